@@ -1,0 +1,20 @@
+// Runs `prisma generate` offline. Prisma 7 tries to download its native schema
+// engine at start-up; generation itself does not need it, so any existing file
+// satisfies the check (see shared/design/ARCHITECTURE.md).
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const env = {
+  ...process.env,
+  PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath,
+  PRISMA_HIDE_UPDATE_MESSAGE: '1',
+  CHECKPOINT_DISABLE: '1',
+};
+const result = spawnSync(
+  process.execPath,
+  [path.join(root, 'node_modules/prisma/build/index.js'), 'generate', '--schema', path.join(root, 'prisma/schema.prisma')],
+  { stdio: 'inherit', env, cwd: root },
+);
+process.exit(result.status ?? 1);
