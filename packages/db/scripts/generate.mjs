@@ -2,8 +2,8 @@
 // engine at start-up; generation itself does not need it, so any existing file
 // satisfies the check (see shared/design/ARCHITECTURE.md).
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const env = {
@@ -14,7 +14,12 @@ const env = {
 };
 const result = spawnSync(
   process.execPath,
-  [path.join(root, 'node_modules/prisma/build/index.js'), 'generate', '--schema', path.join(root, 'prisma/schema.prisma')],
+  [
+    path.join(root, 'node_modules/prisma/build/index.js'),
+    'generate',
+    '--schema',
+    path.join(root, 'prisma/schema.prisma'),
+  ],
   { stdio: 'inherit', env, cwd: root },
 );
 process.exit(result.status ?? 1);

@@ -1,64 +1,168 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { fileURLToPath } from 'node:url';
+import { PGlite, type PGliteOptions, type Transaction } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PrismaPg } from '@prisma/adapter-pg';
+import type { Pool, PoolClient } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/prisma/client.ts';
+import { webAssembly } from './wasm-api.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
 /** Runs raw SQL on whichever engine backs the client (migrations, COPY-free bulk loads, backups). */
 export type SqlRunner = {
+  /** one or more statements, no parameters, no result */
   exec(sql: string): Promise<void>;
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+};
+
+export type SqlDatabase = SqlRunner & {
+  /** runs `fn` in one transaction on one connection: committed when it resolves, rolled back when it throws */
+  transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
 };
 
 export type Database = {
   engine: Engine;
   prisma: PrismaClient;
-  sql: SqlRunner;
+  sql: SqlDatabase;
   /** where the data lives: a folder (pglite, or 'memory://') or the URL without password */
   location: string;
+  /** the embedded engine itself when engine is 'pglite' (dumps, backups) */
+  pglite?: PGlite;
   close(): Promise<void>;
 };
 
 export type OpenDatabaseOptions = {
   /** PostgreSQL connection string; when absent the embedded PGlite engine is used */
   databaseUrl?: string;
-  /** PGlite data folder, or 'memory://' for a throw-away database */
+  /** PGlite data folder, or 'memory://' for a throw-away database; default: `.data` at the repository root */
   dataDir?: string;
   /** pool size for PostgreSQL */
   poolSize?: number;
 };
 
-export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPglite(options.dataDir);
+export type OpenPgliteOptions = {
+  /** start from a data-folder dump (PGlite `dumpDataDir`) instead of an empty cluster */
+  loadDataDir?: Blob | File;
+};
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** The repository root: the nearest folder above this package whose package.json declares workspaces. */
+export function findRepoRoot(start = here): string {
+  let dir = start;
+  for (;;) {
+    const manifest = path.join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      const parsed = JSON.parse(readFileSync(manifest, 'utf8')) as { workspaces?: unknown };
+      if (parsed.workspaces) return dir;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.resolve(here, '../../..');
+    dir = parent;
+  }
 }
 
-export async function openPglite(dataDir = path.resolve('.data')): Promise<Database> {
-  const inMemory = dataDir.startsWith('memory://');
-  if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create({ dataDir: inMemory ? undefined : dataDir, extensions: { pg_trgm, unaccent } });
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-  const sql: SqlRunner = {
+/**
+ * The PGlite data folder for a DATA_DIR value. Relative values are taken from the folder the user
+ * ran the command in (npm's INIT_CWD: `npm -w` changes the working directory to the workspace);
+ * no value means `.data` at the repository root.
+ */
+export function resolveDataDir(value = process.env.DATA_DIR): string {
+  if (value?.startsWith('memory://')) return value;
+  if (!value) return path.join(findRepoRoot(), '.data');
+  return path.resolve(process.env.INIT_CWD ?? process.cwd(), value);
+}
+
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.poolSize ?? 10)
+    : openPglite(options.dataDir);
+}
+
+function pgliteRunner(target: PGlite | Transaction): SqlRunner {
+  return {
     async exec(text) {
-      await pglite.exec(text);
+      await target.exec(text);
     },
     async query<T>(text: string, params: unknown[] = []) {
-      const result = await pglite.query<T>(text, params);
+      const result = await target.query<T>(text, params);
       return result.rows;
     },
+  };
+}
+
+// Compiling PGlite's WASM takes a while; every instance in a process can share the compiled module.
+let pgliteModules:
+  | Promise<Pick<PGliteOptions, 'pgliteWasmModule' | 'initdbWasmModule' | 'fsBundle'> | null>
+  | undefined;
+
+async function sharedPgliteModules() {
+  pgliteModules ??= (async () => {
+    try {
+      const dist = path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+      const wasm = path.join(dist, 'pglite.wasm');
+      const initdb = path.join(dist, 'initdb.wasm');
+      const data = path.join(dist, 'pglite.data');
+      if (!existsSync(wasm) || !existsSync(data) || !existsSync(initdb)) return null;
+      return {
+        pgliteWasmModule: (await webAssembly.compile(
+          readFileSync(wasm),
+        )) as PGliteOptions['pgliteWasmModule'],
+        initdbWasmModule: (await webAssembly.compile(
+          readFileSync(initdb),
+        )) as PGliteOptions['initdbWasmModule'],
+        fsBundle: new Blob([readFileSync(data)]),
+      };
+    } catch {
+      return null; // fall back to PGlite's own loading
+    }
+  })();
+  return pgliteModules;
+}
+
+export async function openPglite(
+  dataDir = resolveDataDir(),
+  options: OpenPgliteOptions = {},
+): Promise<Database> {
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    ...(await sharedPgliteModules()),
+    dataDir: inMemory ? undefined : dataDir,
+    extensions: { pg_trgm, unaccent },
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const sql: SqlDatabase = {
+    ...pgliteRunner(pglite),
+    transaction: (fn) => pglite.transaction((tx) => fn(pgliteRunner(tx))),
   };
   return {
     engine: 'pglite',
     prisma,
     sql,
     location: inMemory ? 'memory://' : dataDir,
+    pglite,
     async close() {
       await prisma.$disconnect();
       await pglite.close();
+    },
+  };
+}
+
+function postgresRunner(target: Pool | PoolClient): SqlRunner {
+  return {
+    async exec(text) {
+      await target.query(text);
+    },
+    async query<T>(text: string, params: unknown[] = []) {
+      const result = await target.query(text, params);
+      return result.rows as T[];
     },
   };
 }
@@ -67,13 +171,21 @@ export async function openPostgres(databaseUrl: string, poolSize = 10): Promise<
   const pg = await import('pg');
   const pool = new pg.default.Pool({ connectionString: databaseUrl, max: poolSize });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-  const sql: SqlRunner = {
-    async exec(text) {
-      await pool.query(text);
-    },
-    async query<T>(text: string, params: unknown[] = []) {
-      const result = await pool.query(text, params);
-      return result.rows as T[];
+  const sql: SqlDatabase = {
+    ...postgresRunner(pool),
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(postgresRunner(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
     },
   };
   return {

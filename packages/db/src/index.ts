@@ -1,4 +1,14 @@
-export { openDatabase, openPglite, openPostgres, redactUrl } from './client.ts';
-export type { Database, Engine, OpenDatabaseOptions, SqlRunner } from './client.ts';
-export { Prisma, PrismaClient } from './generated/prisma/client.ts';
+export type {
+  Database,
+  Engine,
+  OpenDatabaseOptions,
+  OpenPgliteOptions,
+  SqlDatabase,
+  SqlRunner,
+} from './client.ts';
+export { findRepoRoot, openDatabase, openPglite, openPostgres, redactUrl, resolveDataDir } from './client.ts';
 export type * from './generated/prisma/client.ts';
+export { Prisma, PrismaClient } from './generated/prisma/client.ts';
+export type { MigrateOptions, MigrateResult, MigrationFile, MigrationStatus } from './migrate.ts';
+export { MigrationError, migrate, migrationStatus, readMigrationFiles } from './migrate.ts';
+export { toSearchText } from './search-text.ts';
