@@ -25,6 +25,11 @@ export type CreateTestDatabaseOptions = {
   serverUrl?: string;
 };
 
+export type TestDatabase = Database & {
+  /** connection string of the PostgreSQL test database (to open a second pool on it); null on PGlite */
+  url: string | null;
+};
+
 /** The engines tests should run on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export function testEngines(): Engine[] {
   return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
@@ -35,21 +40,24 @@ export function testEngines(): Engine[] {
 /** Dumps of a freshly migrated PGlite cluster, per migrations folder (one per process). */
 const templates = new Map<string, Promise<Blob>>();
 
-function templateKey(migrationsDir: string): string {
+function templateKey(migrationsDir: string | null): string {
   const hash = createHash('sha256');
   hash.update('pglite-template-v1\n');
-  for (const file of readMigrationFiles(migrationsDir)) hash.update(`${file.name} ${file.checksum}\n`);
+  if (migrationsDir) {
+    for (const file of readMigrationFiles(migrationsDir)) hash.update(`${file.name} ${file.checksum}\n`);
+  }
   return hash.digest('hex').slice(0, 16);
 }
 
-async function buildTemplate(migrationsDir: string): Promise<Blob> {
+/** `migrationsDir` null: a dump of an empty cluster (initdb is the slow part of a new PGlite). */
+async function buildTemplate(migrationsDir: string | null): Promise<Blob> {
   // Shared between test processes through a file named after the migrations' checksums.
   const cacheDir = path.join(tmpdir(), 'cadre-db-test-templates');
   const cacheFile = path.join(cacheDir, `${templateKey(migrationsDir)}.tar`);
   if (existsSync(cacheFile)) return new Blob([readFileSync(cacheFile)]);
   const db = await openPglite('memory://');
   try {
-    await migrate(db, { migrationsDir });
+    if (migrationsDir) await migrate(db, { migrationsDir });
     const dump = await dumpPglite(db);
     mkdirSync(cacheDir, { recursive: true });
     const partial = `${cacheFile}.${process.pid}.${randomBytes(4).toString('hex')}`;
@@ -66,19 +74,26 @@ async function dumpPglite(db: Database): Promise<Blob> {
   return db.pglite.dumpDataDir('none');
 }
 
-async function createPgliteDatabase(options: CreateTestDatabaseOptions): Promise<Database> {
-  if (options.migrate === false) return openPglite('memory://');
-  const migrationsDir = options.migrationsDir ?? defaultMigrationsDir();
-  let template = templates.get(migrationsDir);
-  if (!template) {
-    template = buildTemplate(migrationsDir);
-    templates.set(migrationsDir, template);
-    template.catch(() => templates.delete(migrationsDir));
+function template(migrationsDir: string | null): Promise<Blob> {
+  const key = migrationsDir ?? '(empty)';
+  let found = templates.get(key);
+  if (!found) {
+    found = buildTemplate(migrationsDir);
+    templates.set(key, found);
+    found.catch(() => templates.delete(key));
   }
-  const db = await openPglite('memory://', { loadDataDir: await template });
-  // the template may predate a migration added since: apply whatever is pending
+  return found;
+}
+
+async function createPgliteDatabase(options: CreateTestDatabaseOptions): Promise<TestDatabase> {
+  if (options.migrate === false) {
+    return { ...(await openPglite('memory://', { loadDataDir: await template(null) })), url: null };
+  }
+  const migrationsDir = options.migrationsDir ?? defaultMigrationsDir();
+  const db = await openPglite('memory://', { loadDataDir: await template(migrationsDir) });
+  // a template built by another process from the same files is trusted; check it anyway, it is cheap
   await migrate(db, { migrationsDir });
-  return db;
+  return { ...db, url: null };
 }
 
 // ------------------------------------------------------------------ PostgreSQL
@@ -100,7 +115,7 @@ async function onServer<T>(serverUrl: string, fn: (query: (sql: string) => Promi
   }
 }
 
-async function createPostgresDatabase(options: CreateTestDatabaseOptions): Promise<Database> {
+async function createPostgresDatabase(options: CreateTestDatabaseOptions): Promise<TestDatabase> {
   const serverUrl = options.serverUrl ?? process.env.TEST_DATABASE_URL;
   if (!serverUrl)
     throw new Error(
@@ -117,9 +132,11 @@ async function createPostgresDatabase(options: CreateTestDatabaseOptions): Promi
     throw error;
   }
   const close = db.close;
-  const testDb: Database = {
+  const url = databaseUrl(serverUrl, name);
+  const testDb: TestDatabase = {
     ...db,
-    location: redactUrl(databaseUrl(serverUrl, name)),
+    url,
+    location: redactUrl(url),
     async close() {
       await close();
       await drop();
@@ -140,7 +157,7 @@ async function createPostgresDatabase(options: CreateTestDatabaseOptions): Promi
  * A migrated, empty database of its own: PGlite in memory (cloned from a migrated template,
  * fast), or a fresh PostgreSQL database on TEST_DATABASE_URL's server, dropped by `close()`.
  */
-export async function createTestDatabase(options: CreateTestDatabaseOptions = {}): Promise<Database> {
+export async function createTestDatabase(options: CreateTestDatabaseOptions = {}): Promise<TestDatabase> {
   return (options.engine ?? 'pglite') === 'postgres'
     ? createPostgresDatabase(options)
     : createPgliteDatabase(options);

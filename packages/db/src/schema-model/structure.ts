@@ -53,12 +53,12 @@ export function normalizeDefault(expression: string | null): string | null {
   let value = expression.trim();
   if (/^nextval\(/i.test(value)) return 'autoincrement()';
   if (/^(now\(\)|current_timestamp)$/i.test(value)) return 'CURRENT_TIMESTAMP';
-  // strip trailing casts: 'x'::text, ARRAY[]::text[], '1'::double precision, 'A'::"Enum"
-  for (;;) {
-    const stripped = value.replace(/::(?:"[^"]+"|[a-z_][a-z0-9_ ]*)(?:\(\d+(?:,\s*\d+)?\))?(?:\[\])*$/i, '');
-    if (stripped === value) break;
-    value = stripped;
-  }
+  // strip casts: 'x'::text, ARRAY['a'::text], ARRAY[]::text[], '1'::double precision, 'A'::"Enum"
+  const cast =
+    /::(?:"[^"]+"|double precision|character varying|time(?:stamp)?(?:\(\d+\))? with(?:out)? time zone|[a-z_][a-z0-9_]*)(?:\(\d+(?:,\s*\d+)?\))?(?:\[\])*/gi;
+  value = value.replace(new RegExp(`('(?:[^']|'')*')${cast.source}`, 'gi'), '$1');
+  value = value.replace(new RegExp(`(\\])${cast.source}$`, 'i'), '$1');
+  value = value.replace(new RegExp(`${cast.source}$`, 'i'), '');
   const parenthesised = /^\((-?[\d.]+)\)$/.exec(value);
   if (parenthesised?.[1]) value = parenthesised[1];
   const quotedNumber = /^'(-?\d+(?:\.\d+)?(?:e-?\d+)?)'$/i.exec(value);
