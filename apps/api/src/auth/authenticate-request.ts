@@ -1,0 +1,86 @@
+import type { PrismaClient } from '@cadre/db';
+import type { UnitTreeCache } from '../scope/unit-tree.ts';
+import { buildViewer, type Viewer } from '../scope/viewer.ts';
+import { csrfHeaderName, readCookie, sessionCookieName } from './cookies.ts';
+import { hashToken, tokensEqual } from './session-token.ts';
+
+export type Authentication = {
+  viewer: Viewer | null;
+  method: 'bearer' | 'cookie' | null;
+  /** why a presented credential was not accepted (shown in the UNAUTHENTICATED message) */
+  failure: string | null;
+};
+
+const lastSeenResolutionMs = 5 * 60_000;
+
+/** The bearer token, else the session cookie (which must come with the CSRF header when `requireCsrf`). */
+export async function authenticateRequest(options: {
+  prisma: PrismaClient;
+  unitTrees: UnitTreeCache;
+  request: Request;
+  requireCsrf: boolean;
+  now?: Date;
+}): Promise<Authentication> {
+  const { request, prisma } = options;
+  const now = options.now ?? new Date();
+  const authorization = request.headers.get('authorization');
+  let token: string | undefined;
+  let method: Authentication['method'] = null;
+  if (authorization?.toLowerCase().startsWith('bearer ')) {
+    token = authorization.slice(7).trim();
+    method = 'bearer';
+  } else {
+    token = readCookie(request.headers.get('cookie'), sessionCookieName);
+    if (token) method = 'cookie';
+  }
+  if (!token) return { viewer: null, method: null, failure: null };
+
+  const session = await prisma.session.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: {
+      user: {
+        include: {
+          person: { select: { unitId: true } },
+          councilSeats: {
+            where: { active: true },
+            select: { council: { select: { id: true, scopeUnitId: true } } },
+          },
+        },
+      },
+    },
+  });
+  const expired = !session || session.revokedAt !== null || session.expiresAt <= now || !session.user.active;
+  if (!session || expired) {
+    return { viewer: null, method, failure: 'Phiên đăng nhập đã hết hạn / Session expired or revoked' };
+  }
+  if (method === 'cookie' && options.requireCsrf) {
+    const sent = request.headers.get(csrfHeaderName) ?? '';
+    if (!tokensEqual(sent, session.csrfToken)) {
+      return {
+        viewer: null,
+        method,
+        failure: `Thiếu hoặc sai mã ${csrfHeaderName} / Missing or wrong ${csrfHeaderName} header`,
+      };
+    }
+  }
+  if (now.getTime() - session.lastSeenAt.getTime() > lastSeenResolutionMs) {
+    await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+  }
+  const tree = await options.unitTrees.get();
+  const viewer = buildViewer(
+    {
+      userId: session.user.id,
+      username: session.user.username,
+      displayName: session.user.displayName,
+      role: session.user.role,
+      personId: session.user.personId,
+      personUnitId: session.user.person?.unitId ?? null,
+      scopeUnitId: session.user.scopeUnitId,
+      sessionId: session.id,
+      csrfToken: session.csrfToken,
+      councils: session.user.councilSeats.map((seat) => seat.council),
+    },
+    tree,
+  );
+  return { viewer, method, failure: null };
+}

@@ -1,0 +1,47 @@
+import { hash, verify } from '@node-rs/argon2';
+import type { FieldIssue } from '../errors.ts';
+
+export const minimumPasswordLength = 10;
+
+export async function hashPassword(password: string): Promise<string> {
+  return hash(password);
+}
+
+/** Verifies against a stored argon2 hash; any malformed hash simply fails. */
+export async function verifyPassword(stored: string, password: string): Promise<boolean> {
+  if (!stored.startsWith('$argon2')) return false;
+  try {
+    return await verify(stored, password);
+  } catch {
+    return false;
+  }
+}
+
+// A dummy hash verified when the username is unknown, so timing does not reveal which accounts exist.
+let dummyHash: Promise<string> | undefined;
+export async function burnPasswordCheck(password: string): Promise<void> {
+  dummyHash ??= hash('not-a-real-password-for-timing');
+  await verifyPassword(await dummyHash, password);
+}
+
+/** The password policy: at least 10 characters and not the username. */
+export function checkPasswordPolicy(options: {
+  password: string;
+  username: string;
+  field: string;
+}): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (options.password.length < minimumPasswordLength) {
+    issues.push({
+      field: options.field,
+      message: `Mật khẩu phải có ít nhất ${minimumPasswordLength} ký tự / Password must be at least ${minimumPasswordLength} characters`,
+    });
+  }
+  if (options.password.trim().toLowerCase() === options.username.trim().toLowerCase()) {
+    issues.push({
+      field: options.field,
+      message: 'Mật khẩu không được trùng tên đăng nhập / Password must not be the username',
+    });
+  }
+  return issues;
+}

@@ -1,0 +1,90 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type ApiConfig = {
+  port: number;
+  host: string | undefined;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  demoPassword: string;
+  seedDemo: boolean;
+  redisUrl: string | undefined;
+  sessionTtlHours: number;
+  nodeEnv: string;
+  production: boolean;
+  webDist: string;
+  /** accept documents that are not in the persisted-operations manifest */
+  allowArbitraryOperations: boolean;
+  /** the web app's persisted-operations manifest (hash → document), when it exists */
+  persistedOperationsFile: string;
+};
+
+/** A configuration problem: reported as one line, exit code 1. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+type Env = Record<string, string | undefined>;
+
+function readPositiveInt(env: Env, name: string, fallback: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {
+    throw new ConfigError(`${name}="${raw}" không hợp lệ / is invalid: use a whole number from 1 to ${max}`);
+  }
+  return Number(raw);
+}
+
+function readFlag(env: Env, name: string): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  return raw === '1' || raw === 'true' || raw === 'yes';
+}
+
+export function readConfig(env: Env = process.env): ApiConfig {
+  const nodeEnv = env.NODE_ENV?.trim() || 'development';
+  const production = nodeEnv === 'production';
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError(
+      'DATABASE_URL phải bắt đầu bằng postgresql:// / DATABASE_URL must start with postgresql:// (or unset it to use the embedded database)',
+    );
+  }
+  const dataDir = path.resolve(repoRoot, env.DATA_DIR?.trim() || '.data');
+  const redisUrl = env.REDIS_URL?.trim() || undefined;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
+    throw new ConfigError(
+      'REDIS_URL phải bắt đầu bằng redis:// / REDIS_URL must start with redis:// or rediss://',
+    );
+  }
+  const webDist = path.resolve(repoRoot, env.WEB_DIST?.trim() || 'apps/web/dist');
+  return {
+    port: readPositiveInt(env, 'PORT', 4000, 65535),
+    host: env.HOST?.trim() || undefined,
+    databaseUrl,
+    dataDir,
+    demoPassword: env.DEMO_PASSWORD ?? 'demo',
+    seedDemo: readFlag(env, 'SEED_DEMO'),
+    redisUrl,
+    sessionTtlHours: readPositiveInt(env, 'SESSION_TTL_HOURS', 12, 24 * 90),
+    nodeEnv,
+    production,
+    webDist,
+    allowArbitraryOperations: !production || readFlag(env, 'ALLOW_ARBITRARY_OPERATIONS'),
+    persistedOperationsFile: path.join(webDist, 'persisted-operations.json'),
+  };
+}
+
+/** Configuration for tests: in-memory everything, nothing read from the environment. */
+export function testConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
+  return {
+    ...readConfig({ NODE_ENV: 'test' }),
+    dataDir: 'memory://',
+    webDist: path.join(repoRoot, 'apps/web/dist-missing-in-tests'),
+    ...overrides,
+  };
+}

@@ -1,0 +1,27 @@
+import type { Database, PrismaClient } from '@cadre/db';
+import type { LoginThrottle } from './auth/login-throttle.ts';
+import type { ApiConfig } from './config.ts';
+import type { UnitTreeCache } from './scope/unit-tree.ts';
+import type { Viewer } from './scope/viewer.ts';
+
+/** What lives as long as the server: shared by every request. */
+export type AppServices = {
+  db: Database;
+  /** the client resolvers use (tests pass a query-counting one) */
+  prisma: PrismaClient;
+  config: ApiConfig;
+  throttle: LoginThrottle;
+  unitTrees: UnitTreeCache;
+};
+
+export type Context = AppServices & {
+  request: Request;
+  viewer: Viewer | null;
+  authMethod: 'bearer' | 'cookie' | null;
+  authFailure: string | null;
+  clientIp: string;
+  /** adds a Set-Cookie header to this request's response */
+  setCookie(cookie: string): void;
+};
+
+export type LoggedInContext = Context & { viewer: Viewer };

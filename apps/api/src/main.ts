@@ -1,0 +1,100 @@
+// `npm start`: read the configuration, bind the port, open + migrate (+ seed) the database, serve.
+// Any configuration problem stops here with one line saying what is wrong and what to do (exit 1).
+
+import type { Database } from '@cadre/db';
+import { migrate, openDatabase, redactUrl, seedDemo } from '@cadre/db';
+import { createMemoryLoginThrottle, createRedisLoginThrottle } from './auth/login-throttle.ts';
+import { ConfigError, readConfig } from './config.ts';
+import type { AppServices } from './context.ts';
+import { createUnitTreeCache } from './scope/unit-tree.ts';
+import { createServer, type DemoInfo, type RequestHandler, startingHandler } from './server.ts';
+import { checkDataDir, createHttpServer, listen } from './startup-checks.ts';
+
+const demoAccounts = ['admin', 'officer', 'head', 'council', 'staff'];
+
+async function openAndCheck(databaseUrl: string | undefined, dataDir: string): Promise<Database> {
+  let db: Database | undefined;
+  try {
+    db = await openDatabase({ databaseUrl, dataDir });
+    await db.sql.query('SELECT 1');
+    return db;
+  } catch (error) {
+    await db?.close().catch(() => undefined);
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    if (databaseUrl) {
+      throw new ConfigError(
+        `Không kết nối được cơ sở dữ liệu / cannot reach DATABASE_URL=${redactUrl(databaseUrl)} (${reason}): start PostgreSQL or fix DATABASE_URL`,
+      );
+    }
+    throw new ConfigError(
+      `Không mở được dữ liệu nhúng / cannot open the embedded database in ${dataDir} (${reason}): check DATA_DIR`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  if (!config.databaseUrl) checkDataDir(config.dataDir);
+
+  let handler: RequestHandler = startingHandler;
+  const server = createHttpServer((request, response) => handler(request, response));
+  await listen(server, config.port, config.host);
+
+  let db: Database | undefined;
+  const throttle = config.redisUrl ? createRedisLoginThrottle(config.redisUrl) : createMemoryLoginThrottle();
+  const shutdown = async (signal: string) => {
+    console.log(`Nhận ${signal}, đang dừng… / ${signal} received, shutting down…`);
+    const forced = setTimeout(() => process.exit(1), 10_000);
+    forced.unref();
+    server.closeIdleConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await throttle.close().catch(() => undefined);
+    await db?.close().catch(() => undefined);
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    db = await openAndCheck(config.databaseUrl, config.dataDir);
+    await migrate(db);
+    let demo: DemoInfo | null = null;
+    const embedded = db.engine === 'pglite';
+    if (embedded || config.seedDemo) {
+      const empty = (await db.prisma.user.count()) === 0;
+      if (empty) {
+        console.log('Đang tạo dữ liệu mẫu… / Seeding the demo province…');
+        await seedDemo(db, { password: config.demoPassword });
+      }
+      const hasDemoAccounts = (await db.prisma.user.count({ where: { username: { in: demoAccounts } } })) > 0;
+      if (hasDemoAccounts) demo = { password: config.demoPassword, accounts: demoAccounts };
+    }
+    const services: AppServices = {
+      db,
+      prisma: db.prisma,
+      config,
+      throttle,
+      unitTrees: createUnitTreeCache({ prisma: db.prisma }),
+    };
+    handler = createServer({ services, demo }).handler;
+  } catch (error) {
+    server.close();
+    await db?.close().catch(() => undefined);
+    throw error;
+  }
+
+  const where = config.databaseUrl ? redactUrl(config.databaseUrl) : config.dataDir;
+  console.log(`Cơ sở dữ liệu / database: ${db.engine} (${where})`);
+  console.log(
+    `Mở http://localhost:${config.port} / Open http://localhost:${config.port} (GraphQL: /graphql)`,
+  );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error('Không khởi động được / failed to start:', error instanceof Error ? error.message : error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,210 @@
+import { type Prisma, toSearchText } from '@cadre/db';
+import type { StringValidationOptions } from '@pothos/plugin-zod';
+import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
+import { ConflictError } from '../errors.ts';
+import { localId } from '../ids.ts';
+import { buildPeopleWhere } from '../scope/build-people-where.ts';
+import { descendantIds } from '../scope/unit-tree.ts';
+import type { Viewer } from '../scope/viewer.ts';
+import { createPerson } from '../services/create-person.ts';
+import { updatePerson } from '../services/update-person.ts';
+import { message } from '../validation.ts';
+import { StaffCategoryEnum } from './enums.ts';
+import { writeErrors } from './errors.ts';
+
+const _nothing = { id: { in: [] } } satisfies Prisma.PersonWhereInput;
+
+/** Council members read nominees' names only; personal details stay with the people who manage them. */
+function mayReadDetails(context: Context, personId: string): boolean {
+  const viewer = context.viewer;
+  return viewer !== null && (viewer.role !== 'COUNCIL_MEMBER' || viewer.personId === personId);
+}
+
+export const PersonRef = builder.prismaNode('Person', {
+  id: { field: 'id' },
+  nullable: true,
+  findUnique: (id, context) =>
+    context.viewer ? { id, AND: [buildPeopleWhere({ viewer: context.viewer })] } : { id },
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    fullName: t.exposeString('fullName'),
+    unit: t.relation('unit'),
+    category: t.expose('category', { type: StaffCategoryEnum }),
+    positionTitle: t.exposeString('positionTitle', { nullable: true }),
+    leadsUnit: t.relation('leadsUnit', { nullable: true }),
+    active: t.exposeBoolean('active'),
+    version: t.exposeInt('version'),
+    birthDate: t.field({
+      type: 'Date',
+      nullable: true,
+      resolve: (person, _args, context) => (mayReadDetails(context, person.id) ? person.birthDate : null),
+    }),
+    email: t.string({
+      nullable: true,
+      resolve: (person, _args, context) => (mayReadDetails(context, person.id) ? person.email : null),
+    }),
+    hiredOn: t.field({
+      type: 'Date',
+      nullable: true,
+      resolve: (person, _args, context) => (mayReadDetails(context, person.id) ? person.hiredOn : null),
+    }),
+    retirementOn: t.field({
+      type: 'Date',
+      nullable: true,
+      resolve: (person, _args, context) => (mayReadDetails(context, person.id) ? person.retirementOn : null),
+    }),
+    sensitiveSector: t.string({
+      nullable: true,
+      resolve: (person, _args, context) =>
+        mayReadDetails(context, person.id) ? person.sensitiveSector : null,
+    }),
+    sensitiveSince: t.field({
+      type: 'Date',
+      nullable: true,
+      resolve: (person, _args, context) =>
+        mayReadDetails(context, person.id) ? person.sensitiveSince : null,
+    }),
+    citizenFacing: t.exposeBoolean('citizenFacing'),
+    dossierHandler: t.exposeBoolean('dossierHandler'),
+  }),
+});
+
+const PeopleFilter = builder.inputType('PeopleFilter', {
+  fields: (t) => ({
+    unitId: t.globalID({ required: false, description: 'the unit and its whole subtree' }),
+    search: t.string({
+      required: false,
+      description: 'part of the name or staff code; Vietnamese diacritics are ignored',
+      validate: {
+        maxLength: [100, { message: message('Chuỗi tìm kiếm quá dài', 'filter.search: too long') }],
+      },
+    }),
+    active: t.boolean({ required: false, description: 'default: active people only' }),
+  }),
+});
+
+type PeopleFilterValue = {
+  unitId?: { typename: string; id: string } | null;
+  search?: string | null;
+  active?: boolean | null;
+};
+
+/** The scope where-builder plus the caller's filter: unit subtree and accent-free search. */
+export async function peopleWhere(
+  context: Context & { viewer: Viewer },
+  filter: PeopleFilterValue | null | undefined,
+): Promise<Prisma.PersonWhereInput> {
+  const and: Prisma.PersonWhereInput[] = [buildPeopleWhere({ viewer: context.viewer })];
+  if (filter?.unitId) {
+    const tree = await context.unitTrees.get();
+    and.push({ unitId: { in: descendantIds(tree, localId(filter.unitId, 'Unit', 'filter.unitId')) } });
+  }
+  const search = filter?.search?.trim();
+  if (search) {
+    and.push({ OR: [{ searchName: { contains: toSearchText(search) } }, { code: { startsWith: search } }] });
+  }
+  if (filter?.active !== false) and.push({ active: true });
+  return { AND: and };
+}
+
+builder.queryFields((t) => ({
+  people: t.withAuth({ loggedIn: true }).prismaConnection({
+    type: 'Person',
+    cursor: 'id',
+    defaultSize: 50,
+    maxSize: 500,
+    args: { filter: t.arg({ type: PeopleFilter, required: false }) },
+    resolve: async (query, _root, args, context) =>
+      context.prisma.person.findMany({
+        ...query,
+        where: await peopleWhere(context, args.filter),
+        orderBy: [{ fullName: 'asc' }, { id: 'asc' }],
+      }),
+    totalCount: async (_root, args, context) =>
+      context.prisma.person.count({ where: await peopleWhere(context, args.filter) }),
+  }),
+}));
+
+const fullNameValidation: StringValidationOptions = {
+  minLength: [1, { message: message('Họ tên không được để trống', 'fullName must not be empty') }],
+};
+
+const CreatePersonInput = builder.inputType('CreatePersonInput', {
+  fields: (t) => ({
+    code: t.string({
+      required: true,
+      validate: {
+        minLength: [1, { message: message('Mã cán bộ không được để trống', 'code must not be empty') }],
+      },
+    }),
+    fullName: t.string({ required: true, validate: fullNameValidation }),
+    unitId: t.globalID({ required: true }),
+    category: t.field({ type: StaffCategoryEnum, required: true }),
+    positionTitle: t.string({ required: false }),
+    email: t.string({
+      required: false,
+      validate: { email: [true, { message: message('Email không hợp lệ', 'email is not valid') }] },
+    }),
+    birthDate: t.field({ type: 'Date', required: false }),
+    hiredOn: t.field({ type: 'Date', required: true }),
+    retirementOn: t.field({ type: 'Date', required: false }),
+    citizenFacing: t.boolean({ required: false }),
+    dossierHandler: t.boolean({ required: false }),
+  }),
+});
+
+const UpdatePersonInput = builder.inputType('UpdatePersonInput', {
+  fields: (t) => ({
+    fullName: t.string({ required: false, validate: fullNameValidation }),
+    unitId: t.globalID({ required: false }),
+    category: t.field({ type: StaffCategoryEnum, required: false }),
+    positionTitle: t.string({ required: false }),
+    email: t.string({
+      required: false,
+      validate: { email: [true, { message: message('Email không hợp lệ', 'email is not valid') }] },
+    }),
+    hiredOn: t.field({ type: 'Date', required: false }),
+    retirementOn: t.field({ type: 'Date', required: false }),
+    citizenFacing: t.boolean({ required: false }),
+    dossierHandler: t.boolean({ required: false }),
+    active: t.boolean({ required: false }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  createPerson: t.withAuth({ role: ['ADMIN', 'OFFICER'] }).prismaField({
+    type: 'Person',
+    errors: { types: [...writeErrors, ConflictError] },
+    args: { input: t.arg({ type: CreatePersonInput, required: true }) },
+    resolve: async (query, _root, args, context) => {
+      const { unitId, ...rest } = args.input;
+      const person = await createPerson({
+        prisma: context.prisma,
+        viewer: context.viewer,
+        input: { ...rest, unitId: localId(unitId, 'Unit', 'input.unitId') },
+      });
+      return context.prisma.person.findUniqueOrThrow({ ...query, where: { id: person.id } });
+    },
+  }),
+  updatePerson: t.withAuth({ role: ['ADMIN', 'OFFICER'] }).prismaField({
+    type: 'Person',
+    errors: { types: writeErrors },
+    args: {
+      id: t.arg.globalID({ required: true, for: PersonRef }),
+      version: t.arg.int({ required: true, description: 'the version the client read (optimistic locking)' }),
+      input: t.arg({ type: UpdatePersonInput, required: true }),
+    },
+    resolve: async (query, _root, args, context) => {
+      const { unitId, ...rest } = args.input;
+      const person = await updatePerson({
+        prisma: context.prisma,
+        viewer: context.viewer,
+        id: args.id.id,
+        version: args.version,
+        input: { ...rest, unitId: unitId ? localId(unitId, 'Unit', 'input.unitId') : undefined },
+      });
+      return context.prisma.person.findUniqueOrThrow({ ...query, where: { id: person.id } });
+    },
+  }),
+}));

@@ -1,0 +1,72 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AppServices } from './context.ts';
+import { sendJson } from './http/respond.ts';
+import { handleSession } from './http/session-endpoint.ts';
+import { createStaticHandler } from './http/static.ts';
+import { createYoga, type Yoga } from './yoga.ts';
+
+export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => void;
+
+export type DemoInfo = { password: string; accounts: string[] };
+
+/**
+ * The whole HTTP surface on one port: `/graphql` (Yoga), `/healthz`, `/api/session`, `/api/config`
+ * and the built web app at `/` (SPA fallback).
+ */
+export function createServer(options: { services: AppServices; demo: DemoInfo | null; yoga?: Yoga }): {
+  handler: RequestHandler;
+  yoga: Yoga;
+} {
+  const yoga = options.yoga ?? createYoga(options.services);
+  const serveStatic = createStaticHandler({ root: options.services.config.webDist });
+
+  async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (pathname === '/graphql' || pathname.startsWith('/graphql/')) {
+      await yoga.handleNodeRequestAndResponse(request, response, { req: request, res: response });
+      return;
+    }
+    if (pathname === '/healthz') {
+      sendJson(response, 200, { status: 'ok' });
+      return;
+    }
+    if (pathname === '/api/session') {
+      await handleSession(options.services, request, response);
+      return;
+    }
+    if (pathname === '/api/config') {
+      sendJson(response, 200, {
+        demo: options.demo !== null,
+        demoAccounts: options.demo?.accounts ?? [],
+        demoPassword: options.demo?.password ?? null,
+        graphqlEndpoint: '/graphql',
+      });
+      return;
+    }
+    if (pathname.startsWith('/api/')) {
+      sendJson(response, 404, { error: 'Not found' });
+      return;
+    }
+    await serveStatic(request, response);
+  }
+
+  const handler: RequestHandler = (request, response) => {
+    route(request, response).catch((error: unknown) => {
+      console.error('Lỗi xử lý yêu cầu / request failed:', error);
+      if (!response.headersSent) sendJson(response, 500, { error: 'Internal error' });
+      else response.destroy();
+    });
+  };
+  return { handler, yoga };
+}
+
+/** What the port answers while the database is being opened, migrated and seeded. */
+export const startingHandler: RequestHandler = (request, response) => {
+  const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+  response.setHeader('retry-after', '2');
+  if (pathname === '/healthz') {
+    sendJson(response, 503, { status: 'starting' });
+    return;
+  }
+  sendJson(response, 503, { error: 'Đang khởi động, thử lại sau giây lát / Starting up, try again shortly' });
+};

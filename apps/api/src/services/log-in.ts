@@ -1,0 +1,69 @@
+import type { PrismaClient, User } from '@cadre/db';
+import type { LoginThrottle } from '../auth/login-throttle.ts';
+import { throttleKey } from '../auth/login-throttle.ts';
+import { burnPasswordCheck, verifyPassword } from '../auth/password.ts';
+import { generateToken, hashToken } from '../auth/session-token.ts';
+import { AppError } from '../errors.ts';
+import { writeAudit } from './write-audit.ts';
+
+export type LogInResult = { token: string; csrfToken: string; expiresAt: Date; user: User };
+
+const wrongCredentials = 'Sai tên đăng nhập hoặc mật khẩu / Wrong username or password';
+
+/** Checks the password, throttles repeated failures, and opens a session (its token is returned once). */
+export async function logIn(options: {
+  prisma: PrismaClient;
+  throttle: LoginThrottle;
+  username: string;
+  password: string;
+  ip: string;
+  userAgent: string | null;
+  sessionTtlHours: number;
+}): Promise<LogInResult> {
+  const username = options.username.trim().toLowerCase();
+  const key = throttleKey(username, options.ip);
+  const retryAfter = await options.throttle.retryAfter(key);
+  if (retryAfter > 0) {
+    const minutes = Math.ceil(retryAfter / 60);
+    throw new AppError(
+      'RATE_LIMITED',
+      `Đăng nhập sai quá nhiều lần, thử lại sau ${minutes} phút / Too many failed logins, try again in ${minutes} min`,
+      { retryAfterSeconds: retryAfter },
+    );
+  }
+  const user = await options.prisma.user.findUnique({ where: { username } });
+  const valid = user?.active ? await verifyPassword(user.passwordHash, options.password) : false;
+  if (!user || !valid) {
+    if (!user) await burnPasswordCheck(options.password);
+    await options.throttle.recordFailure(key);
+    throw new AppError('UNAUTHENTICATED', wrongCredentials);
+  }
+  await options.throttle.reset(key);
+
+  const token = generateToken();
+  const csrfToken = generateToken();
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + options.sessionTtlHours * 3_600_000);
+  const updated = await options.prisma.$transaction(async (tx) => {
+    const session = await tx.session.create({
+      data: {
+        tokenHash: hashToken(token),
+        csrfToken,
+        userId: user.id,
+        expiresAt,
+        userAgent: options.userAgent?.slice(0, 300) ?? null,
+      },
+    });
+    const saved = await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
+    await writeAudit({
+      tx,
+      actor: { userId: user.id, username: user.username },
+      action: 'login',
+      entity: 'Session',
+      entityId: session.id,
+      after: { userId: user.id, expiresAt, ip: options.ip },
+    });
+    return saved;
+  });
+  return { token, csrfToken, expiresAt, user: updated };
+}

@@ -1,0 +1,92 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
+import { GraphQLError } from 'graphql';
+import {
+  createGraphQLError,
+  createYoga as createGraphQLYoga,
+  maskError,
+  type Plugin,
+  type YogaServerInstance,
+} from 'graphql-yoga';
+import { authenticateRequest } from './auth/authenticate-request.ts';
+import type { AppServices, Context } from './context.ts';
+import { AppError, appErrorMapping } from './errors.ts';
+import { schema } from './schema/index.ts';
+
+export type ServerContext = { req?: IncomingMessage; res?: ServerResponse };
+export type Yoga = YogaServerInstance<ServerContext, Context>;
+
+/** Tier 1 errors keep their code; everything that is not a GraphQLError or an AppError is masked. */
+function maskAppErrors(error: unknown, message: string, isDev?: boolean): Error {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (original instanceof AppError) {
+    return createGraphQLError(original.message, {
+      nodes: error instanceof GraphQLError ? error.nodes : undefined,
+      path: error instanceof GraphQLError ? error.path : undefined,
+      extensions: { ...original.details, code: appErrorMapping[original.code].graphql },
+    });
+  }
+  return maskError(error, message, isDev);
+}
+
+function loadPersistedOperations(file: string): Map<string, string> | null {
+  if (!existsSync(file)) return null;
+  const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  if (!parsed || typeof parsed !== 'object') return null;
+  return new Map(
+    Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
+}
+
+export function clientIpOf(serverContext: ServerContext): string {
+  return serverContext.req?.socket.remoteAddress ?? 'local';
+}
+
+export function createYoga(services: AppServices): Yoga {
+  const pendingCookies = new WeakMap<Request, string[]>();
+  const persisted = loadPersistedOperations(services.config.persistedOperationsFile);
+
+  const responseCookies: Plugin = {
+    onResponse({ request, response }) {
+      for (const cookie of pendingCookies.get(request) ?? []) response.headers.append('set-cookie', cookie);
+    },
+  };
+
+  return createGraphQLYoga<ServerContext, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    graphiql: !services.config.production,
+    landingPage: false,
+    maskedErrors: { maskError: maskAppErrors },
+    logging: services.config.nodeEnv === 'test' ? false : 'info',
+    context: async (initial): Promise<Context> => {
+      const request = initial.request;
+      const cookies: string[] = [];
+      pendingCookies.set(request, cookies);
+      const auth = await authenticateRequest({
+        prisma: services.prisma,
+        unitTrees: services.unitTrees,
+        request,
+        requireCsrf: true,
+      });
+      return {
+        ...services,
+        request,
+        viewer: auth.viewer,
+        authMethod: auth.method,
+        authFailure: auth.failure,
+        clientIp: clientIpOf(initial),
+        setCookie: (cookie) => cookies.push(cookie),
+      };
+    },
+    plugins: [
+      responseCookies,
+      usePersistedOperations<Context>({
+        getPersistedOperation: (key) => persisted?.get(key) ?? null,
+        // production with the web app's manifest: only its operations run (see README)
+        allowArbitraryOperations: services.config.allowArbitraryOperations || persisted === null,
+      }),
+    ],
+  });
+}
