@@ -8,8 +8,8 @@ import './auth.ts';
 import './block.ts';
 import './unit.ts';
 import './person.ts';
-// import './cycle.ts';
-// import './evaluation.ts';
+import './cycle.ts';
+import './evaluation.ts';
 import './audit.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

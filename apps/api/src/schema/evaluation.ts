@@ -1,0 +1,349 @@
+import type { Flag, Prisma } from '@cadre/db';
+import { toSearchText } from '@cadre/db';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
+import { QuotaExceededError, RuleViolationError } from '../errors.ts';
+import { localId } from '../ids.ts';
+import type { TraceEntry } from '../rules/scenario.ts';
+import { buildCyclesWhere } from '../scope/build-cycles-where.ts';
+import { buildResultsWhere } from '../scope/build-results-where.ts';
+import { buildUnitsWhere } from '../scope/build-units-where.ts';
+import { descendantIds } from '../scope/unit-tree.ts';
+import type { Viewer } from '../scope/viewer.ts';
+import { adjustRating } from '../services/adjust-rating.ts';
+import { computeUnitQuota, type UnitQuota } from '../services/compute-unit-quota.ts';
+import { correctRating } from '../services/correct-rating.ts';
+import { CycleRef } from './cycle.ts';
+import { DecisionKindEnum, FlagKindEnum, FlagReviewEnum, FlagStatusEnum, RatingEnum } from './enums.ts';
+import { writeErrors } from './errors.ts';
+import { UnitRef } from './unit.ts';
+
+const TraceEntryRef = builder.objectRef<TraceEntry>('TraceEntry').implement({
+  description: 'One step of the engine’s reasoning: which rule, its legal citation, what it changed',
+  fields: (t) => ({
+    rule: t.exposeString('rule'),
+    citation: t.exposeString('citation'),
+    effect: t.exposeString('effect'),
+    detail: t.exposeString('detail'),
+  }),
+});
+
+type Components = {
+  tasks: number | null;
+  conduct: number | null;
+  reform: number | null;
+  citizens: number | null;
+};
+
+const ScoreComponents = builder.objectRef<Components>('ScoreComponents').implement({
+  fields: (t) => ({
+    tasks: t.exposeFloat('tasks', { nullable: true, description: 'task results, of 70' }),
+    conduct: t.exposeFloat('conduct', { nullable: true, description: '0–10' }),
+    reform: t.exposeFloat('reform', { nullable: true, description: '0–10' }),
+    citizens: t.exposeFloat('citizens', { nullable: true, description: '0–10' }),
+  }),
+});
+
+/** A flag as shown beside a result (the flag review workflow has its own types). */
+const ResultFlag = builder.objectRef<Flag>('ResultFlag').implement({
+  fields: (t) => ({
+    kind: t.field({ type: FlagKindEnum, resolve: (flag) => flag.kind }),
+    status: t.field({ type: FlagStatusEnum, resolve: (flag) => flag.status }),
+    rule: t.exposeString('rule'),
+    reason: t.exposeString('reason'),
+    review: t.field({ type: FlagReviewEnum, resolve: (flag) => flag.review }),
+  }),
+});
+
+function asTrace(value: Prisma.JsonValue): TraceEntry[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry) => {
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return [];
+    const text = (key: string) => {
+      const inner = (entry as Record<string, unknown>)[key];
+      return inner === undefined || inner === null ? '' : String(inner);
+    };
+    return [
+      { rule: text('rule'), citation: text('citation'), effect: text('effect'), detail: text('detail') },
+    ];
+  });
+}
+
+function asComponents(value: Prisma.JsonValue | null): Components | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+  const number = (key: string) => {
+    const inner = (value as Record<string, unknown>)[key];
+    return typeof inner === 'number' ? inner : null;
+  };
+  return {
+    tasks: number('tasks'),
+    conduct: number('conduct'),
+    reform: number('reform'),
+    citizens: number('citizens'),
+  };
+}
+
+builder.prismaObject('RatingDecision', {
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    kind: t.expose('kind', { type: DecisionKindEnum }),
+    fromRating: t.expose('fromRating', { type: RatingEnum }),
+    toRating: t.expose('toRating', { type: RatingEnum }),
+    reason: t.exposeString('reason'),
+    number: t.exposeString('number', { nullable: true }),
+    supersedesId: t.exposeID('supersedesId', { nullable: true }),
+    decidedAt: t.expose('decidedAt', { type: 'DateTime' }),
+    decidedBy: t.relation('decidedBy', { nullable: true }),
+  }),
+});
+
+export const EvaluationResultRef = builder.prismaNode('EvaluationResult', {
+  id: { field: 'id' },
+  nullable: true,
+  findUnique: (id, context) =>
+    context.viewer ? { id, AND: [buildResultsWhere({ viewer: context.viewer })] } : { id },
+  fields: (t) => ({
+    person: t.relation('person'),
+    cycle: t.relation('cycle'),
+    unit: t.loadable({
+      type: UnitRef,
+      description: 'the unit the person belonged to when evaluated (their quota group)',
+      load: (ids: string[], context: Context) => context.prisma.unit.findMany({ where: { id: { in: ids } } }),
+      sort: (unit) => unit.id,
+      resolve: (result) => result.unitId,
+    }),
+    score: t.exposeFloat('score', { nullable: true }),
+    components: t.field({
+      type: ScoreComponents,
+      nullable: true,
+      resolve: (result) => asComponents(result.components),
+    }),
+    proposedRating: t.expose('proposedRating', {
+      type: RatingEnum,
+      description: 'from the score/criteria alone',
+    }),
+    engineRating: t.expose('engineRating', { type: RatingEnum, description: 'after hard rules and quotas' }),
+    finalRating: t.expose('finalRating', { type: RatingEnum, description: 'the current decision' }),
+    finalReason: t.exposeString('finalReason', { nullable: true }),
+    decidedAt: t.expose('decidedAt', { type: 'DateTime', nullable: true }),
+    titles: t.exposeStringList('titles', { description: 'titles the engine found the person eligible for' }),
+    trace: t.field({ type: [TraceEntryRef], resolve: (result) => asTrace(result.trace) }),
+    flags: t.loadableGroup({
+      type: ResultFlag,
+      load: (keys: string[], context: Context) => {
+        const byCycle = new Map<string, string[]>();
+        for (const key of keys) {
+          const [cycleId = '', personId = ''] = key.split(':');
+          byCycle.set(cycleId, [...(byCycle.get(cycleId) ?? []), personId]);
+        }
+        return context.prisma.flag.findMany({
+          where: {
+            OR: [...byCycle].map(([cycleId, personIds]) => ({ cycleId, personId: { in: personIds } })),
+          },
+          orderBy: { kind: 'asc' },
+        });
+      },
+      group: (flag) => `${flag.cycleId}:${flag.personId}`,
+      resolve: (result) => `${result.cycleId}:${result.personId}`,
+    }),
+    decisions: t.relation('decisions', { query: { orderBy: { decidedAt: 'asc' } } }),
+    version: t.exposeInt('version'),
+  }),
+});
+
+const UnitQuotaRef = builder.objectRef<UnitQuota>('UnitQuota').implement({
+  description:
+    'The live excellent quota of a unit: the engine’s eligible/allowed and the current number granted',
+  fields: (t) => ({
+    unitId: t.id({ resolve: (quota) => encodeGlobalID('Unit', quota.unitId) }),
+    eligible: t.exposeInt('eligible'),
+    allowed: t.exposeInt('allowed'),
+    granted: t.exposeInt('granted'),
+    remaining: t.int({ resolve: (quota) => Math.max(0, quota.allowed - quota.granted) }),
+    exceptionPercent: t.float({ nullable: true, resolve: (quota) => quota.exception?.percent ?? null }),
+    exceptionDecision: t.string({
+      nullable: true,
+      resolve: (quota) => quota.exception?.decisionNumber ?? null,
+    }),
+  }),
+});
+
+builder.prismaObject('UnitResult', {
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    unit: t.relation('unit'),
+    excellentEligible: t.exposeInt('excellentEligible'),
+    excellentAllowed: t.exposeInt('excellentAllowed'),
+    excellentGranted: t.exposeInt('excellentGranted', {
+      description: 'as the engine granted (before decisions)',
+    }),
+    collectiveTitles: t.exposeStringList('collectiveTitles'),
+    blockRank: t.exposeInt('blockRank', { nullable: true }),
+  }),
+});
+
+const ResultOrder = builder.enumType('ResultOrder', { values: ['SCORE_DESC', 'NAME'] as const });
+
+const ResultsFilter = builder.inputType('ResultsFilter', {
+  fields: (t) => ({
+    unitId: t.globalID({ required: false, description: 'the unit and its subtree' }),
+    rating: t.field({ type: RatingEnum, required: false, description: 'the final rating' }),
+    search: t.string({ required: false, description: 'part of the name; diacritics ignored' }),
+  }),
+});
+
+type ResultsFilterValue = {
+  unitId?: { typename: string; id: string } | null;
+  rating?: Prisma.EvaluationResultWhereInput['finalRating'] | null;
+  search?: string | null;
+};
+
+async function resultsWhere(
+  context: Context & { viewer: Viewer },
+  cycleId: string,
+  filter: ResultsFilterValue | null | undefined,
+): Promise<Prisma.EvaluationResultWhereInput> {
+  const and: Prisma.EvaluationResultWhereInput[] = [
+    { cycleId, cycle: buildCyclesWhere({ viewer: context.viewer }) },
+    buildResultsWhere({ viewer: context.viewer }),
+  ];
+  if (filter?.unitId) {
+    const tree = await context.unitTrees.get();
+    and.push({ unitId: { in: descendantIds(tree, localId(filter.unitId, 'Unit', 'filter.unitId')) } });
+  }
+  if (filter?.rating) and.push({ finalRating: filter.rating });
+  const search = filter?.search?.trim();
+  if (search) and.push({ person: { searchName: { contains: toSearchText(search) } } });
+  return { AND: and };
+}
+
+builder.queryFields((t) => ({
+  results: t.withAuth({ loggedIn: true }).prismaConnection({
+    type: 'EvaluationResult',
+    cursor: 'id',
+    defaultSize: 50,
+    maxSize: 500,
+    args: {
+      cycleId: t.arg.globalID({ required: true, for: CycleRef }),
+      filter: t.arg({ type: ResultsFilter, required: false }),
+      orderBy: t.arg({ type: ResultOrder, required: false, defaultValue: 'SCORE_DESC' }),
+    },
+    resolve: async (query, _root, args, context) =>
+      context.prisma.evaluationResult.findMany({
+        ...query,
+        where: await resultsWhere(context, args.cycleId.id, args.filter),
+        orderBy:
+          args.orderBy === 'NAME'
+            ? [{ person: { fullName: 'asc' } }, { id: 'asc' }]
+            : [{ score: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
+      }),
+    totalCount: async (_root, args, context) =>
+      context.prisma.evaluationResult.count({
+        where: await resultsWhere(context, args.cycleId.id, args.filter),
+      }),
+  }),
+  myResult: t.withAuth({ loggedIn: true }).prismaField({
+    type: 'EvaluationResult',
+    nullable: true,
+    description: 'The caller’s own result, once the cycle is published',
+    args: { cycleId: t.arg.globalID({ required: true, for: CycleRef }) },
+    resolve: (query, _root, args, context) =>
+      context.viewer.personId
+        ? context.prisma.evaluationResult.findFirst({
+            ...query,
+            where: {
+              cycleId: args.cycleId.id,
+              personId: context.viewer.personId,
+              cycle: { status: { in: ['PUBLISHED', 'ARCHIVED'] } },
+            },
+          })
+        : null,
+  }),
+  unitQuota: t.withAuth({ loggedIn: true }).field({
+    type: UnitQuotaRef,
+    nullable: true,
+    args: {
+      cycleId: t.arg.globalID({ required: true, for: CycleRef }),
+      unitId: t.arg.globalID({ required: true, for: UnitRef }),
+    },
+    resolve: async (_root, args, context) => {
+      const visible = await context.prisma.unit.count({
+        where: { id: args.unitId.id, AND: [buildUnitsWhere({ viewer: context.viewer })] },
+      });
+      const cycle = await context.prisma.cycle.count({
+        where: { id: args.cycleId.id, AND: [buildCyclesWhere({ viewer: context.viewer })] },
+      });
+      if (!visible || !cycle) return null;
+      return computeUnitQuota({ tx: context.prisma, cycleId: args.cycleId.id, unitId: args.unitId.id });
+    },
+  }),
+  unitResults: t.withAuth({ loggedIn: true }).prismaField({
+    type: ['UnitResult'],
+    args: { cycleId: t.arg.globalID({ required: true, for: CycleRef }) },
+    resolve: (query, _root, args, context) =>
+      context.prisma.unitResult.findMany({
+        ...query,
+        where: {
+          cycleId: args.cycleId.id,
+          cycle: buildCyclesWhere({ viewer: context.viewer }),
+          unit: buildUnitsWhere({ viewer: context.viewer }),
+        },
+        orderBy: [{ blockRank: { sort: 'asc', nulls: 'last' } }, { unitId: 'asc' }],
+      }),
+  }),
+}));
+
+const decisionErrors = [...writeErrors, QuotaExceededError, RuleViolationError];
+
+builder.mutationFields((t) => ({
+  adjustRating: t.withAuth({ role: ['UNIT_HEAD', 'OFFICER', 'ADMIN'] }).prismaField({
+    type: 'EvaluationResult',
+    description:
+      'Heads during ASSESSMENT, officers during REVIEW. A reason is required when differing from the engine; hard rules and the excellent quota are enforced.',
+    errors: { types: decisionErrors },
+    args: {
+      resultId: t.arg.globalID({ required: true, for: EvaluationResultRef }),
+      rating: t.arg({ type: RatingEnum, required: true }),
+      reason: t.arg.string({ required: false }),
+      version: t.arg.int({ required: true }),
+    },
+    resolve: async (query, _root, args, context) => {
+      const result = await adjustRating({
+        prisma: context.prisma,
+        viewer: context.viewer,
+        unitTrees: context.unitTrees,
+        resultId: args.resultId.id,
+        rating: args.rating,
+        reason: args.reason,
+        version: args.version,
+      });
+      return context.prisma.evaluationResult.findUniqueOrThrow({ ...query, where: { id: result.id } });
+    },
+  }),
+  correctRating: t.withAuth({ role: ['OFFICER', 'ADMIN'] }).prismaField({
+    type: 'EvaluationResult',
+    description: 'After publication: a numbered correction decision that supersedes the previous one',
+    errors: { types: decisionErrors },
+    args: {
+      resultId: t.arg.globalID({ required: true, for: EvaluationResultRef }),
+      rating: t.arg({ type: RatingEnum, required: true }),
+      reason: t.arg.string({ required: true }),
+      number: t.arg.string({ required: true, description: 'the number of the correction decision' }),
+      version: t.arg.int({ required: true }),
+    },
+    resolve: async (query, _root, args, context) => {
+      const result = await correctRating({
+        prisma: context.prisma,
+        viewer: context.viewer,
+        unitTrees: context.unitTrees,
+        resultId: args.resultId.id,
+        rating: args.rating,
+        reason: args.reason,
+        number: args.number,
+        version: args.version,
+      });
+      return context.prisma.evaluationResult.findUniqueOrThrow({ ...query, where: { id: result.id } });
+    },
+  }),
+}));

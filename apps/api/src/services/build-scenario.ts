@@ -1,0 +1,189 @@
+import type { Cycle, Prisma } from '@cadre/db';
+import type { ScenarioInput } from '../rules/scenario.ts';
+import { descendantIds, type UnitTree } from '../scope/unit-tree.ts';
+
+/** The head's assessment A when none was recorded: full marks, so a missing form never lowers a score. */
+export const defaultConductAssessment = 10;
+
+const day = (date: Date): string => date.toISOString().slice(0, 10);
+
+/**
+ * Reads everything the engine needs for a cycle in a fixed number of set-based queries (one per
+ * table, filtered by the cycle or by the units in its scope: never per person) and maps the rows to
+ * the scenario contract. `personIds` narrows the people (for checking one decision).
+ */
+export async function buildScenario(options: {
+  tx: Prisma.TransactionClient;
+  cycle: Cycle;
+  tree: UnitTree;
+  personIds?: string[];
+}): Promise<{ scenario: ScenarioInput; personUnit: Map<string, string> }> {
+  const { tx, cycle } = options;
+  const unitIds = descendantIds(options.tree, cycle.scopeUnitId);
+  const inScope = { unitId: { in: unitIds }, active: true } satisfies Prisma.PersonWhereInput;
+  const personWhere: Prisma.PersonWhereInput = options.personIds
+    ? { ...inScope, id: { in: options.personIds } }
+    : inScope;
+  const byPerson = { person: personWhere };
+  const yearEnd = new Date(Date.UTC(cycle.year, 11, 31));
+
+  const [
+    units,
+    people,
+    circumstances,
+    history,
+    tasks,
+    dossiers,
+    votes,
+    discipline,
+    infractions,
+    initiatives,
+    assessments,
+    unitStats,
+    ballots,
+  ] = await Promise.all([
+    tx.unit.findMany({
+      where: { id: { in: unitIds } },
+      select: { id: true, name: true, parentId: true, code: true, block: { select: { code: true } } },
+      orderBy: { code: 'asc' },
+    }),
+    tx.person.findMany({ where: personWhere, orderBy: { code: 'asc' } }),
+    tx.personCircumstance.findMany({ where: { cycleId: cycle.id, ...byPerson } }),
+    tx.ratingHistory.findMany({ where: { year: { lt: cycle.year }, ...byPerson }, orderBy: { year: 'asc' } }),
+    tx.task.findMany({ where: { cycleId: cycle.id, ...byPerson }, orderBy: { code: 'asc' } }),
+    tx.dossierStat.findMany({ where: { cycleId: cycle.id, ...byPerson } }),
+    tx.citizenVote.findMany({ where: { cycleId: cycle.id, ...byPerson } }),
+    tx.disciplineDecision.findMany({
+      where: { decidedOn: { lte: yearEnd }, ...byPerson },
+      orderBy: { decidedOn: 'asc' },
+    }),
+    tx.infraction.findMany({ where: { cycleId: cycle.id, ...byPerson }, orderBy: { occurredOn: 'asc' } }),
+    tx.initiative.findMany({
+      where: { recognizedOn: { lte: yearEnd }, ...byPerson },
+      orderBy: { recognizedOn: 'asc' },
+    }),
+    tx.headAssessment.findMany({ where: { cycleId: cycle.id, ...byPerson } }),
+    tx.unitYearStat.findMany({ where: { cycleId: cycle.id, unitId: { in: unitIds } } }),
+    tx.ballot.findMany({
+      where: { status: 'CLOSED', proposal: { cycleId: cycle.id, person: personWhere } },
+      select: { forCount: true, members: true, proposal: { select: { personId: true, title: true } } },
+    }),
+  ]);
+
+  const unitSet = new Set(units.map((unit) => unit.id));
+  const statsByUnit = new Map(unitStats.map((stat) => [stat.unitId, stat]));
+  const circumstanceBy = new Map(circumstances.map((row) => [row.personId, row]));
+  const assessmentBy = new Map(assessments.map((row) => [row.personId, row.conductAssessment]));
+  const historyBy = new Map<string, ScenarioInput['people'][number]['history']>();
+  for (const row of history) {
+    const list = historyBy.get(row.personId) ?? [];
+    list.push({ year: row.year, rating: row.rating, titles: row.titles });
+    historyBy.set(row.personId, list);
+  }
+  const votesBy = new Map<string, ScenarioInput['citizenVotes'][number]>();
+  for (const row of votes) {
+    const sum = votesBy.get(row.personId) ?? {
+      personId: row.personId,
+      verySatisfied: 0,
+      satisfied: 0,
+      dissatisfied: 0,
+    };
+    sum.verySatisfied += row.verySatisfied;
+    sum.satisfied += row.satisfied;
+    sum.dissatisfied += row.dissatisfied;
+    votesBy.set(row.personId, sum);
+  }
+
+  const scenario: ScenarioInput = {
+    year: cycle.year,
+    pack: cycle.packId,
+    overrides: (cycle.overrides ?? {}) as Record<string, number | null>,
+    units: units.map((unit) => {
+      const stat = statsByUnit.get(unit.id);
+      return {
+        id: unit.id,
+        name: unit.name,
+        parentId: unit.parentId && unitSet.has(unit.parentId) ? unit.parentId : null,
+        block: unit.block?.code ?? null,
+        parIndex: stat?.parIndex ?? null,
+        satisfactionIndex: stat?.satisfactionIndex ?? null,
+      };
+    }),
+    people: people.map((person) => {
+      const circumstance = circumstanceBy.get(person.id);
+      return {
+        id: person.id,
+        name: person.fullName,
+        unitId: person.unitId,
+        category: person.category,
+        leads: person.leadsUnitId && unitSet.has(person.leadsUnitId) ? person.leadsUnitId : null,
+        hiredOn: day(person.hiredOn),
+        monthsAbsent: circumstance?.monthsAbsent ?? 0,
+        maternityLeave: circumstance?.maternityLeave ?? false,
+        pregnantOrChildUnder36Months: circumstance?.pregnantOrChildUnder36Months ?? false,
+        retirementOn: person.retirementOn ? day(person.retirementOn) : null,
+        pendingProceedings: circumstance?.pendingProceedings ?? false,
+        sensitivePosition:
+          person.sensitiveSector && person.sensitiveSince
+            ? { sector: person.sensitiveSector, since: day(person.sensitiveSince) }
+            : null,
+        citizenFacing: person.citizenFacing,
+        dossierHandler: person.dossierHandler,
+        conductAssessment: assessmentBy.get(person.id) ?? defaultConductAssessment,
+        history: historyBy.get(person.id) ?? [],
+      };
+    }),
+    tasks: tasks.map((task) => ({
+      id: task.id,
+      personId: task.personId,
+      weight: task.weight,
+      due: day(task.dueOn),
+      completed: task.completedOn ? day(task.completedOn) : null,
+      planned: task.planned,
+      actual: task.actual,
+      majorErrors: task.majorErrors,
+      delays: task.delays,
+      excused: task.excused,
+    })),
+    dossiers: dossiers.map((row) => ({
+      personId: row.personId,
+      received: row.received,
+      early: row.early,
+      onTime: row.onTime,
+      late: row.late,
+      apologies: row.apologies,
+    })),
+    citizenVotes: [...votesBy.values()],
+    discipline: discipline.map((row) => ({
+      personId: row.personId,
+      form: row.form,
+      decidedOn: day(row.decidedOn),
+      actYear: row.actYear,
+      concernsDuties: row.concernsDuties,
+      alreadyCountedInYear: row.alreadyCountedInYear,
+    })),
+    infractions: infractions.map((row) => ({
+      personId: row.personId,
+      kind: row.kind,
+      on: day(row.occurredOn),
+    })),
+    initiatives: initiatives.map((row) => ({
+      personId: row.personId,
+      scope: row.scope,
+      recognizedOn: day(row.recognizedOn),
+    })),
+    ballots: ballots.flatMap((ballot) =>
+      ballot.proposal.personId && ballot.forCount !== null
+        ? [
+            {
+              personId: ballot.proposal.personId,
+              title: ballot.proposal.title,
+              for: ballot.forCount,
+              members: ballot.members,
+            },
+          ]
+        : [],
+    ),
+  };
+  return { scenario, personUnit: new Map(people.map((person) => [person.id, person.unitId])) };
+}

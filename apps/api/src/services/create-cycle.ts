@@ -1,0 +1,131 @@
+import type { Cycle, CycleStatus, Prisma, PrismaClient, Role } from '@cadre/db';
+import { z } from 'zod';
+import { ConflictError, ForbiddenError, ValidationError } from '../errors.ts';
+import { unitInScope, type Viewer } from '../scope/viewer.ts';
+import { zodIssuesToFields } from '../validation.ts';
+import { writeAudit } from './write-audit.ts';
+
+const percent = (field: string) =>
+  z
+    .number({ error: `${field}: cần một số / must be a number` })
+    .min(0, `${field}: không âm / must be ≥ 0`)
+    .max(100, `${field}: tối đa 100 / must be ≤ 100`);
+
+/** The local overrides a cycle may carry (SCENARIO.md `overrides`); unknown keys are refused. */
+export const cycleOverridesSchema = z.strictObject(
+  {
+    excellentPercent: percent('excellentPercent').optional(),
+    excellentMinimumPerGroup: z
+      .number()
+      .int('excellentMinimumPerGroup: số nguyên / whole number')
+      .min(0)
+      .optional(),
+    cstdcsCapPercent: percent('cstdcsCapPercent').nullable().optional(),
+    rotationYears: z.number().min(1, 'rotationYears: 1–10').max(10, 'rotationYears: 1–10').optional(),
+    ballotThresholdPercent: z
+      .number()
+      .min(50, 'ballotThresholdPercent: 50–100')
+      .max(100, 'ballotThresholdPercent: 50–100')
+      .optional(),
+    minCitizenVotes: z.number().int().min(0, 'minCitizenVotes: không âm / must be ≥ 0').optional(),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `Khóa không hỗ trợ / unknown key: ${issue.keys.join(', ')}`
+        : undefined,
+  },
+);
+
+export type CycleOverrides = z.infer<typeof cycleOverridesSchema>;
+
+export function parseOverrides(value: unknown, field: string): CycleOverrides {
+  const parsed = cycleOverridesSchema.safeParse(value ?? {});
+  if (!parsed.success) {
+    throw new ValidationError(
+      zodIssuesToFields(parsed.error).map((issue) => ({
+        field: issue.field === '(input)' ? field : `${field}.${issue.field}`,
+        message: issue.message,
+      })),
+    );
+  }
+  return parsed.data;
+}
+
+export type CycleDeadlineInput = { stage: CycleStatus; dueOn: Date; ownerRole: Role };
+
+/** Opens a DRAFT cycle for one agency and year with its pack, local overrides and stage deadlines. */
+export async function createCycle(options: {
+  prisma: PrismaClient;
+  viewer: Viewer;
+  input: {
+    year: number;
+    name: string;
+    packId: string;
+    scopeUnitId: string;
+    overrides?: unknown;
+    appealDays?: number | null;
+    deadlines?: CycleDeadlineInput[] | null;
+  };
+}): Promise<Cycle> {
+  const { prisma, viewer, input } = options;
+  if (viewer.role !== 'ADMIN' && viewer.role !== 'OFFICER') throw new ForbiddenError();
+  if (!unitInScope(viewer, input.scopeUnitId)) {
+    throw new ValidationError([
+      { field: 'input.scopeUnitId', message: 'Đơn vị ngoài phạm vi / unit outside your scope' },
+    ]);
+  }
+  const overrides = parseOverrides(input.overrides, 'input.overrides');
+  const deadlines = input.deadlines ?? [];
+  const stages = new Set<string>();
+  for (const [index, deadline] of deadlines.entries()) {
+    if (stages.has(deadline.stage)) {
+      throw new ValidationError([
+        {
+          field: `input.deadlines.${index}.stage`,
+          message: `Trùng giai đoạn / duplicate stage ${deadline.stage}`,
+        },
+      ]);
+    }
+    stages.add(deadline.stage);
+  }
+  return prisma.$transaction(async (tx) => {
+    const pack = await tx.policyPack.findUnique({ where: { id: input.packId }, select: { id: true } });
+    if (!pack) {
+      throw new ValidationError([
+        { field: 'input.packId', message: `Không có bộ quy tắc / unknown pack "${input.packId}"` },
+      ]);
+    }
+    const existing = await tx.cycle.findFirst({
+      where: { scopeUnitId: input.scopeUnitId, year: input.year },
+      select: { id: true },
+    });
+    if (existing) {
+      throw new ConflictError(
+        `Đã có kỳ đánh giá năm ${input.year} cho đơn vị này / a cycle for ${input.year} already exists`,
+      );
+    }
+    const cycle = await tx.cycle.create({
+      data: {
+        year: input.year,
+        name: input.name.trim(),
+        packId: input.packId,
+        scopeUnitId: input.scopeUnitId,
+        overrides: overrides as Prisma.InputJsonValue,
+        appealDays: input.appealDays ?? 15,
+        createdById: viewer.userId,
+        deadlines: { create: deadlines.map((deadline) => ({ ...deadline })) },
+      },
+      include: { deadlines: true },
+    });
+    await writeAudit({
+      tx,
+      actor: viewer,
+      action: 'createCycle',
+      entity: 'Cycle',
+      entityId: cycle.id,
+      after: cycle,
+    });
+    return cycle;
+  });
+}
