@@ -12,3 +12,5 @@ export { Prisma, PrismaClient } from './generated/prisma/client.ts';
 export type { MigrateOptions, MigrateResult, MigrationFile, MigrationStatus } from './migrate.ts';
 export { MigrationError, migrate, migrationStatus, readMigrationFiles } from './migrate.ts';
 export { toSearchText } from './search-text.ts';
+export type { DemoData, SeedDemoOptions, SeedSummary } from './seed/seed-demo.ts';
+export { buildDemoData, demoAccounts, demoCycleYear, ensureDemoData, seedDemo } from './seed/seed-demo.ts';

@@ -1,0 +1,1072 @@
+// The demo province: about 600 people in 79 units with three years of rating history and a
+// full year (2026) of evidence, plus the demo accounts of shared/contract/API.md.
+// Deterministic: the same seed gives the same units, people, ids and evidence on every run.
+import { type Algorithm, hash } from '@node-rs/argon2';
+import type { Database } from '../client.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
+import type {
+  DisciplineForm,
+  Gender,
+  InfractionKind,
+  InitiativeScope,
+  Rating,
+  Role,
+  StaffCategory,
+} from '../generated/prisma/enums.ts';
+import { toSearchText } from '../search-text.ts';
+import type { Position, StaffProfile, UnitSpec } from './demo-province.ts';
+import {
+  commonTaskTitles,
+  emailDomain,
+  emulationBlocks,
+  initiativeTitles,
+  positions,
+  provinceName,
+  provinceTree,
+  taskTitles,
+} from './demo-province.ts';
+import { insertRows } from './insert-rows.ts';
+import { addDays, createIdFactory, createRandom, day, type Random } from './random.ts';
+import { makeVietnameseName } from './vietnamese-names.ts';
+
+export type SeedDemoOptions = {
+  /** password of every demo account (DEMO_PASSWORD, default `demo`) */
+  password: string;
+  /** generator seed; the same seed gives the same province */
+  seed?: number;
+  /** number of people, default 600 */
+  people?: number;
+};
+
+export type SeedSummary = {
+  units: number;
+  people: number;
+  users: number;
+  tasks: number;
+  ratingHistory: number;
+  dossierStats: number;
+  citizenVotes: number;
+  disciplineDecisions: number;
+  infractions: number;
+  initiatives: number;
+  circumstances: number;
+  headAssessments: number;
+  selfAssessments: number;
+  cycleId: string;
+  durationMs: number;
+};
+
+export const demoAccounts = ['admin', 'officer', 'head', 'council', 'staff'] as const;
+export const demoCycleYear = 2026;
+
+const defaultSeed = 20_261_122;
+/** Algorithm.Argon2id (a const enum, which isolated modules cannot read) */
+const argon2id = 2 as Algorithm;
+const seedLockKey = 72_707_370;
+const year = demoCycleYear;
+const yearStart = day(year, 1, 1);
+const yearEnd = day(year, 12, 31);
+
+type Tier = 'strong' | 'normal' | 'weak' | 'poor';
+type Role3 = 'head' | 'deputy' | 'staff';
+
+type UnitNode = {
+  id: string;
+  spec: UnitSpec;
+  parent: UnitNode | null;
+  /** the department/district (or province) the unit belongs to: its agency for decision numbers */
+  agencyCode: string;
+};
+
+type PersonDraft = {
+  row: Prisma.PersonCreateManyInput & { id: string; hiredOn: Date; birthDate: Date };
+  unit: UnitNode;
+  role: Role3;
+  tier: Tier;
+  gender: Gender;
+  given: string;
+};
+
+export type DemoData = {
+  blocks: Prisma.EmulationBlockCreateManyInput[];
+  units: (Prisma.UnitCreateManyInput & { id: string })[];
+  people: Prisma.PersonCreateManyInput[];
+  users: Prisma.UserCreateManyInput[];
+  council: Prisma.CouncilCreateManyInput;
+  councilMembers: Prisma.CouncilMemberCreateManyInput[];
+  history: Prisma.RatingHistoryCreateManyInput[];
+  cycle: Prisma.CycleCreateManyInput & { id: string };
+  deadlines: Prisma.CycleDeadlineCreateManyInput[];
+  transitions: Prisma.CycleTransitionCreateManyInput[];
+  tasks: Prisma.TaskCreateManyInput[];
+  unitStats: Prisma.UnitYearStatCreateManyInput[];
+  dossierStats: Prisma.DossierStatCreateManyInput[];
+  citizenVotes: Prisma.CitizenVoteCreateManyInput[];
+  discipline: Prisma.DisciplineDecisionCreateManyInput[];
+  infractions: Prisma.InfractionCreateManyInput[];
+  initiatives: Prisma.InitiativeCreateManyInput[];
+  circumstances: Prisma.PersonCircumstanceCreateManyInput[];
+  headAssessments: Prisma.HeadAssessmentCreateManyInput[];
+  selfAssessments: Prisma.SelfAssessmentCreateManyInput[];
+};
+
+const roman = ['I', 'II', 'III', 'IV'];
+
+function leaderTitles(unit: UnitSpec): [string, string] {
+  const name = unit.name;
+  switch (unit.kind) {
+    case 'PROVINCE':
+      return ['Chủ tịch UBND tỉnh', 'Phó Chủ tịch UBND tỉnh'];
+    case 'DISTRICT': {
+      const level = name.includes('thành phố') ? 'thành phố' : 'huyện';
+      return [`Chủ tịch UBND ${level}`, `Phó Chủ tịch UBND ${level}`];
+    }
+    case 'COMMUNE': {
+      const level = name.includes('phường') ? 'phường' : name.includes('thị trấn') ? 'thị trấn' : 'xã';
+      return [`Chủ tịch UBND ${level}`, `Phó Chủ tịch UBND ${level}`];
+    }
+    case 'DEPARTMENT':
+      if (name.startsWith('Văn phòng')) return ['Chánh Văn phòng', 'Phó Chánh Văn phòng'];
+      if (name.startsWith('Thanh tra')) return ['Chánh Thanh tra tỉnh', 'Phó Chánh Thanh tra tỉnh'];
+      return ['Giám đốc Sở', 'Phó Giám đốc Sở'];
+    case 'CENTER':
+      if (name.startsWith('Bộ phận')) return ['Trưởng Bộ phận Một cửa', 'Phó Trưởng Bộ phận Một cửa'];
+      return ['Giám đốc', 'Phó Giám đốc'];
+    default:
+      if (name.startsWith('Văn phòng')) return ['Chánh Văn phòng', 'Phó Chánh Văn phòng'];
+      if (name.startsWith('Ban')) return ['Trưởng ban', 'Phó Trưởng ban'];
+      if (name.startsWith('Thanh tra')) return ['Chánh Thanh tra Sở', 'Phó Chánh Thanh tra Sở'];
+      return ['Trưởng phòng', 'Phó Trưởng phòng'];
+  }
+}
+
+function deputyCount(unit: UnitSpec, size: number): number {
+  switch (unit.kind) {
+    case 'PROVINCE':
+      return Math.min(3, size - 1);
+    case 'DEPARTMENT':
+      return size - 1;
+    case 'DISTRICT':
+      return Math.min(2, size - 1);
+    case 'CENTER':
+      return size >= 12 ? 2 : 1;
+    default:
+      return size >= 5 ? 1 : 0;
+  }
+}
+
+function leaderCategory(unit: UnitSpec): StaffCategory {
+  if (unit.kind === 'PROVINCE' || unit.kind === 'DISTRICT' || unit.kind === 'COMMUNE') return 'CAN_BO';
+  if (unit.profile === 'land-registry' || unit.profile === 'disease-control') return 'VIEN_CHUC';
+  return 'CONG_CHUC';
+}
+
+function dateInYear(random: Random, y: number, fromMonth = 1, toMonth = 12): Date {
+  return random.dateBetween(
+    day(y, fromMonth, 1),
+    addDays(day(toMonth === 12 ? y + 1 : y, toMonth === 12 ? 1 : toMonth + 1, 1), -1),
+  );
+}
+
+function minDate(a: Date, b: Date): Date {
+  return a.getTime() <= b.getTime() ? a : b;
+}
+
+function maxDate(a: Date, b: Date): Date {
+  return a.getTime() >= b.getTime() ? a : b;
+}
+
+/** Builds the whole demo province in memory (no I/O apart from hashing passwords). */
+export async function buildDemoData(options: SeedDemoOptions): Promise<DemoData> {
+  const seed = options.seed ?? defaultSeed;
+  const random = createRandom(seed);
+  const newId = createIdFactory(createRandom(seed ^ 0x5eed));
+  const targetPeople = options.people ?? 600;
+
+  // ------------------------------------------------------------ blocks and units
+  const blocks = emulationBlocks.map((b) => ({ id: newId(), code: b.code, name: b.name }));
+  const blockIds = new Map<string, string>(blocks.map((b) => [b.code, b.id]));
+  const nodes: UnitNode[] = [];
+  const walk = (spec: UnitSpec, parent: UnitNode | null, agencyCode: string) => {
+    const node: UnitNode = { id: newId(), spec, parent, agencyCode };
+    nodes.push(node);
+    for (const child of spec.children ?? []) {
+      walk(child, node, spec.kind === 'PROVINCE' ? (child.code.split('.')[1] ?? 'UBND') : agencyCode);
+    }
+  };
+  walk(provinceTree, null, 'UBND');
+  const units = nodes.map((n) => ({
+    id: n.id,
+    code: n.spec.code,
+    name: n.spec.name,
+    searchName: toSearchText(n.spec.name),
+    kind: n.spec.kind,
+    parentId: n.parent?.id ?? null,
+    blockId: n.spec.block ? (blockIds.get(n.spec.block) ?? null) : null,
+  }));
+  const unitByCode = new Map(nodes.map((n) => [n.spec.code, n]));
+  const unitNamed = (code: string): UnitNode => {
+    const found = unitByCode.get(code);
+    if (!found) throw new Error(`demo unit ${code} missing`);
+    return found;
+  };
+
+  // ------------------------------------------------------------ unit sizes
+  const sizes = new Map(nodes.map((n) => [n.id, n.spec.staff]));
+  const adjustable = nodes.filter((n) => ['DIVISION', 'CENTER', 'COMMUNE'].includes(n.spec.kind));
+  let total = [...sizes.values()].reduce((a, b) => a + b, 0);
+  while (total > targetPeople) {
+    const unit = random.pick(adjustable);
+    const size = sizes.get(unit.id) ?? 0;
+    if (size > 5) {
+      sizes.set(unit.id, size - 1);
+      total--;
+    }
+  }
+  while (total < targetPeople) {
+    const unit = random.pick(adjustable);
+    sizes.set(unit.id, (sizes.get(unit.id) ?? 0) + 1);
+    total++;
+  }
+
+  // ------------------------------------------------------------ people
+  const drafts: PersonDraft[] = [];
+  const emails = new Set<string>();
+  let personNumber = 0;
+  for (const unit of nodes) {
+    const size = sizes.get(unit.id) ?? 0;
+    const deputies = deputyCount(unit.spec, size);
+    const [headTitle, deputyTitle] = leaderTitles(unit.spec);
+    const staffPositions =
+      unit.spec.profile === 'leadership' ? positions.office : positions[unit.spec.profile];
+    for (let i = 0; i < size; i++) {
+      const role: Role3 = i === 0 ? 'head' : i <= deputies ? 'deputy' : 'staff';
+      const gender: Gender = random.chance(role === 'staff' ? 0.46 : 0.7) ? 'MALE' : 'FEMALE';
+      const name = makeVietnameseName(random, gender);
+      const age =
+        role === 'head' ? random.int(44, 58) : role === 'deputy' ? random.int(38, 56) : random.int(23, 58);
+      const birthYear = year - age;
+      const birthDate = dateInYear(random, birthYear);
+      const retirementOn = new Date(
+        Date.UTC(birthYear + (gender === 'MALE' ? 62 : 60), birthDate.getUTCMonth() + 1, 1),
+      );
+      const newcomer = role === 'staff' && random.chance(0.015);
+      const hiredOn = newcomer
+        ? random.dateBetween(day(year, 2, 1), day(year, 10, 1))
+        : minDate(
+            random.dateBetween(day(birthYear + 22, 1, 1), day(birthYear + 30, 12, 31)),
+            day(year - 1, 12, 1),
+          );
+      const position: Position =
+        role === 'staff'
+          ? random.weighted(staffPositions.map((p) => [p, p.weight] as const))
+          : {
+              title: role === 'head' ? headTitle : deputyTitle,
+              weight: 1,
+              category: leaderCategory(unit.spec),
+            };
+      const headSector =
+        role === 'head' && unit.spec.kind === 'DIVISION'
+          ? positions[unit.spec.profile as Exclude<StaffProfile, 'leadership'>]?.[0]?.sector
+          : undefined;
+      const sector = position.sector ?? (headSector && random.chance(0.6) ? headSector : undefined);
+      const sensitive = sector !== undefined && random.chance(role === 'staff' ? 0.85 : 1);
+      const sensitiveSince = sensitive
+        ? random.dateBetween(maxDate(hiredOn, day(2017, 1, 1)), maxDate(hiredOn, day(year, 6, 30)))
+        : null;
+      personNumber++;
+      const code = `HA${String(personNumber).padStart(5, '0')}`;
+      const initials = toSearchText(`${name.family} ${name.middle}`)
+        .split(' ')
+        .map((part) => part[0])
+        .join('');
+      let email: string | null = `${toSearchText(name.given)}.${initials}@${emailDomain}`;
+      for (let n = 2; emails.has(email); n++)
+        email = `${toSearchText(name.given)}.${initials}${n}@${emailDomain}`;
+      emails.add(email);
+      if (random.chance(0.08)) email = null;
+      drafts.push({
+        row: {
+          id: newId(),
+          code,
+          fullName: name.full,
+          searchName: toSearchText(name.full),
+          gender,
+          birthDate,
+          email,
+          unitId: unit.id,
+          category: position.category ?? 'CONG_CHUC',
+          positionTitle: position.title,
+          leadsUnitId: role === 'head' ? unit.id : null,
+          hiredOn,
+          retirementOn,
+          sensitiveSector: sensitive && sector ? sector : null,
+          sensitiveSince,
+          citizenFacing: Boolean(position.citizenFacing) && random.chance(0.92),
+          dossierHandler: Boolean(position.dossierHandler) && random.chance(0.92),
+        },
+        unit,
+        role,
+        tier:
+          role === 'staff'
+            ? random.weighted([
+                ['strong', 15],
+                ['normal', 73],
+                ['weak', 9],
+                ['poor', 3],
+              ] as const)
+            : random.weighted([
+                ['strong', 25],
+                ['normal', 70],
+                ['weak', 5],
+              ] as const),
+        gender,
+        given: name.given,
+      });
+    }
+  }
+  const people = drafts.map((d) => d.row);
+  const headOf = (code: string): PersonDraft => {
+    const unit = unitNamed(code);
+    const head = drafts.find((d) => d.unit === unit && d.role === 'head');
+    if (!head) throw new Error(`unit ${code} has no head`);
+    return head;
+  };
+  const deputiesOf = (code: string) =>
+    drafts.filter((d) => d.unit === unitNamed(code) && d.role === 'deputy');
+
+  // ------------------------------------------------------------ accounts and council
+  const headDepartment = unitNamed('HA.STNMT');
+  const headPerson = headOf('HA.STNMT');
+  const staffPerson =
+    drafts.find(
+      (d) =>
+        d.unit.spec.code === 'HA.STNMT.DD' &&
+        d.role === 'staff' &&
+        d.row.category === 'CONG_CHUC' &&
+        d.row.hiredOn < day(year - 3, 1, 1),
+    ) ?? drafts.find((d) => d.unit.spec.code === 'HA.STNMT.DD' && d.role === 'staff');
+  const officerPerson = drafts.find((d) => d.unit.spec.code === 'HA.SNV.CCVC' && d.role === 'staff');
+  const councilDeputy = deputiesOf('HA')[0];
+  if (!staffPerson || !officerPerson || !councilDeputy)
+    throw new Error('demo province too small for the accounts');
+  staffPerson.tier = 'normal';
+  const root = unitNamed('HA');
+
+  const passwordHash = () =>
+    hash(options.password, { algorithm: argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+  type AccountSpec = {
+    username: string;
+    displayName: string;
+    role: Role;
+    scope: UnitNode;
+    person: PersonDraft | null;
+  };
+  const accounts: AccountSpec[] = [
+    { username: 'admin', displayName: 'Quản trị hệ thống', role: 'ADMIN', scope: root, person: null },
+    {
+      username: 'officer',
+      displayName: officerPerson.row.fullName,
+      role: 'OFFICER',
+      scope: root,
+      person: officerPerson,
+    },
+    {
+      username: 'head',
+      displayName: headPerson.row.fullName,
+      role: 'UNIT_HEAD',
+      scope: headDepartment,
+      person: headPerson,
+    },
+    {
+      username: 'council',
+      displayName: councilDeputy.row.fullName,
+      role: 'COUNCIL_MEMBER',
+      scope: root,
+      person: councilDeputy,
+    },
+    {
+      username: 'staff',
+      displayName: staffPerson.row.fullName,
+      role: 'STAFF',
+      scope: staffPerson.unit,
+      person: staffPerson,
+    },
+  ];
+  const councilSeats: {
+    username: string;
+    person: PersonDraft;
+    role: 'CHAIR' | 'VICE_CHAIR' | 'SECRETARY' | 'MEMBER';
+  }[] = [
+    { username: 'hdtd.chutich', person: headOf('HA'), role: 'CHAIR' },
+    { username: 'hdtd.phochutich', person: headOf('HA.SNV'), role: 'VICE_CHAIR' },
+    { username: 'hdtd.thuky', person: headOf('HA.SNV.TDKT'), role: 'SECRETARY' },
+    { username: 'council', person: councilDeputy, role: 'MEMBER' },
+    { username: 'hdtd.uyvien1', person: headOf('HA.STC'), role: 'MEMBER' },
+    { username: 'hdtd.uyvien2', person: headOf('HA.TTT'), role: 'MEMBER' },
+    { username: 'hdtd.uyvien3', person: headOf('HA.STP'), role: 'MEMBER' },
+  ];
+  for (const seat of councilSeats) {
+    if (seat.username === 'council') continue;
+    accounts.push({
+      username: seat.username,
+      displayName: seat.person.row.fullName,
+      role: 'COUNCIL_MEMBER',
+      scope: root,
+      person: seat.person,
+    });
+  }
+  const hashes = await Promise.all(accounts.map(() => passwordHash()));
+  const userIds = new Map<string, string>();
+  const users = accounts.map((account, i) => {
+    const id = newId();
+    userIds.set(account.username, id);
+    return {
+      id,
+      username: account.username,
+      displayName: account.displayName,
+      passwordHash: hashes[i] ?? '',
+      role: account.role,
+      scopeUnitId: account.scope.id,
+      personId: account.person?.row.id ?? null,
+      passwordChangedAt: new Date(Date.UTC(year, 0, 2)),
+    };
+  });
+  const userId = (username: string) => userIds.get(username) ?? null;
+  const council = {
+    id: newId(),
+    name: `Hội đồng Thi đua – Khen thưởng tỉnh ${provinceName}`,
+    scopeUnitId: root.id,
+  };
+  const councilMembers = councilSeats.map((seat) => ({
+    id: newId(),
+    councilId: council.id,
+    userId: userId(seat.username) ?? '',
+    role: seat.role,
+  }));
+
+  // people whose story the demo accounts tell: left out of the random misfortunes below
+  const reserved = new Set([staffPerson, headPerson, officerPerson, ...councilSeats.map((s) => s.person)]);
+  const pickPeople = (
+    count: number,
+    filter: (d: PersonDraft) => boolean,
+    weight: (d: PersonDraft) => number = () => 1,
+  ) => {
+    const chosen: PersonDraft[] = [];
+    const pool = drafts.filter((d) => !reserved.has(d) && filter(d));
+    for (let i = 0; i < count && pool.length > 0; i++) {
+      const pick = random.weighted(pool.map((d) => [d, weight(d)] as const));
+      chosen.push(pick);
+      reserved.add(pick);
+      pool.splice(pool.indexOf(pick), 1);
+    }
+    return chosen;
+  };
+  const badLuck = (d: PersonDraft) => ({ strong: 0.2, normal: 1, weak: 5, poor: 8 })[d.tier];
+
+  // ------------------------------------------------------------ discipline (about 2%)
+  const disciplineReasons = [
+    'Vi phạm quy định về thời hạn giải quyết hồ sơ thủ tục hành chính',
+    'Vi phạm quy tắc ứng xử, văn hóa công sở',
+    'Thiếu trách nhiệm trong thực hiện nhiệm vụ được giao',
+    'Vi phạm quy định về quản lý tài chính, tài sản công',
+    'Gây phiền hà, sách nhiễu người dân khi giải quyết công việc',
+  ];
+  const disciplinePlan: { form: DisciplineForm; decidedYear: number; actYear: number; counted?: number }[] = [
+    { form: 'KHIEN_TRACH', decidedYear: 2026, actYear: 2026 },
+    { form: 'CANH_CAO', decidedYear: 2026, actYear: 2026 },
+    { form: 'KHIEN_TRACH', decidedYear: 2026, actYear: 2025, counted: 2025 },
+    { form: 'KHIEN_TRACH', decidedYear: 2025, actYear: 2025 },
+    { form: 'KHIEN_TRACH', decidedYear: 2025, actYear: 2025 },
+    { form: 'KHIEN_TRACH', decidedYear: 2025, actYear: 2024 },
+    { form: 'CANH_CAO', decidedYear: 2025, actYear: 2025 },
+    { form: 'KHIEN_TRACH', decidedYear: 2024, actYear: 2024 },
+    { form: 'KHIEN_TRACH', decidedYear: 2024, actYear: 2024 },
+    { form: 'HA_BAC_LUONG', decidedYear: 2024, actYear: 2023 },
+    { form: 'GIANG_CHUC', decidedYear: 2023, actYear: 2023 },
+    { form: 'KHIEN_TRACH', decidedYear: 2023, actYear: 2023 },
+    { form: 'KHIEN_TRACH', decidedYear: 2023, actYear: 2023 },
+  ];
+  const disciplined = pickPeople(
+    disciplinePlan.length,
+    (d) => d.role === 'staff' && d.row.hiredOn < day(2022, 1, 1),
+    badLuck,
+  );
+  // years in which each person's rating was already pulled down by discipline
+  const disciplinedYears = new Map<PersonDraft, Set<number>>();
+  const discipline = disciplinePlan.flatMap((plan, i) => {
+    const person = disciplined[i];
+    if (!person) return [];
+    const ratedYear = plan.counted ?? plan.decidedYear;
+    const years = disciplinedYears.get(person) ?? new Set<number>();
+    years.add(ratedYear);
+    disciplinedYears.set(person, years);
+    const decidedOn = dateInYear(random, plan.decidedYear, 2, plan.decidedYear === year ? 10 : 11);
+    return [
+      {
+        id: newId(),
+        personId: person.row.id,
+        form: plan.form,
+        number: `${random.int(12, 480)}/QĐ-${person.unit.agencyCode}`,
+        decidedOn,
+        actYear: plan.actYear,
+        concernsDuties: true,
+        alreadyCountedInYear: plan.counted ?? null,
+        reason: random.pick(disciplineReasons),
+      },
+    ];
+  });
+
+  // ------------------------------------------------------------ rating history 2023–2025
+  const history: Prisma.RatingHistoryCreateManyInput[] = [];
+  const ratingWeights: Record<Tier, readonly (readonly [Rating, number])[]> = {
+    strong: [
+      ['EXCELLENT', 55],
+      ['GOOD', 45],
+    ],
+    normal: [
+      ['EXCELLENT', 10],
+      ['GOOD', 74],
+      ['COMPLETED', 16],
+    ],
+    weak: [
+      ['GOOD', 35],
+      ['COMPLETED', 58],
+      ['NOT_COMPLETED', 7],
+    ],
+    poor: [
+      ['GOOD', 10],
+      ['COMPLETED', 55],
+      ['NOT_COMPLETED', 35],
+    ],
+  };
+  const provincialCandidates = pickPeople(
+    6,
+    (d) => d.tier === 'strong' && d.role !== 'head' && d.row.hiredOn < day(2019, 1, 1),
+  );
+  const nationalCandidate = provincialCandidates[0];
+  for (const person of drafts) {
+    for (const y of [2023, 2024, 2025]) {
+      if (person.row.hiredOn > day(y, 6, 30)) continue;
+      let rating: Rating = random.weighted(ratingWeights[person.tier]);
+      const titles: string[] = [];
+      if (disciplinedYears.get(person)?.has(y)) rating = 'NOT_COMPLETED';
+      if (provincialCandidates.includes(person)) rating = 'EXCELLENT';
+      if (rating === 'EXCELLENT' || rating === 'GOOD') titles.push('LDTT');
+      if (rating === 'EXCELLENT' && (provincialCandidates.includes(person) || random.chance(0.45))) {
+        titles.push('CSTDCS');
+      }
+      if (person === nationalCandidate && y === 2023) titles.push('CSTD_TINH');
+      history.push({ id: newId(), personId: person.row.id, year: y, rating, titles, source: 'import' });
+    }
+  }
+
+  // ------------------------------------------------------------ initiatives
+  const initiatives: Prisma.InitiativeCreateManyInput[] = [];
+  const addInitiative = (
+    person: PersonDraft,
+    scope: InitiativeScope,
+    recognizedOn: Date,
+    research = false,
+  ) => {
+    initiatives.push({
+      id: newId(),
+      personId: person.row.id,
+      kind: research ? 'RESEARCH' : 'INITIATIVE',
+      title: random.pick(initiativeTitles),
+      scope,
+      recognizedOn,
+      decisionNumber: `${random.int(100, 2999)}/QĐ-${scope === 'GRASSROOTS' ? person.unit.agencyCode : 'UBND'}`,
+    });
+  };
+  for (const candidate of provincialCandidates) {
+    addInitiative(candidate, 'PROVINCE', dateInYear(random, random.pick([2024, 2025]), 3, 11));
+  }
+  if (nationalCandidate) addInitiative(nationalCandidate, 'NATIONAL', dateInYear(random, 2022, 4, 10));
+  for (const person of pickPeople(
+    30,
+    (d) => d.role !== 'head',
+    (d) => ({ strong: 6, normal: 1, weak: 0.2, poor: 0.05 })[d.tier],
+  )) {
+    const scope: InitiativeScope = random.weighted([
+      ['GRASSROOTS', 78],
+      ['PROVINCE', 18],
+      ['NATIONAL', 4],
+    ] as const);
+    addInitiative(
+      person,
+      scope,
+      dateInYear(random, random.pick([2024, 2025, 2026, 2026]), 2, 11),
+      random.chance(0.15),
+    );
+  }
+
+  // ------------------------------------------------------------ the 2026 cycle
+  const officerId = userId('officer');
+  const cycle = {
+    id: newId(),
+    year,
+    name: `Đánh giá, xếp loại chất lượng và thi đua năm ${year}`,
+    packId: 'vn-nd335-2025',
+    status: 'OPEN' as const,
+    scopeUnitId: root.id,
+    appealDays: 15,
+    createdById: officerId,
+  };
+  const deadlines = (
+    [
+      ['OPEN', day(year, 12, 15), 'STAFF'],
+      ['ASSESSMENT', day(year, 12, 25), 'UNIT_HEAD'],
+      ['REVIEW', day(year + 1, 1, 10), 'COUNCIL_MEMBER'],
+      ['APPROVED', day(year + 1, 1, 15), 'OFFICER'],
+      ['PUBLISHED', day(year + 1, 1, 20), 'OFFICER'],
+    ] as const
+  ).map(([stage, dueOn, ownerRole]) => ({ id: newId(), cycleId: cycle.id, stage, dueOn, ownerRole }));
+  const transitions = [
+    {
+      id: newId(),
+      cycleId: cycle.id,
+      fromStatus: 'DRAFT' as const,
+      toStatus: 'OPEN' as const,
+      byUserId: officerId,
+      at: new Date(Date.UTC(year, 0, 5, 2, 0, 0)),
+    },
+  ];
+
+  // ------------------------------------------------------------ circumstances
+  const circumstances = new Map<PersonDraft, Prisma.PersonCircumstanceCreateManyInput>();
+  const circumstance = (person: PersonDraft) => {
+    let found = circumstances.get(person);
+    if (!found) {
+      found = { id: newId(), cycleId: cycle.id, personId: person.row.id };
+      circumstances.set(person, found);
+    }
+    return found;
+  };
+  for (const p of pickPeople(18, (d) => d.role === 'staff'))
+    circumstance(p).monthsAbsent = random.pick([0.5, 1, 1, 1.5, 2]);
+  for (const p of pickPeople(6, (d) => d.role === 'staff'))
+    circumstance(p).monthsAbsent = random.pick([3, 3.5, 4, 5]);
+  for (const p of pickPeople(1, (d) => d.role === 'staff'))
+    Object.assign(circumstance(p), { monthsAbsent: 7, seriouslyIll: true });
+  const young = (d: PersonDraft) =>
+    d.gender === 'FEMALE' && d.row.birthDate > day(year - 40, 1, 1) && d.role === 'staff';
+  for (const p of pickPeople(8, young)) {
+    Object.assign(circumstance(p), { maternityLeave: true, pregnantOrChildUnder36Months: true });
+  }
+  for (const p of pickPeople(9, young)) circumstance(p).pregnantOrChildUnder36Months = true;
+  for (const p of pickPeople(5, (d) => d.role !== 'head', badLuck)) circumstance(p).pendingProceedings = true;
+  for (const p of pickPeople(1, (d) => d.role === 'staff')) circumstance(p).seriouslyIll = true;
+  for (const p of pickPeople(1, (d) => d.role === 'staff' && d.row.sensitiveSector !== null)) {
+    circumstance(p).studyLeave12Months = true;
+  }
+  for (const p of pickPeople(1, (d) => d.role === 'staff')) circumstance(p).seconded = true;
+  const corruptionUnit = unitNamed('HA.PT.XPH');
+  circumstance(headOf('HA.PT.XPH')).unitCorruptionCase = true;
+
+  // ------------------------------------------------------------ tasks
+  const tasks: Prisma.TaskCreateManyInput[] = [];
+  const lateness: Record<Tier, { late: number; open: number; error: number }> = {
+    strong: { late: 0.02, open: 0, error: 0.01 },
+    normal: { late: 0.08, open: 0.01, error: 0.04 },
+    weak: { late: 0.3, open: 0.05, error: 0.12 },
+    poor: { late: 0.5, open: 0.12, error: 0.25 },
+  };
+  const quantityRatio: Record<Tier, [number, number]> = {
+    strong: [1, 1.3],
+    normal: [0.95, 1.15],
+    weak: [0.75, 1.02],
+    poor: [0.5, 0.95],
+  };
+  const excuses = [
+    'Chờ ý kiến của cơ quan cấp trên',
+    'Hồ sơ phải bổ sung theo yêu cầu của cơ quan phối hợp',
+    'Ảnh hưởng của bão, lũ tháng 10',
+    'Hệ thống phần mềm dùng chung gặp sự cố',
+  ];
+  const otherUnitName = (self: UnitNode) => {
+    let other = random.pick(nodes);
+    if (other === self) other = random.pick(nodes);
+    return other.spec.name;
+  };
+  for (const person of drafts) {
+    const hiredThisYear = person.row.hiredOn >= yearStart;
+    if (hiredThisYear && person.row.hiredOn > day(year, 8, 1)) continue; // too new: no tasks recorded
+    const count = hiredThisYear ? random.int(2, 4) : random.int(6, 12);
+    const firstDue = hiredThisYear ? addDays(person.row.hiredOn, 30) : day(year, 1, 15);
+    const profileTitles =
+      taskTitles[
+        person.role === 'staff'
+          ? person.unit.spec.profile
+          : person.unit.spec.kind === 'DIVISION' ||
+              person.unit.spec.kind === 'CENTER' ||
+              person.unit.spec.kind === 'COMMUNE'
+            ? person.unit.spec.profile
+            : 'leadership'
+      ];
+    const odds = lateness[person.tier];
+    for (let n = 1; n <= count; n++) {
+      const dueOn = random.dateBetween(firstDue, day(year, 12, 20));
+      const quarter = `quý ${roman[Math.floor(dueOn.getUTCMonth() / 3)]}/${year}`;
+      const title = random
+        .pick(random.chance(0.72) ? profileTitles : commonTaskTitles)
+        .replace('{q}', quarter)
+        .replace('{unit}', otherUnitName(person.unit));
+      const quantitative = person.role === 'staff' && random.chance(0.3);
+      const planned = quantitative ? random.pick([5, 10, 12, 20, 24, 50, 100]) : 1;
+      const [low, high] = quantityRatio[person.tier];
+      let actual = quantitative
+        ? Math.round(planned * (low + random.next() * (high - low)))
+        : person.tier === 'poor' && random.chance(0.2)
+          ? 0.5
+          : 1;
+      let completedOn: Date | null;
+      let delays = 0;
+      let excused = false;
+      let excuseNote: string | null = null;
+      if (random.chance(odds.open) && dueOn > day(year, 9, 1)) {
+        completedOn = null;
+        actual = Math.floor(planned * random.next() * 0.6);
+      } else if (random.chance(odds.late)) {
+        completedOn = minDate(addDays(dueOn, random.int(1, 25)), yearEnd);
+        if (completedOn.getTime() === dueOn.getTime()) completedOn = addDays(dueOn, 1);
+        delays = random.weighted([
+          [1, 75],
+          [2, 15],
+          [0, 10],
+        ] as const); // 0: lateness not recorded as a delay
+        if (random.chance(0.2)) {
+          excused = true;
+          excuseNote = random.pick(excuses);
+        }
+      } else {
+        completedOn = maxDate(addDays(dueOn, -random.int(0, 12)), addDays(firstDue, -10));
+      }
+      const majorErrors = random.chance(odds.error)
+        ? random.weighted([
+            [1, 85],
+            [2, 15],
+          ] as const)
+        : 0;
+      tasks.push({
+        id: newId(),
+        cycleId: cycle.id,
+        personId: person.row.id,
+        code: `${person.row.code}-${String(n).padStart(2, '0')}`,
+        title,
+        weight: random.weighted([
+          [1, 75],
+          [2, 15],
+          [0.5, 10],
+        ] as const),
+        dueOn,
+        completedOn,
+        planned,
+        actual,
+        majorErrors,
+        delays,
+        excused,
+        excuseNote,
+      });
+    }
+  }
+
+  // ------------------------------------------------------------ dossiers and citizen votes
+  const dossierStats: Prisma.DossierStatCreateManyInput[] = [];
+  const lateShare: Record<Tier, [number, number]> = {
+    strong: [0, 0.005],
+    normal: [0.005, 0.03],
+    weak: [0.03, 0.08],
+    poor: [0.08, 0.15],
+  };
+  for (const person of drafts.filter((d) => d.row.dossierHandler)) {
+    const oneStop = person.unit.spec.profile === 'one-stop' || person.unit.spec.profile === 'land-registry';
+    const received = oneStop ? random.int(400, 1500) : random.int(120, 700);
+    const processed = Math.round(received * (0.93 + random.next() * 0.06));
+    const [lo, hi] = lateShare[person.tier];
+    const late = Math.round(processed * (lo + random.next() * (hi - lo)));
+    const early = Math.round(processed * (0.15 + random.next() * 0.25));
+    dossierStats.push({
+      id: newId(),
+      cycleId: cycle.id,
+      personId: person.row.id,
+      received,
+      early,
+      onTime: processed - early - late,
+      late,
+      apologies: Math.round(late * (0.4 + random.next() * 0.5)),
+    });
+  }
+  const citizenVotes: Prisma.CitizenVoteCreateManyInput[] = [];
+  const satisfaction: Record<Tier, [number, number]> = {
+    strong: [0.95, 0.995],
+    normal: [0.86, 0.97],
+    weak: [0.7, 0.86],
+    poor: [0.5, 0.72],
+  };
+  for (const person of drafts.filter((d) => d.row.citizenFacing)) {
+    const totalVotes = random.chance(0.06) ? random.int(4, 18) : random.int(25, 320);
+    const [lo, hi] = satisfaction[person.tier];
+    const sources = random.chance(0.7) ? ['KIOSK', 'PORTAL'] : ['SURVEY'];
+    let remaining = totalVotes;
+    sources.forEach((source, i) => {
+      const votes =
+        i === sources.length - 1 ? remaining : Math.round(totalVotes * (0.5 + random.next() * 0.3));
+      remaining -= votes;
+      const happy = Math.round(votes * (lo + random.next() * (hi - lo)));
+      const verySatisfied = Math.round(happy * (0.55 + random.next() * 0.2));
+      citizenVotes.push({
+        id: newId(),
+        cycleId: cycle.id,
+        personId: person.row.id,
+        source,
+        verySatisfied,
+        satisfied: happy - verySatisfied,
+        dissatisfied: votes - happy,
+      });
+    });
+  }
+
+  // ------------------------------------------------------------ unit statistics
+  const unitStats = nodes.map((node) => {
+    const measured = node.spec.kind !== 'DIVISION';
+    const serves = drafts.some((d) => d.unit === node && d.row.citizenFacing);
+    return {
+      id: newId(),
+      cycleId: cycle.id,
+      unitId: node.id,
+      parIndex: measured ? Math.round((76 + random.next() * 18) * 100) / 100 : null,
+      satisfactionIndex: measured || serves ? Math.round((80 + random.next() * 15) * 10) / 10 : null,
+      targetsCompletedPercent: node === corruptionUnit ? 46 : Math.round(88 + random.next() * 12),
+      corruptionCase: node === corruptionUnit,
+    };
+  });
+
+  // ------------------------------------------------------------ infractions
+  const infractionNotes: Record<InfractionKind, readonly string[]> = {
+    LATE: ['Đi làm muộn không có lý do', 'Đến muộn cuộc họp giao ban'],
+    ABSENT: ['Nghỉ làm không xin phép', 'Vắng mặt tại vị trí làm việc trong giờ hành chính'],
+    CONDUCT: [
+      'Vi phạm quy tắc ứng xử nơi công sở',
+      'Không đeo thẻ công chức khi làm việc',
+      'Sử dụng điện thoại việc riêng khi tiếp dân',
+    ],
+    COMPLAINT_UPHELD: [
+      'Phản ánh của người dân về thái độ tiếp nhận hồ sơ được xác minh đúng',
+      'Khiếu nại về việc hướng dẫn hồ sơ nhiều lần được xác minh đúng',
+    ],
+  };
+  const infractions: Prisma.InfractionCreateManyInput[] = [];
+  for (const person of pickPeople(48, (d) => d.role !== 'head', badLuck)) {
+    for (
+      let i = random.weighted([
+        [1, 60],
+        [2, 28],
+        [3, 12],
+      ] as const);
+      i > 0;
+      i--
+    ) {
+      const kind: InfractionKind = random.weighted(
+        (
+          [
+            ['LATE', 45],
+            ['ABSENT', 15],
+            ['CONDUCT', 25],
+            ['COMPLAINT_UPHELD', person.row.citizenFacing ? 20 : 0],
+          ] as const
+        ).filter(([, w]) => w > 0),
+      );
+      infractions.push({
+        id: newId(),
+        cycleId: cycle.id,
+        personId: person.row.id,
+        kind,
+        occurredOn: dateInYear(random, year, 1, 11),
+        note: random.pick(infractionNotes[kind]),
+      });
+    }
+  }
+
+  // ------------------------------------------------------------ assessments
+  const headUserId = userId('head');
+  const inHeadDepartment = (unit: UnitNode | null): boolean =>
+    unit !== null && (unit === headDepartment || inHeadDepartment(unit.parent));
+  const comments = [
+    'Chấp hành tốt kỷ luật, kỷ cương hành chính',
+    'Tinh thần trách nhiệm cao, phối hợp tốt với đồng nghiệp',
+    'Cần chủ động hơn trong tham mưu',
+    'Thái độ phục vụ nhân dân tận tình, chu đáo',
+    'Hoàn thành tốt nhiệm vụ được giao',
+    null,
+  ];
+  const conductWeights: Record<Tier, readonly (readonly [number, number])[]> = {
+    strong: [
+      [10, 50],
+      [9.5, 30],
+      [9, 20],
+    ],
+    normal: [
+      [10, 20],
+      [9.5, 20],
+      [9, 25],
+      [8.5, 15],
+      [8, 15],
+      [7.5, 5],
+    ],
+    weak: [
+      [9, 15],
+      [8.5, 20],
+      [8, 35],
+      [7.5, 20],
+      [7, 10],
+    ],
+    poor: [
+      [8, 30],
+      [7.5, 35],
+      [7, 35],
+    ],
+  };
+  const headAssessments = drafts
+    .filter((d) => d.row.hiredOn < day(year, 10, 1))
+    .map((person) => ({
+      id: newId(),
+      cycleId: cycle.id,
+      personId: person.row.id,
+      conductAssessment: random.weighted(conductWeights[person.tier]),
+      comment: random.pick(comments),
+      assessedById: person !== headPerson && inHeadDepartment(person.unit) ? headUserId : null,
+    }));
+  const achievements = [
+    'Hoàn thành 100% nhiệm vụ được giao đúng tiến độ, bảo đảm chất lượng; tích cực tham gia cải cách hành chính.',
+    'Hoàn thành các nhiệm vụ trọng tâm của năm; chủ động tham mưu nhiều văn bản có chất lượng.',
+    'Giải quyết hồ sơ đúng hạn, không để tồn đọng; được người dân đánh giá hài lòng.',
+    'Hoàn thành nhiệm vụ; tham gia đầy đủ các phong trào thi đua của cơ quan.',
+  ];
+  const selfAssessments = drafts
+    .filter((d) => d !== staffPerson && d.row.hiredOn < day(year, 6, 1) && random.chance(0.35))
+    .map((person) => ({
+      id: newId(),
+      cycleId: cycle.id,
+      personId: person.row.id,
+      achievements: random.pick(achievements),
+      shortcomings: random.chance(0.5) ? 'Có lúc chưa chủ động trong phối hợp công việc.' : null,
+      proposedRating: (person.tier === 'strong' ? 'EXCELLENT' : 'GOOD') as Rating,
+      submittedAt: new Date(Date.UTC(year, 10, random.int(1, 20), random.int(1, 9), random.int(0, 59))),
+    }));
+
+  return {
+    blocks,
+    units,
+    people,
+    users,
+    council,
+    councilMembers,
+    history,
+    cycle,
+    deadlines,
+    transitions,
+    tasks,
+    unitStats,
+    dossierStats,
+    citizenVotes,
+    discipline,
+    infractions,
+    initiatives,
+    circumstances: [...circumstances.values()],
+    headAssessments,
+    selfAssessments,
+  };
+}
+
+type RawClient = Pick<Database['prisma'], '$queryRawUnsafe' | '$executeRawUnsafe'>;
+
+async function insertDemoData(tx: RawClient, data: DemoData): Promise<void> {
+  // parents before children: the foreign keys are checked row by row
+  const tables: [string, readonly object[]][] = [
+    ['EmulationBlock', data.blocks],
+    ['Unit', data.units],
+    ['Person', data.people],
+    ['User', data.users],
+    ['Council', [data.council]],
+    ['CouncilMember', data.councilMembers],
+    ['RatingHistory', data.history],
+    ['Cycle', [data.cycle]],
+    ['CycleDeadline', data.deadlines],
+    ['CycleTransition', data.transitions],
+    ['Task', data.tasks],
+    ['UnitYearStat', data.unitStats],
+    ['DossierStat', data.dossierStats],
+    ['CitizenVote', data.citizenVotes],
+    ['DisciplineDecision', data.discipline],
+    ['Infraction', data.infractions],
+    ['Initiative', data.initiatives],
+    ['PersonCircumstance', data.circumstances],
+    ['HeadAssessment', data.headAssessments],
+    ['SelfAssessment', data.selfAssessments],
+  ];
+  for (const [table, rows] of tables) await insertRows(tx, table, rows);
+}
+
+function summarize(data: DemoData, durationMs: number): SeedSummary {
+  return {
+    units: data.units.length,
+    people: data.people.length,
+    users: data.users.length,
+    tasks: data.tasks.length,
+    ratingHistory: data.history.length,
+    dossierStats: data.dossierStats.length,
+    citizenVotes: data.citizenVotes.length,
+    disciplineDecisions: data.discipline.length,
+    infractions: data.infractions.length,
+    initiatives: data.initiatives.length,
+    circumstances: data.circumstances.length,
+    headAssessments: data.headAssessments.length,
+    selfAssessments: data.selfAssessments.length,
+    cycleId: data.cycle.id,
+    durationMs,
+  };
+}
+
+async function seedInTransaction(
+  db: Database,
+  options: SeedDemoOptions,
+  whenNotEmpty: 'throw' | 'skip',
+): Promise<SeedSummary | null> {
+  const started = performance.now();
+  const data = await buildDemoData(options);
+  const inserted = await db.prisma.$transaction(
+    async (tx) => {
+      // two processes starting on one empty PostgreSQL database must not both seed it
+      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${seedLockKey})`);
+      if ((await tx.unit.count()) > 0) {
+        if (whenNotEmpty === 'skip') return false;
+        throw new Error('the demo province needs an empty database: units already exist');
+      }
+      await insertDemoData(tx, data);
+      return true;
+    },
+    { maxWait: 60_000, timeout: 300_000 },
+  );
+  return inserted ? summarize(data, Math.round(performance.now() - started)) : null;
+}
+
+/** Fills an empty database with the demo province and the demo accounts, in one transaction. */
+export async function seedDemo(db: Database, options: SeedDemoOptions): Promise<SeedSummary> {
+  const summary = await seedInTransaction(db, options, 'throw');
+  if (!summary) throw new Error('the demo province was not seeded');
+  return summary;
+}
+
+/** Seeds the demo province only when the database has no units; returns null when it did nothing. */
+export async function ensureDemoData(
+  db: Database,
+  options: Partial<SeedDemoOptions> = {},
+): Promise<SeedSummary | null> {
+  if ((await db.prisma.unit.count()) > 0) return null;
+  return seedInTransaction(
+    db,
+    { ...options, password: options.password ?? process.env.DEMO_PASSWORD ?? 'demo' },
+    'skip',
+  );
+}
