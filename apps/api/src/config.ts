@@ -31,11 +31,13 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 type Env = Record<string, string | undefined>;
 
-function readPositiveInt(env: Env, name: string, fallback: number, max: number): number {
+function readWholeNumber(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {
-    throw new ConfigError(`${name}="${raw}" không hợp lệ / is invalid: use a whole number from 1 to ${max}`);
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(
+      `${name}="${raw}" không hợp lệ / is invalid: use a whole number from ${min} to ${max}`,
+    );
   }
   return Number(raw);
 }
@@ -63,14 +65,14 @@ export function readConfig(env: Env = process.env): ApiConfig {
   }
   const webDist = path.resolve(repoRoot, env.WEB_DIST?.trim() || 'apps/web/dist');
   return {
-    port: readPositiveInt(env, 'PORT', 4000, 65535),
+    port: readWholeNumber(env, 'PORT', 4000, 0, 65535),
     host: env.HOST?.trim() || undefined,
     databaseUrl,
     dataDir,
     demoPassword: env.DEMO_PASSWORD ?? 'demo',
     seedDemo: readFlag(env, 'SEED_DEMO'),
     redisUrl,
-    sessionTtlHours: readPositiveInt(env, 'SESSION_TTL_HOURS', 12, 24 * 90),
+    sessionTtlHours: readWholeNumber(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 90),
     nodeEnv,
     production,
     webDist,

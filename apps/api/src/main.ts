@@ -2,15 +2,13 @@
 // Any configuration problem stops here with one line saying what is wrong and what to do (exit 1).
 
 import type { Database } from '@cadre/db';
-import { migrate, openDatabase, redactUrl, seedDemo } from '@cadre/db';
+import { demoAccounts, ensureDemoData, migrate, openDatabase, redactUrl } from '@cadre/db';
 import { createMemoryLoginThrottle, createRedisLoginThrottle } from './auth/login-throttle.ts';
 import { ConfigError, readConfig } from './config.ts';
 import type { AppServices } from './context.ts';
 import { createUnitTreeCache } from './scope/unit-tree.ts';
 import { createServer, type DemoInfo, type RequestHandler, startingHandler } from './server.ts';
 import { checkDataDir, createHttpServer, listen } from './startup-checks.ts';
-
-const demoAccounts = ['admin', 'officer', 'head', 'council', 'staff'];
 
 async function openAndCheck(databaseUrl: string | undefined, dataDir: string): Promise<Database> {
   let db: Database | undefined;
@@ -61,13 +59,15 @@ async function main(): Promise<void> {
     let demo: DemoInfo | null = null;
     const embedded = db.engine === 'pglite';
     if (embedded || config.seedDemo) {
-      const empty = (await db.prisma.user.count()) === 0;
-      if (empty) {
-        console.log('Đang tạo dữ liệu mẫu… / Seeding the demo province…');
-        await seedDemo(db, { password: config.demoPassword });
-      }
-      const hasDemoAccounts = (await db.prisma.user.count({ where: { username: { in: demoAccounts } } })) > 0;
-      if (hasDemoAccounts) demo = { password: config.demoPassword, accounts: demoAccounts };
+      // first start (no units yet): seed the demo province; later starts keep what is there
+      const seeded = await ensureDemoData(db, { password: config.demoPassword });
+      if (seeded)
+        console.log(
+          `Đã tạo dữ liệu mẫu / demo province seeded: ${seeded.people} people, ${seeded.units} units`,
+        );
+      const hasDemoAccounts =
+        (await db.prisma.user.count({ where: { username: { in: [...demoAccounts] } } })) > 0;
+      if (hasDemoAccounts) demo = { password: config.demoPassword, accounts: [...demoAccounts] };
     }
     const services: AppServices = {
       db,

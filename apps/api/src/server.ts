@@ -23,7 +23,7 @@ export function createServer(options: { services: AppServices; demo: DemoInfo | 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (pathname === '/graphql' || pathname.startsWith('/graphql/')) {
-      await yoga.handleNodeRequestAndResponse(request, response, { req: request, res: response });
+      await yoga.handle(request, response, { req: request, res: response });
       return;
     }
     if (pathname === '/healthz') {
