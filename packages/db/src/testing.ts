@@ -8,7 +8,8 @@
 //     afterAll(() => db.close());
 //   });
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Database, Engine } from './client.ts';
@@ -40,9 +41,20 @@ export function testEngines(): Engine[] {
 /** Dumps of a freshly migrated PGlite cluster, per migrations folder (one per process). */
 const templates = new Map<string, Promise<Blob>>();
 
+function pgliteVersion(): string {
+  try {
+    const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+    const manifest = path.join(path.dirname(entry), '..', 'package.json');
+    return (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
 function templateKey(migrationsDir: string | null): string {
   const hash = createHash('sha256');
-  hash.update('pglite-template-v1\n');
+  // a dump only loads into the PGlite release that wrote it
+  hash.update(`pglite-template-v1 ${pgliteVersion()}\n`);
   if (migrationsDir) {
     for (const file of readMigrationFiles(migrationsDir)) hash.update(`${file.name} ${file.checksum}\n`);
   }
@@ -74,9 +86,13 @@ async function dumpPglite(db: Database): Promise<Blob> {
   return db.pglite.dumpDataDir('none');
 }
 
-function template(migrationsDir: string | null): Promise<Blob> {
+function template(migrationsDir: string | null, fresh = false): Promise<Blob> {
   const key = migrationsDir ?? '(empty)';
-  let found = templates.get(key);
+  let found = fresh ? undefined : templates.get(key);
+  if (fresh)
+    rmSync(path.join(tmpdir(), 'cadre-db-test-templates', `${templateKey(migrationsDir)}.tar`), {
+      force: true,
+    });
   if (!found) {
     found = buildTemplate(migrationsDir);
     templates.set(key, found);
@@ -85,12 +101,19 @@ function template(migrationsDir: string | null): Promise<Blob> {
   return found;
 }
 
-async function createPgliteDatabase(options: CreateTestDatabaseOptions): Promise<TestDatabase> {
-  if (options.migrate === false) {
-    return { ...(await openPglite('memory://', { loadDataDir: await template(null) })), url: null };
+/** A PGlite cloned from a template; a damaged cached template is rebuilt once. */
+async function openFromTemplate(migrationsDir: string | null): Promise<Database> {
+  try {
+    return await openPglite('memory://', { loadDataDir: await template(migrationsDir) });
+  } catch {
+    return openPglite('memory://', { loadDataDir: await template(migrationsDir, true) });
   }
+}
+
+async function createPgliteDatabase(options: CreateTestDatabaseOptions): Promise<TestDatabase> {
+  if (options.migrate === false) return { ...(await openFromTemplate(null)), url: null };
   const migrationsDir = options.migrationsDir ?? defaultMigrationsDir();
-  const db = await openPglite('memory://', { loadDataDir: await template(migrationsDir) });
+  const db = await openFromTemplate(migrationsDir);
   // a template built by another process from the same files is trusted; check it anyway, it is cheap
   await migrate(db, { migrationsDir });
   return { ...db, url: null };
