@@ -1,11 +1,12 @@
 // The drift test: the committed migrations, applied to an empty database, must
 // produce exactly the structure schema.prisma describes — and the comparison
 // must notice when either side changes.
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './client.ts';
-import { defaultMigrationsDir, migrate, readMigrationFiles } from './migrate.ts';
+import { defaultMigrationsDir, MigrationError, migrate, readMigrationFiles } from './migrate.ts';
 import { actualStructure } from './schema-model/actual-structure.ts';
 import { expectedStructure } from './schema-model/expected-structure.ts';
 import { readDatamodel, schemaPath } from './schema-model/read-dmmf.ts';
@@ -181,6 +182,25 @@ describe.each(testEngines())('the drift comparison on %s', (engine) => {
       ]);
     } finally {
       await scratch.close();
+    }
+  });
+
+  it('cannot be dodged by editing an applied migration: migrate refuses to start', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cadre-drift-'));
+    const scratch = await createTestDatabase({ engine, migrate: false });
+    try {
+      cpSync(defaultMigrationsDir(), dir, { recursive: true });
+      await migrate(scratch, { migrationsDir: dir });
+      const [first] = readMigrationFiles(dir);
+      if (!first) throw new Error('no migrations');
+      writeFileSync(first.file, first.sql.concat('\nALTER TABLE "Person" ADD COLUMN "nickname" TEXT;\n'));
+      const refusal = await migrate(scratch, { migrationsDir: dir }).catch((error: unknown) => error);
+      expect(refusal).toBeInstanceOf(MigrationError);
+      expect(refusal).toMatchObject({ code: 'CHECKSUM_MISMATCH' });
+      expect((refusal as Error).message).toContain(`migration ${first.name} was edited after it was applied`);
+    } finally {
+      await scratch.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
