@@ -9,6 +9,7 @@ import { isReadOnly } from '../services/cycle-access.ts';
 import { moveCycle } from '../services/move-cycle.ts';
 import { startEvaluationRun } from '../services/run-evaluation.ts';
 import { submitSelfAssessment } from '../services/submit-self-assessment.ts';
+import { watchEvaluationRun } from '../services/watch-evaluation-run.ts';
 import { message } from '../validation.ts';
 import { CycleStatusEnum, RatingEnum, RoleEnum, RunStatusEnum } from './enums.ts';
 import { writeErrors } from './errors.ts';
@@ -322,5 +323,21 @@ builder.mutationFields((t) => ({
       });
       return context.prisma.headAssessment.findUniqueOrThrow({ ...query, where: { id: saved.id } });
     },
+  }),
+}));
+
+builder.subscriptionFields((t) => ({
+  evaluationRunProgress: t.withAuth({ loggedIn: true }).field({
+    type: EvaluationRunRef,
+    description: 'The run each time its progress changes, until it has finished (over SSE or WebSocket)',
+    args: { id: t.arg.globalID({ required: true, for: EvaluationRunRef }) },
+    subscribe: (_root, args, context) =>
+      watchEvaluationRun({
+        prisma: context.prisma,
+        viewer: context.viewer,
+        runId: args.id.id,
+        signal: context.request.signal,
+      }),
+    resolve: (run) => run,
   }),
 }));

@@ -1,0 +1,282 @@
+import { testEngines } from '@cadre/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, gid, type TestApp } from '../test-support/test-app.ts';
+
+type ResultNode = {
+  id: string;
+  version: number;
+  score: number | null;
+  engineRating: string;
+  finalRating: string;
+  person: { fullName: string };
+  unit: { name: string };
+  trace: { rule: string; citation: string }[];
+  flags: { kind: string }[];
+};
+
+const resultsQuery = `query ($cycleId: ID!, $filter: ResultsFilter) {
+  results(cycleId: $cycleId, first: 50, filter: $filter, orderBy: NAME) {
+    totalCount
+    edges { node { id version score engineRating finalRating person { fullName } unit { name }
+      components { tasks conduct reform citizens } trace { rule citation effect detail } flags { kind status } } } } }`;
+
+const adjustMutation = `mutation ($id: ID!, $rating: Rating!, $reason: String, $version: Int!) {
+  adjustRating(resultId: $id, rating: $rating, reason: $reason, version: $version) {
+    __typename
+    ... on AdjustRatingSuccess { data { finalRating version decisions { kind fromRating toRating reason } } }
+    ... on Error { code message }
+    ... on RuleViolationError { rule citation }
+    ... on QuotaExceededError { allowed granted } } }`;
+
+const moveMutation = `mutation ($id: ID!, $to: CycleStatus!, $version: Int!) {
+  moveCycle(id: $id, to: $to, version: $version) { __typename ... on MoveCycleSuccess { data { status version } } ... on Error { message } } }`;
+
+describe.each(testEngines())('evaluation on %s', (engine) => {
+  let app: TestApp;
+  let cycleId: string;
+  let cycleVersion = 1;
+  const byName = new Map<string, ResultNode>();
+
+  async function move(to: string) {
+    const result = await app.graphql<{ moveCycle: { __typename: string; data: { version: number } } }>(
+      moveMutation,
+      { id: cycleId, to, version: cycleVersion },
+      { token: await app.login('officer') },
+    );
+    expect(result.data?.moveCycle.__typename, JSON.stringify(result)).toBe('MoveCycleSuccess');
+    cycleVersion = result.data?.moveCycle.data.version ?? cycleVersion;
+  }
+
+  async function loadResults(username: 'officer' | 'head' = 'officer') {
+    const result = await app.graphql<{ results: { totalCount: number; edges: { node: ResultNode }[] } }>(
+      resultsQuery,
+      { cycleId },
+      { token: await app.login(username) },
+    );
+    expect(result.errors).toBeUndefined();
+    byName.clear();
+    for (const edge of result.data?.results.edges ?? []) byName.set(edge.node.person.fullName, edge.node);
+    return result.data?.results;
+  }
+
+  beforeAll(async () => {
+    app = await createTestApp(engine);
+    const { prisma } = app.db;
+    const cycle = await prisma.cycle.create({
+      data: {
+        year: 2026,
+        name: 'Năm 2026',
+        packId: 'vn-nd335-2025',
+        scopeUnitId: app.fixture.units.province,
+      },
+    });
+    cycleId = gid('Cycle', cycle.id);
+    const people = Object.values(app.fixture.people);
+    await prisma.task.createMany({
+      data: people.map((personId, index) => ({
+        cycleId: cycle.id,
+        personId,
+        code: `T${index}`,
+        title: 'Nhiệm vụ trọng tâm',
+        dueOn: new Date('2026-06-30'),
+        completedOn: new Date('2026-06-15'),
+        planned: 1,
+        actual: 1,
+      })),
+    });
+    // Em was reprimanded this year: hard rule 3 makes him NOT_COMPLETED
+    await prisma.disciplineDecision.create({
+      data: {
+        personId: app.fixture.people.em,
+        form: 'KHIEN_TRACH',
+        decidedOn: new Date('2026-05-12'),
+        actYear: 2026,
+        concernsDuties: true,
+      },
+    });
+    await move('OPEN');
+  });
+  afterAll(() => app.close());
+
+  it('runs the engine over the cycle and stores results with traces', async () => {
+    const run = await app.graphql<{
+      runEvaluation: { __typename: string; data: { id: string; status: string } };
+    }>(
+      'mutation ($id: ID!) { runEvaluation(cycleId: $id, wait: true) { __typename ... on RunEvaluationSuccess { data { id status total processed message } } } }',
+      { id: cycleId },
+      { token: await app.login('officer') },
+    );
+    expect(run.data?.runEvaluation.__typename).toBe('RunEvaluationSuccess');
+    const polled = await app.graphql<{ evaluationRun: { status: string; total: number; processed: number } }>(
+      'query ($id: ID!) { evaluationRun(id: $id) { status total processed message } }',
+      { id: run.data?.runEvaluation.data.id },
+      { token: await app.login('officer') },
+    );
+    expect(polled.data?.evaluationRun).toMatchObject({ status: 'SUCCEEDED', total: 5, processed: 5 });
+    const results = await loadResults();
+    expect(results?.totalCount).toBe(5);
+    const em = byName.get('Nguyễn Văn Em');
+    expect(em?.engineRating).toBe('NOT_COMPLETED');
+    expect(em?.trace.length).toBeGreaterThan(0);
+    expect(em?.trace.every((entry) => entry.rule && entry.citation)).toBe(true);
+    expect(byName.get('Lê Văn Cường')?.score).toBeGreaterThanOrEqual(90);
+  });
+
+  it('gives the same rows when run again', async () => {
+    const before = new Map([...byName].map(([name, node]) => [name, { ...node }]));
+    const run = await app.graphql<{ runEvaluation: { data: { status: string } } }>(
+      'mutation ($id: ID!) { runEvaluation(cycleId: $id, wait: true) { ... on RunEvaluationSuccess { data { status } } } }',
+      { id: cycleId },
+      { token: await app.login('officer') },
+    );
+    expect(run.data?.runEvaluation.data.status).toBe('SUCCEEDED');
+    await loadResults();
+    for (const [name, node] of before) {
+      expect(byName.get(name)).toMatchObject({
+        id: node.id,
+        version: node.version,
+        score: node.score,
+        finalRating: node.finalRating,
+      });
+    }
+  });
+
+  it('lets a head adjust a result in their department during ASSESSMENT, with a reason', async () => {
+    await move('ASSESSMENT');
+    const token = await app.login('head');
+    const binh = byName.get('Trần Thị Bình') as ResultNode;
+    const target = binh.engineRating === 'COMPLETED' ? 'GOOD' : 'COMPLETED';
+    const noReason = await app.graphql<{ adjustRating: { __typename: string } }>(
+      adjustMutation,
+      { id: binh.id, rating: target, version: binh.version },
+      { token },
+    );
+    expect(noReason.data?.adjustRating.__typename).toBe('ValidationError');
+    const adjusted = await app.graphql<{
+      adjustRating: { __typename: string; data: { finalRating: string; decisions: { kind: string }[] } };
+    }>(
+      adjustMutation,
+      { id: binh.id, rating: target, reason: 'Chậm tiến độ quý IV', version: binh.version },
+      { token },
+    );
+    expect(adjusted.data?.adjustRating.__typename).toBe('AdjustRatingSuccess');
+    expect(adjusted.data?.adjustRating.data.finalRating).toBe(target);
+    expect(adjusted.data?.adjustRating.data.decisions.map((decision) => decision.kind)).toEqual([
+      'ADJUSTMENT',
+    ]);
+    const cuong = byName.get('Lê Văn Cường') as ResultNode;
+    const outside = await app.graphql<{ adjustRating: { __typename: string } }>(
+      adjustMutation,
+      { id: cuong.id, rating: 'COMPLETED', reason: 'không thuộc phạm vi', version: cuong.version },
+      { token },
+    );
+    expect(outside.data?.adjustRating.__typename).toBe('NotFoundError');
+  });
+
+  it('refuses an adjustment against a hard rule and one beyond the excellent quota', async () => {
+    await move('REVIEW');
+    await loadResults();
+    const token = await app.login('officer');
+    const em = byName.get('Nguyễn Văn Em') as ResultNode;
+    const ruled = await app.graphql<{ adjustRating: { __typename: string; code: string; rule: string } }>(
+      adjustMutation,
+      { id: em.id, rating: 'GOOD', reason: 'Đề nghị xem xét lại', version: em.version },
+      { token },
+    );
+    expect(ruled.data?.adjustRating).toMatchObject({
+      __typename: 'RuleViolationError',
+      code: 'RULE_VIOLATION',
+    });
+
+    // Sở B has two people: floor(20% × 2) = 0 excellent allowed, so neither may be raised to EXCELLENT
+    const dung = byName.get('Phạm Thị Dung') as ResultNode;
+    expect(dung.finalRating).not.toBe('EXCELLENT');
+    const quota = await app.graphql<{ adjustRating: { __typename: string; code: string } }>(
+      adjustMutation,
+      { id: dung.id, rating: 'EXCELLENT', reason: 'Thành tích nổi bật', version: dung.version },
+      { token },
+    );
+    expect(quota.data?.adjustRating).toMatchObject({
+      __typename: 'QuotaExceededError',
+      code: 'QUOTA_EXCEEDED',
+    });
+
+    // a recorded exception for an outstanding unit lifts the quota
+    await app.db.prisma.quotaException.create({
+      data: {
+        cycleId: (await app.db.prisma.cycle.findFirstOrThrow()).id,
+        unitId: app.fixture.units.dept2,
+        percent: 50,
+        decisionNumber: '12/QĐ-UBND',
+        reason: 'Đơn vị xuất sắc',
+      },
+    });
+    const lifted = await app.graphql<{ adjustRating: { __typename: string } }>(
+      adjustMutation,
+      { id: dung.id, rating: 'EXCELLENT', reason: 'Thành tích nổi bật', version: dung.version },
+      { token },
+    );
+    expect(lifted.data?.adjustRating.__typename).toBe('AdjustRatingSuccess');
+    const live = await app.graphql<{ unitQuota: { allowed: number; granted: number } }>(
+      'query ($c: ID!, $u: ID!) { unitQuota(cycleId: $c, unitId: $u) { eligible allowed granted remaining exceptionDecision } }',
+      { c: cycleId, u: gid('Unit', app.fixture.units.dept2) },
+      { token },
+    );
+    expect(live.data?.unitQuota.granted).toBeLessThanOrEqual(live.data?.unitQuota.allowed ?? 0);
+  });
+
+  it('hides results from staff until publication, then makes them read-only', async () => {
+    const staff = await app.login('staff');
+    const myResult = 'query ($c: ID!) { myResult(cycleId: $c) { finalRating trace { rule } } }';
+    expect((await app.graphql(myResult, { c: cycleId }, { token: staff })).data).toEqual({ myResult: null });
+    await move('APPROVED');
+    await move('PUBLISHED');
+    const mine = await app.graphql<{ myResult: { finalRating: string } }>(
+      myResult,
+      { c: cycleId },
+      { token: staff },
+    );
+    expect(mine.data?.myResult?.finalRating).toBeTruthy();
+    const others = await app.graphql<{ results: { totalCount: number } }>(
+      resultsQuery,
+      { cycleId },
+      { token: staff },
+    );
+    expect(others.data?.results.totalCount).toBe(1);
+
+    await loadResults();
+    const cuong = byName.get('Lê Văn Cường') as ResultNode;
+    const token = await app.login('officer');
+    const refused = await app.graphql<{ adjustRating: { __typename: string } }>(
+      adjustMutation,
+      { id: cuong.id, rating: 'COMPLETED', reason: 'Sau công bố', version: cuong.version },
+      { token },
+    );
+    expect(refused.data?.adjustRating.__typename).toBe('ConflictError');
+    const corrected = await app.graphql<{
+      correctRating: {
+        __typename: string;
+        data: { finalRating: string; decisions: { kind: string; number: string }[] };
+      };
+    }>(
+      `mutation ($id: ID!, $version: Int!) { correctRating(resultId: $id, rating: COMPLETED,
+        reason: "Đính chính theo kết luận thanh tra", number: "45/QĐ-UBND", version: $version) {
+        __typename ... on CorrectRatingSuccess { data { finalRating decisions { kind number supersedesId } } } ... on Error { message } } }`,
+      { id: cuong.id, version: cuong.version },
+      { token },
+    );
+    expect(corrected.data?.correctRating.__typename).toBe('CorrectRatingSuccess');
+    expect(corrected.data?.correctRating.data.decisions.at(-1)).toMatchObject({
+      kind: 'CORRECTION',
+      number: '45/QĐ-UBND',
+    });
+    const chain = await app.graphql<{ auditChain: { valid: boolean } }>(
+      '{ auditChain { valid } }',
+      {},
+      {
+        token: await app.login('admin'),
+      },
+    );
+    expect(chain.data?.auditChain.valid).toBe(true);
+  });
+});
