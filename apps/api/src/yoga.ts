@@ -27,6 +27,7 @@ function maskAppErrors(error: unknown, message: string, isDev?: boolean): Error 
       extensions: { ...original.details, code: appErrorMapping[original.code].graphql },
     });
   }
+  if (process.env.CADRE_DEBUG_ERRORS) console.error(original);
   return maskError(error, message, isDev);
 }
 

@@ -1,6 +1,7 @@
 import { isSecureRequest, serializeClearedSessionCookie, serializeSessionCookie } from '../auth/cookies.ts';
 import { builder } from '../builder.ts';
 import { ValidationError } from '../errors.ts';
+import { nonEmpty } from '../prisma-query.ts';
 import { changePassword } from '../services/change-password.ts';
 import { type LogInResult, logIn } from '../services/log-in.ts';
 import { logOut } from '../services/log-out.ts';
@@ -21,7 +22,7 @@ builder.queryFields((t) => ({
   me: t.withAuth({ loggedIn: true }).prismaField({
     type: 'User',
     resolve: (query, _root, _args, context) =>
-      context.prisma.user.findUniqueOrThrow({ ...query, where: { id: context.viewer.userId } }),
+      context.prisma.user.findUniqueOrThrow({ ...nonEmpty(query), where: { id: context.viewer.userId } }),
   }),
 }));
 

@@ -1,6 +1,7 @@
 import { builder } from '../builder.ts';
 import { ConflictError } from '../errors.ts';
 import { localId } from '../ids.ts';
+import { nonEmpty } from '../prisma-query.ts';
 import { buildCyclesWhere } from '../scope/build-cycles-where.ts';
 import { buildRunsWhere } from '../scope/build-runs-where.ts';
 import { assessPerson } from '../services/assess-person.ts';
@@ -228,7 +229,7 @@ builder.mutationFields((t) => ({
         viewer: context.viewer,
         input: { ...args.input, scopeUnitId: localId(args.input.scopeUnitId, 'Unit', 'input.scopeUnitId') },
       });
-      return context.prisma.cycle.findUniqueOrThrow({ ...query, where: { id: cycle.id } });
+      return context.prisma.cycle.findUniqueOrThrow({ ...nonEmpty(query), where: { id: cycle.id } });
     },
   }),
   moveCycle: t.withAuth({ role: ['ADMIN', 'OFFICER'] }).prismaField({
@@ -251,7 +252,7 @@ builder.mutationFields((t) => ({
         reason: args.reason,
         version: args.version,
       });
-      return context.prisma.cycle.findUniqueOrThrow({ ...query, where: { id: cycle.id } });
+      return context.prisma.cycle.findUniqueOrThrow({ ...nonEmpty(query), where: { id: cycle.id } });
     },
   }),
   runEvaluation: t.withAuth({ role: ['ADMIN', 'OFFICER'] }).prismaField({
@@ -272,7 +273,10 @@ builder.mutationFields((t) => ({
       });
       if (args.wait) await started.done;
       else started.done.catch((error: unknown) => console.error('evaluation run failed', error));
-      return context.prisma.evaluationRun.findUniqueOrThrow({ ...query, where: { id: started.run.id } });
+      return context.prisma.evaluationRun.findUniqueOrThrow({
+        ...nonEmpty(query),
+        where: { id: started.run.id },
+      });
     },
   }),
   submitSelfAssessment: t.withAuth({ loggedIn: true }).prismaField({
@@ -291,7 +295,7 @@ builder.mutationFields((t) => ({
         input: { ...args.input, submit: args.input.submit ?? true },
         version: args.version,
       });
-      return context.prisma.selfAssessment.findUniqueOrThrow({ ...query, where: { id: saved.id } });
+      return context.prisma.selfAssessment.findUniqueOrThrow({ ...nonEmpty(query), where: { id: saved.id } });
     },
   }),
   assessPerson: t.withAuth({ role: 'UNIT_HEAD' }).prismaField({
@@ -321,7 +325,7 @@ builder.mutationFields((t) => ({
         comment: args.comment,
         version: args.version,
       });
-      return context.prisma.headAssessment.findUniqueOrThrow({ ...query, where: { id: saved.id } });
+      return context.prisma.headAssessment.findUniqueOrThrow({ ...nonEmpty(query), where: { id: saved.id } });
     },
   }),
 }));

@@ -5,6 +5,7 @@ import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { QuotaExceededError, RuleViolationError } from '../errors.ts';
 import { localId } from '../ids.ts';
+import { nonEmpty } from '../prisma-query.ts';
 import type { TraceEntry } from '../rules/scenario.ts';
 import { buildCyclesWhere } from '../scope/build-cycles-where.ts';
 import { buildResultsWhere } from '../scope/build-results-where.ts';
@@ -318,7 +319,10 @@ builder.mutationFields((t) => ({
         reason: args.reason,
         version: args.version,
       });
-      return context.prisma.evaluationResult.findUniqueOrThrow({ ...query, where: { id: result.id } });
+      return context.prisma.evaluationResult.findUniqueOrThrow({
+        ...nonEmpty(query),
+        where: { id: result.id },
+      });
     },
   }),
   correctRating: t.withAuth({ role: ['OFFICER', 'ADMIN'] }).prismaField({
@@ -343,7 +347,10 @@ builder.mutationFields((t) => ({
         number: args.number,
         version: args.version,
       });
-      return context.prisma.evaluationResult.findUniqueOrThrow({ ...query, where: { id: result.id } });
+      return context.prisma.evaluationResult.findUniqueOrThrow({
+        ...nonEmpty(query),
+        where: { id: result.id },
+      });
     },
   }),
 }));

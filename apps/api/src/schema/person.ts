@@ -4,6 +4,7 @@ import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { ConflictError } from '../errors.ts';
 import { localId } from '../ids.ts';
+import { nonEmpty } from '../prisma-query.ts';
 import { buildPeopleWhere } from '../scope/build-people-where.ts';
 import { descendantIds } from '../scope/unit-tree.ts';
 import type { Viewer } from '../scope/viewer.ts';
@@ -184,7 +185,7 @@ builder.mutationFields((t) => ({
         viewer: context.viewer,
         input: { ...rest, unitId: localId(unitId, 'Unit', 'input.unitId') },
       });
-      return context.prisma.person.findUniqueOrThrow({ ...query, where: { id: person.id } });
+      return context.prisma.person.findUniqueOrThrow({ ...nonEmpty(query), where: { id: person.id } });
     },
   }),
   updatePerson: t.withAuth({ role: ['ADMIN', 'OFFICER'] }).prismaField({
@@ -204,7 +205,7 @@ builder.mutationFields((t) => ({
         version: args.version,
         input: { ...rest, unitId: unitId ? localId(unitId, 'Unit', 'input.unitId') : undefined },
       });
-      return context.prisma.person.findUniqueOrThrow({ ...query, where: { id: person.id } });
+      return context.prisma.person.findUniqueOrThrow({ ...nonEmpty(query), where: { id: person.id } });
     },
   }),
 }));

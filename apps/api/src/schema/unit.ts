@@ -3,6 +3,7 @@ import type { StringValidationOptions } from '@pothos/plugin-zod';
 import { builder } from '../builder.ts';
 import { ConflictError } from '../errors.ts';
 import { optionalLocalId } from '../ids.ts';
+import { nonEmpty } from '../prisma-query.ts';
 import { buildPeopleWhere } from '../scope/build-people-where.ts';
 import { buildUnitsWhere } from '../scope/build-units-where.ts';
 import { createUnit } from '../services/create-unit.ts';
@@ -120,7 +121,7 @@ builder.mutationFields((t) => ({
           blockId: optionalLocalId(blockId, 'EmulationBlock', 'input.blockId') ?? null,
         },
       });
-      return context.prisma.unit.findUniqueOrThrow({ ...query, where: { id: unit.id } });
+      return context.prisma.unit.findUniqueOrThrow({ ...nonEmpty(query), where: { id: unit.id } });
     },
   }),
   updateUnit: t.withAuth({ role: ['ADMIN', 'OFFICER'] }).prismaField({
@@ -145,7 +146,7 @@ builder.mutationFields((t) => ({
           blockId: optionalLocalId(blockId, 'EmulationBlock', 'input.blockId'),
         },
       });
-      return context.prisma.unit.findUniqueOrThrow({ ...query, where: { id: unit.id } });
+      return context.prisma.unit.findUniqueOrThrow({ ...nonEmpty(query), where: { id: unit.id } });
     },
   }),
 }));

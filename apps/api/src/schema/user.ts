@@ -2,6 +2,7 @@ import type { StringValidationOptions } from '@pothos/plugin-zod';
 import { builder } from '../builder.ts';
 import { ConflictError } from '../errors.ts';
 import { optionalLocalId } from '../ids.ts';
+import { nonEmpty } from '../prisma-query.ts';
 import { buildUsersWhere } from '../scope/build-users-where.ts';
 import { createUser } from '../services/create-user.ts';
 import { resetPassword } from '../services/reset-password.ts';
@@ -122,7 +123,7 @@ builder.mutationFields((t) => ({
           personId: optionalLocalId(personId, 'Person', 'input.personId'),
         },
       });
-      return context.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
+      return context.prisma.user.findUniqueOrThrow({ ...nonEmpty(query), where: { id: user.id } });
     },
   }),
   updateUser: t.withAuth({ role: 'ADMIN' }).prismaField({
@@ -151,7 +152,7 @@ builder.mutationFields((t) => ({
             : {}),
         },
       });
-      return context.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
+      return context.prisma.user.findUniqueOrThrow({ ...nonEmpty(query), where: { id: user.id } });
     },
   }),
   resetPassword: t.withAuth({ role: 'ADMIN' }).prismaField({
@@ -168,7 +169,7 @@ builder.mutationFields((t) => ({
         id: args.id.id,
         newPassword: args.newPassword,
       });
-      return context.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
+      return context.prisma.user.findUniqueOrThrow({ ...nonEmpty(query), where: { id: user.id } });
     },
   }),
 }));

@@ -1,0 +1,191 @@
+import { testEngines } from '@cadre/db/testing';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { EvaluationOutput, ScenarioInput } from '../rules/scenario.ts';
+import { createTestApp, gid, type TestApp } from '../test-support/test-app.ts';
+
+// The engine is replaced by a canned one here: these tests are about what the API reads and writes
+// around it (bulk reads, idempotent upserts, kept decisions, flags), not about the rules.
+const engineCalls: ScenarioInput[] = [];
+vi.mock('../rules/engine.ts', () => ({
+  runEngine: async (scenario: ScenarioInput) => {
+    engineCalls.push(scenario);
+    const evaluation: EvaluationOutput = {
+      year: scenario.year,
+      pack: scenario.pack,
+      people: scenario.people.map((person) => {
+        const disciplined = scenario.discipline.some((row) => row.personId === person.id);
+        return {
+          id: person.id,
+          score: disciplined ? 80 : 95,
+          components: { tasks: 66, conduct: person.conductAssessment, reform: 10, citizens: 10 },
+          proposedRating: disciplined ? 'GOOD' : 'EXCELLENT',
+          rating: disciplined ? 'NOT_COMPLETED' : 'GOOD',
+          titles: disciplined ? [] : ['LDTT'],
+          flags: disciplined
+            ? [
+                {
+                  kind: 'STREAMLINING',
+                  status: 'ACTIVE',
+                  rule: 'nd154.streamlining',
+                  reason: 'không hoàn thành',
+                },
+              ]
+            : [],
+          trace: [{ rule: 'test.rule', citation: 'test', effect: 'GOOD', detail: 'canned' }],
+        };
+      }),
+      units: scenario.units.map((unit) => ({
+        id: unit.id,
+        excellentQuota: { eligible: 2, allowed: 0, granted: 0 },
+        collectiveTitles: [],
+        blockRank: null,
+      })),
+      errors: [],
+    };
+    return { ok: true, evaluation };
+  },
+  checkRating: async (options: { scenario: ScenarioInput; personId: string; rating: string }) =>
+    options.scenario.discipline.some((row) => row.personId === options.personId) &&
+    options.rating !== 'NOT_COMPLETED'
+      ? { ok: false, rule: 'discipline', citation: 'Nghị định 48/2023/NĐ-CP', message: 'disciplined' }
+      : { ok: true },
+}));
+
+describe.each(testEngines())('evaluation runs (canned engine) on %s', (engine) => {
+  let app: TestApp;
+  let cycleDbId: string;
+  beforeAll(async () => {
+    app = await createTestApp(engine);
+    const { prisma } = app.db;
+    const cycle = await prisma.cycle.create({
+      data: {
+        year: 2026,
+        name: 'Năm 2026',
+        packId: 'vn-nd335-2025',
+        scopeUnitId: app.fixture.units.province,
+        status: 'ASSESSMENT',
+      },
+    });
+    cycleDbId = cycle.id;
+    await prisma.headAssessment.create({
+      data: { cycleId: cycle.id, personId: app.fixture.people.binh, conductAssessment: 7 },
+    });
+    await prisma.disciplineDecision.create({
+      data: {
+        personId: app.fixture.people.em,
+        form: 'KHIEN_TRACH',
+        decidedOn: new Date('2026-05-12'),
+        actYear: 2026,
+      },
+    });
+  });
+  afterAll(() => app.close());
+
+  async function run() {
+    return app.graphql<{
+      runEvaluation: { __typename: string; data: { status: string; message: string | null } };
+    }>(
+      'mutation ($id: ID!) { runEvaluation(cycleId: $id, wait: true) { __typename ... on RunEvaluationSuccess { data { status message total processed } } ... on Error { code message } } }',
+      { id: gid('Cycle', cycleDbId) },
+      { token: await app.login('officer') },
+    );
+  }
+
+  it('maps the rows to a scenario: the head’s assessment, or 10 when missing', async () => {
+    const result = await run();
+    expect(result.data?.runEvaluation.data).toMatchObject({ status: 'SUCCEEDED' });
+    const scenario = engineCalls.at(-1) as ScenarioInput;
+    expect(scenario.people).toHaveLength(5);
+    expect(scenario.units).toHaveLength(4);
+    const binh = scenario.people.find((person) => person.id === app.fixture.people.binh);
+    const an = scenario.people.find((person) => person.id === app.fixture.people.an);
+    expect(binh?.conductAssessment).toBe(7);
+    expect(an?.conductAssessment).toBe(10);
+    expect(an?.leads).toBe(app.fixture.units.dept1);
+    expect(scenario.discipline).toEqual([
+      expect.objectContaining({ form: 'KHIEN_TRACH', decidedOn: '2026-05-12' }),
+    ]);
+    const rows = await app.db.prisma.evaluationResult.findMany({ where: { cycleId: cycleDbId } });
+    expect(rows).toHaveLength(5);
+    expect(await app.db.prisma.flag.count({ where: { cycleId: cycleDbId } })).toBe(1);
+    expect(await app.db.prisma.unitResult.count({ where: { cycleId: cycleDbId } })).toBe(4);
+  });
+
+  it('is idempotent and keeps a reasoned decision that is still legal', async () => {
+    const binh = await app.db.prisma.evaluationResult.findFirstOrThrow({
+      where: { cycleId: cycleDbId, personId: app.fixture.people.binh },
+    });
+    const adjust = await app.graphql<{ adjustRating: { __typename: string } }>(
+      `mutation ($id: ID!, $v: Int!) { adjustRating(resultId: $id, rating: COMPLETED, reason: "Chậm tiến độ", version: $v) {
+        __typename ... on Error { message } } }`,
+      { id: gid('EvaluationResult', binh.id), v: binh.version },
+      { token: await app.login('head') },
+    );
+    expect(adjust.data?.adjustRating.__typename, JSON.stringify(adjust)).toBe('AdjustRatingSuccess');
+    const before = await app.db.prisma.evaluationResult.findMany({
+      where: { cycleId: cycleDbId },
+      orderBy: { id: 'asc' },
+    });
+    await run();
+    const after = await app.db.prisma.evaluationResult.findMany({
+      where: { cycleId: cycleDbId },
+      orderBy: { id: 'asc' },
+    });
+    expect(after.map((row) => [row.id, row.finalRating, row.finalReason, row.version, row.score])).toEqual(
+      before.map((row) => [row.id, row.finalRating, row.finalReason, row.version, row.score]),
+    );
+    expect(after.find((row) => row.personId === app.fixture.people.binh)?.finalRating).toBe('COMPLETED');
+  });
+
+  it('refuses a second concurrent run of the same cycle', async () => {
+    const runningRun = await app.db.prisma.evaluationRun.create({
+      data: { cycleId: cycleDbId, status: 'RUNNING' },
+    });
+    const second = await run();
+    expect(second.data?.runEvaluation.__typename).toBe('ConflictError');
+    await app.db.prisma.evaluationRun.update({ where: { id: runningRun.id }, data: { status: 'FAILED' } });
+  });
+
+  it('answers results with flags and units without N+1 queries', async () => {
+    const token = await app.login('officer');
+    const query = `query ($c: ID!, $first: Int) { results(cycleId: $c, first: $first) { totalCount edges { node {
+      id score finalRating person { fullName unit { name } } unit { name } flags { kind } decisions { kind decidedBy { username } } trace { rule } } } } }`;
+    await app.graphql(query, { c: gid('Cycle', cycleDbId), first: 1 }, { token });
+    app.queries.count = 0;
+    const few = await app.graphql<{ results: { edges: { node: { flags: { kind: string }[] } }[] } }>(
+      query,
+      { c: gid('Cycle', cycleDbId), first: 2 },
+      { token },
+    );
+    expect(few.errors).toBeUndefined();
+    const twoCount = app.queries.count;
+    app.queries.count = 0;
+    const all = await app.graphql<{ results: { edges: { node: { flags: { kind: string }[] } }[] } }>(
+      query,
+      { c: gid('Cycle', cycleDbId), first: 50 },
+      { token },
+    );
+    expect(app.queries.count).toBe(twoCount);
+    expect(all.data?.results.edges.flatMap((edge) => edge.node.flags.map((flag) => flag.kind))).toEqual([
+      'STREAMLINING',
+    ]);
+  });
+
+  it('refuses a hard-rule violation through the engine’s check', async () => {
+    await app.db.prisma.cycle.update({ where: { id: cycleDbId }, data: { status: 'REVIEW' } });
+    const em = await app.db.prisma.evaluationResult.findFirstOrThrow({
+      where: { cycleId: cycleDbId, personId: app.fixture.people.em },
+    });
+    const result = await app.graphql<{ adjustRating: { __typename: string; citation: string } }>(
+      `mutation ($id: ID!, $v: Int!) { adjustRating(resultId: $id, rating: GOOD, reason: "Xem xét lại", version: $v) {
+        __typename ... on RuleViolationError { rule citation } } }`,
+      { id: gid('EvaluationResult', em.id), v: em.version },
+      { token: await app.login('officer') },
+    );
+    expect(result.data?.adjustRating).toEqual({
+      __typename: 'RuleViolationError',
+      rule: 'discipline',
+      citation: 'Nghị định 48/2023/NĐ-CP',
+    });
+  });
+});
