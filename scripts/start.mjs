@@ -19,7 +19,7 @@ function newestMtime(dir) {
   return newest;
 }
 
-if (existsSync(path.join(web, 'package.json'))) {
+if (existsSync(path.join(web, 'index.html'))) {
   const stale = !existsSync(built) || statSync(built).mtimeMs < newestMtime(web);
   if (stale) {
     console.log('Đang dựng ứng dụng web… / Building the web app…');
