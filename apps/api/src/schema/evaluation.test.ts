@@ -202,15 +202,13 @@ describe.each(testEngines())('evaluation on %s', (engine) => {
     });
 
     // a recorded exception for an outstanding unit lifts the quota
-    await app.db.prisma.quotaException.create({
-      data: {
-        cycleId: (await app.db.prisma.cycle.findFirstOrThrow()).id,
-        unitId: app.fixture.units.dept2,
-        percent: 50,
-        decisionNumber: '12/QĐ-UBND',
-        reason: 'Đơn vị xuất sắc',
-      },
-    });
+    const exception = await app.graphql<{ recordQuotaException: { __typename: string } }>(
+      `mutation ($c: ID!, $u: ID!) { recordQuotaException(cycleId: $c, unitId: $u, percent: 50,
+        decisionNumber: "12/QĐ-UBND", reason: "Đơn vị xuất sắc") { __typename } }`,
+      { c: cycleId, u: gid('Unit', app.fixture.units.dept2) },
+      { token },
+    );
+    expect(exception.data?.recordQuotaException.__typename).toBe('RecordQuotaExceptionSuccess');
     const lifted = await app.graphql<{ adjustRating: { __typename: string } }>(
       adjustMutation,
       { id: dung.id, rating: 'EXCELLENT', reason: 'Thành tích nổi bật', version: dung.version },

@@ -15,6 +15,7 @@ import type { Viewer } from '../scope/viewer.ts';
 import { adjustRating } from '../services/adjust-rating.ts';
 import { computeUnitQuota, type UnitQuota } from '../services/compute-unit-quota.ts';
 import { correctRating } from '../services/correct-rating.ts';
+import { recordQuotaException } from '../services/record-quota-exception.ts';
 import { CycleRef } from './cycle.ts';
 import { DecisionKindEnum, FlagKindEnum, FlagReviewEnum, FlagStatusEnum, RatingEnum } from './enums.ts';
 import { writeErrors } from './errors.ts';
@@ -351,6 +352,44 @@ builder.mutationFields((t) => ({
         ...nonEmpty(query),
         where: { id: result.id },
       });
+    },
+  }),
+}));
+
+builder.prismaObject('QuotaException', {
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    unit: t.relation('unit'),
+    percent: t.exposeFloat('percent'),
+    decisionNumber: t.exposeString('decisionNumber'),
+    reason: t.exposeString('reason'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  recordQuotaException: t.withAuth({ role: ['OFFICER', 'ADMIN'] }).prismaField({
+    type: 'QuotaException',
+    description: 'An outstanding unit may exceed the excellent quota up to `percent`, by a recorded decision',
+    errors: { types: writeErrors },
+    args: {
+      cycleId: t.arg.globalID({ required: true, for: CycleRef }),
+      unitId: t.arg.globalID({ required: true, for: UnitRef }),
+      percent: t.arg.float({ required: true }),
+      decisionNumber: t.arg.string({ required: true }),
+      reason: t.arg.string({ required: true }),
+    },
+    resolve: async (query, _root, args, context) => {
+      const saved = await recordQuotaException({
+        prisma: context.prisma,
+        viewer: context.viewer,
+        cycleId: args.cycleId.id,
+        unitId: args.unitId.id,
+        percent: args.percent,
+        decisionNumber: args.decisionNumber,
+        reason: args.reason,
+      });
+      return context.prisma.quotaException.findUniqueOrThrow({ ...nonEmpty(query), where: { id: saved.id } });
     },
   }),
 }));

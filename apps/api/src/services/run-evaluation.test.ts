@@ -188,4 +188,100 @@ describe.each(testEngines())('evaluation runs (canned engine) on %s', (engine) =
       citation: 'Nghị định 48/2023/NĐ-CP',
     });
   });
+
+  it('refuses EXCELLENT beyond the quota until an exception is recorded', async () => {
+    const token = await app.login('officer');
+    const cuong = await app.db.prisma.evaluationResult.findFirstOrThrow({
+      where: { cycleId: cycleDbId, personId: app.fixture.people.cuong },
+    });
+    const mutation = `mutation ($id: ID!, $v: Int!) { adjustRating(resultId: $id, rating: EXCELLENT, reason: "Thành tích nổi bật", version: $v) {
+      __typename ... on QuotaExceededError { code allowed granted } } }`;
+    const refused = await app.graphql(
+      mutation,
+      { id: gid('EvaluationResult', cuong.id), v: cuong.version },
+      { token },
+    );
+    expect(refused.data).toEqual({
+      adjustRating: { __typename: 'QuotaExceededError', code: 'QUOTA_EXCEEDED', allowed: 0, granted: 0 },
+    });
+    const exception = await app.graphql<{ recordQuotaException: { __typename: string } }>(
+      `mutation ($c: ID!, $u: ID!) { recordQuotaException(cycleId: $c, unitId: $u, percent: 50,
+        decisionNumber: "12/QĐ-UBND", reason: "Đơn vị xuất sắc") { __typename } }`,
+      { c: gid('Cycle', cycleDbId), u: gid('Unit', app.fixture.units.dept2) },
+      { token },
+    );
+    expect(exception.data?.recordQuotaException.__typename).toBe('RecordQuotaExceptionSuccess');
+    const accepted = await app.graphql(
+      mutation,
+      { id: gid('EvaluationResult', cuong.id), v: cuong.version },
+      { token },
+    );
+    expect(accepted.data).toEqual({ adjustRating: { __typename: 'AdjustRatingSuccess' } });
+    const quota = await app.graphql(
+      'query ($c: ID!, $u: ID!) { unitQuota(cycleId: $c, unitId: $u) { eligible allowed granted remaining } }',
+      { c: gid('Cycle', cycleDbId), u: gid('Unit', app.fixture.units.dept2) },
+      { token },
+    );
+    expect(quota.data).toEqual({ unitQuota: { eligible: 2, allowed: 1, granted: 1, remaining: 0 } });
+  });
+
+  it('publishes: staff then see their own result, adjustments are refused, corrections are decisions', async () => {
+    const officer = await app.login('officer');
+    const staff = await app.login('staff');
+    const myResult = 'query ($c: ID!) { myResult(cycleId: $c) { finalRating } }';
+    expect((await app.graphql(myResult, { c: gid('Cycle', cycleDbId) }, { token: staff })).data).toEqual({
+      myResult: null,
+    });
+    for (const to of ['APPROVED', 'PUBLISHED']) {
+      const cycle = await app.db.prisma.cycle.findUniqueOrThrow({ where: { id: cycleDbId } });
+      const moved = await app.graphql<{ moveCycle: { __typename: string } }>(
+        'mutation ($id: ID!, $to: CycleStatus!, $v: Int!) { moveCycle(id: $id, to: $to, version: $v) { __typename } }',
+        { id: gid('Cycle', cycleDbId), to, v: cycle.version },
+        { token: officer },
+      );
+      expect(moved.data?.moveCycle.__typename).toBe('MoveCycleSuccess');
+    }
+    expect(
+      await app.db.prisma.ratingDecision.count({ where: { cycleId: cycleDbId, kind: 'APPROVAL' } }),
+    ).toBe(5);
+    expect((await app.graphql(myResult, { c: gid('Cycle', cycleDbId) }, { token: staff })).data).toEqual({
+      myResult: { finalRating: 'COMPLETED' },
+    });
+    const dung = await app.db.prisma.evaluationResult.findFirstOrThrow({
+      where: { cycleId: cycleDbId, personId: app.fixture.people.dung },
+    });
+    const adjust = await app.graphql(
+      `mutation ($id: ID!, $v: Int!) { adjustRating(resultId: $id, rating: COMPLETED, reason: "Sau công bố", version: $v) {
+        __typename } }`,
+      { id: gid('EvaluationResult', dung.id), v: dung.version },
+      { token: officer },
+    );
+    expect(adjust.data).toEqual({ adjustRating: { __typename: 'ConflictError' } });
+    const back = await app.graphql<{ moveCycle: { __typename: string } }>(
+      'mutation ($id: ID!, $v: Int!) { moveCycle(id: $id, to: REVIEW, reason: "Mở lại để sửa", version: $v) { __typename } }',
+      {
+        id: gid('Cycle', cycleDbId),
+        v: (await app.db.prisma.cycle.findUniqueOrThrow({ where: { id: cycleDbId } })).version,
+      },
+      { token: officer },
+    );
+    expect(back.data?.moveCycle.__typename).toBe('ConflictError');
+    const corrected = await app.graphql<{
+      correctRating: {
+        __typename: string;
+        data: { finalRating: string; decisions: { kind: string; supersedesId: string | null }[] };
+      };
+    }>(
+      `mutation ($id: ID!, $v: Int!) { correctRating(resultId: $id, rating: COMPLETED, reason: "Theo kết luận thanh tra",
+        number: "45/QĐ-UBND", version: $v) { __typename ... on CorrectRatingSuccess { data { finalRating decisions { kind supersedesId } } } } }`,
+      { id: gid('EvaluationResult', dung.id), v: dung.version },
+      { token: officer },
+    );
+    expect(corrected.data?.correctRating.__typename).toBe('CorrectRatingSuccess');
+    const decisions = corrected.data?.correctRating.data.decisions ?? [];
+    expect(decisions.map((decision) => decision.kind)).toEqual(['APPROVAL', 'CORRECTION']);
+    expect(decisions[1]?.supersedesId).toBeTruthy();
+    const chain = await app.graphql('{ auditChain { valid } }', {}, { token: await app.login('admin') });
+    expect(chain.data).toEqual({ auditChain: { valid: true } });
+  });
 });
