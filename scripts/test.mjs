@@ -51,7 +51,7 @@ for (const suite of suites) {
       '--reporter=json',
       `--outputFile.json=${report}`,
     ],
-    { cwd, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' } },
+    { cwd, stdio: 'inherit', env: process.env.CI ? { ...process.env, NO_COLOR: '1' } : process.env },
   );
   const counts = readCounts(report);
   totals.passed += counts.passed;
