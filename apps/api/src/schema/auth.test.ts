@@ -1,7 +1,7 @@
 import { testEngines } from '@cadre/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturePassword } from '../test-support/fixture.ts';
-import { createTestApp, type TestApp } from '../test-support/test-app.ts';
+import { createTestApp, gid, type TestApp } from '../test-support/test-app.ts';
 
 const loginMutation = `mutation ($u: String!, $p: String!) {
   login(username: $u, password: $p) { token user { id username role } } }`;
@@ -144,5 +144,24 @@ describe.each(testEngines())('accounts on %s', (engine) => {
       },
     );
     expect(byOfficer.data?.createUser).toMatchObject({ __typename: 'ForbiddenError', code: 'FORBIDDEN' });
+  });
+
+  it('lets an admin deactivate an account, which ends its sessions', async () => {
+    const staffToken = await app.login('staff');
+    const admin = await app.login('admin');
+    const user = await app.db.prisma.user.findUniqueOrThrow({ where: { username: 'staff' } });
+    const result = await app.graphql(
+      `mutation ($id: ID!, $v: Int!) { deactivateUser(id: $id, version: $v) {
+        __typename ... on DeactivateUserSuccess { data { active } } } }`,
+      { id: gid('User', user.id), v: user.version },
+      { token: admin },
+    );
+    expect(result.data).toEqual({
+      deactivateUser: { __typename: 'DeactivateUserSuccess', data: { active: false } },
+    });
+    const after = await app.graphql('{ me { id } }', {}, { token: staffToken });
+    expect(after.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const login = await app.graphql(loginMutation, { u: 'staff', p: fixturePassword });
+    expect(login.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });

@@ -155,6 +155,26 @@ builder.mutationFields((t) => ({
       return context.prisma.user.findUniqueOrThrow({ ...nonEmpty(query), where: { id: user.id } });
     },
   }),
+  deactivateUser: t.withAuth({ role: 'ADMIN' }).prismaField({
+    type: 'User',
+    description:
+      'Locks the account and ends its sessions (reactivate with updateUser(input: { active: true }))',
+    errors: { types: writeErrors },
+    args: {
+      id: t.arg.globalID({ required: true, for: UserRef }),
+      version: t.arg.int({ required: true }),
+    },
+    resolve: async (query, _root, args, context) => {
+      const user = await updateUser({
+        prisma: context.prisma,
+        viewer: context.viewer,
+        id: args.id.id,
+        version: args.version,
+        input: { active: false },
+      });
+      return context.prisma.user.findUniqueOrThrow({ ...nonEmpty(query), where: { id: user.id } });
+    },
+  }),
   resetPassword: t.withAuth({ role: 'ADMIN' }).prismaField({
     type: 'User',
     errors: { types: writeErrors },
