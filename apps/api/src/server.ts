@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppServices } from './context.ts';
+import { handleFileRoutes } from './http/file-routes.ts';
 import { sendJson } from './http/respond.ts';
 import { handleSession } from './http/session-endpoint.ts';
 import { createStaticHandler } from './http/static.ts';
@@ -43,6 +44,7 @@ export function createServer(options: { services: AppServices; demo: DemoInfo | 
       });
       return;
     }
+    if (await handleFileRoutes(options.services, request, response)) return;
     if (pathname.startsWith('/api/')) {
       sendJson(response, 404, { error: 'Not found' });
       return;

@@ -11,5 +11,6 @@ import './person.ts';
 import './cycle.ts';
 import './evaluation.ts';
 import './audit.ts';
+import './import.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

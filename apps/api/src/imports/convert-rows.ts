@@ -1,0 +1,201 @@
+import { toSearchText } from '@cadre/db';
+import type { ImportColumn, ImportKindSpec } from './import-columns.ts';
+import type { RawCell } from './read-table.ts';
+
+export type CellValue = string | number | boolean | Date | null;
+export type TypedRow = { row: number; values: Record<string, CellValue> };
+export type RowError = { row: number; field: string; value: string | null; message: string };
+
+/** Headers compare without diacritics, case, punctuation or a trailing "(*)". */
+export function headerKey(text: string): string {
+  return toSearchText(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+// ordinal columns people add to spreadsheets; ignored
+const ignoredHeaders = new Set(['stt', 'tt', 'so tt', 'no']);
+
+export type HeaderMap = { columns: (ImportColumn | null)[]; errors: RowError[] };
+
+/** Maps each header cell to a column (Vietnamese header or English key); unknown and missing columns are errors. */
+export function mapHeaders(spec: ImportKindSpec, header: RawCell[]): HeaderMap {
+  const byName = new Map<string, ImportColumn>();
+  for (const column of spec.columns) {
+    byName.set(headerKey(column.header), column);
+    byName.set(headerKey(column.key), column);
+    byName.set(column.key.toLowerCase(), column);
+  }
+  const errors: RowError[] = [];
+  const seen = new Set<string>();
+  const columns = header.map((cell, index) => {
+    const name = cell === null ? '' : String(cell);
+    const key = headerKey(name);
+    if (key === '' || ignoredHeaders.has(key)) return null;
+    const column = byName.get(key) ?? byName.get(name.trim().toLowerCase());
+    if (!column) {
+      errors.push({
+        row: 1,
+        field: name,
+        value: name,
+        message: `Cột ${index + 1} "${name}" không thuộc mẫu ${spec.title} / unknown column "${name}"`,
+      });
+      return null;
+    }
+    if (seen.has(column.key)) {
+      errors.push({
+        row: 1,
+        field: column.header,
+        value: name,
+        message: `Cột "${column.header}" lặp lại / column "${column.key}" appears twice`,
+      });
+      return null;
+    }
+    seen.add(column.key);
+    return column;
+  });
+  for (const column of spec.columns) {
+    if (column.required && !seen.has(column.key)) {
+      errors.push({
+        row: 1,
+        field: column.header,
+        value: null,
+        message: `Thiếu cột bắt buộc "${column.header}" / missing required column "${column.key}"`,
+      });
+    }
+  }
+  return { columns, errors };
+}
+
+const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+const ymd = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+
+function utcDate(year: number, month: number, day: number): Date | null {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+    ? date
+    : null;
+}
+
+/** dd/MM/yyyy or yyyy-MM-dd (or an Excel date cell) → midnight UTC; null when not a real date. */
+export function parseImportDate(cell: RawCell): Date | null {
+  if (cell instanceof Date) {
+    return Number.isNaN(cell.getTime())
+      ? null
+      : utcDate(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate());
+  }
+  if (typeof cell === 'number' && cell > 0 && cell < 2_958_466) {
+    // an Excel serial day number (a date cell without a date format)
+    const date = new Date(Date.UTC(1899, 11, 30) + Math.floor(cell) * 86_400_000);
+    return utcDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+  }
+  const textValue = String(cell).trim();
+  let match = dmy.exec(textValue);
+  if (match) return utcDate(Number(match[3]), Number(match[2]), Number(match[1]));
+  match = ymd.exec(textValue);
+  if (match) return utcDate(Number(match[1]), Number(match[2]), Number(match[3]));
+  return null;
+}
+
+const trueWords = new Set(['co', 'x', 'yes', 'y', 'true', '1', 'dung', 'c']);
+const falseWords = new Set(['khong', 'no', 'n', 'false', '0', 'sai', 'k']);
+
+function enumValue(labels: Record<string, string>, cell: RawCell): string | null {
+  const wanted = headerKey(String(cell));
+  for (const [value, label] of Object.entries(labels)) {
+    if (headerKey(value) === wanted || headerKey(label) === wanted) return value;
+  }
+  return null;
+}
+
+function display(cell: RawCell): string {
+  return cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell);
+}
+
+/** One cell read as its column's type: the value, or an error message. */
+export function convertCell(column: ImportColumn, cell: RawCell): { value: CellValue } | { error: string } {
+  if (cell === null || (typeof cell === 'string' && cell.trim() === '')) {
+    return column.required
+      ? { error: `"${column.header}" không được để trống / ${column.key} is required` }
+      : { value: null };
+  }
+  const type = column.type;
+  switch (type.kind) {
+    case 'text': {
+      const value = display(cell).trim();
+      return value.length > type.max
+        ? { error: `Quá ${type.max} ký tự / longer than ${type.max} characters` }
+        : { value };
+    }
+    case 'int':
+    case 'number': {
+      const value = typeof cell === 'number' ? cell : Number(String(cell).trim().replace(',', '.'));
+      if (!Number.isFinite(value) || typeof cell === 'boolean' || cell instanceof Date) {
+        return { error: `"${display(cell)}" không phải là số / not a number` };
+      }
+      if (type.kind === 'int' && !Number.isInteger(value)) {
+        return { error: `"${display(cell)}" phải là số nguyên / must be a whole number` };
+      }
+      if (value < type.min) return { error: `Phải ≥ ${type.min} / must be at least ${type.min}` };
+      if (type.kind === 'number' && type.max !== undefined && value > type.max) {
+        return { error: `Phải ≤ ${type.max} / must be at most ${type.max}` };
+      }
+      return { value };
+    }
+    case 'date': {
+      const value = parseImportDate(cell);
+      return value
+        ? { value }
+        : {
+            error: `"${display(cell)}" không phải ngày hợp lệ (dd/MM/yyyy hoặc yyyy-MM-dd) / not a valid date (dd/MM/yyyy or yyyy-MM-dd)`,
+          };
+    }
+    case 'bool': {
+      if (typeof cell === 'boolean') return { value: cell };
+      const word = headerKey(display(cell));
+      if (trueWords.has(word)) return { value: true };
+      if (falseWords.has(word)) return { value: false };
+      return { error: `"${display(cell)}" phải là Có/Không / must be yes or no` };
+    }
+    case 'enum': {
+      const value = enumValue(type.labels, cell);
+      return value
+        ? { value }
+        : {
+            error: `"${display(cell)}" không hợp lệ; dùng một trong: ${Object.values(type.labels).join(', ')} / must be one of ${Object.keys(type.labels).join(', ')}`,
+          };
+    }
+  }
+}
+
+/** Every data row converted; fully empty rows are skipped; row numbers are the spreadsheet's. */
+export function convertRows(
+  header: HeaderMap,
+  rows: RawCell[][],
+  firstRowNumber: number,
+): { rows: TypedRow[]; errors: RowError[] } {
+  const typed: TypedRow[] = [];
+  const errors: RowError[] = [];
+  rows.forEach((cells, index) => {
+    if (cells.every((cell) => cell === null || (typeof cell === 'string' && cell.trim() === ''))) return;
+    const row = firstRowNumber + index;
+    const values: Record<string, CellValue> = {};
+    let ok = true;
+    header.columns.forEach((column, columnIndex) => {
+      if (!column) return;
+      const cell = cells[columnIndex] ?? null;
+      const converted = convertCell(column, cell);
+      if ('error' in converted) {
+        ok = false;
+        errors.push({
+          row,
+          field: column.header,
+          value: cell === null ? null : display(cell),
+          message: converted.error,
+        });
+      } else values[column.key] = converted.value;
+    });
+    if (ok) typed.push({ row, values });
+  });
+  return { rows: typed, errors };
+}
