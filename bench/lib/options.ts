@@ -1,0 +1,134 @@
+// Command-line options of `npm run bench -- [rules|eval|import|api|generate ...] [--size ...]`.
+
+export type EngineName = 'pglite' | 'postgres';
+export type BenchName = 'rules' | 'eval' | 'import' | 'api' | 'generate';
+
+export type BenchOptions = {
+  benches: BenchName[];
+  people: number;
+  sizeName: string;
+  engines: EngineName[];
+  /** the engine choice as given: 'both' skips PostgreSQL quietly when no server answers */
+  engineChoice: 'pglite' | 'postgres' | 'both';
+  seed: number | undefined;
+  /** reuse a bench database already loaded with the same size and seed */
+  reuse: boolean;
+  /** seconds per autocannon run */
+  duration: number;
+  connections: number;
+  /** rows of the import workbook (default: the province size) */
+  importRows: number;
+  /** append the figures to bench/RESULTS.md */
+  record: boolean;
+};
+
+export const sizes: Record<string, number> = { tiny: 200, small: 5_000, medium: 25_000, province: 100_000 };
+const allBenches: BenchName[] = ['rules', 'eval', 'import', 'api'];
+
+export const usage = `usage: npm run bench -- [rules] [eval] [import] [api] [generate] [options]
+  (no bench named: rules, eval, import and api)
+  --size tiny|small|medium|province   200 / 5,000 / 25,000 / 100,000 people (default small)
+  --people N                          any other number of people
+  --engine pglite|postgres|both       default both (PostgreSQL skipped when no server answers)
+  --seed N                            generator seed
+  --reuse                             keep a bench database already loaded with this size and seed
+  --duration S                        seconds per load-test run (default 10)
+  --connections N                     concurrent clients (default 50)
+  --import-rows N                     rows of the people workbook (default: the number of people)
+  --no-record                         do not append to bench/RESULTS.md
+PostgreSQL: BENCH_DATABASE_URL names a database to use (kept), else a fresh database
+cadre_bench_<n> is created on postgresql://postgres@127.0.0.1:5432 and dropped afterwards.`;
+
+export class UsageError extends Error {}
+
+function wholeNumber(name: string, raw: string | undefined, min: number): number {
+  if (raw === undefined || !/^\d+$/.test(raw) || Number(raw) < min) {
+    throw new UsageError(`${name} needs a whole number ≥ ${min}, got ${raw ?? 'nothing'}`);
+  }
+  return Number(raw);
+}
+
+export function parseOptions(argv: readonly string[]): BenchOptions {
+  const benches: BenchName[] = [];
+  let sizeName = 'small';
+  let people: number | undefined;
+  let engineChoice: BenchOptions['engineChoice'] = 'both';
+  let seed: number | undefined;
+  let reuse = false;
+  let duration = 10;
+  let connections = 50;
+  let importRows: number | undefined;
+  let record = true;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? arg.split('=', 2) : [arg, undefined];
+    const value = () => inline ?? argv[++i];
+    switch (flag) {
+      case 'rules':
+      case 'eval':
+      case 'import':
+      case 'api':
+      case 'generate':
+        if (!benches.includes(flag)) benches.push(flag);
+        break;
+      case 'all':
+        for (const bench of allBenches) if (!benches.includes(bench)) benches.push(bench);
+        break;
+      case '--size': {
+        const name = value();
+        if (!name || !(name in sizes))
+          throw new UsageError(`--size must be one of ${Object.keys(sizes).join(', ')}`);
+        sizeName = name;
+        break;
+      }
+      case '--people':
+        people = wholeNumber('--people', value(), 1);
+        break;
+      case '--engine': {
+        const name = value();
+        if (name !== 'pglite' && name !== 'postgres' && name !== 'both') {
+          throw new UsageError('--engine must be pglite, postgres or both');
+        }
+        engineChoice = name;
+        break;
+      }
+      case '--seed':
+        seed = wholeNumber('--seed', value(), 0);
+        break;
+      case '--reuse':
+        reuse = true;
+        break;
+      case '--duration':
+        duration = wholeNumber('--duration', value(), 1);
+        break;
+      case '--connections':
+        connections = wholeNumber('--connections', value(), 1);
+        break;
+      case '--import-rows':
+        importRows = wholeNumber('--import-rows', value(), 1);
+        break;
+      case '--no-record':
+        record = false;
+        break;
+      case '--help':
+      case '-h':
+        throw new UsageError(usage);
+      default:
+        throw new UsageError(`unknown argument "${arg}"\n${usage}`);
+    }
+  }
+  const count = people ?? (sizes[sizeName] as number);
+  return {
+    benches: benches.length > 0 ? benches : allBenches,
+    people: count,
+    sizeName: people === undefined ? sizeName : `${count} people`,
+    engines: engineChoice === 'both' ? ['pglite', 'postgres'] : [engineChoice],
+    engineChoice,
+    seed,
+    reuse,
+    duration,
+    connections,
+    importRows: importRows ?? count,
+    record,
+  };
+}
