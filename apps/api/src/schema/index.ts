@@ -12,5 +12,7 @@ import './cycle.ts';
 import './evaluation.ts';
 import './audit.ts';
 import './import.ts';
+import './emulation.ts';
+import './council.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

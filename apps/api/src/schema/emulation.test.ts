@@ -1,0 +1,325 @@
+import { testEngines } from '@cadre/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixturePassword } from '../test-support/fixture.ts';
+import { createTestApp, gid, type TestApp } from '../test-support/test-app.ts';
+
+type Typed = {
+  __typename: string;
+  message?: string;
+  code?: string;
+  rule?: string;
+  data?: Record<string, unknown>;
+};
+
+const propose = `mutation ($cycleId: ID!, $personId: ID, $unitId: ID, $title: TitleKind!, $reason: String) {
+  proposeTitle(cycleId: $cycleId, personId: $personId, unitId: $unitId, title: $title, reason: $reason) {
+    __typename ... on ProposeTitleSuccess { data { id status eligible version eligibility { rule } } }
+    ... on Error { message code } ... on RuleViolationError { rule } } }`;
+
+const ballotQuery = `query ($id: ID!) { node(id: $id) { ... on Ballot { status forCount againstCount result hasVoted
+  recusals { reason } } } }`;
+
+describe.each(testEngines())('emulation titles and secret ballots on %s', (engine) => {
+  let app: TestApp;
+  let cycleId: string;
+  let councilId: string;
+  let ballotId: string;
+  let proposalId: string;
+  const tokens = new Map<string, string>();
+
+  async function token(username: string): Promise<string> {
+    const cached = tokens.get(username);
+    if (cached) return cached;
+    const result = await app.graphql<{ login: { token: string } }>(
+      'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+      { u: username, p: fixturePassword },
+    );
+    const value = result.data?.login.token ?? '';
+    tokens.set(username, value);
+    return value;
+  }
+
+  async function run(user: string, query: string, variables: Record<string, unknown>) {
+    return app.graphql<Record<string, Typed>>(query, variables, { token: await token(user) });
+  }
+
+  beforeAll(async () => {
+    app = await createTestApp(engine);
+    const { prisma } = app.db;
+    const { people, units } = app.fixture;
+    const cycle = await prisma.cycle.create({
+      data: {
+        year: 2026,
+        name: 'Năm 2026',
+        packId: 'vn-nd335-2025',
+        scopeUnitId: units.province,
+        status: 'REVIEW',
+        overrides: { ballotThresholdPercent: 60 },
+      },
+    });
+    cycleId = gid('Cycle', cycle.id);
+    const result = (personId: string, unitId: string, titles: string[], trace: object[]) =>
+      prisma.evaluationResult.create({
+        data: {
+          cycleId: cycle.id,
+          personId,
+          unitId,
+          score: 91,
+          proposedRating: 'EXCELLENT',
+          engineRating: 'EXCELLENT',
+          finalRating: 'EXCELLENT',
+          titles,
+          trace,
+        },
+      });
+    await result(
+      people.binh,
+      units.dept1a,
+      ['LDTT', 'CSTDCS'],
+      [
+        {
+          rule: 'title.cstd-tinh',
+          citation: 'Nghị định 98/2023',
+          effect: 'PENDING',
+          detail: 'cần bỏ phiếu kín của Hội đồng (ballot)',
+        },
+      ],
+    );
+    await result(
+      people.em,
+      units.dept1,
+      ['LDTT'],
+      [
+        {
+          rule: 'title.cstdcs',
+          citation: 'Luật TĐKT 2022 Đ23',
+          effect: 'REFUSED',
+          detail: 'không có sáng kiến được công nhận',
+        },
+      ],
+    );
+    // a second and a third council member: one heads Bình's division (recused)
+    const template = await prisma.user.findUniqueOrThrow({ where: { username: 'council' } });
+    const chief = await prisma.person.create({
+      data: {
+        code: 'P6',
+        fullName: 'Võ Văn Sáu',
+        searchName: 'vo van sau',
+        unitId: units.dept1a,
+        leadsUnitId: units.dept1a,
+        category: 'CONG_CHUC',
+        hiredOn: new Date('2010-01-01'),
+      },
+    });
+    const board = await prisma.council.findFirstOrThrow();
+    councilId = gid('Council', board.id);
+    for (const [username, personId] of [
+      ['council2', null],
+      ['council3', chief.id],
+    ] as const) {
+      const user = await prisma.user.create({
+        data: {
+          username,
+          displayName: username,
+          passwordHash: template.passwordHash,
+          role: 'COUNCIL_MEMBER',
+          personId,
+        },
+      });
+      await prisma.councilMember.create({ data: { councilId: board.id, userId: user.id } });
+    }
+  });
+  afterAll(() => app.close());
+
+  it('lets a unit head propose an eligible title, with the engine’s trace, and refuses the rest', async () => {
+    const ok = await run('head', propose, {
+      cycleId,
+      personId: gid('Person', app.fixture.people.binh),
+      title: 'CSTD_TINH',
+    });
+    expect(ok.data?.proposeTitle?.__typename, JSON.stringify(ok)).toBe('ProposeTitleSuccess');
+    const data = ok.data?.proposeTitle?.data as {
+      id: string;
+      eligible: boolean;
+      eligibility: { rule: string }[];
+    };
+    expect(data.eligible).toBe(true);
+    expect(data.eligibility[0]?.rule).toBe('title.cstd-tinh');
+    proposalId = data.id;
+
+    const refused = await run('head', propose, {
+      cycleId,
+      personId: gid('Person', app.fixture.people.em),
+      title: 'CSTDCS',
+    });
+    expect(refused.data?.proposeTitle).toMatchObject({
+      __typename: 'RuleViolationError',
+      rule: 'title.cstdcs',
+    });
+    expect(refused.data?.proposeTitle?.message).toMatch(/không có sáng kiến/);
+
+    const noReason = await run('head', propose, {
+      cycleId,
+      personId: gid('Person', app.fixture.people.em),
+      title: 'GIAY_KHEN',
+    });
+    expect(noReason.data?.proposeTitle?.__typename).toBe('ValidationError');
+    const withReason = await run('head', propose, {
+      cycleId,
+      personId: gid('Person', app.fixture.people.em),
+      title: 'GIAY_KHEN',
+      reason: 'Hoàn thành xuất sắc đợt cao điểm cải cách hành chính',
+    });
+    expect(withReason.data?.proposeTitle?.__typename).toBe('ProposeTitleSuccess');
+
+    const outside = await run('head', propose, {
+      cycleId,
+      personId: gid('Person', app.fixture.people.cuong),
+      title: 'LDTT',
+    });
+    expect(outside.data?.proposeTitle?.__typename).toBe('NotFoundError');
+    for (const user of ['staff', 'council']) {
+      const denied = await run(user, propose, {
+        cycleId,
+        personId: gid('Person', app.fixture.people.em),
+        title: 'LDTT',
+      });
+      expect(denied.errors?.[0]?.extensions?.code ?? denied.data?.proposeTitle?.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('runs a secret ballot: recusal, one vote each, no counts before closing, threshold of all members', async () => {
+    const session = await run(
+      'officer',
+      `mutation ($c: ID!, $y: ID!) { createCouncilSession(councilId: $c, cycleId: $y, number: "01/HĐ", heldOn: "2026-12-15", quorum: 2) {
+        __typename ... on CreateCouncilSessionSuccess { data { id } } ... on Error { message } } }`,
+      { c: councilId, y: cycleId },
+    );
+    const sessionId = (session.data?.createCouncilSession?.data as { id: string }).id;
+    const denied = await run(
+      'head',
+      `mutation ($s: ID!, $p: ID!) { openBallot(sessionId: $s, proposalId: $p) { __typename } }`,
+      {
+        s: sessionId,
+        p: proposalId,
+      },
+    );
+    expect(denied.data?.openBallot?.__typename ?? denied.errors?.[0]?.extensions?.code).toMatch(
+      /FORBIDDEN|ForbiddenError/,
+    );
+    const opened = await run(
+      'officer',
+      `mutation ($s: ID!, $p: ID!) { openBallot(sessionId: $s, proposalId: $p) {
+        __typename ... on OpenBallotSuccess { data { id members thresholdPercent recusals { reason } } } ... on Error { message } } }`,
+      { s: sessionId, p: proposalId },
+    );
+    const ballot = opened.data?.openBallot?.data as {
+      id: string;
+      members: number;
+      thresholdPercent: number;
+      recusals: { reason: string }[];
+    };
+    expect(ballot.members).toBe(3);
+    expect(ballot.thresholdPercent).toBe(60);
+    expect(ballot.recusals.map((recusal) => recusal.reason)).toEqual([
+      expect.stringMatching(/thủ trưởng đơn vị/),
+    ]);
+    ballotId = ballot.id;
+
+    const vote = `mutation ($b: ID!, $c: VoteChoice!) { castVote(ballotId: $b, choice: $c) { __typename ... on CastVoteSuccess { data { hasVoted forCount } } ... on Error { code message } } }`;
+    const first = await run('council', vote, { b: ballotId, c: 'FOR' });
+    expect(first.data?.castVote?.data).toEqual({ hasVoted: 1, forCount: null });
+    const twice = await run('council', vote, { b: ballotId, c: 'AGAINST' });
+    expect(twice.data?.castVote).toMatchObject({ __typename: 'ConflictError' });
+    const recused = await run('council3', vote, { b: ballotId, c: 'FOR' });
+    expect(recused.data?.castVote?.__typename).toBe('ForbiddenError');
+    expect((await run('staff', vote, { b: ballotId, c: 'FOR' })).data?.castVote?.__typename).toBe(
+      'NotFoundError',
+    );
+    await run('council2', vote, { b: ballotId, c: 'FOR' });
+
+    for (const user of ['council', 'officer']) {
+      const seen = await run(user, ballotQuery, { id: ballotId });
+      expect(seen.data?.node).toMatchObject({
+        status: 'OPEN',
+        forCount: null,
+        againstCount: null,
+        result: null,
+      });
+    }
+    // the vote rows carry no voter
+    const votes = await app.db.prisma.ballotVote.findMany();
+    expect(Object.keys(votes[0] ?? {}).sort()).toEqual(['ballotId', 'choice', 'id']);
+
+    const close = await run(
+      'officer',
+      `mutation ($b: ID!) { closeBallot(ballotId: $b, version: 1) { __typename ... on CloseBallotSuccess { data { status forCount againstCount abstainCount forPercent result } } ... on Error { message } } }`,
+      { b: ballotId },
+    );
+    // 2 of 3 members = 66.7% ≥ the cycle's 60%
+    expect(close.data?.closeBallot?.data).toEqual({
+      status: 'CLOSED',
+      forCount: 2,
+      againstCount: 0,
+      abstainCount: 0,
+      forPercent: 66.7,
+      result: 'PASSED',
+    });
+    const late = await run('council3', vote, { b: ballotId, c: 'FOR' });
+    expect(late.data?.castVote?.__typename).toBe('ForbiddenError');
+  });
+
+  it('decides titles only on passed ballots or approved proposals, then revokes with a new decision', async () => {
+    const proposals = await run(
+      'officer',
+      `query ($c: ID!) { titleProposals(cycleId: $c) { id title status version } }`,
+      {
+        c: cycleId,
+      },
+    );
+    const list = proposals.data?.titleProposals as unknown as {
+      id: string;
+      title: string;
+      status: string;
+      version: number;
+    }[];
+    const commendation = list.find((proposal) => proposal.title === 'GIAY_KHEN');
+    const decide = `mutation ($c: ID!, $n: String!, $ids: [ID!]!) { decideTitles(cycleId: $c, number: $n, decidedOn: "2026-12-20", signedBy: "Chủ tịch UBND tỉnh", proposalIds: $ids) {
+      __typename ... on DecideTitlesSuccess { data { id number awards { id title person { fullName } } } } ... on Error { message code } } }`;
+    const early = await run('officer', decide, {
+      c: cycleId,
+      n: '100/QĐ-UBND',
+      ids: [proposalId, commendation?.id],
+    });
+    expect(early.data?.decideTitles?.__typename).toBe('RuleViolationError');
+    const approve = await run(
+      'officer',
+      `mutation ($id: ID!, $v: Int!) { reviewTitleProposal(id: $id, approved: true, version: $v) { __typename } }`,
+      { id: commendation?.id, v: commendation?.version },
+    );
+    expect(approve.data?.reviewTitleProposal?.__typename).toBe('ReviewTitleProposalSuccess');
+    const byHead = await run('head', decide, { c: cycleId, n: 'x', ids: [proposalId] });
+    expect(byHead.data?.decideTitles?.__typename ?? byHead.errors?.[0]?.extensions?.code).toMatch(
+      /FORBIDDEN|ForbiddenError/,
+    );
+    const decided = await run('officer', decide, {
+      c: cycleId,
+      n: '100/QĐ-UBND',
+      ids: [proposalId, commendation?.id],
+    });
+    expect(decided.data?.decideTitles?.__typename, JSON.stringify(decided)).toBe('DecideTitlesSuccess');
+    const awards = (decided.data?.decideTitles?.data as { awards: { id: string; title: string }[] }).awards;
+    expect(awards.map((award) => award.title).sort()).toEqual(['CSTD_TINH', 'GIAY_KHEN']);
+    const again = await run('officer', decide, { c: cycleId, n: '100/QĐ-UBND', ids: [proposalId] });
+    expect(again.data?.decideTitles?.__typename).toBe('RuleViolationError');
+
+    const revoke = `mutation ($a: ID!) { revokeTitle(awardId: $a, reason: "Phát hiện gian lận hồ sơ sáng kiến", number: "120/QĐ-UBND", decidedOn: "2027-02-01") {
+      __typename ... on RevokeTitleSuccess { data { kind number revocations { title revocationReason } } } ... on Error { message } } }`;
+    const revoked = await run('officer', revoke, { a: awards[0]?.id });
+    expect(revoked.data?.revokeTitle?.data).toMatchObject({ kind: 'REVOCATION', number: '120/QĐ-UBND' });
+    const twice = await run('officer', revoke, { a: awards[0]?.id });
+    expect(twice.data?.revokeTitle?.__typename).toBe('ConflictError');
+    const decisions = await app.db.prisma.titleDecision.count();
+    expect(decisions).toBe(2);
+  });
+});

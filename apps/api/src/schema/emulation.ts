@@ -1,0 +1,334 @@
+import type { TitleKind } from '@cadre/db';
+import { builder } from '../builder.ts';
+import { QuotaExceededError, RuleViolationError } from '../errors.ts';
+import { optionalLocalId } from '../ids.ts';
+import { nonEmpty } from '../prisma-query.ts';
+import type { TraceEntry } from '../rules/scenario.ts';
+import { buildCyclesWhere } from '../scope/build-cycles-where.ts';
+import { buildProposalsWhere } from '../scope/build-proposals-where.ts';
+import { buildResultsWhere } from '../scope/build-results-where.ts';
+import { buildUnitsWhere } from '../scope/build-units-where.ts';
+import { descendantIds } from '../scope/unit-tree.ts';
+import { decideTitles } from '../services/decide-titles.ts';
+import { proposeTitle } from '../services/propose-title.ts';
+import { readTrace } from '../services/read-title-eligibility.ts';
+import { reviewTitleProposal } from '../services/review-title-proposal.ts';
+import { revokeTitle } from '../services/revoke-title.ts';
+import { withdrawTitleProposal } from '../services/withdraw-title-proposal.ts';
+import { CycleRef } from './cycle.ts';
+import { writeErrors } from './errors.ts';
+import { UnitRef } from './unit.ts';
+
+export const titleKinds = [
+  'LDTT',
+  'CSTDCS',
+  'CSTD_TINH',
+  'CSTD_TOAN_QUOC',
+  'GIAY_KHEN',
+  'BANG_KHEN',
+  'TAP_THE_LDTT',
+  'TAP_THE_LDXS',
+  'CO_THI_DUA',
+] as const satisfies readonly TitleKind[];
+export const TitleKindEnum = builder.enumType('TitleKind', { values: titleKinds });
+
+const ProposalStatusEnum = builder.enumType('ProposalStatus', {
+  values: ['PROPOSED', 'WITHDRAWN', 'IN_BALLOT', 'APPROVED', 'REJECTED', 'DECIDED', 'REVOKED'] as const,
+});
+
+const TitleDecisionKindEnum = builder.enumType('TitleDecisionKind', {
+  values: ['AWARD', 'REVOCATION'] as const,
+});
+
+const EligibilityEntry = builder.objectRef<TraceEntry>('EligibilityEntry').implement({
+  description: 'A step of the engine’s reasoning about the title (rule, citation, effect, detail)',
+  fields: (t) => ({
+    rule: t.exposeString('rule'),
+    citation: t.exposeString('citation'),
+    effect: t.exposeString('effect'),
+    detail: t.exposeString('detail'),
+  }),
+});
+
+export const TitleProposalRef = builder.prismaNode('TitleProposal', {
+  id: { field: 'id' },
+  nullable: true,
+  findUnique: (id, context) =>
+    context.viewer ? { id, AND: [buildProposalsWhere({ viewer: context.viewer })] } : { id },
+  fields: (t) => ({
+    title: t.expose('title', { type: TitleKindEnum }),
+    person: t.relation('person', { nullable: true }),
+    unit: t.relation('unit', { nullable: true }),
+    reason: t.exposeString('reason'),
+    eligible: t.exposeBoolean('eligible', { description: 'as the rules engine found it' }),
+    eligibility: t.field({
+      type: [EligibilityEntry],
+      resolve: (proposal) => readTrace(proposal.eligibility),
+    }),
+    status: t.expose('status', { type: ProposalStatusEnum }),
+    version: t.exposeInt('version'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    cycle: t.relation('cycle'),
+    ballots: t.relation('ballots', { query: { orderBy: { openedAt: 'asc' } } }),
+  }),
+});
+
+export const TitleDecisionRef = builder.prismaNode('TitleDecision', {
+  id: { field: 'id' },
+  nullable: true,
+  findUnique: (id, context) =>
+    context.viewer ? { id, cycle: buildCyclesWhere({ viewer: context.viewer }) } : { id },
+  fields: (t) => ({
+    kind: t.expose('kind', { type: TitleDecisionKindEnum }),
+    number: t.exposeString('number'),
+    decidedOn: t.expose('decidedOn', { type: 'Date' }),
+    signedBy: t.exposeString('signedBy'),
+    reason: t.exposeString('reason', { nullable: true }),
+    awards: t.relation('awards'),
+    revocations: t.relation('revocations'),
+  }),
+});
+
+builder.prismaNode('TitleAward', {
+  id: { field: 'id' },
+  nullable: true,
+  findUnique: (id, context) =>
+    context.viewer ? { id, decision: { cycle: buildCyclesWhere({ viewer: context.viewer }) } } : { id },
+  fields: (t) => ({
+    title: t.expose('title', { type: TitleKindEnum }),
+    person: t.relation('person', { nullable: true }),
+    unit: t.relation('unit', { nullable: true }),
+    decision: t.relation('decision'),
+    revokedByDecision: t.relation('revokedByDecision', { nullable: true }),
+    revocationReason: t.exposeString('revocationReason', { nullable: true }),
+  }),
+});
+
+builder.prismaObjectField('UnitResult', 'unitScore', (t) =>
+  t.exposeFloat('unitScore', { nullable: true, description: 'the score the block ranking used' }),
+);
+
+type RankedResult = { rank: number; resultId: string };
+
+const RankedResultRef = builder.objectRef<RankedResult & { result: unknown }>('RankedResult').implement({
+  fields: (t) => ({
+    rank: t.exposeInt('rank', { description: 'by score within the unit (ties share a rank)' }),
+  }),
+});
+
+builder.objectField(RankedResultRef, 'result', (t) =>
+  t.prismaField({
+    type: 'EvaluationResult',
+    resolve: (query, ranked, _args, context) =>
+      context.prisma.evaluationResult.findUniqueOrThrow({ ...query, where: { id: ranked.resultId } }),
+  }),
+);
+
+builder.queryFields((t) => ({
+  titleProposals: t.withAuth({ loggedIn: true }).prismaField({
+    type: ['TitleProposal'],
+    args: {
+      cycleId: t.arg.globalID({ required: true, for: CycleRef }),
+      status: t.arg({ type: ProposalStatusEnum, required: false }),
+      title: t.arg({ type: TitleKindEnum, required: false }),
+    },
+    resolve: (query, _root, args, context) =>
+      context.prisma.titleProposal.findMany({
+        ...query,
+        where: {
+          cycleId: args.cycleId.id,
+          cycle: buildCyclesWhere({ viewer: context.viewer }),
+          AND: [buildProposalsWhere({ viewer: context.viewer })],
+          ...(args.status ? { status: args.status } : {}),
+          ...(args.title ? { title: args.title } : {}),
+        },
+        orderBy: [{ title: 'asc' }, { createdAt: 'asc' }],
+      }),
+  }),
+  titleDecisions: t.withAuth({ loggedIn: true }).prismaField({
+    type: ['TitleDecision'],
+    args: { cycleId: t.arg.globalID({ required: true, for: CycleRef }) },
+    resolve: (query, _root, args, context) =>
+      context.prisma.titleDecision.findMany({
+        ...query,
+        where: { cycleId: args.cycleId.id, cycle: buildCyclesWhere({ viewer: context.viewer }) },
+        orderBy: [{ decidedOn: 'asc' }, { number: 'asc' }],
+      }),
+  }),
+  ranking: t.withAuth({ loggedIn: true }).field({
+    type: [RankedResultRef],
+    description: 'People ranked by score within a unit (and its sub-units) in a cycle',
+    args: {
+      cycleId: t.arg.globalID({ required: true, for: CycleRef }),
+      unitId: t.arg.globalID({ required: true, for: UnitRef }),
+    },
+    resolve: async (_root, args, context) => {
+      const tree = await context.unitTrees.get();
+      const results = await context.prisma.evaluationResult.findMany({
+        where: {
+          cycleId: args.cycleId.id,
+          unitId: { in: descendantIds(tree, args.unitId.id) },
+          score: { not: null },
+          AND: [buildResultsWhere({ viewer: context.viewer })],
+        },
+        orderBy: [{ score: 'desc' }, { id: 'asc' }],
+        select: { id: true, score: true },
+      });
+      let rank = 0;
+      let previous: number | null = null;
+      return results.map((result, index) => {
+        if (result.score !== previous) rank = index + 1;
+        previous = result.score;
+        return { rank, resultId: result.id, result: null };
+      });
+    },
+  }),
+  blockRankings: t.withAuth({ loggedIn: true }).prismaField({
+    type: ['UnitResult'],
+    description:
+      'Units ranked within their emulation blocks (the first of each is proposed for the Cờ thi đua)',
+    args: { cycleId: t.arg.globalID({ required: true, for: CycleRef }) },
+    resolve: (query, _root, args, context) =>
+      context.prisma.unitResult.findMany({
+        ...query,
+        where: {
+          cycleId: args.cycleId.id,
+          blockRank: { not: null },
+          cycle: buildCyclesWhere({ viewer: context.viewer }),
+          unit: buildUnitsWhere({ viewer: context.viewer }),
+        },
+        orderBy: [{ unit: { blockId: 'asc' } }, { blockRank: 'asc' }],
+      }),
+  }),
+}));
+
+const titleErrors = [...writeErrors, RuleViolationError, QuotaExceededError];
+
+builder.mutationFields((t) => ({
+  proposeTitle: t.withAuth({ role: ['UNIT_HEAD', 'OFFICER', 'ADMIN'] }).prismaField({
+    type: 'TitleProposal',
+    description:
+      'Eligibility comes from the engine’s stored result; an ineligible proposal is refused (RuleViolationError naming the condition), except Giấy khen/Bằng khen, which need a reason',
+    errors: { types: titleErrors },
+    args: {
+      cycleId: t.arg.globalID({ required: true, for: CycleRef }),
+      personId: t.arg.globalID({ required: false }),
+      unitId: t.arg.globalID({ required: false }),
+      title: t.arg({ type: TitleKindEnum, required: true }),
+      reason: t.arg.string({ required: false }),
+    },
+    resolve: async (query, _root, args, context) => {
+      const proposal = await proposeTitle({
+        prisma: context.prisma,
+        viewer: context.viewer,
+        cycleId: args.cycleId.id,
+        personId: optionalLocalId(args.personId, 'Person', 'personId') ?? null,
+        unitId: optionalLocalId(args.unitId, 'Unit', 'unitId') ?? null,
+        title: args.title,
+        reason: args.reason ?? '',
+      });
+      return context.prisma.titleProposal.findUniqueOrThrow({
+        ...nonEmpty(query),
+        where: { id: proposal.id },
+      });
+    },
+  }),
+  withdrawTitleProposal: t.withAuth({ role: ['UNIT_HEAD', 'OFFICER', 'ADMIN'] }).prismaField({
+    type: 'TitleProposal',
+    errors: { types: writeErrors },
+    args: {
+      id: t.arg.globalID({ required: true, for: TitleProposalRef }),
+      version: t.arg.int({ required: true }),
+    },
+    resolve: async (query, _root, args, context) => {
+      const proposal = await withdrawTitleProposal({
+        prisma: context.prisma,
+        viewer: context.viewer,
+        proposalId: args.id.id,
+        version: args.version,
+      });
+      return context.prisma.titleProposal.findUniqueOrThrow({
+        ...nonEmpty(query),
+        where: { id: proposal.id },
+      });
+    },
+  }),
+  reviewTitleProposal: t.withAuth({ role: ['OFFICER', 'ADMIN'] }).prismaField({
+    type: 'TitleProposal',
+    description: 'Records the council’s choice on a proposal that needs no secret ballot',
+    errors: { types: titleErrors },
+    args: {
+      id: t.arg.globalID({ required: true, for: TitleProposalRef }),
+      approved: t.arg.boolean({ required: true }),
+      version: t.arg.int({ required: true }),
+    },
+    resolve: async (query, _root, args, context) => {
+      const proposal = await reviewTitleProposal({
+        prisma: context.prisma,
+        viewer: context.viewer,
+        proposalId: args.id.id,
+        approved: args.approved,
+        version: args.version,
+      });
+      return context.prisma.titleProposal.findUniqueOrThrow({
+        ...nonEmpty(query),
+        where: { id: proposal.id },
+      });
+    },
+  }),
+  decideTitles: t.withAuth({ role: ['OFFICER', 'ADMIN'] }).prismaField({
+    type: 'TitleDecision',
+    description:
+      'A signed award decision: passed ballots for CSTĐ cấp tỉnh/toàn quốc, approved proposals otherwise',
+    errors: { types: titleErrors },
+    args: {
+      cycleId: t.arg.globalID({ required: true, for: CycleRef }),
+      number: t.arg.string({ required: true }),
+      decidedOn: t.arg({ type: 'Date', required: true }),
+      signedBy: t.arg.string({ required: true }),
+      proposalIds: t.arg.globalIDList({ required: true, for: TitleProposalRef }),
+    },
+    resolve: async (query, _root, args, context) => {
+      const decision = await decideTitles({
+        prisma: context.prisma,
+        viewer: context.viewer,
+        cycleId: args.cycleId.id,
+        number: args.number,
+        decidedOn: args.decidedOn,
+        signedBy: args.signedBy,
+        proposalIds: args.proposalIds.map((id) => id.id),
+      });
+      return context.prisma.titleDecision.findUniqueOrThrow({
+        ...nonEmpty(query),
+        where: { id: decision.id },
+      });
+    },
+  }),
+  revokeTitle: t.withAuth({ role: ['OFFICER', 'ADMIN'] }).prismaField({
+    type: 'TitleDecision',
+    description: 'Revocation (Luật Thi đua, khen thưởng 2022, chương VII): a new REVOCATION decision',
+    errors: { types: writeErrors },
+    args: {
+      awardId: t.arg.globalID({ required: true }),
+      reason: t.arg.string({ required: true }),
+      number: t.arg.string({ required: true }),
+      decidedOn: t.arg({ type: 'Date', required: true }),
+      signedBy: t.arg.string({ required: false }),
+    },
+    resolve: async (query, _root, args, context) => {
+      const decision = await revokeTitle({
+        prisma: context.prisma,
+        viewer: context.viewer,
+        awardId: optionalLocalId(args.awardId, 'TitleAward', 'awardId') ?? '',
+        reason: args.reason,
+        number: args.number,
+        decidedOn: args.decidedOn,
+        signedBy: args.signedBy,
+      });
+      return context.prisma.titleDecision.findUniqueOrThrow({
+        ...nonEmpty(query),
+        where: { id: decision.id },
+      });
+    },
+  }),
+}));

@@ -1,0 +1,53 @@
+import type { Prisma } from '@cadre/db';
+import type { Viewer } from './viewer.ts';
+
+const reviewStages = ['REVIEW', 'APPROVED', 'PUBLISHED', 'ARCHIVED'] as const;
+
+/**
+ * Title proposals the viewer may read. Admin, officer, head: nominees (people or units) inside
+ * their scope. Council member: nominees inside their councils' scope once the cycle reaches
+ * REVIEW. Staff: proposals naming themselves.
+ */
+export function buildProposalsWhere(options: { viewer: Viewer }): Prisma.TitleProposalWhereInput {
+  const { viewer } = options;
+  const nominee = (unitIds: string[]): Prisma.TitleProposalWhereInput => ({
+    OR: [{ person: { unitId: { in: unitIds } } }, { unitId: { in: unitIds } }],
+  });
+  switch (viewer.role) {
+    case 'ADMIN':
+    case 'OFFICER':
+    case 'UNIT_HEAD':
+      return viewer.unitIds === null ? {} : nominee(viewer.unitIds);
+    case 'COUNCIL_MEMBER':
+      return { AND: [nominee(viewer.councilUnitIds), { cycle: { status: { in: [...reviewStages] } } }] };
+    default:
+      return viewer.personId ? { personId: viewer.personId } : { id: { in: [] } };
+  }
+}
+
+/** Council sessions (and their ballots): members of the council, and admins/officers over its scope. */
+export function buildSessionsWhere(options: { viewer: Viewer }): Prisma.CouncilSessionWhereInput {
+  const { viewer } = options;
+  switch (viewer.role) {
+    case 'ADMIN':
+    case 'OFFICER':
+      return viewer.unitIds === null ? {} : { council: { scopeUnitId: { in: viewer.unitIds } } };
+    case 'COUNCIL_MEMBER':
+      return { councilId: { in: viewer.councilIds } };
+    default:
+      return { id: { in: [] } };
+  }
+}
+
+export function buildCouncilsWhere(options: { viewer: Viewer }): Prisma.CouncilWhereInput {
+  const { viewer } = options;
+  switch (viewer.role) {
+    case 'ADMIN':
+    case 'OFFICER':
+      return viewer.unitIds === null ? {} : { scopeUnitId: { in: viewer.unitIds } };
+    case 'COUNCIL_MEMBER':
+      return { id: { in: viewer.councilIds } };
+    default:
+      return { id: { in: [] } };
+  }
+}

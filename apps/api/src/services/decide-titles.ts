@@ -1,0 +1,96 @@
+import type { PrismaClient, TitleDecision } from '@cadre/db';
+import { ConflictError, NotFoundError, RuleViolationError, ValidationError } from '../errors.ts';
+import { titleLabels } from '../exports/labels.ts';
+import { buildProposalsWhere } from '../scope/build-proposals-where.ts';
+import type { Viewer } from '../scope/viewer.ts';
+import { assertManages, findVisibleCycle } from './cycle-access.ts';
+import { ballotTitles } from './read-title-eligibility.ts';
+import { writeAudit } from './write-audit.ts';
+
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return code === 'P2002' || /unique constraint/i.test(error.message);
+}
+
+/**
+ * A signed decision awarding titles: one award per proposal. A title that needs the council's
+ * secret ballot (CSTĐ cấp tỉnh, toàn quốc) is awarded only on a passed ballot; any other only
+ * when the proposal was approved.
+ */
+export async function decideTitles(options: {
+  prisma: PrismaClient;
+  viewer: Viewer;
+  cycleId: string;
+  number: string;
+  decidedOn: Date;
+  signedBy: string;
+  proposalIds: string[];
+}): Promise<TitleDecision> {
+  const { prisma, viewer } = options;
+  const number = options.number.trim();
+  const signedBy = options.signedBy.trim();
+  const issues = [];
+  if (!number)
+    issues.push({ field: 'number', message: 'Cần số quyết định / the decision number is required' });
+  if (!signedBy) issues.push({ field: 'signedBy', message: 'Cần người ký / the signer is required' });
+  if (options.proposalIds.length === 0) {
+    issues.push({ field: 'proposalIds', message: 'Chọn ít nhất một đề nghị / choose at least one proposal' });
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const cycle = await findVisibleCycle(tx, viewer, options.cycleId);
+      assertManages(viewer, cycle);
+      const ids = [...new Set(options.proposalIds)];
+      const proposals = await tx.titleProposal.findMany({
+        where: { id: { in: ids }, cycleId: cycle.id, AND: [buildProposalsWhere({ viewer })] },
+        include: { ballots: { where: { status: 'CLOSED' }, select: { result: true } } },
+      });
+      if (proposals.length !== ids.length) throw new NotFoundError('đề nghị / proposal');
+      for (const proposal of proposals) {
+        const needsBallot = ballotTitles.includes(proposal.title);
+        const passed = proposal.ballots.some((ballot) => ballot.result === 'PASSED');
+        if (proposal.status !== 'APPROVED' || (needsBallot && !passed)) {
+          throw new RuleViolationError({
+            rule: needsBallot ? 'council.secret-ballot' : 'title.approved-proposal',
+            citation: needsBallot ? 'Nghị định 98/2023/NĐ-CP' : 'Luật Thi đua, khen thưởng 2022',
+            message: needsBallot
+              ? `${titleLabels[proposal.title]} cần phiếu kín đạt tỷ lệ (đề nghị ${proposal.id}) / needs a passed secret ballot`
+              : `Đề nghị ${titleLabels[proposal.title]} chưa được duyệt (${proposal.status}) / the proposal is not approved`,
+          });
+        }
+      }
+      const decision = await tx.titleDecision.create({
+        data: { cycleId: cycle.id, kind: 'AWARD', number, decidedOn: options.decidedOn, signedBy },
+      });
+      await tx.titleAward.createMany({
+        data: proposals.map((proposal) => ({
+          decisionId: decision.id,
+          proposalId: proposal.id,
+          title: proposal.title,
+          personId: proposal.personId,
+          unitId: proposal.unitId,
+        })),
+      });
+      await tx.titleProposal.updateMany({
+        where: { id: { in: ids } },
+        data: { status: 'DECIDED', version: { increment: 1 } },
+      });
+      await writeAudit({
+        tx,
+        actor: viewer,
+        action: 'decideTitles',
+        entity: 'TitleDecision',
+        entityId: decision.id,
+        after: { ...decision, proposalIds: ids },
+      });
+      return decision;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new ConflictError(`Số quyết định ${number} đã dùng trong kỳ này / decision number already used`);
+    }
+    throw error;
+  }
+}

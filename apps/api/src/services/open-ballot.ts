@@ -1,0 +1,90 @@
+import type { Ballot, PrismaClient } from '@cadre/db';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
+import { buildProposalsWhere, buildSessionsWhere } from '../scope/build-proposals-where.ts';
+import type { Viewer } from '../scope/viewer.ts';
+import { writeAudit } from './write-audit.ts';
+
+/** The cycle's ballot threshold override (percent of all members voting for), default 90. */
+export function ballotThreshold(overrides: unknown): number {
+  if (overrides && typeof overrides === 'object' && !Array.isArray(overrides)) {
+    const value = (overrides as Record<string, unknown>).ballotThresholdPercent;
+    if (typeof value === 'number' && value > 0 && value <= 100) return value;
+  }
+  return 90;
+}
+
+/**
+ * Opens a secret ballot on a proposal in a session. The council's active members are counted
+ * when it opens; a member who is the nominee, or heads the nominee's unit, is recused with a reason.
+ */
+export async function openBallot(options: {
+  prisma: PrismaClient;
+  viewer: Viewer;
+  sessionId: string;
+  proposalId: string;
+}): Promise<Ballot> {
+  const { prisma, viewer } = options;
+  if (viewer.role !== 'OFFICER' && viewer.role !== 'ADMIN') throw new ForbiddenError();
+  return prisma.$transaction(async (tx) => {
+    const session = await tx.councilSession.findFirst({
+      where: { id: options.sessionId, AND: [buildSessionsWhere({ viewer })] },
+      include: { cycle: true },
+    });
+    if (!session) throw new NotFoundError('phiên họp / session');
+    if (session.status === 'CLOSED') throw new ConflictError('Phiên họp đã kết thúc / the session is closed');
+    const proposal = await tx.titleProposal.findFirst({
+      where: { id: options.proposalId, cycleId: session.cycleId, AND: [buildProposalsWhere({ viewer })] },
+      include: { person: { select: { unitId: true } } },
+    });
+    if (!proposal) throw new NotFoundError('đề nghị / proposal');
+    if (proposal.status !== 'PROPOSED') {
+      throw new ConflictError(
+        `Đề nghị đang ở trạng thái ${proposal.status} / the proposal is ${proposal.status}`,
+      );
+    }
+    const members = await tx.councilMember.findMany({
+      where: { councilId: session.councilId, active: true },
+      include: { user: { select: { personId: true, person: { select: { leadsUnitId: true } } } } },
+    });
+    const nomineeUnitId = proposal.person?.unitId ?? proposal.unitId;
+    const ballot = await tx.ballot.create({
+      data: {
+        sessionId: session.id,
+        proposalId: proposal.id,
+        thresholdPercent: ballotThreshold(session.cycle.overrides),
+        members: members.length,
+      },
+    });
+    const recusals = members.flatMap((member) => {
+      if (proposal.personId && member.user.personId === proposal.personId) {
+        return [
+          { ballotId: ballot.id, memberId: member.id, reason: 'Là người được đề nghị / is the nominee' },
+        ];
+      }
+      if (nomineeUnitId && member.user.person?.leadsUnitId === nomineeUnitId) {
+        return [
+          {
+            ballotId: ballot.id,
+            memberId: member.id,
+            reason: 'Là thủ trưởng đơn vị của người được đề nghị / heads the nominee’s unit',
+          },
+        ];
+      }
+      return [];
+    });
+    if (recusals.length > 0) await tx.ballotRecusal.createMany({ data: recusals });
+    await tx.titleProposal.update({
+      where: { id: proposal.id },
+      data: { status: 'IN_BALLOT', version: { increment: 1 } },
+    });
+    await writeAudit({
+      tx,
+      actor: viewer,
+      action: 'openBallot',
+      entity: 'Ballot',
+      entityId: ballot.id,
+      after: { ...ballot, recused: recusals.map((recusal) => recusal.memberId) },
+    });
+    return ballot;
+  });
+}

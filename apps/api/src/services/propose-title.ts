@@ -1,0 +1,176 @@
+import type { PrismaClient, TitleKind, TitleProposal } from '@cadre/db';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  QuotaExceededError,
+  RuleViolationError,
+  ValidationError,
+} from '../errors.ts';
+import { titleLabels } from '../exports/labels.ts';
+import { unitInScope, type Viewer } from '../scope/viewer.ts';
+import { assertWritable, findVisibleCycle } from './cycle-access.ts';
+import {
+  collectiveTitles,
+  commendationTitles,
+  readPersonTitleEligibility,
+  readUnitTitleEligibility,
+  type TitleEligibility,
+} from './read-title-eligibility.ts';
+import { writeAudit } from './write-audit.ts';
+
+const openStatuses = ['PROPOSED', 'IN_BALLOT', 'APPROVED', 'DECIDED'] as const;
+
+/** The cycle's local CSTĐCS cap (percent of LĐTT holders per unit), when set. */
+export function cstdcsCapPercent(overrides: unknown): number | null {
+  if (!overrides || typeof overrides !== 'object' || Array.isArray(overrides)) return null;
+  const value = (overrides as Record<string, unknown>).cstdcsCapPercent;
+  return typeof value === 'number' && value > 0 ? value : null;
+}
+
+/**
+ * A unit head (or officer) proposes a title for a person or a unit in their scope. Eligibility
+ * and its trace come from the engine's stored result; an ineligible proposal is refused naming the
+ * failed condition, except commendations (Giấy khen, Bằng khen), which stand on their reason.
+ */
+export async function proposeTitle(options: {
+  prisma: PrismaClient;
+  viewer: Viewer;
+  cycleId: string;
+  personId: string | null;
+  unitId: string | null;
+  title: TitleKind;
+  reason: string;
+}): Promise<TitleProposal> {
+  const { prisma, viewer, title } = options;
+  const reason = options.reason.trim();
+  const collective = collectiveTitles.includes(title);
+  const commendation = commendationTitles.includes(title);
+  if (!['UNIT_HEAD', 'OFFICER', 'ADMIN'].includes(viewer.role)) throw new ForbiddenError();
+  if ((options.personId === null) === (options.unitId === null)) {
+    throw new ValidationError([
+      { field: 'personId', message: 'Chọn một cá nhân hoặc một tập thể / give either personId or unitId' },
+    ]);
+  }
+  if ((collective && options.personId) || (!collective && !commendation && options.unitId)) {
+    throw new ValidationError([
+      {
+        field: collective ? 'personId' : 'unitId',
+        message: `${titleLabels[title]} là danh hiệu ${collective ? 'tập thể' : 'cá nhân'} / ${title} is ${collective ? 'a collective' : 'an individual'} title`,
+      },
+    ]);
+  }
+  if (commendation && reason.length < 10) {
+    throw new ValidationError([
+      {
+        field: 'reason',
+        message:
+          'Khen thưởng cần nêu thành tích (≥ 10 ký tự) / a reason of at least 10 characters is required',
+      },
+    ]);
+  }
+
+  return prisma.$transaction(async (tx) => {
+    const cycle = await findVisibleCycle(tx, viewer, options.cycleId);
+    assertWritable(cycle);
+    let eligibility: TitleEligibility;
+    let nomineeUnitId: string;
+    if (options.personId) {
+      const person = await tx.person.findUnique({
+        where: { id: options.personId },
+        select: { id: true, unitId: true },
+      });
+      if (!person || !unitInScope(viewer, person.unitId)) throw new NotFoundError('cán bộ / person');
+      if (person.id === viewer.personId)
+        throw new ForbiddenError('Không tự đề nghị cho mình / you cannot propose yourself');
+      nomineeUnitId = person.unitId;
+      const result = await tx.evaluationResult.findUnique({
+        where: { cycleId_personId: { cycleId: cycle.id, personId: person.id } },
+        select: { titles: true, trace: true, unitId: true },
+      });
+      if (!result && !commendation) {
+        throw new RuleViolationError({
+          rule: 'title.evaluation-required',
+          citation: null,
+          message:
+            'Chưa có kết quả đánh giá: chạy đánh giá trước / no evaluation result yet: run the evaluation first',
+        });
+      }
+      eligibility = result
+        ? readPersonTitleEligibility(result, title)
+        : { eligible: false, trace: [], failed: null };
+      if (result) nomineeUnitId = result.unitId;
+    } else {
+      const unitId = options.unitId ?? '';
+      if (!unitInScope(viewer, unitId) || !(await tx.unit.count({ where: { id: unitId } }))) {
+        throw new NotFoundError('đơn vị / unit');
+      }
+      nomineeUnitId = unitId;
+      const unitResult = await tx.unitResult.findUnique({
+        where: { cycleId_unitId: { cycleId: cycle.id, unitId } },
+      });
+      eligibility = readUnitTitleEligibility(unitResult, title);
+    }
+    if (!eligibility.eligible && !commendation) {
+      const failed = eligibility.failed;
+      throw new RuleViolationError({
+        rule: failed?.rule || `title.${title.toLowerCase()}`,
+        citation: failed?.citation || 'Luật Thi đua, khen thưởng 2022',
+        message: `Không đủ điều kiện ${titleLabels[title]}: ${failed ? `${failed.detail || failed.effect} (${failed.rule})` : 'hệ thống đánh giá không xác nhận đủ điều kiện'} / not eligible for ${title}`,
+      });
+    }
+    const duplicate = await tx.titleProposal.findFirst({
+      where: {
+        cycleId: cycle.id,
+        title,
+        personId: options.personId,
+        unitId: options.unitId,
+        status: { in: [...openStatuses] },
+      },
+      select: { id: true },
+    });
+    if (duplicate) throw new ConflictError('Đã có đề nghị này / this title is already proposed');
+
+    const cap = title === 'CSTDCS' ? cstdcsCapPercent(cycle.overrides) : null;
+    if (cap !== null) {
+      const [holders, proposed] = await Promise.all([
+        tx.evaluationResult.count({
+          where: { cycleId: cycle.id, unitId: nomineeUnitId, titles: { has: 'LDTT' } },
+        }),
+        tx.titleProposal.count({
+          where: {
+            cycleId: cycle.id,
+            title: 'CSTDCS',
+            status: { in: [...openStatuses] },
+            person: { unitId: nomineeUnitId },
+          },
+        }),
+      ]);
+      const allowed = Math.floor((cap * holders) / 100);
+      if (proposed + 1 > allowed)
+        throw new QuotaExceededError({ unitId: nomineeUnitId, allowed, granted: proposed });
+    }
+
+    const proposal = await tx.titleProposal.create({
+      data: {
+        cycleId: cycle.id,
+        title,
+        personId: options.personId,
+        unitId: options.unitId,
+        reason: reason || 'Đủ điều kiện theo kết quả đánh giá',
+        eligible: eligibility.eligible,
+        eligibility: eligibility.trace,
+        proposedById: viewer.userId,
+      },
+    });
+    await writeAudit({
+      tx,
+      actor: viewer,
+      action: 'proposeTitle',
+      entity: 'TitleProposal',
+      entityId: proposal.id,
+      after: proposal,
+    });
+    return proposal;
+  });
+}

@@ -1,0 +1,61 @@
+import type { PrismaClient, TitleProposal } from '@cadre/db';
+import {
+  assertVersion,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  RuleViolationError,
+} from '../errors.ts';
+import { buildProposalsWhere } from '../scope/build-proposals-where.ts';
+import type { Viewer } from '../scope/viewer.ts';
+import { ballotTitles } from './read-title-eligibility.ts';
+import { writeAudit } from './write-audit.ts';
+
+/**
+ * The personnel office records the council's choice on a proposal that needs no ballot
+ * (approved or rejected). Titles that need a ballot are approved only by closing a passed ballot.
+ */
+export async function reviewTitleProposal(options: {
+  prisma: PrismaClient;
+  viewer: Viewer;
+  proposalId: string;
+  approved: boolean;
+  version: number;
+}): Promise<TitleProposal> {
+  const { prisma, viewer } = options;
+  if (viewer.role !== 'OFFICER' && viewer.role !== 'ADMIN') throw new ForbiddenError();
+  return prisma.$transaction(async (tx) => {
+    const proposal = await tx.titleProposal.findFirst({
+      where: { id: options.proposalId, AND: [buildProposalsWhere({ viewer })] },
+    });
+    if (!proposal) throw new NotFoundError('đề nghị / proposal');
+    assertVersion('Đề nghị / Proposal', proposal.version, options.version);
+    if (proposal.status !== 'PROPOSED') {
+      throw new ConflictError(
+        `Đề nghị đang ở trạng thái ${proposal.status} / the proposal is ${proposal.status}`,
+      );
+    }
+    if (options.approved && ballotTitles.includes(proposal.title)) {
+      throw new RuleViolationError({
+        rule: 'council.secret-ballot',
+        citation: 'Nghị định 98/2023/NĐ-CP',
+        message: 'Danh hiệu này cần bỏ phiếu kín của Hội đồng / this title needs the council’s secret ballot',
+      });
+    }
+    const status = options.approved ? 'APPROVED' : 'REJECTED';
+    const updated = await tx.titleProposal.update({
+      where: { id: proposal.id },
+      data: { status, version: { increment: 1 } },
+    });
+    await writeAudit({
+      tx,
+      actor: viewer,
+      action: 'reviewTitleProposal',
+      entity: 'TitleProposal',
+      entityId: proposal.id,
+      before: { status: proposal.status },
+      after: { status },
+    });
+    return updated;
+  });
+}
