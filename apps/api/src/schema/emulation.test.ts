@@ -195,7 +195,7 @@ describe.each(testEngines())('emulation titles and secret ballots on %s', (engin
         __typename ... on CreateCouncilSessionSuccess { data { id } } ... on Error { message } } }`,
       { c: councilId, y: cycleId },
     );
-    const sessionId = (session.data?.createCouncilSession?.data as { id: string }).id;
+    const sessionId = String((session.data?.createCouncilSession?.data as { id?: string } | undefined)?.id);
     const denied = await run(
       'head',
       `mutation ($s: ID!, $p: ID!) { openBallot(sessionId: $s, proposalId: $p) { __typename } }`,
@@ -308,7 +308,9 @@ describe.each(testEngines())('emulation titles and secret ballots on %s', (engin
       ids: [proposalId, commendation?.id],
     });
     expect(decided.data?.decideTitles?.__typename, JSON.stringify(decided)).toBe('DecideTitlesSuccess');
-    const awards = (decided.data?.decideTitles?.data as { awards: { id: string; title: string }[] }).awards;
+    const awards =
+      (decided.data?.decideTitles?.data as { awards?: { id: string; title: string }[] } | undefined)
+        ?.awards ?? [];
     expect(awards.map((award) => award.title).sort()).toEqual(['CSTD_TINH', 'GIAY_KHEN']);
     const again = await run('officer', decide, { c: cycleId, n: '100/QĐ-UBND', ids: [proposalId] });
     expect(again.data?.decideTitles?.__typename).toBe('RuleViolationError');
