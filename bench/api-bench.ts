@@ -9,7 +9,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import type { BenchOutcome } from './eval-bench.ts';
 import { benchAdmin } from './generate/province.ts';
-import { apiSrc, repoRoot } from './lib/api-modules.ts';
+import { apiSrc, engineLabel, repoRoot, standInServerArgs } from './lib/api-modules.ts';
 import { type BenchDatabase, outDir } from './lib/bench-database.ts';
 import type { BenchOptions } from './lib/options.ts';
 import { megabytes, seconds } from './lib/report.ts';
@@ -17,7 +17,7 @@ import { readRss, startRssSampler } from './lib/rss.ts';
 
 type GraphQLReply<T> = { data?: T | null; errors?: { message: string }[] };
 
-const globalId = (typename: string, id: string) => Buffer.from(`${typename}:${id}`).toString('base64');
+export const globalId = (typename: string, id: string) => Buffer.from(`${typename}:${id}`).toString('base64');
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -33,25 +33,33 @@ async function freePort(): Promise<number> {
 
 type RunningServer = { child: ChildProcess; url: string; logFile: string; stop(): Promise<void> };
 
-async function startServer(bench: BenchDatabase): Promise<RunningServer> {
+export async function startServer(bench: BenchDatabase): Promise<RunningServer> {
   const port = await freePort();
   mkdirSync(outDir, { recursive: true });
   const logFile = path.join(outDir, `api-${bench.engine}.log`);
   const output = createWriteStream(logFile);
   // node --import tsx: the server is this child itself, so its /proc entry is the API's memory
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(apiSrc, 'main.ts')], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      ...bench.serverEnv,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      NODE_ENV: 'production',
-      ALLOW_ARBITRARY_OPERATIONS: '1',
-      ...(bench.engine === 'pglite' ? { DATABASE_URL: '' } : { DATA_DIR: '' }),
+  // BENCH_API_PROFILE=1: a V8 CPU profile of the server, written to bench/.out/profiles when it stops
+  const profile = process.env.BENCH_API_PROFILE
+    ? ['--cpu-prof', '--cpu-prof-dir', path.join(outDir, 'profiles')]
+    : [];
+  const child = spawn(
+    process.execPath,
+    [...profile, '--import', 'tsx', ...standInServerArgs(), path.join(apiSrc, 'main.ts')],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        ...bench.serverEnv,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        NODE_ENV: 'production',
+        ALLOW_ARBITRARY_OPERATIONS: '1',
+        ...(bench.engine === 'pglite' ? { DATABASE_URL: '' } : { DATA_DIR: '' }),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   child.stdout?.pipe(output);
   child.stderr?.pipe(output);
   const url = `http://127.0.0.1:${port}`;
@@ -84,7 +92,7 @@ async function startServer(bench: BenchDatabase): Promise<RunningServer> {
   return { child, url, logFile, stop };
 }
 
-async function graphql<T>(
+export async function graphql<T>(
   url: string,
   token: string | null,
   query: string,
@@ -104,7 +112,7 @@ async function graphql<T>(
   return reply.data;
 }
 
-async function logIn(url: string): Promise<string> {
+export async function logIn(url: string): Promise<string> {
   const data = await graphql<{ login: { token: string } }>(
     url,
     null,
@@ -173,14 +181,14 @@ async function loadTest(options: {
   };
 }
 
-const rankingQuery = `query Ranking($cycleId: ID!, $unitId: ID!) {
+export const rankingQuery = `query Ranking($cycleId: ID!, $unitId: ID!) {
   results(cycleId: $cycleId, first: 50, filter: { unitId: $unitId }, orderBy: SCORE_DESC) {
     totalCount
     edges { node { id score finalRating engineRating titles person { code fullName } } }
   }
 }`;
 
-const searchQuery = `query Search($search: String!) {
+export const searchQuery = `query Search($search: String!) {
   people(first: 50, filter: { search: $search }) {
     totalCount
     edges { node { id code fullName category unit { name } } }
@@ -295,12 +303,15 @@ export async function benchApi(options: {
       `  evaluation through the API: ${run.status} in ${seconds(run.ms)}; RSS ${megabytes(run.before)} before, peak ${megabytes(run.peakRss)} sampled, VmHWM ${megabytes(run.hwm)}`,
     );
     figure(
-      'API process RSS during an evaluation run (peak sampled / VmHWM)',
+      `API process RSS during an evaluation run (peak sampled / VmHWM)${engineLabel()}`,
       `${megabytes(run.peakRss)} / ${megabytes(run.hwm)} (idle ${megabytes(idle?.rss ?? 0)})`,
       run.status === 'SUCCEEDED' ? '≤ 600 MB' : undefined,
       run.status === 'SUCCEEDED' ? run.hwm <= 600 * 1024 ** 2 : undefined,
     );
-    figure('evaluation run through GraphQL (start, poll to the end)', `${run.status} in ${seconds(run.ms)}`);
+    figure(
+      `evaluation run through GraphQL (start, poll to the end)${engineLabel()}`,
+      `${run.status} in ${seconds(run.ms)}`,
+    );
     if (run.status !== 'SUCCEEDED') {
       notes.push(
         `api (${engine}): the evaluation run ${run.status} (${(run.message ?? '').split('\n')[0]}); the ranking was measured on placeholder results written by the bench`,

@@ -6,6 +6,7 @@ import type { Database } from '@cadre/db';
 import {
   type BuildScenarioModule,
   benchViewer,
+  engineLabel,
   loadApiModule,
   loadRules,
   type RunEvaluationModule,
@@ -121,7 +122,10 @@ export async function benchEvaluation(options: {
         rules.module.evaluateScenario(parsed.scenario);
         const evalMs = performance.now() - evalStart;
         log(`  engine: parse ${seconds(parsedMs)}, evaluate ${seconds(evalMs)}`);
-        figure('phase: engine (validate + evaluate, in memory)', `${seconds(parsedMs)} + ${seconds(evalMs)}`);
+        figure(
+          `phase: engine (validate + evaluate, in memory)${engineLabel()}`,
+          `${seconds(parsedMs)} + ${seconds(evalMs)}`,
+        );
       } else {
         notes.push(
           `eval (${engine}): the engine refused the generated scenario: ${parsed.errors.slice(0, 5).map(String).join('; ')}`,
@@ -158,12 +162,17 @@ export async function benchEvaluation(options: {
       }
       const limit = engine === 'postgres' ? 20_000 : 90_000;
       figure(
-        `end to end, ${label}`,
+        `end to end, ${label}${engineLabel()}`,
         seconds(ms),
         atProvinceScale ? `≤ ${limit / 1000} s at 100,000` : undefined,
         atProvinceScale ? ms <= limit : undefined,
       );
-      figure(`ratio to read floor, ${label}`, `${(ms / floor.ms).toFixed(1)}×`, '≤ 3×', ms <= 3 * floor.ms);
+      figure(
+        `ratio to read floor, ${label}${engineLabel()}`,
+        `${(ms / floor.ms).toFixed(1)}×`,
+        '≤ 3×',
+        ms <= 3 * floor.ms,
+      );
     }
     const [written] = await db.sql.query<{ results: number; flags: number }>(
       `SELECT (SELECT count(*)::int FROM "EvaluationResult" WHERE "cycleId" = $1) AS results,
