@@ -1,0 +1,167 @@
+// Proposals for the personnel office (DOMAIN §5); dates are judged at 31 December of the year.
+import { CITE, vn } from './citations.ts';
+import { addMonths, dayOf, formatDay } from './dates.ts';
+import type { Prepared } from './prepare.ts';
+import type { PersonWork } from './rate-person.ts';
+import type { Flag, FlagStatus, Rating } from './types.ts';
+
+export function raiseFlags(prepared: Prepared, work: PersonWork): Flag[] {
+  const flags: Flag[] = [];
+  const add = (flag: Flag) => {
+    flags.push(flag);
+    work.trace.push({
+      rule: flag.rule,
+      citation: citationOf(flag.rule),
+      effect: `${flag.kind}:${flag.status}`,
+      detail: flag.reason,
+    });
+  };
+  const rotation = rotationFlag(prepared, work);
+  if (rotation) add(rotation);
+  const streamlining = streamliningFlag(prepared, work);
+  if (streamlining) add(streamlining);
+  const dismissal = dismissalFlag(prepared, work);
+  if (dismissal) add(dismissal);
+  const weak = weakPerformanceFlag(prepared, work);
+  if (weak) add(weak);
+  return flags;
+}
+
+function citationOf(rule: string): string {
+  if (rule.startsWith('rotation')) return CITE.rotation;
+  if (rule.startsWith('streamlining')) return CITE.streamlining;
+  if (rule.startsWith('dismissal')) return CITE.dismissal;
+  return CITE.local;
+}
+
+/**
+ * Rotation (Luật PCTN 2018 Đ25, Nghị định 59/2019): a sensitive position held for the full period of
+ * its sector (default 3 years). Exempt with under 18 months to retirement; postponed while under
+ * discipline review or proceedings, seriously ill, in long study, seconded, pregnant, on maternity
+ * leave or raising a child under 36 months.
+ */
+function rotationFlag(prepared: Prepared, work: PersonWork): Flag | null {
+  const person = work.facts.person;
+  const position = person.sensitivePosition;
+  if (!position) return null;
+  const params = prepared.params;
+  const years = params.rotationYearsBySector[position.sector] ?? params.rotationYears;
+  const since = dayOf(position.since);
+  if (addMonths(since, Math.round(years * 12)) > prepared.yearEnd) return null;
+  const base = `Vị trí nhạy cảm (${position.sector}) từ ${formatDay(position.since)}: đủ ${vn(years)} năm`;
+  if (person.retirementOn !== null && dayOf(person.retirementOn) < addMonths(prepared.yearEnd, 18)) {
+    return {
+      kind: 'ROTATION',
+      status: 'EXEMPT',
+      rule: 'rotation.retirement',
+      reason: `${base}; còn dưới 18 tháng đến tuổi nghỉ hưu (${formatDay(person.retirementOn)}): không chuyển đổi`,
+    };
+  }
+  const postponed = [
+    person.pendingProceedings && 'đang bị xem xét kỷ luật, thanh tra hoặc tố tụng',
+    person.seriouslyIll && 'đang điều trị bệnh hiểm nghèo',
+    person.studyLeave && 'đang đi học tập trung từ 12 tháng trở lên',
+    person.seconded && 'đang biệt phái',
+    (person.pregnantOrChildUnder36Months || person.maternityLeave) &&
+      'đang mang thai, nghỉ thai sản hoặc nuôi con dưới 36 tháng',
+  ].filter((item): item is string => typeof item === 'string');
+  if (postponed.length > 0) {
+    return {
+      kind: 'ROTATION',
+      status: 'POSTPONED',
+      rule: 'rotation.postponed',
+      reason: `${base}; tạm hoãn vì ${postponed.join(', ')}`,
+    };
+  }
+  return { kind: 'ROTATION', status: 'ACTIVE', rule: 'rotation.period', reason: base };
+}
+
+/**
+ * Streamlining (Nghị định 154/2025): not completed in the evaluated year or the year before;
+ * postponed while pregnant, on maternity leave or raising a child under 36 months, or while under
+ * disciplinary review, inspection or proceedings.
+ */
+function streamliningFlag(prepared: Prepared, work: PersonWork): Flag | null {
+  const year = prepared.scenario.year;
+  const previous = work.facts.history.get(year - 1)?.rating;
+  const now = work.rating === 'NOT_COMPLETED';
+  if (!now && previous !== 'NOT_COMPLETED') return null;
+  const base = now
+    ? `Xếp loại Không hoàn thành nhiệm vụ năm ${year}`
+    : `Xếp loại Không hoàn thành nhiệm vụ năm ${year - 1}`;
+  const status = protectedStatus(work);
+  return {
+    kind: 'STREAMLINING',
+    status,
+    rule: status === 'POSTPONED' ? 'streamlining.postponed' : 'streamlining.not-completed',
+    reason: status === 'POSTPONED' ? `${base}; tạm hoãn vì ${protectionReason(work)}` : base,
+  };
+}
+
+function protectedStatus(work: PersonWork): FlagStatus {
+  const person = work.facts.person;
+  return person.pregnantOrChildUnder36Months || person.maternityLeave || person.pendingProceedings
+    ? 'POSTPONED'
+    : 'ACTIVE';
+}
+
+function protectionReason(work: PersonWork): string {
+  const person = work.facts.person;
+  return person.pendingProceedings
+    ? 'đang bị xem xét kỷ luật, thanh tra hoặc tố tụng'
+    : 'đang mang thai, nghỉ thai sản hoặc nuôi con dưới 36 tháng';
+}
+
+/** Dismissal review (thôi việc): not completed two years running (this year and the last). */
+function dismissalFlag(prepared: Prepared, work: PersonWork): Flag | null {
+  const year = prepared.scenario.year;
+  if (work.rating !== 'NOT_COMPLETED' || work.facts.history.get(year - 1)?.rating !== 'NOT_COMPLETED')
+    return null;
+  return {
+    kind: 'DISMISSAL_REVIEW',
+    status: 'ACTIVE',
+    rule: 'dismissal.two-years',
+    reason: `Hai năm liên tiếp (${year - 1}, ${year}) không hoàn thành nhiệm vụ: xem xét cho thôi việc`,
+  };
+}
+
+const completedOrLower = new Set<Rating>(['COMPLETED', 'NOT_COMPLETED']);
+
+/**
+ * Weak-performance rotation (local default, on): completed or lower two years running in a
+ * citizen-facing position, or a citizen share under 70% with at least the minimum number of votes.
+ */
+function weakPerformanceFlag(prepared: Prepared, work: PersonWork): Flag | null {
+  if (!prepared.params.weakPerformanceRotation) return null;
+  const person = work.facts.person;
+  const year = prepared.scenario.year;
+  const reasons: string[] = [];
+  const previous = work.facts.history.get(year - 1)?.rating;
+  if (
+    person.citizenFacing &&
+    completedOrLower.has(work.rating) &&
+    previous &&
+    completedOrLower.has(previous)
+  ) {
+    reasons.push(`vị trí tiếp xúc người dân, hai năm liên tiếp chỉ hoàn thành nhiệm vụ trở xuống`);
+  }
+  const votes = work.facts.votes;
+  const minimum = prepared.params.minCitizenVotes;
+  if (
+    votes &&
+    votes.total >= minimum &&
+    votes.total > 0 &&
+    votes.positive * 100 < prepared.params.weakCitizenSharePercent * votes.total
+  ) {
+    reasons.push(
+      `tỷ lệ người dân hài lòng ${vn(Math.round((votes.positive * 1000) / votes.total) / 10)}% dưới ${prepared.params.weakCitizenSharePercent}% (${votes.total} phiếu)`,
+    );
+  }
+  if (reasons.length === 0) return null;
+  return {
+    kind: 'WEAK_PERFORMANCE',
+    status: 'ACTIVE',
+    rule: 'weak-performance.rotation',
+    reason: `Đề nghị chuyển đổi vị trí: ${reasons.join('; ')}`,
+  };
+}

@@ -1,0 +1,12 @@
+// The rules engine's public surface: parse a scenario, evaluate it, check a final decision.
+
+export type { FinalRatingCheck, RuleViolation } from './check-final-rating.ts';
+export { checkFinalRating, hardRuleCeiling } from './check-final-rating.ts';
+export { CITE } from './citations.ts';
+export { evaluateScenario } from './evaluate.ts';
+export type { Pack, PackParameters } from './packs.ts';
+export { atMost, packs, RATING_LABELS, RATING_RANK, resolveParameters, TITLE_LABELS } from './packs.ts';
+export type { ParseResult } from './parse-scenario.ts';
+export { parseScenario } from './parse-scenario.ts';
+export type * from './types.ts';
+export { FLAG_KINDS, PACK_IDS, RATING_VALUES, TITLE_VALUES } from './types.ts';

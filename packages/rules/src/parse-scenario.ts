@@ -1,0 +1,550 @@
+// Input validation: every problem is reported as `<record>.<field>: <what is wrong>`, and a scenario
+// with any problem is not evaluated at all (shared/contract/SCENARIO.md).
+import { parseDay } from './dates.ts';
+import {
+  CATEGORIES,
+  DISCIPLINE_FORMS,
+  INFRACTION_KINDS,
+  INITIATIVE_KINDS,
+  INITIATIVE_SCOPES,
+  PACK_IDS,
+  RATING_VALUES,
+  type Scenario,
+  SECTORS,
+  TITLE_VALUES,
+} from './types.ts';
+
+export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
+
+type Json = Record<string, unknown>;
+
+/** Reads one record's fields, collecting problems instead of throwing. */
+class RecordReader {
+  constructor(
+    private readonly record: Json,
+    private readonly path: string,
+    private readonly errors: string[],
+  ) {}
+
+  private fail(field: string, message: string): void {
+    this.errors.push(`${this.path}.${field}: ${message}`);
+  }
+
+  private present(field: string, optional: boolean): boolean {
+    if (this.record[field] === undefined) {
+      if (!optional) this.fail(field, 'missing');
+      return false;
+    }
+    return true;
+  }
+
+  string(field: string, options: { optional?: boolean; fallback?: string } = {}): string {
+    if (!this.present(field, options.optional ?? false)) return options.fallback ?? '';
+    const value = this.record[field];
+    if (typeof value !== 'string') {
+      this.fail(field, `not a string: ${show(value)}`);
+      return '';
+    }
+    if (value.trim() === '' && !options.optional) this.fail(field, 'empty');
+    return value;
+  }
+
+  nullableString(field: string, options: { optional?: boolean } = {}): string | null {
+    if (!this.present(field, options.optional ?? false)) return null;
+    const value = this.record[field];
+    if (value === null) return null;
+    if (typeof value !== 'string' || value.trim() === '') {
+      this.fail(field, `not a string or null: ${show(value)}`);
+      return null;
+    }
+    return value;
+  }
+
+  number(
+    field: string,
+    options: { optional?: boolean; fallback?: number; min?: number; max?: number; integer?: boolean } = {},
+  ): number {
+    if (!this.present(field, options.optional ?? false)) return options.fallback ?? 0;
+    return this.checkNumber(field, this.record[field], options);
+  }
+
+  nullableNumber(
+    field: string,
+    options: { optional?: boolean; min?: number; max?: number; integer?: boolean } = {},
+  ): number | null {
+    if (!this.present(field, options.optional ?? false)) return null;
+    const value = this.record[field];
+    if (value === null) return null;
+    return this.checkNumber(field, value, options);
+  }
+
+  private checkNumber(
+    field: string,
+    value: unknown,
+    options: { min?: number; max?: number; integer?: boolean },
+  ): number {
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      this.fail(field, `not a number: ${show(value)}`);
+      return 0;
+    }
+    if (options.integer && !Number.isInteger(value)) this.fail(field, `not a whole number: ${value}`);
+    if (options.min !== undefined && value < options.min) {
+      this.fail(field, options.min === 0 ? `negative: ${value}` : `below ${options.min}: ${value}`);
+    }
+    if (options.max !== undefined && value > options.max) this.fail(field, `above ${options.max}: ${value}`);
+    return value;
+  }
+
+  boolean(field: string, options: { optional?: boolean; fallback?: boolean } = {}): boolean {
+    if (!this.present(field, options.optional ?? false)) return options.fallback ?? false;
+    const value = this.record[field];
+    if (typeof value !== 'boolean') {
+      this.fail(field, `not true or false: ${show(value)}`);
+      return false;
+    }
+    return value;
+  }
+
+  date(field: string): string {
+    if (!this.present(field, false)) return '1970-01-01';
+    return this.checkDate(field, this.record[field]) ?? '1970-01-01';
+  }
+
+  nullableDate(field: string, options: { optional?: boolean } = {}): string | null {
+    if (!this.present(field, options.optional ?? false)) return null;
+    const value = this.record[field];
+    if (value === null) return null;
+    return this.checkDate(field, value);
+  }
+
+  private checkDate(field: string, value: unknown): string | null {
+    if (typeof value !== 'string' || parseDay(value) === null) {
+      this.fail(field, `not a date: ${show(value)}`);
+      return null;
+    }
+    return value;
+  }
+
+  oneOf<T extends string>(
+    field: string,
+    values: readonly T[],
+    options: { optional?: boolean; fallback?: T } = {},
+  ): T {
+    const fallback = options.fallback ?? (values[0] as T);
+    if (!this.present(field, options.optional ?? false)) return fallback;
+    const value = this.record[field];
+    if (typeof value !== 'string' || !(values as readonly string[]).includes(value)) {
+      this.fail(field, `not one of ${values.join(' | ')}: ${show(value)}`);
+      return fallback;
+    }
+    return value as T;
+  }
+
+  /** An optional nested object; returns null when absent or null. */
+  object(field: string, options: { optional?: boolean } = {}): RecordReader | null {
+    if (!this.present(field, options.optional ?? false)) return null;
+    const value = this.record[field];
+    if (value === null) return null;
+    if (!isObject(value)) {
+      this.fail(field, `not an object or null: ${show(value)}`);
+      return null;
+    }
+    return new RecordReader(value, `${this.path}.${field}`, this.errors);
+  }
+
+  array(field: string, options: { optional?: boolean } = {}): unknown[] {
+    if (!this.present(field, options.optional ?? false)) return [];
+    const value = this.record[field];
+    if (!Array.isArray(value)) {
+      this.fail(field, `not a list: ${show(value)}`);
+      return [];
+    }
+    return value;
+  }
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** Reads each element of a list as a record; non-objects are reported and skipped. */
+function records<T>(
+  list: unknown[],
+  name: string,
+  errors: string[],
+  read: (reader: RecordReader, path: string) => T,
+): T[] {
+  const result: T[] = [];
+  for (let index = 0; index < list.length; index++) {
+    const item = list[index];
+    const path = `${name}[${index}]`;
+    if (!isObject(item)) {
+      errors.push(`${path}: not an object: ${show(item)}`);
+      continue;
+    }
+    result.push(read(new RecordReader(item, path, errors), path));
+  }
+  return result;
+}
+
+const overrideKeys = new Set([
+  'excellentPercent',
+  'excellentMinimumPerGroup',
+  'cstdcsCapPercent',
+  'rotationYears',
+  'ballotThresholdPercent',
+  'minCitizenVotes',
+  'rotationYearsBySector',
+  'quotaExceptions',
+  'weakPerformanceRotation',
+]);
+
+export function parseScenario(input: unknown): ParseResult {
+  const errors: string[] = [];
+  if (!isObject(input)) return { ok: false, errors: [`scenario: not a JSON object: ${show(input)}`] };
+  const root = new RecordReader(input, 'scenario', errors);
+  const year = root.number('year', { integer: true, min: 1990, max: 2100 });
+  const pack = root.oneOf('pack', PACK_IDS);
+
+  const overrides: Scenario['overrides'] = {};
+  const overridesReader = root.object('overrides', { optional: true });
+  if (overridesReader) {
+    const raw = input.overrides as Json;
+    for (const key of Object.keys(raw)) {
+      if (!overrideKeys.has(key)) errors.push(`scenario.overrides.${key}: unknown override`);
+    }
+    const percent = { optional: true, min: 0, max: 100 };
+    if (raw.excellentPercent !== undefined)
+      overrides.excellentPercent = overridesReader.number('excellentPercent', percent);
+    if (raw.excellentMinimumPerGroup !== undefined) {
+      overrides.excellentMinimumPerGroup = overridesReader.number('excellentMinimumPerGroup', {
+        optional: true,
+        min: 0,
+        integer: true,
+      });
+    }
+    if (raw.cstdcsCapPercent !== undefined) {
+      overrides.cstdcsCapPercent = overridesReader.nullableNumber('cstdcsCapPercent', percent);
+    }
+    if (raw.rotationYears !== undefined) {
+      overrides.rotationYears = overridesReader.number('rotationYears', { optional: true, min: 1, max: 10 });
+    }
+    if (raw.ballotThresholdPercent !== undefined) {
+      overrides.ballotThresholdPercent = overridesReader.number('ballotThresholdPercent', percent);
+    }
+    if (raw.minCitizenVotes !== undefined) {
+      overrides.minCitizenVotes = overridesReader.number('minCitizenVotes', {
+        optional: true,
+        min: 0,
+        integer: true,
+      });
+    }
+    if (raw.weakPerformanceRotation !== undefined) {
+      overrides.weakPerformanceRotation = overridesReader.boolean('weakPerformanceRotation', {
+        optional: true,
+      });
+    }
+    const bySector = overridesReader.object('rotationYearsBySector', { optional: true });
+    if (bySector) {
+      overrides.rotationYearsBySector = {};
+      for (const key of Object.keys(raw.rotationYearsBySector as Json)) {
+        if (!(SECTORS as readonly string[]).includes(key)) {
+          errors.push(`scenario.overrides.rotationYearsBySector.${key}: not a sector`);
+          continue;
+        }
+        overrides.rotationYearsBySector[key as (typeof SECTORS)[number]] = bySector.number(key, {
+          min: 1,
+          max: 10,
+        });
+      }
+    }
+    const exceptions = overridesReader.array('quotaExceptions', { optional: true });
+    if (raw.quotaExceptions !== undefined) {
+      overrides.quotaExceptions = records(exceptions, 'scenario.overrides.quotaExceptions', errors, (r) => ({
+        unitId: r.string('unitId'),
+        percent: r.number('percent', { min: 0, max: 100 }),
+        decision: r.string('decision'),
+      }));
+    }
+  }
+
+  const units = records(root.array('units'), 'units', errors, (r) => ({
+    id: r.string('id'),
+    name: r.string('name', { optional: true, fallback: '' }),
+    parentId: r.nullableString('parentId', { optional: true }),
+    block: r.nullableString('block', { optional: true }),
+    parIndex: r.nullableNumber('parIndex', { optional: true, min: 0, max: 100 }),
+    satisfactionIndex: r.nullableNumber('satisfactionIndex', { optional: true, min: 0, max: 100 }),
+    corruptionCase: r.boolean('corruptionCase', { optional: true }),
+  }));
+
+  const people = records(root.array('people'), 'people', errors, (r, path) => {
+    const position = r.object('sensitivePosition');
+    const history = records(r.array('history', { optional: true }), `${path}.history`, errors, (h) => ({
+      year: h.number('year', { integer: true, min: 1900, max: 2100 }),
+      rating: h.oneOf('rating', RATING_VALUES),
+      titles: readTitles(h, `${path}.history`, errors),
+    }));
+    return {
+      id: r.string('id'),
+      name: r.string('name', { optional: true, fallback: '' }),
+      unitId: r.string('unitId'),
+      category: r.oneOf('category', CATEGORIES),
+      leads: r.nullableString('leads'),
+      hiredOn: r.date('hiredOn'),
+      monthsAbsent: r.number('monthsAbsent', { min: 0, max: 12 }),
+      maternityLeave: r.boolean('maternityLeave'),
+      pregnantOrChildUnder36Months: r.boolean('pregnantOrChildUnder36Months'),
+      retirementOn: r.nullableDate('retirementOn'),
+      pendingProceedings: r.boolean('pendingProceedings'),
+      sensitivePosition: position
+        ? { sector: position.oneOf('sector', SECTORS), since: position.date('since') }
+        : null,
+      citizenFacing: r.boolean('citizenFacing'),
+      dossierHandler: r.boolean('dossierHandler'),
+      conductAssessment: r.number('conductAssessment', { min: 0, max: 10 }),
+      history,
+      seriouslyIll: r.boolean('seriouslyIll', { optional: true }),
+      studyLeave: r.boolean('studyLeave', { optional: true }),
+      seconded: r.boolean('seconded', { optional: true }),
+    };
+  });
+
+  const count = { min: 0, integer: true };
+  const tasks = records(root.array('tasks', { optional: true }), 'tasks', errors, (r) => ({
+    id: r.string('id'),
+    personId: r.string('personId'),
+    weight: r.number('weight', { min: 0 }),
+    due: r.date('due'),
+    completed: r.nullableDate('completed'),
+    planned: r.number('planned', { min: 0 }),
+    actual: r.number('actual', { min: 0 }),
+    majorErrors: r.number('majorErrors', count),
+    delays: r.number('delays', count),
+    excused: r.boolean('excused'),
+  }));
+
+  const dossiers = records(root.array('dossiers', { optional: true }), 'dossiers', errors, (r) => ({
+    personId: r.string('personId'),
+    received: r.number('received', count),
+    early: r.number('early', count),
+    onTime: r.number('onTime', count),
+    late: r.number('late', count),
+    apologies: r.number('apologies', count),
+  }));
+
+  const citizenVotes = records(
+    root.array('citizenVotes', { optional: true }),
+    'citizenVotes',
+    errors,
+    (r) => ({
+      personId: r.string('personId'),
+      verySatisfied: r.number('verySatisfied', count),
+      satisfied: r.number('satisfied', count),
+      dissatisfied: r.number('dissatisfied', count),
+    }),
+  );
+
+  const discipline = records(root.array('discipline', { optional: true }), 'discipline', errors, (r) => {
+    const decidedOn = r.date('decidedOn');
+    return {
+      personId: r.string('personId'),
+      form: r.oneOf('form', DISCIPLINE_FORMS),
+      decidedOn,
+      actYear: r.number('actYear', {
+        optional: true,
+        fallback: Number(decidedOn.slice(0, 4)),
+        integer: true,
+        min: 1900,
+        max: 2100,
+      }),
+      concernsDuties: r.boolean('concernsDuties', { optional: true, fallback: true }),
+      alreadyCountedInYear: r.nullableNumber('alreadyCountedInYear', {
+        optional: true,
+        integer: true,
+        min: 1900,
+        max: 2100,
+      }),
+    };
+  });
+
+  const infractions = records(root.array('infractions', { optional: true }), 'infractions', errors, (r) => ({
+    personId: r.string('personId'),
+    kind: r.oneOf('kind', INFRACTION_KINDS),
+    on: r.date('on'),
+  }));
+
+  const initiatives = records(root.array('initiatives', { optional: true }), 'initiatives', errors, (r) => ({
+    personId: r.string('personId'),
+    scope: r.oneOf('scope', INITIATIVE_SCOPES),
+    recognizedOn: r.date('recognizedOn'),
+    kind: r.oneOf('kind', INITIATIVE_KINDS, { optional: true, fallback: 'INITIATIVE' }),
+  }));
+
+  const ballots = records(root.array('ballots', { optional: true }), 'ballots', errors, (r, path) => {
+    const ballot = {
+      personId: r.string('personId'),
+      title: r.oneOf('title', TITLE_VALUES),
+      for: r.number('for', count),
+      members: r.number('members', { min: 1, integer: true }),
+    };
+    if (ballot.for > ballot.members)
+      errors.push(`${path}.for: more votes (${ballot.for}) than members (${ballot.members})`);
+    return ballot;
+  });
+
+  checkReferences(
+    { units, people, tasks, dossiers, citizenVotes, discipline, infractions, initiatives, ballots },
+    errors,
+  );
+  if (overrides.quotaExceptions) {
+    const unitIds = new Set(units.map((unit) => unit.id));
+    overrides.quotaExceptions.forEach((exception, index) => {
+      if (!unitIds.has(exception.unitId)) {
+        errors.push(
+          `scenario.overrides.quotaExceptions[${index}].unitId: unknown unit: ${show(exception.unitId)}`,
+        );
+      }
+    });
+  }
+
+  if (errors.length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    scenario: {
+      year,
+      pack,
+      overrides,
+      units,
+      people,
+      tasks,
+      dossiers,
+      citizenVotes,
+      discipline,
+      infractions,
+      initiatives,
+      ballots,
+    },
+  };
+}
+
+function readTitles(reader: RecordReader, path: string, errors: string[]): string[] {
+  const list = reader.array('titles', { optional: true });
+  const titles: string[] = [];
+  list.forEach((title, index) => {
+    if (typeof title !== 'string') errors.push(`${path}.titles[${index}]: not a string: ${show(title)}`);
+    else titles.push(title);
+  });
+  return titles;
+}
+
+function checkReferences(
+  data: Pick<
+    Scenario,
+    | 'units'
+    | 'people'
+    | 'tasks'
+    | 'dossiers'
+    | 'citizenVotes'
+    | 'discipline'
+    | 'infractions'
+    | 'initiatives'
+    | 'ballots'
+  >,
+  errors: string[],
+): void {
+  const unitIds = uniqueIds(data.units, 'units', errors);
+  const personIds = uniqueIds(data.people, 'people', errors);
+  uniqueIds(data.tasks, 'tasks', errors);
+
+  data.units.forEach((unit, index) => {
+    if (unit.parentId !== null && !unitIds.has(unit.parentId)) {
+      errors.push(`units[${index}].parentId: unknown unit: ${show(unit.parentId)}`);
+    }
+  });
+  checkUnitCycles(data.units, errors);
+  const leaders = new Map<string, number>();
+  data.people.forEach((person, index) => {
+    if (person.unitId && !unitIds.has(person.unitId)) {
+      errors.push(`people[${index}].unitId: unknown unit: ${show(person.unitId)}`);
+    }
+    if (person.leads !== null) {
+      if (!unitIds.has(person.leads))
+        errors.push(`people[${index}].leads: unknown unit: ${show(person.leads)}`);
+      const other = leaders.get(person.leads);
+      if (other !== undefined) {
+        errors.push(`people[${index}].leads: unit ${show(person.leads)} already led by people[${other}]`);
+      } else leaders.set(person.leads, index);
+    }
+    const years = new Set<number>();
+    person.history.forEach((entry, historyIndex) => {
+      if (years.has(entry.year))
+        errors.push(`people[${index}].history[${historyIndex}].year: duplicate year ${entry.year}`);
+      years.add(entry.year);
+    });
+  });
+  const lists = [
+    ['tasks', data.tasks],
+    ['dossiers', data.dossiers],
+    ['citizenVotes', data.citizenVotes],
+    ['discipline', data.discipline],
+    ['infractions', data.infractions],
+    ['initiatives', data.initiatives],
+    ['ballots', data.ballots],
+  ] as const;
+  for (const [name, list] of lists) {
+    list.forEach((record, index) => {
+      if (record.personId && !personIds.has(record.personId)) {
+        errors.push(`${name}[${index}].personId: unknown person: ${show(record.personId)}`);
+      }
+    });
+  }
+  data.dossiers.forEach((dossier, index) => {
+    if (dossier.early + dossier.onTime + dossier.late > dossier.received) {
+      errors.push(
+        `dossiers[${index}].received: fewer received (${dossier.received}) than processed (${dossier.early + dossier.onTime + dossier.late})`,
+      );
+    }
+  });
+  const ballotKeys = new Set<string>();
+  data.ballots.forEach((ballot, index) => {
+    const key = `${ballot.personId}\u0000${ballot.title}`;
+    if (ballotKeys.has(key))
+      errors.push(`ballots[${index}].title: duplicate ballot for ${ballot.personId} ${ballot.title}`);
+    ballotKeys.add(key);
+  });
+}
+
+function uniqueIds(list: { id: string }[], name: string, errors: string[]): Set<string> {
+  const seen = new Map<string, number>();
+  list.forEach((record, index) => {
+    if (!record.id) return;
+    const first = seen.get(record.id);
+    if (first !== undefined)
+      errors.push(`${name}[${index}].id: duplicate id ${show(record.id)} (first at ${name}[${first}])`);
+    else seen.set(record.id, index);
+  });
+  return new Set(seen.keys());
+}
+
+function checkUnitCycles(units: Scenario['units'], errors: string[]): void {
+  const parent = new Map(units.map((unit) => [unit.id, unit.parentId]));
+  units.forEach((unit, index) => {
+    const seen = new Set<string>([unit.id]);
+    let current = unit.parentId;
+    while (current !== null && current !== undefined) {
+      if (seen.has(current)) {
+        errors.push(`units[${index}].parentId: the unit tree loops through ${show(current)}`);
+        return;
+      }
+      seen.add(current);
+      current = parent.get(current) ?? null;
+    }
+  });
+}

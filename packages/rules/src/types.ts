@@ -1,0 +1,199 @@
+// The engine's input and output: shared/contract/SCENARIO.md, field for field.
+
+export const RATING_VALUES = ['EXCELLENT', 'GOOD', 'COMPLETED', 'NOT_COMPLETED', 'NOT_RATED'] as const;
+export type Rating = (typeof RATING_VALUES)[number];
+
+export const CATEGORIES = ['CAN_BO', 'CONG_CHUC', 'VIEN_CHUC', 'NGUOI_LAO_DONG'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const SECTORS = [
+  'PERSONNEL',
+  'FINANCE',
+  'PUBLIC_ASSETS',
+  'INVESTMENT',
+  'CITIZEN_SERVICE',
+  'LAND',
+  'INSPECTION',
+] as const;
+export type Sector = (typeof SECTORS)[number];
+
+export const DISCIPLINE_FORMS = [
+  'KHIEN_TRACH',
+  'CANH_CAO',
+  'HA_BAC_LUONG',
+  'GIANG_CHUC',
+  'CACH_CHUC',
+  'BAI_NHIEM',
+  'BUOC_THOI_VIEC',
+] as const;
+export type DisciplineForm = (typeof DISCIPLINE_FORMS)[number];
+
+export const INFRACTION_KINDS = ['LATE', 'ABSENT', 'CONDUCT', 'COMPLAINT_UPHELD'] as const;
+export type InfractionKind = (typeof INFRACTION_KINDS)[number];
+
+export const INITIATIVE_SCOPES = ['GRASSROOTS', 'PROVINCE', 'NATIONAL'] as const;
+export type InitiativeScope = (typeof INITIATIVE_SCOPES)[number];
+
+export const INITIATIVE_KINDS = ['INITIATIVE', 'RESEARCH'] as const;
+export type InitiativeKind = (typeof INITIATIVE_KINDS)[number];
+
+export const TITLE_VALUES = ['LDTT', 'CSTDCS', 'CSTD_TINH', 'CSTD_TOAN_QUOC', 'BANG_KHEN'] as const;
+export type Title = (typeof TITLE_VALUES)[number];
+
+export const COLLECTIVE_TITLES = ['TAP_THE_LDTT', 'TAP_THE_LDXS'] as const;
+export type CollectiveTitle = (typeof COLLECTIVE_TITLES)[number];
+
+export const FLAG_KINDS = ['ROTATION', 'STREAMLINING', 'DISMISSAL_REVIEW', 'WEAK_PERFORMANCE'] as const;
+export type FlagKind = (typeof FLAG_KINDS)[number];
+export type FlagStatus = 'ACTIVE' | 'POSTPONED' | 'EXEMPT';
+
+export const PACK_IDS = ['vn-nd335-2025', 'vn-nd90-2020'] as const;
+export type PackId = (typeof PACK_IDS)[number];
+
+/** Local overrides of a pack's defaults (every key optional). */
+export type Overrides = {
+  excellentPercent?: number;
+  excellentMinimumPerGroup?: number;
+  cstdcsCapPercent?: number | null;
+  rotationYears?: number;
+  ballotThresholdPercent?: number;
+  minCitizenVotes?: number;
+  /** rotation period per sector, where the sector's own rules set one (2–5 years) */
+  rotationYearsBySector?: Partial<Record<Sector, number>>;
+  /** outstanding units allowed a higher excellent percentage by a recorded decision */
+  quotaExceptions?: { unitId: string; percent: number; decision: string }[];
+  /** the local weak-performance rotation rule (on by default) */
+  weakPerformanceRotation?: boolean;
+};
+
+export type ScenarioUnit = {
+  id: string;
+  name: string;
+  parentId: string | null;
+  block: string | null;
+  parIndex: number | null;
+  satisfactionIndex: number | null;
+  /** the unit is directly involved in a corruption or waste case (rule 3.5) */
+  corruptionCase: boolean;
+};
+
+export type HistoryEntry = { year: number; rating: Rating; titles: string[] };
+
+export type ScenarioPerson = {
+  id: string;
+  name: string;
+  unitId: string;
+  category: Category;
+  leads: string | null;
+  hiredOn: string;
+  monthsAbsent: number;
+  maternityLeave: boolean;
+  pregnantOrChildUnder36Months: boolean;
+  retirementOn: string | null;
+  pendingProceedings: boolean;
+  sensitivePosition: { sector: Sector; since: string } | null;
+  citizenFacing: boolean;
+  dossierHandler: boolean;
+  conductAssessment: number;
+  history: HistoryEntry[];
+  /** postponements of rotation (Nghị định 59/2019 Đ37) beyond those above; optional in input */
+  seriouslyIll: boolean;
+  studyLeave: boolean;
+  seconded: boolean;
+};
+
+export type ScenarioTask = {
+  id: string;
+  personId: string;
+  weight: number;
+  due: string;
+  completed: string | null;
+  planned: number;
+  actual: number;
+  majorErrors: number;
+  delays: number;
+  excused: boolean;
+};
+
+export type DossierRecord = {
+  personId: string;
+  received: number;
+  early: number;
+  onTime: number;
+  late: number;
+  apologies: number;
+};
+
+export type CitizenVoteRecord = {
+  personId: string;
+  verySatisfied: number;
+  satisfied: number;
+  dissatisfied: number;
+};
+
+export type DisciplineRecord = {
+  personId: string;
+  form: DisciplineForm;
+  decidedOn: string;
+  actYear: number;
+  concernsDuties: boolean;
+  alreadyCountedInYear: number | null;
+};
+
+export type InfractionRecord = { personId: string; kind: InfractionKind; on: string };
+
+export type InitiativeRecord = {
+  personId: string;
+  scope: InitiativeScope;
+  recognizedOn: string;
+  kind: InitiativeKind;
+};
+
+export type BallotRecord = { personId: string; title: Title; for: number; members: number };
+
+export type Scenario = {
+  year: number;
+  pack: PackId;
+  overrides: Overrides;
+  units: ScenarioUnit[];
+  people: ScenarioPerson[];
+  tasks: ScenarioTask[];
+  dossiers: DossierRecord[];
+  citizenVotes: CitizenVoteRecord[];
+  discipline: DisciplineRecord[];
+  infractions: InfractionRecord[];
+  initiatives: InitiativeRecord[];
+  ballots: BallotRecord[];
+};
+
+export type TraceEntry = { rule: string; citation: string; effect: string; detail: string };
+
+export type Flag = { kind: FlagKind; status: FlagStatus; rule: string; reason: string };
+
+export type Components = { tasks: number; conduct: number; reform: number; citizens: number };
+
+export type PersonResult = {
+  id: string;
+  score: number | null;
+  components: Components | null;
+  proposedRating: Rating;
+  rating: Rating;
+  titles: Title[];
+  flags: Flag[];
+  trace: TraceEntry[];
+};
+
+export type UnitResult = {
+  id: string;
+  excellentQuota: { eligible: number; allowed: number; granted: number };
+  collectiveTitles: CollectiveTitle[];
+  blockRank: number | null;
+};
+
+export type Evaluation = {
+  year: number;
+  pack: PackId;
+  people: PersonResult[];
+  units: UnitResult[];
+  errors: { personId: string; message: string }[];
+};

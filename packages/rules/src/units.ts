@@ -1,0 +1,67 @@
+// Collective titles and block ranking (DOMAIN §4, collective part).
+import type { Prepared } from './prepare.ts';
+import type { TitleWork } from './titles.ts';
+import type { CollectiveTitle, ScenarioUnit } from './types.ts';
+
+/**
+ * Members are the people whose unit is this unit; rated members are those not NOT_RATED.
+ * Tập thể lao động xuất sắc: 100% of rated members completed or better, ≥ 70% LĐTT, at least one
+ * CSTĐCS, no member disciplined at warning (cảnh cáo) or above in the year. Tập thể lao động tiên
+ * tiến: more than 50% of rated members LĐTT, no member disciplined at warning or above.
+ * Only the highest title is listed.
+ */
+export function collectiveTitles(members: TitleWork[]): CollectiveTitle[] {
+  const rated = members.filter((work) => work.rating !== 'NOT_RATED');
+  if (rated.length === 0) return [];
+  const seriousDiscipline = members.some((work) =>
+    work.facts.disciplinedInYear.some((item) => item.form !== 'KHIEN_TRACH'),
+  );
+  if (seriousDiscipline) return [];
+  const ldtt = rated.filter((work) => work.titles.includes('LDTT')).length;
+  const allCompleted = rated.every((work) => work.rating !== 'NOT_COMPLETED');
+  const anyCstdcs = rated.some((work) => work.titles.includes('CSTDCS'));
+  if (allCompleted && ldtt * 10 >= rated.length * 7 && anyCstdcs) return ['TAP_THE_LDXS'];
+  if (ldtt * 2 > rated.length) return ['TAP_THE_LDTT'];
+  return [];
+}
+
+/**
+ * Ranks units inside their emulation block by 0.6 × mean member score + 0.2 × PAR index + 0.2 ×
+ * satisfaction index; missing parts drop out and the weights are rescaled; ties to the lower id;
+ * a unit with nothing to score ranks after the others.
+ */
+export function blockRanks(prepared: Prepared, members: Map<string, TitleWork[]>): Map<string, number> {
+  const blocks = new Map<string, { unit: ScenarioUnit; score: number | null }[]>();
+  for (const unit of prepared.scenario.units) {
+    if (unit.block === null) continue;
+    const list = blocks.get(unit.block) ?? [];
+    list.push({ unit, score: unitScore(unit, members.get(unit.id) ?? []) });
+    blocks.set(unit.block, list);
+  }
+  const ranks = new Map<string, number>();
+  for (const list of blocks.values()) {
+    list.sort((a, b) => {
+      if (a.score !== b.score) {
+        if (a.score === null) return 1;
+        if (b.score === null) return -1;
+        return b.score - a.score;
+      }
+      return a.unit.id < b.unit.id ? -1 : a.unit.id > b.unit.id ? 1 : 0;
+    });
+    list.forEach((item, index) => {
+      ranks.set(item.unit.id, index + 1);
+    });
+  }
+  return ranks;
+}
+
+export function unitScore(unit: ScenarioUnit, members: TitleWork[]): number | null {
+  const scores = members.map((work) => work.score).filter((score): score is number => score !== null);
+  const parts: [number, number][] = [];
+  if (scores.length > 0) parts.push([0.6, scores.reduce((sum, score) => sum + score, 0) / scores.length]);
+  if (unit.parIndex !== null) parts.push([0.2, unit.parIndex]);
+  if (unit.satisfactionIndex !== null) parts.push([0.2, unit.satisfactionIndex]);
+  if (parts.length === 0) return null;
+  const weights = parts.reduce((sum, [weight]) => sum + weight, 0);
+  return parts.reduce((sum, [weight, value]) => sum + weight * value, 0) / weights;
+}
