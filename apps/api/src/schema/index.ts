@@ -14,5 +14,6 @@ import './audit.ts';
 import './import.ts';
 import './emulation.ts';
 import './council.ts';
+import './flag.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
