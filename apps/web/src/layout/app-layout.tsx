@@ -1,0 +1,85 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { Suspense } from 'react';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { useMutation } from 'urql';
+import { sessionQueryKey, useSession } from '../auth/session.ts';
+import { graphql } from '../graphql/graphql.ts';
+import { useT } from '../i18n/i18n-context.tsx';
+import { setCsrfToken } from '../lib/csrf-token.ts';
+import { LanguageSwitch } from './language-switch.tsx';
+import { navItemsFor } from './nav-items.ts';
+
+const LogoutMutation = graphql(`
+  mutation Logout {
+    logout
+  }
+`);
+
+export function AppLayout() {
+  const t = useT();
+  const session = useSession();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  const [, logout] = useMutation(LogoutMutation);
+
+  if (!session.data) return <Navigate to="/login" replace />;
+  const user = session.data.user;
+  const items = navItemsFor(user.role);
+  const selected = items.find((item) => location.pathname.startsWith(item.path))?.path;
+
+  async function signOut() {
+    await logout({});
+    setCsrfToken(null);
+    queryClient.setQueryData(sessionQueryKey, null);
+  }
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider
+        width={232}
+        breakpoint="lg"
+        collapsedWidth={0}
+        theme="light"
+        style={{ borderRight: '1px solid #f0f0f0' }}
+      >
+        <div style={{ padding: '16px 20px', fontWeight: 600 }}>{t('app.title')}</div>
+        <nav aria-label="menu">
+          <Menu
+            mode="inline"
+            selectedKeys={selected ? [selected] : []}
+            items={items.map((item) => ({
+              key: item.path,
+              label: <Link to={item.path}>{t(item.label)}</Link>,
+            }))}
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 24px',
+            display: 'flex',
+            justifyContent: 'flex-end',
+            alignItems: 'center',
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
+          <Space size="middle">
+            <LanguageSwitch />
+            <Typography.Text data-testid="current-user">
+              {user.displayName} · {t(`role.${user.role}`)}
+            </Typography.Text>
+            <Button onClick={() => void signOut()}>{t('logout')}</Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          <Suspense fallback={<Spin tip={t('app.loading')} />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,59 @@
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import type { Role } from '../auth/session.ts';
+import type { MessageKey } from '../i18n/vi.ts';
+
+export type NavItem = {
+  path: string;
+  label: MessageKey;
+  roles: readonly Role[];
+  component: LazyExoticComponent<ComponentType>;
+};
+
+// Which pages each role sees; the API enforces the same limits, this only keeps the menu honest.
+// The first entry a role may see is its home page.
+export const navItems: readonly NavItem[] = [
+  {
+    path: '/people',
+    label: 'nav.people',
+    roles: ['ADMIN', 'OFFICER', 'UNIT_HEAD'],
+    component: lazy(() => import('../pages/people-page.tsx').then((m) => ({ default: m.PeoplePage }))),
+  },
+  {
+    path: '/cycles',
+    label: 'nav.cycles',
+    roles: ['ADMIN', 'OFFICER', 'UNIT_HEAD', 'COUNCIL_MEMBER'],
+    component: lazy(() => import('../pages/cycles-page.tsx').then((m) => ({ default: m.CyclesPage }))),
+  },
+  {
+    path: '/results',
+    label: 'nav.results',
+    roles: ['ADMIN', 'OFFICER', 'UNIT_HEAD', 'COUNCIL_MEMBER'],
+    component: lazy(() => import('../pages/results-page.tsx').then((m) => ({ default: m.ResultsPage }))),
+  },
+  {
+    path: '/my-result',
+    label: 'nav.myResult',
+    roles: ['STAFF'],
+    component: lazy(() => import('../pages/my-result-page.tsx').then((m) => ({ default: m.MyResultPage }))),
+  },
+  {
+    path: '/accounts',
+    label: 'nav.accounts',
+    roles: ['ADMIN'],
+    component: lazy(() => import('../pages/accounts-page.tsx').then((m) => ({ default: m.AccountsPage }))),
+  },
+  {
+    path: '/audit',
+    label: 'nav.audit',
+    roles: ['ADMIN', 'OFFICER'],
+    component: lazy(() => import('../pages/audit-page.tsx').then((m) => ({ default: m.AuditPage }))),
+  },
+];
+
+export function navItemsFor(role: Role): NavItem[] {
+  return navItems.filter((item) => item.roles.includes(role));
+}
+
+export function homePathFor(role: Role): string {
+  return navItemsFor(role)[0]?.path ?? '/';
+}
