@@ -4,7 +4,7 @@
 import { CITE } from './citations.ts';
 import { atMost, RATING_LABELS } from './packs.ts';
 import { type Prepared, prepare } from './prepare.ts';
-import { summariseTasks } from './task-score.ts';
+import { meanTaskScore } from './task-score.ts';
 import type { Evaluation, Rating, Scenario } from './types.ts';
 
 export type RuleViolation = { rule: string; citation: string; message: string };
@@ -28,7 +28,7 @@ export function hardRuleCeiling(
   const person = facts.person;
   if (facts.monthsEmployed - person.monthsAbsent < 6)
     return { ceiling: 'NOT_RATED', rule: 'time.worked', citation: CITE.timeWorked };
-  if (summariseTasks(facts.tasks).mean === null)
+  if (meanTaskScore(facts.tasks) === null)
     return { ceiling: 'NOT_RATED', rule: 'score.no-tasks', citation: prepared.pack.citation };
   if (facts.countingDiscipline)
     return { ceiling: 'NOT_COMPLETED', rule: 'discipline.in-year', citation: CITE.discipline };

@@ -2,8 +2,21 @@
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// Real evidence repeats a few hundred distinct dates over millions of rows: parse each once.
+const dayCache = new Map<string, number | null>();
+
 /** Days since 1970-01-01 for a valid YYYY-MM-DD date, or null when the text is not a real date. */
 export function parseDay(text: string): number | null {
+  let day = dayCache.get(text);
+  if (day === undefined) {
+    day = parseDayUncached(text);
+    if (dayCache.size > 100_000) dayCache.clear();
+    dayCache.set(text, day);
+  }
+  return day;
+}
+
+function parseDayUncached(text: string): number | null {
   const match = isoDate.exec(text);
   if (!match) return null;
   const year = Number(match[1]);

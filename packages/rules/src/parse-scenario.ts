@@ -10,6 +10,7 @@ import {
   PACK_IDS,
   RATING_VALUES,
   type Scenario,
+  type ScenarioTask,
   SECTORS,
   TITLE_VALUES,
 } from './types.ts';
@@ -20,11 +21,29 @@ type Json = Record<string, unknown>;
 
 /** Reads one record's fields, collecting problems instead of throwing. */
 class RecordReader {
+  // One reader is reused for every record of a list (millions of tasks): the path text is only
+  // built when a problem is found.
   constructor(
-    private readonly record: Json,
-    private readonly path: string,
+    private record: Json,
+    private list: string,
     private readonly errors: string[],
+    private index = -1,
   ) {}
+
+  moveTo(record: Json, index: number): this {
+    this.record = record;
+    this.index = index;
+    return this;
+  }
+
+  /** the record being read (returned as is where every field is required and checked) */
+  get current(): Json {
+    return this.record;
+  }
+
+  get path(): string {
+    return this.index < 0 ? this.list : `${this.list}[${this.index}]`;
+  }
 
   private fail(field: string, message: string): void {
     this.errors.push(`${this.path}.${field}: ${message}`);
@@ -174,21 +193,16 @@ function show(value: unknown): string {
 }
 
 /** Reads each element of a list as a record; non-objects are reported and skipped. */
-function records<T>(
-  list: unknown[],
-  name: string,
-  errors: string[],
-  read: (reader: RecordReader, path: string) => T,
-): T[] {
+function records<T>(list: unknown[], name: string, errors: string[], read: (reader: RecordReader) => T): T[] {
   const result: T[] = [];
+  const reader = new RecordReader({}, name, errors);
   for (let index = 0; index < list.length; index++) {
     const item = list[index];
-    const path = `${name}[${index}]`;
     if (!isObject(item)) {
-      errors.push(`${path}: not an object: ${show(item)}`);
+      errors.push(`${name}[${index}]: not an object: ${show(item)}`);
       continue;
     }
-    result.push(read(new RecordReader(item, path, errors), path));
+    result.push(read(reader.moveTo(item, index)));
   }
   return result;
 }
@@ -284,7 +298,8 @@ export function parseScenario(input: unknown): ParseResult {
     corruptionCase: r.boolean('corruptionCase', { optional: true }),
   }));
 
-  const people = records(root.array('people'), 'people', errors, (r, path) => {
+  const people = records(root.array('people'), 'people', errors, (r) => {
+    const path = r.path;
     const position = r.object('sensitivePosition');
     const history = records(r.array('history', { optional: true }), `${path}.history`, errors, (h) => ({
       year: h.number('year', { integer: true, min: 1900, max: 2100 }),
@@ -317,18 +332,21 @@ export function parseScenario(input: unknown): ParseResult {
   });
 
   const count = { min: 0, integer: true };
-  const tasks = records(root.array('tasks', { optional: true }), 'tasks', errors, (r) => ({
-    id: r.string('id'),
-    personId: r.string('personId'),
-    weight: r.number('weight', { min: 0 }),
-    due: r.date('due'),
-    completed: r.nullableDate('completed'),
-    planned: r.number('planned', { min: 0 }),
-    actual: r.number('actual', { min: 0 }),
-    majorErrors: r.number('majorErrors', count),
-    delays: r.number('delays', count),
-    excused: r.boolean('excused'),
-  }));
+  // Tasks are the bulk of a scenario (12 per person): every field is required, so a task that
+  // passes is used as given instead of being copied.
+  const tasks = records(root.array('tasks', { optional: true }), 'tasks', errors, (r) => {
+    r.string('id');
+    r.string('personId');
+    r.number('weight', { min: 0 });
+    r.date('due');
+    r.nullableDate('completed');
+    r.number('planned', { min: 0 });
+    r.number('actual', { min: 0 });
+    r.number('majorErrors', count);
+    r.number('delays', count);
+    r.boolean('excused');
+    return r.current as ScenarioTask;
+  });
 
   const dossiers = records(root.array('dossiers', { optional: true }), 'dossiers', errors, (r) => ({
     personId: r.string('personId'),
@@ -387,7 +405,7 @@ export function parseScenario(input: unknown): ParseResult {
     kind: r.oneOf('kind', INITIATIVE_KINDS, { optional: true, fallback: 'INITIATIVE' }),
   }));
 
-  const ballots = records(root.array('ballots', { optional: true }), 'ballots', errors, (r, path) => {
+  const ballots = records(root.array('ballots', { optional: true }), 'ballots', errors, (r) => {
     const ballot = {
       personId: r.string('personId'),
       title: r.oneOf('title', TITLE_VALUES),
@@ -395,7 +413,7 @@ export function parseScenario(input: unknown): ParseResult {
       members: r.number('members', { min: 1, integer: true }),
     };
     if (ballot.for > ballot.members)
-      errors.push(`${path}.for: more votes (${ballot.for}) than members (${ballot.members})`);
+      errors.push(`${r.path}.for: more votes (${ballot.for}) than members (${ballot.members})`);
     return ballot;
   });
 

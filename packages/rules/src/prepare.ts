@@ -2,7 +2,7 @@
 // so each rule afterwards is a lookup (no scans per person).
 import { dayFromParts, dayOf } from './dates.ts';
 import { type Pack, type PackParameters, packs, resolveParameters } from './packs.ts';
-import { scoreTask, type TaskOutcome } from './task-score.ts';
+import { addTask, emptyTotals, scoreTask, type TaskTotals } from './task-score.ts';
 import type {
   BallotRecord,
   DisciplineRecord,
@@ -17,7 +17,7 @@ import type {
 export type PersonFacts = {
   person: ScenarioPerson;
   index: number;
-  tasks: { outcome: TaskOutcome; weight: number }[];
+  tasks: TaskTotals;
   /** whole months employed in the year (hired on the 1st counts that month) */
   monthsEmployed: number;
   dossier: { early: number; onTime: number; late: number; apologies: number } | null;
@@ -61,7 +61,7 @@ export function prepare(scenario: Scenario): Prepared {
     const entry: PersonFacts = {
       person,
       index,
-      tasks: [],
+      tasks: emptyTotals(),
       monthsEmployed: monthsEmployed(person.hiredOn, year),
       dossier: null,
       votes: null,
@@ -86,7 +86,7 @@ export function prepare(scenario: Scenario): Prepared {
       task.completed === null ? null : dayOf(task.completed),
       yearEnd,
     );
-    owner.tasks.push({ outcome, weight: task.weight });
+    addTask(owner.tasks, outcome, task.weight);
   }
   for (const dossier of scenario.dossiers) {
     const owner = byId.get(dossier.personId);

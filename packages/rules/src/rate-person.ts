@@ -3,7 +3,7 @@ import { CITE, vn } from './citations.ts';
 import { formatDay } from './dates.ts';
 import { atMost, RATING_LABELS } from './packs.ts';
 import type { PersonFacts, Prepared } from './prepare.ts';
-import { summariseTasks } from './task-score.ts';
+import { meanTaskScore, type TaskTotals } from './task-score.ts';
 import type { Components, Rating, TraceEntry } from './types.ts';
 
 export type PersonWork = {
@@ -62,15 +62,16 @@ function ratePerson(
 ): PersonWork {
   const { person } = facts;
   const trace: TraceEntry[] = [];
-  const summary = summariseTasks(facts.tasks);
+  const totals = facts.tasks;
+  const mean = meanTaskScore(totals);
   const work: PersonWork = {
     facts,
     score: null,
     components: null,
     proposed: 'NOT_RATED',
     rating: 'NOT_RATED',
-    ownTaskScore: summary.mean,
-    unexcusedDelays: summary.unexcusedDelays,
+    ownTaskScore: mean,
+    unexcusedDelays: totals.unexcusedDelays,
     citizenShare: facts.votes && facts.votes.total > 0 ? facts.votes.positive / facts.votes.total : null,
     trace,
     error: null,
@@ -90,7 +91,7 @@ function ratePerson(
     });
     return work;
   }
-  if (summary.mean === null) {
+  if (mean === null) {
     work.error = 'no tasks recorded: not scored';
     trace.push({
       rule: 'score.no-tasks',
@@ -119,9 +120,9 @@ function ratePerson(
   const anyNotCompleted = subordinates.some((item) => item.rating === 'NOT_COMPLETED');
 
   if (prepared.pack.method === 'points') {
-    scoreByPoints(prepared, work, summary.mean, anyNotCompleted);
+    scoreByPoints(prepared, work, mean, anyNotCompleted);
   } else {
-    rateByCriteria(work, summary, leadsUnit ? subordinates : null);
+    rateByCriteria(work, totals, leadsUnit ? subordinates : null);
   }
   work.rating = work.proposed;
 
@@ -184,7 +185,7 @@ function scoreByPoints(
     rule: 'score.tasks',
     citation: CITE.nd335,
     effect: String(round1(tasks)),
-    detail: `Kết quả thực hiện nhiệm vụ: ${vn(round1(tasks))}/70 điểm (${work.facts.tasks.length} nhiệm vụ)`,
+    detail: `Kết quả thực hiện nhiệm vụ: ${vn(round1(tasks))}/70 điểm (${work.facts.tasks.count} nhiệm vụ)`,
   });
 
   const assessment = person.conductAssessment;
@@ -283,14 +284,11 @@ function bandText(score: number): string {
  * completed. Leaders need, for excellent, every subordinate completed or better and ≥ 70% good or
  * better; otherwise they are at most good.
  */
-function rateByCriteria(
-  work: PersonWork,
-  summary: { metShare: number; exceededShare: number },
-  subordinates: PersonWork[] | null,
-): void {
-  const missed = 1 - summary.metShare;
+function rateByCriteria(work: PersonWork, totals: TaskTotals, subordinates: PersonWork[] | null): void {
+  const exceededShare = totals.exceeded / totals.count;
+  const missed = 1 - totals.met / totals.count;
   let rating: Rating;
-  if (missed <= 1e-9) rating = summary.exceededShare >= 0.5 - 1e-9 ? 'EXCELLENT' : 'GOOD';
+  if (missed <= 1e-9) rating = exceededShare >= 0.5 - 1e-9 ? 'EXCELLENT' : 'GOOD';
   else if (missed > 0.5 + 1e-9) rating = 'NOT_COMPLETED';
   else rating = 'COMPLETED';
   const percentMissed = Math.round(missed * 1000) / 10;
@@ -298,7 +296,7 @@ function rateByCriteria(
     rule: 'nd90.criteria',
     citation: CITE.nd90,
     effect: rating,
-    detail: `${vn(percentMissed)}% nhiệm vụ chưa bảo đảm tiến độ, chất lượng; ${vn(Math.round(summary.exceededShare * 1000) / 10)}% vượt kế hoạch: ${RATING_LABELS[rating].vi}`,
+    detail: `${vn(percentMissed)}% nhiệm vụ chưa bảo đảm tiến độ, chất lượng; ${vn(Math.round(exceededShare * 1000) / 10)}% vượt kế hoạch: ${RATING_LABELS[rating].vi}`,
   });
   if (rating === 'EXCELLENT' && subordinates && subordinates.length > 0) {
     const completed = subordinates.filter((item) => item.rating !== 'NOT_COMPLETED').length;

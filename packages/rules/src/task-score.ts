@@ -51,35 +51,30 @@ export function scoreTask(
   };
 }
 
-export type TaskSummary = {
-  /** weighted mean of task scores, 0–1; null when there is nothing to weigh */
-  mean: number | null;
+/** Running totals of a person's tasks, filled one task at a time (no per-task objects kept). */
+export type TaskTotals = {
+  weighted: number;
+  weights: number;
   count: number;
   unexcusedDelays: number;
-  /** share of tasks (by count) met on time and to quality, 0–1 */
-  metShare: number;
-  exceededShare: number;
+  met: number;
+  exceeded: number;
 };
 
-export function summariseTasks(outcomes: { outcome: TaskOutcome; weight: number }[]): TaskSummary {
-  let weighted = 0;
-  let weights = 0;
-  let delays = 0;
-  let met = 0;
-  let exceeded = 0;
-  for (const { outcome, weight } of outcomes) {
-    weighted += weight * outcome.score;
-    weights += weight;
-    delays += outcome.unexcusedDelays;
-    if (outcome.met) met += 1;
-    if (outcome.exceeded) exceeded += 1;
-  }
-  const count = outcomes.length;
-  return {
-    mean: weights > 0 ? weighted / weights : null,
-    count,
-    unexcusedDelays: delays,
-    metShare: count > 0 ? met / count : 0,
-    exceededShare: count > 0 ? exceeded / count : 0,
-  };
+export function emptyTotals(): TaskTotals {
+  return { weighted: 0, weights: 0, count: 0, unexcusedDelays: 0, met: 0, exceeded: 0 };
+}
+
+export function addTask(totals: TaskTotals, outcome: TaskOutcome, weight: number): void {
+  totals.weighted += weight * outcome.score;
+  totals.weights += weight;
+  totals.count += 1;
+  totals.unexcusedDelays += outcome.unexcusedDelays;
+  if (outcome.met) totals.met += 1;
+  if (outcome.exceeded) totals.exceeded += 1;
+}
+
+/** Weighted mean of task scores, 0–1; null when there is nothing to weigh (no tasks, or all weigh 0). */
+export function meanTaskScore(totals: TaskTotals): number | null {
+  return totals.weights > 0 ? totals.weighted / totals.weights : null;
 }
