@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import {
+  foldDiacritics,
+  formatDate,
+  formatDateTime,
+  formatInteger,
+  formatNumber,
+  formatPercent,
+  formatScore,
+  interpolate,
+} from './format.ts';
+
+describe('formatters', () => {
+  it('shows dates as dd/MM/yyyy, and a dash when there is none', () => {
+    expect(formatDate('2026-03-07')).toBe('07/03/2026');
+    expect(formatDate(null)).toBe('–');
+    expect(formatDate('not a date')).toBe('–');
+  });
+
+  it('shows date and time in the local zone as dd/MM/yyyy HH:mm', () => {
+    expect(formatDateTime(new Date(2026, 11, 31, 8, 5))).toBe('31/12/2026 08:05');
+  });
+
+  it('uses Vietnamese separators', () => {
+    expect(formatInteger(1234567)).toBe('1.234.567');
+    expect(formatNumber(1234.5)).toBe('1.234,5');
+    expect(formatNumber(1234.5, 'en')).toBe('1,234.5');
+    expect(formatScore(90)).toBe('90,0');
+    expect(formatScore(96.4)).toBe('96,4');
+    expect(formatScore(null)).toBe('–');
+    expect(formatPercent(0.2)).toBe('20 %');
+  });
+
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(interpolate('{a} của {b}', { a: 1 })).toBe('1 của {b}');
+  });
+
+  it('folds Vietnamese diacritics for search', () => {
+    expect(foldDiacritics('Nguyễn Thị Đào')).toBe('nguyen thi dao');
+  });
+});
