@@ -1,12 +1,6 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { testEngines } from '@cadre/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../config.ts';
 import { createTestApp, gid, type TestApp } from '../test-support/test-app.ts';
-
-// end to end with the real rules engine (skipped only while packages/rules has no entry point yet)
-const rulesBuilt = existsSync(path.join(repoRoot, 'packages/rules/src/index.ts'));
 
 type ResultNode = {
   id: string;
@@ -37,7 +31,7 @@ const adjustMutation = `mutation ($id: ID!, $rating: Rating!, $reason: String, $
 const moveMutation = `mutation ($id: ID!, $to: CycleStatus!, $version: Int!) {
   moveCycle(id: $id, to: $to, version: $version) { __typename ... on MoveCycleSuccess { data { status version } } ... on Error { message } } }`;
 
-describe.skipIf(!rulesBuilt).each(testEngines())('evaluation with the rules engine on %s', (engine) => {
+describe.each(testEngines())('evaluation with the rules engine on %s', (engine) => {
   let app: TestApp;
   let cycleId: string;
   let cycleVersion = 1;

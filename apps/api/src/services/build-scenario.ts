@@ -2,6 +2,11 @@ import type { Cycle, Prisma } from '@cadre/db';
 import type { ScenarioInput } from '../rules/scenario.ts';
 import { descendantIds, type UnitTree } from '../scope/unit-tree.ts';
 
+const personalTitles = new Set<string>(['LDTT', 'CSTDCS', 'CSTD_TINH', 'CSTD_TOAN_QUOC', 'BANG_KHEN']);
+function isPersonalTitle(title: string): title is ScenarioInput['ballots'][number]['title'] {
+  return personalTitles.has(title);
+}
+
 /** The head's assessment A when none was recorded: full marks, so a missing form never lowers a score. */
 export const defaultConductAssessment = 10;
 
@@ -71,6 +76,18 @@ export async function buildScenario(options: {
   ]);
 
   const unitSet = new Set(units.map((unit) => unit.id));
+  const quotaExceptions = await tx.quotaException.findMany({
+    where: { cycleId: cycle.id, unitId: { in: unitIds } },
+  });
+  // a unit is in a corruption case when its year stats say so or its leader's circumstances do
+  const corruptUnits = new Set(unitStats.filter((stat) => stat.corruptionCase).map((stat) => stat.unitId));
+  const leaderOf = new Map(
+    people.filter((person) => person.leadsUnitId).map((person) => [person.id, person.leadsUnitId]),
+  );
+  for (const row of circumstances) {
+    const led = leaderOf.get(row.personId);
+    if (row.unitCorruptionCase && led) corruptUnits.add(led);
+  }
   const statsByUnit = new Map(unitStats.map((stat) => [stat.unitId, stat]));
   const circumstanceBy = new Map(circumstances.map((row) => [row.personId, row]));
   const assessmentBy = new Map(assessments.map((row) => [row.personId, row.conductAssessment]));
@@ -96,8 +113,19 @@ export async function buildScenario(options: {
 
   const scenario: ScenarioInput = {
     year: cycle.year,
-    pack: cycle.packId,
-    overrides: (cycle.overrides ?? {}) as Record<string, number | null>,
+    pack: cycle.packId as ScenarioInput['pack'], // parseScenario refuses an unknown pack
+    overrides: {
+      ...((cycle.overrides ?? {}) as ScenarioInput['overrides']),
+      ...(quotaExceptions.length > 0
+        ? {
+            quotaExceptions: quotaExceptions.map((row) => ({
+              unitId: row.unitId,
+              percent: row.percent,
+              decision: row.decisionNumber,
+            })),
+          }
+        : {}),
+    },
     units: units.map((unit) => {
       const stat = statsByUnit.get(unit.id);
       return {
@@ -107,6 +135,7 @@ export async function buildScenario(options: {
         block: unit.block?.code ?? null,
         parIndex: stat?.parIndex ?? null,
         satisfactionIndex: stat?.satisfactionIndex ?? null,
+        corruptionCase: corruptUnits.has(unit.id),
       };
     }),
     people: people.map((person) => {
@@ -131,6 +160,9 @@ export async function buildScenario(options: {
         dossierHandler: person.dossierHandler,
         conductAssessment: assessmentBy.get(person.id) ?? defaultConductAssessment,
         history: historyBy.get(person.id) ?? [],
+        seriouslyIll: circumstance?.seriouslyIll ?? false,
+        studyLeave: circumstance?.studyLeave12Months ?? false,
+        seconded: circumstance?.seconded ?? false,
       };
     }),
     tasks: tasks.map((task) => ({
@@ -171,9 +203,10 @@ export async function buildScenario(options: {
       personId: row.personId,
       scope: row.scope,
       recognizedOn: day(row.recognizedOn),
+      kind: row.kind,
     })),
     ballots: ballots.flatMap((ballot) =>
-      ballot.proposal.personId && ballot.forCount !== null
+      ballot.proposal.personId && ballot.forCount !== null && isPersonalTitle(ballot.proposal.title)
         ? [
             {
               personId: ballot.proposal.personId,

@@ -1,5 +1,5 @@
 import type { Cycle, Prisma, Rating } from '@cadre/db';
-import { QuotaExceededError, RuleViolationError } from '../errors.ts';
+import { ConflictError, QuotaExceededError, RuleViolationError } from '../errors.ts';
 import { checkRating, runEngine } from '../rules/engine.ts';
 import type { UnitTree } from '../scope/unit-tree.ts';
 import { buildScenario } from './build-scenario.ts';
@@ -32,9 +32,15 @@ export async function checkDecision(options: {
     personIds: [result.personId, ...led.map((row) => row.id)],
   });
   const engine = await runEngine(scenario);
-  if (engine.ok) {
+  if (!engine.ok) {
+    // a decision that cannot be checked is not accepted
+    throw new ConflictError(
+      `Dữ liệu minh chứng không hợp lệ / invalid evidence: ${engine.errors.slice(0, 3).join('; ')}`,
+    );
+  }
+  {
     const check = await checkRating({
-      scenario,
+      scenario: engine.scenario,
       evaluation: engine.evaluation,
       personId: result.personId,
       rating,

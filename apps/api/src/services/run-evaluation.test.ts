@@ -42,7 +42,7 @@ vi.mock('../rules/engine.ts', () => ({
       })),
       errors: [],
     };
-    return { ok: true, evaluation };
+    return { ok: true, scenario, evaluation };
   },
   checkRating: async (options: { scenario: ScenarioInput; personId: string; rating: string }) =>
     options.scenario.discipline.some((row) => row.personId === options.personId) &&

@@ -110,7 +110,7 @@ async function executeRun(options: {
       where: { id: options.runId },
       data: { processed: Math.floor(scenario.people.length / 2) },
     });
-    await writeEvaluation({ ...options, cycle, scenario, evaluation: engine.evaluation });
+    await writeEvaluation({ ...options, cycle, scenario: engine.scenario, evaluation: engine.evaluation });
     return await finishRun(
       prisma,
       options.runId,
