@@ -46,11 +46,11 @@ export function LoginPage() {
           style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 16 }}
         >
           <Typography.Title level={3} style={{ margin: 0 }}>
-            {t('login.title')}
+            {t('login.heading')}
           </Typography.Title>
           <LanguageSwitch />
         </div>
-        <Typography.Paragraph type="secondary">{t('app.title')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t('login.intro')}</Typography.Paragraph>
         {error && (
           <Alert
             type="error"

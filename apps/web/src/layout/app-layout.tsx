@@ -44,7 +44,7 @@ export function AppLayout() {
         style={{ borderRight: '1px solid #f0f0f0' }}
       >
         <div style={{ padding: '16px 20px', fontWeight: 600 }}>{t('app.title')}</div>
-        <nav aria-label="menu">
+        <nav aria-label={t('app.menu')}>
           <Menu
             mode="inline"
             selectedKeys={selected ? [selected] : []}

@@ -1,0 +1,163 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { callGraphql, hasChromium, launchBrowser, messages, openPage, screenshot, signIn } from './browser.ts';
+
+if (!hasChromium) console.log('browser tests skipped: Chromium not found at /usr/bin/chromium');
+
+type CyclesData = { cycles: { id: string; name: string; status: string; version: number }[] };
+
+async function menuLabels(page: Page): Promise<string[]> {
+  const menu = page.getByRole('navigation', { name: messages['app.menu'] });
+  await menu.getByRole('link').first().waitFor();
+  return (await menu.getByRole('link').allTextContents()).map((text) => text.trim());
+}
+
+async function currentCycle(baseUrl: string): Promise<CyclesData['cycles'][number]> {
+  const data = await callGraphql<CyclesData>(baseUrl, 'officer', '{ cycles { id name status version } }');
+  const cycle = data.cycles[0];
+  if (!cycle) throw new Error('the demo province has no cycle');
+  return cycle;
+}
+
+async function moveCycleTo(baseUrl: string, to: string): Promise<void> {
+  const cycle = await currentCycle(baseUrl);
+  const data = await callGraphql<{ moveCycle: { __typename: string; message?: string } }>(
+    baseUrl,
+    'officer',
+    `mutation($id: ID!, $to: CycleStatus!, $version: Int!) {
+      moveCycle(id: $id, to: $to, version: $version) { __typename ... on Error { message } }
+    }`,
+    { id: cycle.id, to, version: cycle.version },
+  );
+  if (data.moveCycle.__typename !== 'MoveCycleSuccess') throw new Error(data.moveCycle.message);
+}
+
+describe.skipIf(!hasChromium)('admin web app in Chromium', () => {
+  const baseUrl = inject('baseUrl');
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the login page in Vietnamese with the demo accounts, and refuses a wrong password in words', async () => {
+    const page = await openPage(browser, baseUrl);
+    await page.goto('/login');
+    expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+    await page.getByText('Chế độ trình diễn').waitFor();
+    await screenshot(page, 'login');
+    await page.getByLabel(messages['login.username']).fill('officer');
+    await page.getByLabel(messages['login.password'], { exact: true }).fill('wrong password');
+    await page.getByRole('button', { name: messages['login.submit'] }).click();
+    await page.getByRole('alert').filter({ hasText: messages['login.failed'] }).waitFor();
+    await page.context().close();
+  });
+
+  const menus: Record<string, { has: string[]; hasNot: string[] }> = {
+    admin: { has: [messages['nav.accounts'], messages['nav.audit'], messages['nav.cycles']], hasNot: [messages['nav.myResult']] },
+    officer: {
+      has: [messages['nav.people'], messages['nav.cycles'], messages['nav.results'], messages['nav.audit']],
+      hasNot: [messages['nav.accounts'], messages['nav.myResult']],
+    },
+    head: {
+      has: [messages['nav.people'], messages['nav.results']],
+      hasNot: [messages['nav.accounts'], messages['nav.audit']],
+    },
+    council: { has: [messages['nav.results']], hasNot: [messages['nav.accounts'], messages['nav.people']] },
+    staff: {
+      has: [messages['nav.myResult']],
+      hasNot: [messages['nav.people'], messages['nav.cycles'], messages['nav.accounts'], messages['nav.audit']],
+    },
+  };
+
+  for (const [username, expected] of Object.entries(menus)) {
+    it(`signs ${username} in and shows the menu of that role`, async () => {
+      const page = await openPage(browser, baseUrl);
+      await signIn(page, username);
+      const labels = await menuLabels(page);
+      for (const label of expected.has) expect(labels).toContain(label);
+      for (const label of expected.hasNot) expect(labels).not.toContain(label);
+      await screenshot(page, `home-${username}`);
+      await page.context().close();
+    });
+  }
+
+  it('lets the officer find “Nguyễn Văn …” by typing “nguyen van”', async () => {
+    const page = await openPage(browser, baseUrl);
+    await signIn(page, 'officer');
+    await page.goto('/people');
+    await page.getByLabel(messages['people.searchLabel']).fill('nguyen van');
+    await page.getByText(/Nguyễn Văn \S+/).first().waitFor();
+    await screenshot(page, 'people-search');
+    await page.context().close();
+  });
+
+  it('lets the officer run the evaluation and see the results', async () => {
+    const page = await openPage(browser, baseUrl);
+    await signIn(page, 'officer');
+    await page.goto('/cycles');
+    await page.getByRole('button', { name: messages['cycles.run'] }).first().click();
+    await page.locator('.ant-modal-confirm-btns .ant-btn-primary, .ant-modal-footer .ant-btn-primary').first().click();
+    const done = messages['cycles.runDone'].split('{')[0] ?? '';
+    await page.getByText(done.trim()).first().waitFor({ timeout: 90_000 });
+    await screenshot(page, 'cycles-run-done');
+    await page.goto('/results');
+    await page.locator('.ant-table-row').first().waitFor();
+    expect(await page.locator('.ant-table-row').count()).toBeGreaterThan(0);
+    await screenshot(page, 'results-officer');
+    await page.context().close();
+  });
+
+  it('refuses the head an extra “Hoàn thành xuất sắc nhiệm vụ” beyond the unit quota, in words', async () => {
+    await moveCycleTo(baseUrl, 'ASSESSMENT');
+    const cycle = await currentCycle(baseUrl);
+    // someone the engine held back to “Good” because the unit's quota was full
+    const data = await callGraphql<{
+      results: { edges: { node: { proposedRating: string; engineRating: string; person: { fullName: string } } }[] };
+    }>(
+      baseUrl,
+      'head',
+      `query($c: ID!) { results(cycleId: $c, first: 200) { edges { node {
+        proposedRating engineRating person { fullName } } } } }`,
+      { c: cycle.id },
+    );
+    const held = data.results.edges
+      .map((edge) => edge.node)
+      .find((node) => node.proposedRating === 'EXCELLENT' && node.engineRating === 'GOOD');
+    if (!held) throw new Error('no result held back by the quota in the demo data');
+
+    const page = await openPage(browser, baseUrl);
+    await signIn(page, 'head');
+    await page.goto('/results');
+    await page.getByLabel(messages['results.searchLabel']).fill(held.person.fullName);
+    const row = page.locator('.ant-table-row').filter({ hasText: held.person.fullName }).first();
+    await row.waitFor();
+    await row.getByRole('button', { name: messages['results.adjust'] }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(messages['results.adjustRating']).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: messages['rating.EXCELLENT'] }).first().click();
+    await dialog.getByLabel(messages['results.adjustReason']).fill('Có sáng kiến được công nhận cấp tỉnh');
+    await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.getByText(/chỉ tiêu Hoàn thành xuất sắc/).first().waitFor();
+    await screenshot(page, 'results-quota-refused');
+    await page.context().close();
+  });
+
+  it('shows the staff member their own published result', async () => {
+    for (const to of ['REVIEW', 'APPROVED', 'PUBLISHED']) await moveCycleTo(baseUrl, to);
+    const page = await openPage(browser, baseUrl);
+    await signIn(page, 'staff');
+    await page.goto('/my-result');
+    await page.getByRole('heading', { name: messages['myResult.heading'] }).waitFor();
+    const ratings = ['EXCELLENT', 'GOOD', 'COMPLETED', 'NOT_COMPLETED'] as const;
+    await page
+      .getByText(new RegExp(ratings.map((rating) => messages[`rating.${rating}`]).join('|')))
+      .first()
+      .waitFor();
+    await screenshot(page, 'my-result');
+    await page.context().close();
+  });
+});
