@@ -28,7 +28,11 @@ export function launchBrowser(): Promise<Browser> {
 
 /** A fresh context (no cookies) at laptop size, in Vietnamese. */
 export async function openPage(browser: Browser, baseUrl: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1366, height: 768 },
+    locale: 'vi-VN',
+  });
   return context.newPage();
 }
 

@@ -30,10 +30,14 @@ function newestMtime(dir: string): number {
 function buildIfNeeded(): void {
   const built = path.join(web, 'dist/index.html');
   if (existsSync(built) && statSync(built).mtimeMs >= newestMtime(web)) return;
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: web,
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: web,
+      stdio: 'inherit',
+    },
+  );
   if (result.status !== 0) throw new Error('vite build failed');
 }
 

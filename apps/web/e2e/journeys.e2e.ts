@@ -1,6 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { callGraphql, hasChromium, launchBrowser, messages, openPage, screenshot, signIn } from './browser.ts';
+import {
+  callGraphql,
+  hasChromium,
+  launchBrowser,
+  messages,
+  openPage,
+  screenshot,
+  signIn,
+} from './browser.ts';
 
 if (!hasChromium) console.log('browser tests skipped: Chromium not found at /usr/bin/chromium');
 
@@ -57,7 +65,10 @@ describe.skipIf(!hasChromium)('admin web app in Chromium', () => {
   });
 
   const menus: Record<string, { has: string[]; hasNot: string[] }> = {
-    admin: { has: [messages['nav.accounts'], messages['nav.audit'], messages['nav.cycles']], hasNot: [messages['nav.myResult']] },
+    admin: {
+      has: [messages['nav.accounts'], messages['nav.audit'], messages['nav.cycles']],
+      hasNot: [messages['nav.myResult']],
+    },
     officer: {
       has: [messages['nav.people'], messages['nav.cycles'], messages['nav.results'], messages['nav.audit']],
       hasNot: [messages['nav.accounts'], messages['nav.myResult']],
@@ -69,7 +80,12 @@ describe.skipIf(!hasChromium)('admin web app in Chromium', () => {
     council: { has: [messages['nav.results']], hasNot: [messages['nav.accounts'], messages['nav.people']] },
     staff: {
       has: [messages['nav.myResult']],
-      hasNot: [messages['nav.people'], messages['nav.cycles'], messages['nav.accounts'], messages['nav.audit']],
+      hasNot: [
+        messages['nav.people'],
+        messages['nav.cycles'],
+        messages['nav.accounts'],
+        messages['nav.audit'],
+      ],
     },
   };
 
@@ -90,7 +106,10 @@ describe.skipIf(!hasChromium)('admin web app in Chromium', () => {
     await signIn(page, 'officer');
     await page.goto('/people');
     await page.getByLabel(messages['people.searchLabel']).fill('nguyen van');
-    await page.getByText(/Nguyễn Văn \S+/).first().waitFor();
+    await page
+      .getByText(/Nguyễn Văn \S+/)
+      .first()
+      .waitFor();
     await screenshot(page, 'people-search');
     await page.context().close();
   });
@@ -100,7 +119,10 @@ describe.skipIf(!hasChromium)('admin web app in Chromium', () => {
     await signIn(page, 'officer');
     await page.goto('/cycles');
     await page.getByRole('button', { name: messages['cycles.run'] }).first().click();
-    await page.locator('.ant-modal-confirm-btns .ant-btn-primary, .ant-modal-footer .ant-btn-primary').first().click();
+    await page
+      .locator('.ant-modal-confirm-btns .ant-btn-primary, .ant-modal-footer .ant-btn-primary')
+      .first()
+      .click();
     const done = messages['cycles.runDone'].split('{')[0] ?? '';
     await page.getByText(done.trim()).first().waitFor({ timeout: 90_000 });
     await screenshot(page, 'cycles-run-done');
@@ -116,7 +138,9 @@ describe.skipIf(!hasChromium)('admin web app in Chromium', () => {
     const cycle = await currentCycle(baseUrl);
     // someone the engine held back to “Good” because the unit's quota was full
     const data = await callGraphql<{
-      results: { edges: { node: { proposedRating: string; engineRating: string; person: { fullName: string } } }[] };
+      results: {
+        edges: { node: { proposedRating: string; engineRating: string; person: { fullName: string } } }[];
+      };
     }>(
       baseUrl,
       'head',
@@ -138,10 +162,17 @@ describe.skipIf(!hasChromium)('admin web app in Chromium', () => {
     await row.getByRole('button', { name: messages['results.adjust'] }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel(messages['results.adjustRating']).click();
-    await page.locator('.ant-select-item-option').filter({ hasText: messages['rating.EXCELLENT'] }).first().click();
+    await page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: messages['rating.EXCELLENT'] })
+      .first()
+      .click();
     await dialog.getByLabel(messages['results.adjustReason']).fill('Có sáng kiến được công nhận cấp tỉnh');
     await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
-    await page.getByText(/chỉ tiêu Hoàn thành xuất sắc/).first().waitFor();
+    await page
+      .getByText(/chỉ tiêu Hoàn thành xuất sắc/)
+      .first()
+      .waitFor();
     await screenshot(page, 'results-quota-refused');
     await page.context().close();
   });

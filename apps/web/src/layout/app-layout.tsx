@@ -47,6 +47,7 @@ export function AppLayout() {
         <nav aria-label={t('app.menu')}>
           <Menu
             mode="inline"
+            style={{ borderInlineEnd: 'none' }}
             selectedKeys={selected ? [selected] : []}
             items={items.map((item) => ({
               key: item.path,
