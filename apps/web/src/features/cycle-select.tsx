@@ -17,7 +17,7 @@ export function CycleSelect(props: {
       </label>
       <Select
         id={id}
-        style={{ minWidth: 280 }}
+        style={{ width: 340, maxWidth: '100%' }}
         value={props.value}
         onChange={props.onChange}
         options={props.cycles.map((cycle) => ({

@@ -83,6 +83,15 @@ export const en: Messages = {
   'title.TAP_THE_LDXS': 'Excellent collective (Tập thể lao động xuất sắc)',
   'title.CO_THI_DUA': 'Emulation flag (Cờ thi đua)',
 
+  'titleShort.LDTT': 'LĐTT',
+  'titleShort.CSTDCS': 'CSTĐCS',
+  'titleShort.CSTD_TINH': 'Provincial CSTĐ',
+  'titleShort.CSTD_TOAN_QUOC': 'National CSTĐ',
+  'titleShort.BANG_KHEN': 'Merit cert.',
+  'titleShort.GIAY_KHEN': 'Commendation',
+  'titleShort.TAP_THE_LDTT': 'Adv. collective',
+  'titleShort.TAP_THE_LDXS': 'Exc. collective',
+
   'flag.STREAMLINING': 'Streamlining (Tinh giản biên chế)',
   'flag.DISMISSAL_REVIEW': 'Dismissal review',
   'flag.ROTATION': 'Job rotation (Chuyển đổi vị trí công tác)',

@@ -82,6 +82,15 @@ export const vi = {
   'title.TAP_THE_LDXS': 'Tập thể lao động xuất sắc',
   'title.CO_THI_DUA': 'Cờ thi đua',
 
+  'titleShort.LDTT': 'LĐTT',
+  'titleShort.CSTDCS': 'CSTĐCS',
+  'titleShort.CSTD_TINH': 'CSTĐ tỉnh',
+  'titleShort.CSTD_TOAN_QUOC': 'CSTĐ toàn quốc',
+  'titleShort.BANG_KHEN': 'Bằng khen',
+  'titleShort.GIAY_KHEN': 'Giấy khen',
+  'titleShort.TAP_THE_LDTT': 'TT LĐTT',
+  'titleShort.TAP_THE_LDXS': 'TT LĐXS',
+
   'flag.STREAMLINING': 'Tinh giản biên chế',
   'flag.DISMISSAL_REVIEW': 'Xem xét cho thôi việc',
   'flag.ROTATION': 'Chuyển đổi vị trí công tác',

@@ -1,3 +1,281 @@
+import { Alert, App, Button, Empty, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { readFragment } from 'gql.tada';
+import { useCallback, useId, useState } from 'react';
+import { useClient } from 'urql';
+import { type Role, useSession } from '../auth/session.ts';
+import { AdjustRatingModal } from '../features/adjust-rating-modal.tsx';
+import { CycleSelect } from '../features/cycle-select.tsx';
+import { ExportLinks } from '../features/export-links.tsx';
+import { type RatingValue, ratingOrder } from '../features/rating-rules.ts';
+import { RatingTag } from '../features/rating-tag.tsx';
+import { ResultDetails, titleLabel, titleShort } from '../features/result-details.tsx';
+import { ResultFields as ResultFieldsOf, type ResultRow, ResultsQuery } from '../features/results-query.ts';
+import { UnitTreeSelect } from '../features/unit-tree-select.tsx';
+import { type CycleRow, useCycles } from '../features/use-cycles.ts';
+import { useDebouncedValue } from '../features/use-debounced-value.ts';
+import { usePagedConnection } from '../features/use-paged-connection.ts';
+import { useT } from '../i18n/i18n-context.tsx';
+import { describeCombinedError } from '../lib/error-message.ts';
+import { formatInteger, formatScore } from '../lib/format.ts';
+
+const pageSize = 100;
+
+/** Heads adjust during their assessment step, officers and admins during the council's review. */
+export function canAdjust(role: Role | undefined, cycle: CycleRow | null): boolean {
+  if (!role || !cycle) return false;
+  if (role === 'UNIT_HEAD') return cycle.status === 'ASSESSMENT';
+  if (role === 'OFFICER' || role === 'ADMIN') return cycle.status === 'REVIEW';
+  return false;
+}
+
 export function ResultsPage() {
-  return null;
+  const t = useT();
+  const { message } = App.useApp();
+  const client = useClient();
+  const session = useSession();
+  const role = session.data?.user.role;
+  const { cycles, selected, select, error: cyclesError } = useCycles();
+  const [unitId, setUnitId] = useState<string | undefined>(undefined);
+  const [rating, setRating] = useState<RatingValue | undefined>(undefined);
+  const [search, setSearch] = useState('');
+  const debounced = useDebouncedValue(search.trim(), 300);
+  const [details, setDetails] = useState<ResultRow | null>(null);
+  const [adjusting, setAdjusting] = useState<ResultRow | null>(null);
+  const ids = { unit: useId(), rating: useId(), search: useId() };
+  const cycleId = selected?.id ?? null;
+
+  const fetchPage = useCallback(
+    async (after: string | null) => {
+      if (!cycleId) return { page: { nodes: [], totalCount: 0, hasNextPage: false, endCursor: null } };
+      const result = await client
+        .query(
+          ResultsQuery,
+          {
+            cycleId,
+            first: pageSize,
+            after,
+            orderBy: 'SCORE_DESC',
+            filter: { unitId: unitId ?? null, rating: rating ?? null, search: debounced || null },
+          },
+          { requestPolicy: 'network-only' },
+        )
+        .toPromise();
+      const results = result.data?.results;
+      if (!results) return { error: result.error };
+      return {
+        page: {
+          nodes: results.edges.map((edge) => readFragment(ResultFieldsOf, edge.node)),
+          totalCount: results.totalCount,
+          hasNextPage: results.pageInfo.hasNextPage,
+          endCursor: results.pageInfo.endCursor ?? null,
+        },
+      };
+    },
+    [client, cycleId, unitId, rating, debounced],
+  );
+  const list = usePagedConnection<ResultRow>(
+    `${cycleId}|${unitId ?? ''}|${rating ?? ''}|${debounced}`,
+    fetchPage,
+  );
+  const adjustable = canAdjust(role, selected);
+
+  if (!cyclesError && cycles.length === 0 && selected === null) {
+    return (
+      <section>
+        <Typography.Title level={2} style={{ fontSize: 22 }}>
+          {t('results.heading')}
+        </Typography.Title>
+        <Empty description={t('results.noCycle')} />
+      </section>
+    );
+  }
+
+  return (
+    <section aria-labelledby="results-heading">
+      <Typography.Title level={2} id="results-heading" style={{ fontSize: 22 }}>
+        {role === 'COUNCIL_MEMBER' ? t('results.rankingsHeading') : t('results.heading')}
+      </Typography.Title>
+      <Space wrap align="end" style={{ marginBottom: 12 }}>
+        <CycleSelect cycles={cycles} value={selected?.id} onChange={select} />
+        <div>
+          <label htmlFor={ids.unit} style={{ display: 'block', fontSize: 13, marginBottom: 4 }}>
+            {t('results.unitFilter')}
+          </label>
+          <UnitTreeSelect id={ids.unit} value={unitId} onChange={setUnitId} />
+        </div>
+        <div>
+          <label htmlFor={ids.rating} style={{ display: 'block', fontSize: 13, marginBottom: 4 }}>
+            {t('results.ratingFilter')}
+          </label>
+          <Select
+            id={ids.rating}
+            style={{ minWidth: 220 }}
+            allowClear
+            placeholder={t('results.allRatings')}
+            value={rating}
+            onChange={(value) => setRating(value)}
+            options={ratingOrder.map((value) => ({ value, label: t(`rating.${value}`) }))}
+          />
+        </div>
+        <div>
+          <label htmlFor={ids.search} style={{ display: 'block', fontSize: 13, marginBottom: 4 }}>
+            {t('results.searchLabel')}
+          </label>
+          <Input.Search
+            id={ids.search}
+            allowClear
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+          />
+        </div>
+        {selected?.latestRun && <ExportLinks cycleId={selected.id} unitId={unitId} />}
+      </Space>
+      {selected && !adjustable && (role === 'UNIT_HEAD' || role === 'OFFICER' || role === 'ADMIN') && (
+        <Alert type="info" showIcon title={t('results.adjustNotAllowed')} style={{ marginBottom: 12 }} />
+      )}
+      {(list.error || cyclesError) && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          style={{ marginBottom: 12 }}
+          title={describeCombinedError((list.error ?? cyclesError) as NonNullable<typeof list.error>, t)}
+          action={<Button onClick={list.reload}>{t('app.retry')}</Button>}
+        />
+      )}
+      <Typography.Text type="secondary" aria-live="polite" data-testid="results-count">
+        {list.totalCount !== null && t('results.count', { count: formatInteger(list.totalCount) })}
+      </Typography.Text>
+      <Table<ResultRow>
+        rowKey="id"
+        size="middle"
+        virtual
+        scroll={{ x: 1150, y: 'max(360px, calc(100vh - 330px))' }}
+        loading={list.loading && list.nodes.length === 0}
+        dataSource={list.nodes}
+        pagination={false}
+        locale={{ emptyText: t('results.empty') }}
+        onScroll={(event) => {
+          const target = event.currentTarget;
+          if (target.scrollHeight - target.scrollTop - target.clientHeight < 400) list.loadMore();
+        }}
+        onRow={(row) =>
+          ({
+            'data-testid': 'result-row',
+            'data-person': row.person.fullName,
+          }) as React.HTMLAttributes<HTMLElement>
+        }
+        columns={[
+          {
+            title: t('results.col.rank'),
+            key: 'rank',
+            width: 64,
+            render: (_, _row, index) => formatInteger(index + 1),
+          },
+          {
+            title: t('results.col.name'),
+            key: 'name',
+            width: 220,
+            render: (_, row) => (
+              <Button type="link" style={{ padding: 0 }} onClick={() => setDetails(row)}>
+                {row.person.fullName}
+              </Button>
+            ),
+          },
+          {
+            title: t('results.col.unit'),
+            key: 'unit',
+            width: 220,
+            ellipsis: true,
+            render: (_, row) => row.unit.name,
+          },
+          {
+            title: t('results.col.score'),
+            key: 'score',
+            width: 80,
+            align: 'right',
+            render: (_, row) => formatScore(row.score),
+          },
+          {
+            title: t('results.col.proposed'),
+            key: 'proposed',
+            width: 110,
+            render: (_, row) => <RatingTag rating={row.engineRating} />,
+          },
+          {
+            title: t('results.col.final'),
+            key: 'final',
+            width: 130,
+            render: (_, row) => (
+              <Space size={4}>
+                <RatingTag rating={row.finalRating} />
+                {row.finalReason && (
+                  <Tooltip title={row.finalReason}>
+                    <Tag bordered={false}>✎</Tag>
+                  </Tooltip>
+                )}
+              </Space>
+            ),
+          },
+          {
+            title: t('results.col.titles'),
+            key: 'titles',
+            width: 150,
+            render: (_, row) =>
+              row.titles.map((title) => (
+                <Tooltip key={title} title={titleLabel(title, t)}>
+                  <Tag>{titleShort(title, t)}</Tag>
+                </Tooltip>
+              )),
+          },
+          {
+            title: t('results.col.flags'),
+            key: 'flags',
+            width: 170,
+            render: (_, row) =>
+              row.flags.map((flag) => (
+                <Tooltip key={flag.kind} title={flag.reason}>
+                  <Tag color={flag.status === 'ACTIVE' ? 'volcano' : 'default'}>{t(`flag.${flag.kind}`)}</Tag>
+                </Tooltip>
+              )),
+          },
+          {
+            title: t('app.actions'),
+            key: 'actions',
+            width: 230,
+            fixed: 'right',
+            render: (_, row) => (
+              <Space>
+                <Button size="small" onClick={() => setDetails(row)}>
+                  {t('app.details')}
+                </Button>
+                {adjustable && (
+                  <Button size="small" type="primary" onClick={() => setAdjusting(row)}>
+                    {t('results.adjust')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {details && <ResultDetails result={details} onClose={() => setDetails(null)} />}
+      {adjusting && selected && (
+        <AdjustRatingModal
+          cycleId={selected.id}
+          result={adjusting}
+          onClose={(updated) => {
+            setAdjusting(null);
+            if (updated) {
+              list.updateNode(
+                (node) => node.id === updated.id,
+                (node) => ({ ...node, ...updated }),
+              );
+              void message.success(t('results.adjustDone', { rating: t(`rating.${updated.finalRating}`) }));
+            }
+          }}
+        />
+      )}
+    </section>
+  );
 }

@@ -1,0 +1,268 @@
+import { Alert, Descriptions, Form, Input, Modal, Progress, Radio, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { graphql } from '../graphql/graphql.ts';
+import { useT } from '../i18n/i18n-context.tsx';
+import { describeCombinedError, describeErrorResult } from '../lib/error-message.ts';
+import { formatScore } from '../lib/format.ts';
+import {
+  excellentDelta,
+  hardRuleCeiling,
+  isForbidden,
+  type RatingValue,
+  ratingOrder,
+} from './rating-rules.ts';
+import { RatingTag } from './rating-tag.tsx';
+import type { ResultRow } from './results-query.ts';
+
+const UnitQuotaQuery = graphql(`
+  query UnitQuotaMeter($cycleId: ID!, $unitId: ID!) {
+    unitQuota(cycleId: $cycleId, unitId: $unitId) {
+      unitId
+      eligible
+      allowed
+      granted
+      remaining
+      exceptionPercent
+      exceptionDecision
+    }
+  }
+`);
+
+const AdjustRating = graphql(`
+  mutation AdjustRatingPage($id: ID!, $rating: Rating!, $reason: String, $version: Int!) {
+    adjustRating(resultId: $id, rating: $rating, reason: $reason, version: $version) {
+      __typename
+      ... on AdjustRatingSuccess {
+        data {
+          id
+          finalRating
+          finalReason
+          version
+          decisions {
+            id
+            kind
+            fromRating
+            toRating
+            reason
+            number
+            decidedAt
+            decidedBy {
+              id
+              displayName
+            }
+          }
+        }
+      }
+      ... on QuotaExceededError {
+        allowed
+        granted
+      }
+      ... on RuleViolationError {
+        rule
+        citation
+      }
+      ... on ConflictError {
+        currentVersion
+      }
+      ... on ValidationError {
+        fields {
+          field
+          message
+        }
+      }
+      ... on Error {
+        code
+        message
+      }
+    }
+  }
+`);
+
+export type AdjustedResult = Pick<ResultRow, 'id' | 'finalRating' | 'finalReason' | 'version' | 'decisions'>;
+
+export function AdjustRatingModal(props: {
+  cycleId: string;
+  result: ResultRow;
+  onClose: (updated: AdjustedResult | null) => void;
+}) {
+  const t = useT();
+  const { result } = props;
+  const [rating, setRating] = useState<RatingValue>(result.finalRating);
+  const [reason, setReason] = useState(result.finalReason ?? '');
+  const [touched, setTouched] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [quotaResult] = useQuery({
+    query: UnitQuotaQuery,
+    variables: { cycleId: props.cycleId, unitId: result.unit.id },
+    requestPolicy: 'network-only',
+  });
+  const [state, adjust] = useMutation(AdjustRating);
+  const quota = quotaResult.data?.unitQuota ?? null;
+  const ceiling = hardRuleCeiling(result.trace);
+  const projected = quota ? quota.granted + excellentDelta(result.finalRating, rating) : null;
+  const quotaFull = quota !== null && result.finalRating !== 'EXCELLENT' && quota.remaining <= 0;
+  const reasonNeeded = rating !== result.engineRating;
+  const reasonMissing = reasonNeeded && reason.trim().length === 0;
+
+  function disabledReason(choice: RatingValue): string | null {
+    if (isForbidden(choice, ceiling)) {
+      if (ceiling)
+        return t('results.forbiddenByRule', { detail: ceiling.line.detail, citation: ceiling.line.citation });
+      return null;
+    }
+    if (choice === 'EXCELLENT' && quotaFull && quota)
+      return t('results.quotaFull', { granted: quota.granted, allowed: quota.allowed });
+    return null;
+  }
+
+  async function submit() {
+    setTouched(true);
+    setError(null);
+    if (reasonMissing) return;
+    const response = await adjust({
+      id: result.id,
+      rating,
+      reason: reason.trim() || null,
+      version: result.version,
+    });
+    const outcome = response.data?.adjustRating;
+    if (!outcome) {
+      if (response.error) setError(describeCombinedError(response.error, t));
+      return;
+    }
+    switch (outcome.__typename) {
+      case 'AdjustRatingSuccess':
+        props.onClose(outcome.data);
+        return;
+      case 'QuotaExceededError':
+        setError(t('results.quotaExceeded', { allowed: outcome.allowed, granted: outcome.granted }));
+        return;
+      case 'RuleViolationError':
+        setError(
+          t('results.ruleViolation', {
+            message: outcome.message,
+            citation: outcome.citation ?? outcome.rule,
+          }),
+        );
+        return;
+      default:
+        setError(describeErrorResult(outcome, t));
+    }
+  }
+
+  const choices = ratingOrder.filter(
+    (choice) => choice !== 'NOT_RATED' || result.engineRating === 'NOT_RATED',
+  );
+
+  return (
+    <Modal
+      open
+      width={680}
+      title={t('results.adjustTitle', { name: result.person.fullName })}
+      onCancel={() => props.onClose(null)}
+      onOk={() => void submit()}
+      okText={t('app.save')}
+      cancelText={t('app.cancel')}
+      okButtonProps={{
+        loading: state.fetching,
+        disabled: rating === result.finalRating && reason === (result.finalReason ?? ''),
+      }}
+      destroyOnHidden
+    >
+      <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
+        <Descriptions.Item label={t('results.col.score')}>{formatScore(result.score)}</Descriptions.Item>
+        <Descriptions.Item label={t('results.col.unit')}>{result.unit.name}</Descriptions.Item>
+        <Descriptions.Item label={t('results.col.proposed')}>
+          <RatingTag rating={result.engineRating} />
+        </Descriptions.Item>
+        <Descriptions.Item label={t('results.col.final')}>
+          <RatingTag rating={result.finalRating} />
+        </Descriptions.Item>
+      </Descriptions>
+
+      <section aria-label={t('results.quota')} data-testid="quota-meter" style={{ marginBottom: 16 }}>
+        <Typography.Text strong>{t('results.quota')}</Typography.Text>
+        {quota ? (
+          <>
+            <Progress
+              percent={
+                quota.allowed > 0 ? Math.min(100, Math.round(((projected ?? 0) / quota.allowed) * 100)) : 100
+              }
+              status={projected !== null && projected > quota.allowed ? 'exception' : 'normal'}
+              format={() => `${projected}/${quota.allowed}`}
+              aria-label={t('results.quota')}
+            />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} aria-live="polite">
+              {t('results.quotaMeter', {
+                granted: quota.granted,
+                allowed: quota.allowed,
+                eligible: quota.eligible,
+              })}
+              {projected !== quota.granted &&
+                ` · ${t('results.quotaAfter', { granted: projected ?? 0, allowed: quota.allowed })}`}
+              {quota.exceptionPercent !== null &&
+                quota.exceptionPercent !== undefined &&
+                ` · ${t('results.quotaException', { percent: quota.exceptionPercent, decision: quota.exceptionDecision ?? '' })}`}
+            </Typography.Text>
+          </>
+        ) : (
+          <Progress percent={0} status="active" />
+        )}
+      </section>
+
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={error}
+          style={{ marginBottom: 12 }}
+          data-testid="adjust-error"
+        />
+      )}
+
+      <Form layout="vertical">
+        <Form.Item label={t('results.adjustRating')} required>
+          <Radio.Group value={rating} onChange={(event) => setRating(event.target.value as RatingValue)}>
+            <Space direction="vertical">
+              {choices.map((choice) => {
+                const why = disabledReason(choice);
+                return (
+                  <Radio key={choice} value={choice} disabled={why !== null && choice !== result.finalRating}>
+                    {t(`rating.${choice}`)}
+                    {why && (
+                      <Typography.Text
+                        type="secondary"
+                        style={{ display: 'block', fontSize: 12 }}
+                        data-testid="forbidden-reason"
+                      >
+                        {why}
+                      </Typography.Text>
+                    )}
+                  </Radio>
+                );
+              })}
+            </Space>
+          </Radio.Group>
+        </Form.Item>
+        <Form.Item
+          label={t('results.adjustReason')}
+          htmlFor="adjust-reason"
+          required={reasonNeeded}
+          validateStatus={touched && reasonMissing ? 'error' : undefined}
+          help={touched && reasonMissing ? t('results.adjustReasonRequired') : undefined}
+        >
+          <Input.TextArea
+            id="adjust-reason"
+            rows={3}
+            maxLength={2000}
+            showCount
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

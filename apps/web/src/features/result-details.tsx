@@ -1,0 +1,123 @@
+import { Descriptions, Drawer, Empty, List, Space, Tag, Typography } from 'antd';
+import { useT } from '../i18n/i18n-context.tsx';
+import { formatDateTime, formatScore } from '../lib/format.ts';
+import { ComponentsTable } from './components-table.tsx';
+import { RatingTag } from './rating-tag.tsx';
+import type { ResultRow } from './results-query.ts';
+import { TraceList } from './trace-list.tsx';
+
+/** Everything behind one rating: score components, the engine's trace, flags and decisions. */
+export function ResultDetails({ result, onClose }: { result: ResultRow; onClose: () => void }) {
+  const t = useT();
+  return (
+    <Drawer
+      open
+      width={Math.min(860, window.innerWidth)}
+      title={result.person.fullName}
+      onClose={onClose}
+      destroyOnHidden
+    >
+      <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
+        <Descriptions.Item label={t('results.col.unit')}>{result.unit.name}</Descriptions.Item>
+        <Descriptions.Item label={t('results.col.score')}>{formatScore(result.score)}</Descriptions.Item>
+        <Descriptions.Item label={t('results.col.proposed')}>
+          <RatingTag rating={result.proposedRating} /> → <RatingTag rating={result.engineRating} />
+        </Descriptions.Item>
+        <Descriptions.Item label={t('results.col.final')}>
+          <RatingTag rating={result.finalRating} />
+        </Descriptions.Item>
+        {result.finalReason && (
+          <Descriptions.Item label={t('results.finalReason')} span={2}>
+            {result.finalReason}
+          </Descriptions.Item>
+        )}
+        <Descriptions.Item label={t('results.col.titles')} span={2}>
+          {result.titles.length === 0
+            ? t('app.none')
+            : result.titles.map((title) => <Tag key={title}>{titleLabel(title, t)}</Tag>)}
+        </Descriptions.Item>
+      </Descriptions>
+
+      <Typography.Title level={3} style={{ fontSize: 16, marginTop: 20 }}>
+        {t('myResult.breakdown')}
+      </Typography.Title>
+      <ComponentsTable components={result.components} score={result.score} />
+
+      <Typography.Title level={3} style={{ fontSize: 16, marginTop: 20 }}>
+        {t('results.trace')}
+      </Typography.Title>
+      <TraceList trace={result.trace} />
+
+      {result.flags.length > 0 && (
+        <>
+          <Typography.Title level={3} style={{ fontSize: 16, marginTop: 20 }}>
+            {t('results.col.flags')}
+          </Typography.Title>
+          <List
+            size="small"
+            dataSource={result.flags}
+            renderItem={(flag) => (
+              <List.Item>
+                <Space direction="vertical" size={0}>
+                  <Space wrap>
+                    <Tag color="volcano">{t(`flag.${flag.kind}`)}</Tag>
+                    <Tag>{t(`flagStatus.${flag.status}`)}</Tag>
+                    <Tag>{t(`flagReview.${flag.review}`)}</Tag>
+                  </Space>
+                  <Typography.Text>{flag.reason}</Typography.Text>
+                </Space>
+              </List.Item>
+            )}
+          />
+        </>
+      )}
+
+      <Typography.Title level={3} style={{ fontSize: 16, marginTop: 20 }}>
+        {t('results.decisions')}
+      </Typography.Title>
+      {result.decisions.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('app.none')} />
+      ) : (
+        <List
+          size="small"
+          dataSource={result.decisions}
+          renderItem={(decision) => (
+            <List.Item>
+              <Space direction="vertical" size={0}>
+                <Space wrap>
+                  <Tag>{t(`decision.${decision.kind}`)}</Tag>
+                  <RatingTag rating={decision.fromRating} /> → <RatingTag rating={decision.toRating} />
+                  {decision.number && <Typography.Text type="secondary">{decision.number}</Typography.Text>}
+                </Space>
+                <Typography.Text>{decision.reason}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {formatDateTime(decision.decidedAt)} · {decision.decidedBy?.displayName ?? ''}
+                </Typography.Text>
+              </Space>
+            </List.Item>
+          )}
+        />
+      )}
+    </Drawer>
+  );
+}
+
+const knownTitles = [
+  'LDTT',
+  'CSTDCS',
+  'CSTD_TINH',
+  'CSTD_TOAN_QUOC',
+  'BANG_KHEN',
+  'GIAY_KHEN',
+  'TAP_THE_LDTT',
+  'TAP_THE_LDXS',
+] as const;
+type KnownTitle = (typeof knownTitles)[number];
+
+export function titleLabel(title: string, t: ReturnType<typeof useT>): string {
+  return (knownTitles as readonly string[]).includes(title) ? t(`title.${title as KnownTitle}`) : title;
+}
+
+export function titleShort(title: string, t: ReturnType<typeof useT>): string {
+  return (knownTitles as readonly string[]).includes(title) ? t(`titleShort.${title as KnownTitle}`) : title;
+}
