@@ -15,5 +15,6 @@ import './import.ts';
 import './emulation.ts';
 import './council.ts';
 import './flag.ts';
+import './appeal.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
