@@ -540,15 +540,15 @@ function checkReferences(
 }
 
 function uniqueIds(list: { id: string }[], name: string, errors: string[]): Set<string> {
-  const seen = new Map<string, number>();
+  const seen = new Set<string>();
   list.forEach((record, index) => {
     if (!record.id) return;
-    const first = seen.get(record.id);
-    if (first !== undefined)
+    if (seen.has(record.id)) {
+      const first = list.findIndex((other) => other.id === record.id);
       errors.push(`${name}[${index}].id: duplicate id ${show(record.id)} (first at ${name}[${first}])`);
-    else seen.set(record.id, index);
+    } else seen.add(record.id);
   });
-  return new Set(seen.keys());
+  return seen;
 }
 
 function checkUnitCycles(units: Scenario['units'], errors: string[]): void {
