@@ -275,6 +275,49 @@ async function measureRun(
   return { status, ms, message, peakRss: memory.peakRss, hwm: memory.hwm, before };
 }
 
+/**
+ * The ranking's floor: the same page (first 50 of a subtree by score, with the total) as one plain
+ * SQL statement, as many at once as the pool allows, for a few seconds — what the database alone
+ * can serve, without HTTP, GraphQL, sessions or Prisma.
+ */
+async function rankingSqlFloor(options: {
+  bench: BenchDatabase;
+  unitIds: string[][];
+  seconds: number;
+  concurrency: number;
+}): Promise<{ p50: number; p95: number; requestsPerSecond: number }> {
+  const db = await options.bench.open();
+  try {
+    const sql = `SELECT r.id, r.score, r."finalRating", r."engineRating", r.titles, p.code, p."fullName",
+        count(*) OVER () AS total
+      FROM "EvaluationResult" r JOIN "Person" p ON p.id = r."personId"
+      WHERE r."cycleId" = $1 AND r."unitId" = ANY($2::text[])
+      ORDER BY r.score DESC NULLS LAST, r.id LIMIT 50`;
+    const latencies: number[] = [];
+    const until = performance.now() + options.seconds * 1000;
+    let next = 0;
+    const worker = async () => {
+      while (performance.now() < until) {
+        const units = options.unitIds[next++ % options.unitIds.length] as string[];
+        const started = performance.now();
+        await db.sql.query(sql, [options.bench.province.cycleId, units]);
+        latencies.push(performance.now() - started);
+      }
+    };
+    const started = performance.now();
+    await Promise.all(Array.from({ length: options.concurrency }, worker));
+    const elapsed = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    return {
+      p50: Math.round(percentile(latencies, 0.5) * 10) / 10,
+      p95: Math.round(percentile(latencies, 0.95) * 10) / 10,
+      requestsPerSecond: latencies.length / elapsed,
+    };
+  } finally {
+    await db.close();
+  }
+}
+
 export async function benchApi(options: {
   bench: BenchDatabase;
   options: BenchOptions;
@@ -379,5 +422,28 @@ export async function benchApi(options: {
   } finally {
     await server.stop();
   }
+
+  // the same ranking as one SQL statement, without the server (PGlite allows one process at a time)
+  const subtrees = bench.province.units
+    .map((unit, index) => ({ unit, index }))
+    .filter(({ unit }) => unit.parentIndex === 0)
+    .slice(0, 8)
+    .map(({ unit, index }) => [
+      unit.id,
+      ...bench.province.units.filter((child) => child.parentIndex === index).map((child) => child.id),
+    ]);
+  const floor = await rankingSqlFloor({
+    bench,
+    unitIds: subtrees,
+    seconds: Math.min(5, duration),
+    concurrency: connections,
+  });
+  log(
+    `  ranking as one SQL statement: p50 ${floor.p50} ms, p95 ${floor.p95} ms, ${floor.requestsPerSecond.toFixed(0)} statements/s`,
+  );
+  figure(
+    `ranking floor: the same page as one SQL statement, ${connections} at once (pool of ${bench.engine === 'postgres' ? 10 : 1})`,
+    `p50 ${floor.p50} / p95 ${floor.p95} ms, ${floor.requestsPerSecond.toFixed(0)} statements/s`,
+  );
   return { figures, notes };
 }

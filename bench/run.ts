@@ -38,7 +38,7 @@ async function main(): Promise<number> {
   log(
     `Bench: ${options.benches.join(', ')} — ${options.people.toLocaleString('en')} people (${options.sizeName})`,
   );
-  log(`Machine: ${machineDescription()}`);
+  log(`Machine: ${machineDescription('at start')}`);
 
   if (options.benches.includes('rules')) runRulesBench(options, notes);
   if (useStandInEngineIfMissing()) {

@@ -15,10 +15,15 @@ export type Figure = {
   met?: boolean | null;
 };
 
-export function machineDescription(): string {
+export function machineDescription(when = 'now'): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const memory = `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`;
-  return `${os.availableParallelism()} cores (${cpu}), ${memory} RAM, Node ${process.version}, ${os.platform()} ${os.release()}`;
+  // the load average says how much the machine was shared while measuring (other developers' tests)
+  const load = os
+    .loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' / ');
+  return `${os.availableParallelism()} cores (${cpu}), ${memory} RAM, Node ${process.version}, ${os.platform()} ${os.release()}, load average ${load} (1/5/15 min) ${when}`;
 }
 
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -75,7 +80,7 @@ export function recordResults(options: {
     '',
     `## ${when} UTC — ${options.title}`,
     '',
-    `Machine: ${machineDescription()}.`,
+    `Machine: ${machineDescription('at the end of the run')}.`,
     '',
     markdownTable(options.figures),
     ...(options.notes.length > 0 ? ['', ...options.notes.map((note) => `- ${note}`)] : []),
