@@ -37,6 +37,24 @@ export const navItems: readonly NavItem[] = [
     component: lazy(() => import('../pages/my-result-page.tsx').then((m) => ({ default: m.MyResultPage }))),
   },
   {
+    path: '/flags',
+    label: 'nav.flags',
+    roles: ['ADMIN', 'OFFICER', 'UNIT_HEAD'],
+    component: lazy(() => import('../pages/flags-page.tsx').then((m) => ({ default: m.FlagsPage }))),
+  },
+  {
+    path: '/appeals',
+    label: 'nav.appeals',
+    roles: ['ADMIN', 'OFFICER'],
+    component: lazy(() => import('../pages/appeals-page.tsx').then((m) => ({ default: m.AppealsPage }))),
+  },
+  {
+    path: '/emulation',
+    label: 'nav.emulation',
+    roles: ['ADMIN', 'OFFICER', 'COUNCIL_MEMBER'],
+    component: lazy(() => import('../pages/emulation-page.tsx').then((m) => ({ default: m.EmulationPage }))),
+  },
+  {
     path: '/accounts',
     label: 'nav.accounts',
     roles: ['ADMIN'],

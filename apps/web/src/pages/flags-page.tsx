@@ -172,14 +172,24 @@ export function FlagsPage() {
       <Typography.Title level={2}>{t('flags.heading')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('flags.intro')}</Typography.Paragraph>
       <Space wrap size="large" align="end" style={{ marginBottom: 16 }}>
-        <CycleSelect cycles={cycles} value={selected?.id} onChange={(id) => (select(id), setAfter(null))} />
+        <CycleSelect
+          cycles={cycles}
+          value={selected?.id}
+          onChange={(id) => {
+            select(id);
+            setAfter(null);
+          }}
+        />
         <Select<FlagKind>
           aria-label={t('flags.kind')}
           placeholder={t('flags.allKinds')}
           allowClear
           style={{ width: 260 }}
           value={kind}
-          onChange={(value) => (setKind(value), setAfter(null))}
+          onChange={(value) => {
+            setKind(value);
+            setAfter(null);
+          }}
           options={kinds.map((value) => ({ value, label: t(`flag.${value}`) }))}
         />
         <Select<FlagReview>
@@ -188,10 +198,15 @@ export function FlagsPage() {
           allowClear
           style={{ width: 200 }}
           value={review}
-          onChange={(value) => (setReview(value), setAfter(null))}
+          onChange={(value) => {
+            setReview(value);
+            setAfter(null);
+          }}
           options={reviews.map((value) => ({ value, label: t(`flagReview.${value}`) }))}
         />
-        {connection && <Typography.Text>{t('app.total', { count: connection.totalCount })}</Typography.Text>}
+        {connection && (
+          <Typography.Text>{t('flags.count', { count: connection.totalCount })}</Typography.Text>
+        )}
       </Space>
       {result.error && (
         <Typography.Paragraph type="danger" role="alert">

@@ -1,0 +1,587 @@
+import {
+  App,
+  Button,
+  DatePicker,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { useSession } from '../auth/session.ts';
+import { CycleSelect } from '../features/cycle-select.tsx';
+import { useCycles } from '../features/use-cycles.ts';
+import { graphql, type ResultOf } from '../graphql/graphql.ts';
+import { useT } from '../i18n/i18n-context.tsx';
+import { describeCombinedError, describeErrorResult, type ErrorResult } from '../lib/error-message.ts';
+import { formatDate, formatNumber } from '../lib/format.ts';
+
+const EmulationQuery = graphql(`
+  query Emulation($cycleId: ID!) {
+    titleProposals(cycleId: $cycleId) {
+      id
+      title
+      status
+      eligible
+      reason
+      version
+      createdAt
+      person {
+        id
+        fullName
+      }
+      unit {
+        id
+        name
+      }
+      eligibility {
+        rule
+        citation
+        effect
+        detail
+      }
+    }
+    councilSessions(cycleId: $cycleId) {
+      id
+      number
+      heldOn
+      quorum
+      status
+      council {
+        id
+        name
+      }
+      ballots {
+        id
+        status
+        result
+        members
+        hasVoted
+        forCount
+        againstCount
+        abstainCount
+        forPercent
+        thresholdPercent
+        version
+        proposal {
+          id
+          title
+          person {
+            id
+            fullName
+          }
+          unit {
+            id
+            name
+          }
+        }
+        recusals {
+          reason
+          member {
+            id
+            user {
+              id
+              displayName
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+const OpenBallotMutation = graphql(`
+  mutation OpenBallot($proposalId: ID!, $sessionId: ID!) {
+    openBallot(proposalId: $proposalId, sessionId: $sessionId) {
+      __typename
+      ... on OpenBallotSuccess {
+        data {
+          id
+          status
+        }
+      }
+      ... on ValidationError {
+        fields {
+          field
+          message
+        }
+      }
+      ... on Error {
+        code
+        message
+      }
+    }
+  }
+`);
+
+const CastVoteMutation = graphql(`
+  mutation CastVote($ballotId: ID!, $choice: VoteChoice!) {
+    castVote(ballotId: $ballotId, choice: $choice) {
+      __typename
+      ... on CastVoteSuccess {
+        data {
+          id
+          hasVoted
+          version
+        }
+      }
+      ... on ValidationError {
+        fields {
+          field
+          message
+        }
+      }
+      ... on Error {
+        code
+        message
+      }
+    }
+  }
+`);
+
+const CloseBallotMutation = graphql(`
+  mutation CloseBallot($ballotId: ID!, $version: Int!) {
+    closeBallot(ballotId: $ballotId, version: $version) {
+      __typename
+      ... on CloseBallotSuccess {
+        data {
+          id
+          status
+          result
+          forCount
+          againstCount
+          abstainCount
+          forPercent
+          version
+        }
+      }
+      ... on Error {
+        code
+        message
+      }
+    }
+  }
+`);
+
+const ReviewProposalMutation = graphql(`
+  mutation ReviewTitleProposal($id: ID!, $approved: Boolean!, $version: Int!) {
+    reviewTitleProposal(id: $id, approved: $approved, version: $version) {
+      __typename
+      ... on ReviewTitleProposalSuccess {
+        data {
+          id
+          status
+          version
+        }
+      }
+      ... on QuotaExceededError {
+        allowed
+        granted
+      }
+      ... on RuleViolationError {
+        rule
+        citation
+      }
+      ... on Error {
+        code
+        message
+      }
+    }
+  }
+`);
+
+const DecideTitlesMutation = graphql(`
+  mutation DecideTitles($cycleId: ID!, $decidedOn: Date!, $number: String!, $proposalIds: [ID!]!, $signedBy: String!) {
+    decideTitles(cycleId: $cycleId, decidedOn: $decidedOn, number: $number, proposalIds: $proposalIds, signedBy: $signedBy) {
+      __typename
+      ... on DecideTitlesSuccess {
+        data {
+          id
+          number
+        }
+      }
+      ... on QuotaExceededError {
+        allowed
+        granted
+      }
+      ... on RuleViolationError {
+        rule
+        citation
+      }
+      ... on ValidationError {
+        fields {
+          field
+          message
+        }
+      }
+      ... on Error {
+        code
+        message
+      }
+    }
+  }
+`);
+
+type Data = ResultOf<typeof EmulationQuery>;
+type Proposal = Data['titleProposals'][number];
+type Session = Data['councilSessions'][number];
+type BallotRow = Session['ballots'][number] & { session: Session };
+
+const proposalColors: Record<Proposal['status'], string> = {
+  PROPOSED: 'gold',
+  IN_BALLOT: 'blue',
+  APPROVED: 'green',
+  DECIDED: 'green',
+  REJECTED: 'red',
+  WITHDRAWN: 'default',
+  REVOKED: 'default',
+};
+
+function nominee(entry: { person?: { fullName: string } | null; unit?: { name: string } | null }): string {
+  return entry.person?.fullName ?? entry.unit?.name ?? '–';
+}
+
+function useReport() {
+  const t = useT();
+  const { message } = App.useApp();
+  return (
+    result: {
+      data?: Record<string, { __typename: string } | undefined> | null;
+      error?: Parameters<typeof describeCombinedError>[0];
+    },
+    done: string,
+  ) => {
+    if (result.error) {
+      void message.error(describeCombinedError(result.error, t));
+      return false;
+    }
+    const payload = result.data ? Object.values(result.data)[0] : undefined;
+    if (payload?.__typename.endsWith('Success')) {
+      void message.success(done);
+      return true;
+    }
+    if (payload) void message.error(describeErrorResult(payload as ErrorResult, t));
+    return false;
+  };
+}
+
+function DecideModal(props: { cycleId: string; proposals: Proposal[]; onClose: (done: boolean) => void }) {
+  const t = useT();
+  const report = useReport();
+  const [state, decide] = useMutation(DecideTitlesMutation);
+  const [form] = Form.useForm<{ number: string; signedBy: string; decidedOn: Dayjs }>();
+  return (
+    <Modal
+      open
+      title={t('emulation.decideTitle', { count: props.proposals.length })}
+      okText={t('app.save')}
+      cancelText={t('app.cancel')}
+      confirmLoading={state.fetching}
+      onOk={() => form.submit()}
+      onCancel={() => props.onClose(false)}
+    >
+      <ul>
+        {props.proposals.map((proposal) => (
+          <li key={proposal.id}>
+            {nominee(proposal)} — {t(`titleKind.${proposal.title}`)}
+          </li>
+        ))}
+      </ul>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={async (values) => {
+          const result = await decide({
+            cycleId: props.cycleId,
+            proposalIds: props.proposals.map((proposal) => proposal.id),
+            number: values.number,
+            signedBy: values.signedBy,
+            decidedOn: values.decidedOn.format('YYYY-MM-DD'),
+          });
+          if (report(result, t('emulation.decided'))) props.onClose(true);
+        }}
+      >
+        <Form.Item name="number" label={t('emulation.decisionNumber')} rules={[{ required: true }]}>
+          <Input placeholder="123/QĐ-UBND" />
+        </Form.Item>
+        <Form.Item name="signedBy" label={t('emulation.signedBy')} rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="decidedOn" label={t('emulation.decidedOn')} rules={[{ required: true }]}>
+          <DatePicker format="DD/MM/YYYY" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export function EmulationPage() {
+  const t = useT();
+  const session = useSession();
+  const role = session.data?.user.role;
+  const isOfficer = role === 'ADMIN' || role === 'OFFICER';
+  const isCouncil = role === 'COUNCIL_MEMBER';
+  const report = useReport();
+  const { cycles, selected, select } = useCycles();
+  const [result, refetch] = useQuery({
+    query: EmulationQuery,
+    variables: { cycleId: selected?.id ?? '' },
+    pause: !selected,
+  });
+  const [, openBallot] = useMutation(OpenBallotMutation);
+  const [, castVote] = useMutation(CastVoteMutation);
+  const [, closeBallot] = useMutation(CloseBallotMutation);
+  const [, reviewProposal] = useMutation(ReviewProposalMutation);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [deciding, setDeciding] = useState(false);
+  const [ballotSession, setBallotSession] = useState<string | undefined>();
+  const refresh = () => refetch({ requestPolicy: 'network-only' });
+
+  const proposals = result.data?.titleProposals ?? [];
+  const sessions = result.data?.councilSessions ?? [];
+  const openSessions = sessions.filter((entry) => entry.status !== 'CLOSED');
+  const sessionId = ballotSession ?? openSessions[0]?.id;
+  const ballots: BallotRow[] = sessions.flatMap((entry) =>
+    entry.ballots.map((ballot) => ({ ...ballot, session: entry })),
+  );
+  const decidable = proposals.filter((proposal) => chosen.includes(proposal.id));
+
+  return (
+    <div>
+      <Typography.Title level={2}>{t('emulation.heading')}</Typography.Title>
+      <Space wrap size="large" align="end" style={{ marginBottom: 16 }}>
+        <CycleSelect cycles={cycles} value={selected?.id} onChange={select} />
+        {isOfficer && openSessions.length > 0 && (
+          <Select
+            aria-label={t('emulation.session')}
+            style={{ width: 280 }}
+            value={sessionId}
+            onChange={setBallotSession}
+            options={openSessions.map((entry) => ({
+              value: entry.id,
+              label: `${entry.council.name} · ${entry.number} · ${formatDate(entry.heldOn)}`,
+            }))}
+          />
+        )}
+      </Space>
+      {result.error && (
+        <Typography.Paragraph type="danger" role="alert">
+          {describeCombinedError(result.error, t)}
+        </Typography.Paragraph>
+      )}
+
+      <Typography.Title level={4}>{t('emulation.ballots')}</Typography.Title>
+      <Table<BallotRow>
+        rowKey="id"
+        size="middle"
+        loading={result.fetching}
+        dataSource={ballots}
+        pagination={false}
+        locale={{ emptyText: <Empty description={t('emulation.noBallots')} /> }}
+        columns={[
+          { title: t('emulation.nominee'), render: (_, row) => nominee(row.proposal) },
+          { title: t('emulation.title'), render: (_, row) => t(`titleKind.${row.proposal.title}`) },
+          {
+            title: t('emulation.session'),
+            render: (_, row) => `${row.session.number} · ${formatDate(row.session.heldOn)}`,
+          },
+          {
+            title: t('emulation.turnout'),
+            render: (_, row) => t('emulation.turnoutValue', { voted: row.hasVoted, members: row.members }),
+          },
+          {
+            title: t('emulation.tally'),
+            render: (_, row) =>
+              row.status === 'CLOSED'
+                ? t('emulation.tallyValue', {
+                    for: row.forCount ?? 0,
+                    against: row.againstCount ?? 0,
+                    abstain: row.abstainCount ?? 0,
+                    percent: formatNumber(row.forPercent ?? 0, 'vi', 1),
+                    threshold: formatNumber(row.thresholdPercent, 'vi', 1),
+                  })
+                : t('emulation.secret'),
+          },
+          {
+            title: t('emulation.ballotStatus'),
+            render: (_, row) =>
+              row.result ? (
+                <Tag color={row.result === 'PASSED' ? 'green' : 'red'}>{t(`ballotResult.${row.result}`)}</Tag>
+              ) : (
+                <Tag color="blue">{t('emulation.ballotOpen')}</Tag>
+              ),
+          },
+          {
+            title: t('app.actions'),
+            render: (_, row) =>
+              row.status === 'OPEN' ? (
+                <Space wrap>
+                  {isCouncil &&
+                    (['FOR', 'AGAINST', 'ABSTAIN'] as const).map((choice) => (
+                      <Button
+                        key={choice}
+                        size="small"
+                        type={choice === 'FOR' ? 'primary' : 'default'}
+                        onClick={() =>
+                          Modal.confirm({
+                            title: t('emulation.voteConfirm', {
+                              choice: t(`vote.${choice}`),
+                              name: nominee(row.proposal),
+                            }),
+                            okText: t('app.confirm'),
+                            cancelText: t('app.cancel'),
+                            onOk: async () => {
+                              const outcome = await castVote({ ballotId: row.id, choice });
+                              if (report(outcome, t('emulation.voted'))) refresh();
+                            },
+                          })
+                        }
+                      >
+                        {t(`vote.${choice}`)}
+                      </Button>
+                    ))}
+                  {isOfficer && (
+                    <Button
+                      size="small"
+                      onClick={async () => {
+                        const outcome = await closeBallot({ ballotId: row.id, version: row.version });
+                        if (report(outcome, t('emulation.closed'))) refresh();
+                      }}
+                    >
+                      {t('emulation.closeBallot')}
+                    </Button>
+                  )}
+                </Space>
+              ) : null,
+          },
+        ]}
+      />
+
+      <Space style={{ margin: '24px 0 8px', justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('emulation.proposals')}
+        </Typography.Title>
+        {isOfficer && (
+          <Button type="primary" disabled={decidable.length === 0} onClick={() => setDeciding(true)}>
+            {t('emulation.decide')}
+          </Button>
+        )}
+      </Space>
+      <Table<Proposal>
+        rowKey="id"
+        size="middle"
+        loading={result.fetching}
+        dataSource={proposals}
+        pagination={false}
+        rowSelection={
+          isOfficer
+            ? {
+                selectedRowKeys: chosen,
+                onChange: (keys) => setChosen(keys.map(String)),
+                getCheckboxProps: (row) => ({ disabled: row.status !== 'APPROVED' }),
+              }
+            : undefined
+        }
+        expandable={{
+          expandedRowRender: (row) => (
+            <ul style={{ margin: 0 }}>
+              {row.eligibility.map((entry) => (
+                <li key={`${entry.rule}-${entry.detail}`}>
+                  {entry.detail} <Typography.Text type="secondary">({entry.citation})</Typography.Text>
+                </li>
+              ))}
+            </ul>
+          ),
+        }}
+        locale={{ emptyText: <Empty description={t('emulation.noProposals')} /> }}
+        columns={[
+          { title: t('emulation.nominee'), render: (_, row) => nominee(row) },
+          { title: t('emulation.title'), render: (_, row) => t(`titleKind.${row.title}`) },
+          {
+            title: t('emulation.eligible'),
+            render: (_, row) => (
+              <Tag color={row.eligible ? 'green' : 'red'}>{row.eligible ? t('app.yes') : t('app.no')}</Tag>
+            ),
+          },
+          { title: t('emulation.reason'), dataIndex: 'reason' },
+          {
+            title: t('emulation.status'),
+            render: (_, row) => (
+              <Tag color={proposalColors[row.status]}>{t(`proposalStatus.${row.status}`)}</Tag>
+            ),
+          },
+          ...(isOfficer
+            ? [
+                {
+                  title: t('app.actions'),
+                  render: (_: unknown, row: Proposal) =>
+                    row.status === 'PROPOSED' ? (
+                      <Space wrap>
+                        {sessionId && (
+                          <Button
+                            size="small"
+                            onClick={async () => {
+                              const outcome = await openBallot({ proposalId: row.id, sessionId });
+                              if (report(outcome, t('emulation.ballotOpened'))) refresh();
+                            }}
+                          >
+                            {t('emulation.openBallot')}
+                          </Button>
+                        )}
+                        <Button
+                          size="small"
+                          onClick={async () => {
+                            const outcome = await reviewProposal({
+                              id: row.id,
+                              approved: true,
+                              version: row.version,
+                            });
+                            if (report(outcome, t('emulation.reviewed'))) refresh();
+                          }}
+                        >
+                          {t('emulation.approve')}
+                        </Button>
+                        <Button
+                          size="small"
+                          danger
+                          onClick={async () => {
+                            const outcome = await reviewProposal({
+                              id: row.id,
+                              approved: false,
+                              version: row.version,
+                            });
+                            if (report(outcome, t('emulation.reviewed'))) refresh();
+                          }}
+                        >
+                          {t('emulation.reject')}
+                        </Button>
+                      </Space>
+                    ) : null,
+                },
+              ]
+            : []),
+        ]}
+      />
+      {deciding && selected && (
+        <DecideModal
+          cycleId={selected.id}
+          proposals={decidable}
+          onClose={(done) => {
+            setDeciding(false);
+            if (done) {
+              setChosen([]);
+              refresh();
+            }
+          }}
+        />
+      )}
+    </div>
+  );
+}
