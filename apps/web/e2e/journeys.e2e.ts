@@ -161,18 +161,11 @@ describe.skipIf(!hasChromium)('admin web app in Chromium', () => {
     await row.waitFor();
     await row.getByRole('button', { name: messages['results.adjust'] }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel(messages['results.adjustRating']).click();
-    await page
-      .locator('.ant-select-item-option')
-      .filter({ hasText: messages['rating.EXCELLENT'] })
-      .first()
-      .click();
-    await dialog.getByLabel(messages['results.adjustReason']).fill('Có sáng kiến được công nhận cấp tỉnh');
-    await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
-    await page
-      .getByText(/chỉ tiêu Hoàn thành xuất sắc/)
-      .first()
-      .waitFor();
+    const excellent = dialog.getByRole('radio', { name: new RegExp(messages['rating.EXCELLENT']) });
+    // the dialog knows the live quota: the option is refused with the reason next to it
+    await dialog.getByText(/hết chỉ tiêu Hoàn thành xuất sắc/).waitFor();
+    expect(await excellent.isDisabled()).toBe(true);
+    await dialog.getByTestId('quota-meter').waitFor();
     await screenshot(page, 'results-quota-refused');
     await page.context().close();
   });
