@@ -2,8 +2,11 @@
 
 export type { FinalRatingCheck, RuleViolation } from './check-final-rating.ts';
 export { checkFinalRating, hardRuleCeiling } from './check-final-rating.ts';
+export type { QuotaCheck } from './check-quota.ts';
+export { checkQuota } from './check-quota.ts';
 export { CITE } from './citations.ts';
 export { evaluateScenario } from './evaluate.ts';
+export { RATINGS, TITLES } from './labels.ts';
 export type { Pack, PackParameters } from './packs.ts';
 export { atMost, packs, RATING_LABELS, RATING_RANK, resolveParameters, TITLE_LABELS } from './packs.ts';
 export type { ParseResult } from './parse-scenario.ts';

@@ -38,27 +38,107 @@ export function bandOf(score: number): Rating {
 /**
  * Rates every person, leaders after the people of the unit they lead (their rating depends on
  * their subordinates'). Returns work items in input order.
+ *
+ * Leaders who lead one another's units (A sits in the unit B leads and B in the unit A leads, or
+ * two co-heads of one unit) form a loop with no first member. Inside such a loop each leader sees
+ * the others as plain members: rated on their own tasks, without their own unit half or rule 3.5.
+ * Everyone outside a loop sees final ratings. So the result never depends on the input order.
  */
 export function ratePeople(prepared: Prepared): PersonWork[] {
+  const loops = leaderLoops(prepared);
   const done = new Map<PersonFacts, PersonWork>();
+  const asMembers = new Map<PersonFacts, PersonWork>();
   const visiting = new Set<PersonFacts>();
-  const resolve = (facts: PersonFacts): PersonWork | null => {
+  const resolve = (facts: PersonFacts, leader: PersonFacts | null): PersonWork | null => {
+    const loop = loops.get(facts);
+    if (leader !== null && loop !== undefined && loop === loops.get(leader)) {
+      let plain = asMembers.get(facts);
+      if (!plain) {
+        plain = ratePerson(prepared, facts, resolve, true);
+        asMembers.set(facts, plain);
+      }
+      return plain;
+    }
     const known = done.get(facts);
     if (known) return known;
-    if (visiting.has(facts)) return null; // two people leading each other's units: break the loop
+    if (visiting.has(facts)) return null; // unreachable: loops are handled above
     visiting.add(facts);
-    const work = ratePerson(prepared, facts, resolve);
+    const work = ratePerson(prepared, facts, resolve, false);
     visiting.delete(facts);
     done.set(facts, work);
     return work;
   };
-  return prepared.facts.map((facts) => resolve(facts) as PersonWork);
+  return prepared.facts.map((facts) => resolve(facts, null) as PersonWork);
+}
+
+/**
+ * Leaders on a loop of "leads the unit of": an edge goes from a leader to every other leader whose
+ * unit is the unit they lead. Returns, for each leader on a loop, the loop's number (Tarjan's
+ * strongly connected components, iterative so a long chain of units cannot overflow the stack).
+ */
+function leaderLoops(prepared: Prepared): Map<PersonFacts, number> {
+  const next = (facts: PersonFacts): PersonFacts[] => {
+    const unitId = facts.person.leads;
+    if (unitId === null) return [];
+    return (prepared.members.get(unitId) ?? []).filter(
+      (member) => member !== facts && member.person.leads !== null,
+    );
+  };
+  const order = new Map<PersonFacts, number>();
+  const low = new Map<PersonFacts, number>();
+  const onStack = new Set<PersonFacts>();
+  const stack: PersonFacts[] = [];
+  const loops = new Map<PersonFacts, number>();
+  let counter = 0;
+  let loopCount = 0;
+  for (const root of prepared.facts) {
+    if (root.person.leads === null || order.has(root)) continue;
+    const frames: { facts: PersonFacts; edges: PersonFacts[]; at: number }[] = [];
+    const enter = (facts: PersonFacts) => {
+      order.set(facts, counter);
+      low.set(facts, counter);
+      counter += 1;
+      stack.push(facts);
+      onStack.add(facts);
+      frames.push({ facts, edges: next(facts), at: 0 });
+    };
+    enter(root);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1] as (typeof frames)[number];
+      const edge = frame.edges[frame.at];
+      if (edge !== undefined) {
+        frame.at += 1;
+        if (!order.has(edge)) enter(edge);
+        else if (onStack.has(edge))
+          low.set(frame.facts, Math.min(low.get(frame.facts) ?? 0, order.get(edge) ?? 0));
+        continue;
+      }
+      frames.pop();
+      const parent = frames[frames.length - 1];
+      if (parent) low.set(parent.facts, Math.min(low.get(parent.facts) ?? 0, low.get(frame.facts) ?? 0));
+      if (low.get(frame.facts) !== order.get(frame.facts)) continue;
+      const component: PersonFacts[] = [];
+      let member: PersonFacts | undefined;
+      do {
+        member = stack.pop();
+        if (member === undefined) break;
+        onStack.delete(member);
+        component.push(member);
+      } while (member !== frame.facts);
+      if (component.length > 1) {
+        for (const item of component) loops.set(item, loopCount);
+        loopCount += 1;
+      }
+    }
+  }
+  return loops;
 }
 
 function ratePerson(
   prepared: Prepared,
   facts: PersonFacts,
-  resolve: (facts: PersonFacts) => PersonWork | null,
+  resolve: (facts: PersonFacts, leader: PersonFacts) => PersonWork | null,
+  asMember: boolean,
 ): PersonWork {
   const { person } = facts;
   const trace: TraceEntry[] = [];
@@ -103,12 +183,12 @@ function ratePerson(
   }
 
   // Leaders: the unit they lead (its direct members, the leader excluded) — DOMAIN §2.
-  const leadsUnit = person.leads !== null ? prepared.units.get(person.leads) : undefined;
+  const leadsUnit = person.leads !== null && !asMember ? prepared.units.get(person.leads) : undefined;
   const subordinates: PersonWork[] = [];
   if (leadsUnit) {
     for (const member of prepared.members.get(leadsUnit.id) ?? []) {
       if (member === facts) continue;
-      const result = resolve(member);
+      const result = resolve(member, facts);
       if (result && result.rating !== 'NOT_RATED') subordinates.push(result);
     }
     const scored = subordinates.filter((item) => item.ownTaskScore !== null);
@@ -153,7 +233,10 @@ function ratePerson(
       detail: `Bị kỷ luật ${disciplineLabel(decision.form)} ngày ${formatDay(decision.decidedOn)}: xếp loại Không hoàn thành nhiệm vụ`,
     });
   }
-  if (leadsUnit) applyLeaderRules(prepared, work, leadsUnit.id, anyNotCompleted);
+  // seen as a plain member inside a loop of leaders, the corruption rule still applies (it does not
+  // depend on the subordinates)
+  const ledUnitId = person.leads !== null && prepared.units.has(person.leads) ? person.leads : null;
+  if (ledUnitId !== null) applyLeaderRules(prepared, work, ledUnitId, anyNotCompleted);
   return work;
 }
 
