@@ -263,6 +263,9 @@ export const vi = {
   'rankings.quota': 'HTXSNV: cho phép/đạt',
   'rankings.noBlock': 'Không thuộc khối',
   'rankings.empty': 'Chưa có kết quả tập thể cho kỳ này.',
+  'rankings.pickUnit': 'Chọn một đơn vị để xem xếp hạng cá nhân theo điểm.',
+  'rankings.score': 'Điểm đơn vị',
+  'rankings.members': 'Số người',
   'rankings.people': 'Cá nhân xếp theo điểm',
 
   'dashboard.heading': 'Tổng quan',
@@ -347,6 +350,18 @@ export const vi = {
   'imports.kind.DISCIPLINE': 'Quyết định kỷ luật',
   'imports.kind.INFRACTIONS': 'Vi phạm nội quy, lề lối',
   'imports.kind.INITIATIVES': 'Sáng kiến, đề tài',
+  'imports.history': 'Các lần nhập gần đây',
+  'imports.col.file': 'Tệp',
+  'imports.col.status': 'Kết quả',
+  'imports.col.rows': 'Số dòng',
+  'imports.col.errors': 'Số lỗi',
+  'imports.col.at': 'Thời điểm',
+  'imports.status.APPLIED': 'Đã nhập',
+  'imports.status.FAILED': 'Có lỗi, không nhập',
+  'imports.status.VALIDATING': 'Đang kiểm tra',
+  'imports.templateHint': 'Dùng tệp mẫu để có đúng tên cột; có thể mở bằng Excel hoặc LibreOffice.',
+  'imports.moreErrors': 'Chỉ hiện {shown} lỗi đầu tiên trong {total}; tải báo cáo lỗi để xem đủ.',
+  'imports.httpError': 'Máy chủ từ chối tệp: {message}',
   'imports.needsCycle': 'Loại dữ liệu này gắn với một kỳ đánh giá: chọn kỳ.',
 
   'accounts.heading': 'Tài khoản người dùng',
@@ -484,6 +499,14 @@ export const vi = {
   'vote.FOR': 'Đồng ý',
   'vote.AGAINST': 'Không đồng ý',
   'vote.ABSTAIN': 'Không ý kiến',
+  'password.change': 'Đổi mật khẩu',
+  'password.current': 'Mật khẩu hiện tại',
+  'password.next': 'Mật khẩu mới',
+  'password.repeat': 'Nhập lại mật khẩu mới',
+  'password.rules': 'Mật khẩu mới có ít nhất 10 ký tự và khác tên đăng nhập. Sau khi đổi, bạn cần đăng nhập lại.',
+  'password.mismatch': 'Hai lần nhập mật khẩu mới không khớp.',
+  'password.changed': 'Đã đổi mật khẩu. Vui lòng đăng nhập lại.',
+  'password.mustChange': 'Bạn cần đổi mật khẩu trước khi tiếp tục làm việc.',
   // ── end of helper A's block ──
 } as const;
 

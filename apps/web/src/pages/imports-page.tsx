@@ -1,0 +1,326 @@
+import { useMutation as useTanstackMutation } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Form,
+  Progress,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { CycleSelect } from '../features/cycle-select.tsx';
+import {
+  type ImportKind,
+  type ImportOutcome,
+  importKinds,
+  type RowError,
+  templateUrl,
+  type UploadError,
+  uploadImport,
+} from '../features/upload-import.ts';
+import { useCycles } from '../features/use-cycles.ts';
+import { graphql, type ResultOf } from '../graphql/graphql.ts';
+import { useT } from '../i18n/i18n-context.tsx';
+import { formatDateTime, formatInteger } from '../lib/format.ts';
+
+const ImportBatches = graphql(`
+  query ImportBatches($first: Int) {
+    importBatches(first: $first) {
+      totalCount
+      edges {
+        node {
+          id
+          kind
+          status
+          fileName
+          totalRows
+          validRows
+          errorCount
+          createdAt
+          errorReportUrl
+          cycle {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+type BatchRow = ResultOf<typeof ImportBatches>['importBatches']['edges'][number]['node'];
+
+const statusColors = { APPLIED: 'green', FAILED: 'red', VALIDATING: 'blue' } as const;
+
+function ErrorTable({ errors, total }: { errors: readonly RowError[]; total: number }) {
+  const t = useT();
+  return (
+    <>
+      {total > errors.length && (
+        <Typography.Paragraph type="secondary">
+          {t('imports.moreErrors', { shown: formatInteger(errors.length), total: formatInteger(total) })}
+        </Typography.Paragraph>
+      )}
+      <Table<RowError>
+        size="small"
+        rowKey={(row, index) => `${row.row}:${row.field}:${index}`}
+        dataSource={[...errors]}
+        pagination={errors.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+        data-testid="import-errors"
+        columns={[
+          {
+            title: t('imports.col.row'),
+            dataIndex: 'row',
+            key: 'row',
+            width: 80,
+            render: (row: number) => (row === 0 ? t('imports.wholeFile') : formatInteger(row)),
+          },
+          { title: t('imports.col.field'), dataIndex: 'field', key: 'field', width: 180 },
+          {
+            title: t('imports.col.value'),
+            dataIndex: 'value',
+            key: 'value',
+            width: 180,
+            render: (value: string | null | undefined) => <code>{value ?? ''}</code>,
+          },
+          { title: t('imports.col.message'), dataIndex: 'message', key: 'message' },
+        ]}
+      />
+    </>
+  );
+}
+
+export function ImportsPage() {
+  const t = useT();
+  const { message } = App.useApp();
+  const { cycles, selected, select } = useCycles();
+  const [kind, setKind] = useState<ImportKind>('TASKS');
+  const [file, setFile] = useState<File | null>(null);
+  const [percent, setPercent] = useState(0);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [history, refetchHistory] = useQuery({
+    query: ImportBatches,
+    variables: { first: 20 },
+    requestPolicy: 'cache-and-network',
+  });
+  const needsCycle = importKinds.find((item) => item.kind === kind)?.needsCycle ?? false;
+
+  const upload = useTanstackMutation<
+    ImportOutcome,
+    UploadError,
+    { kind: ImportKind; cycleId: string | null; file: File }
+  >({
+    mutationFn: (variables) => {
+      setPercent(0);
+      return uploadImport({ ...variables, onProgress: setPercent });
+    },
+    onSuccess: (outcome) => {
+      if (outcome.status === 'APPLIED')
+        void message.success(
+          t('imports.applied', { rows: formatInteger(outcome.validRows), file: outcome.fileName }),
+        );
+      refetchHistory({ requestPolicy: 'network-only' });
+    },
+  });
+
+  function start() {
+    setFormError(null);
+    if (!file) {
+      setFormError(t('imports.noFile'));
+      return;
+    }
+    if (needsCycle && !selected) {
+      setFormError(t('imports.needsCycle'));
+      return;
+    }
+    upload.mutate({ kind, cycleId: needsCycle ? (selected?.id ?? null) : null, file });
+  }
+
+  const outcome = upload.data;
+  const failure = upload.error;
+  const uploadDone = percent >= 100;
+
+  return (
+    <section aria-labelledby="imports-heading">
+      <Typography.Title level={2} id="imports-heading" style={{ fontSize: 22 }}>
+        {t('imports.heading')}
+      </Typography.Title>
+      <Card style={{ marginBottom: 16 }}>
+        <Form layout="vertical" onFinish={start}>
+          <Space wrap align="start" size="large">
+            <Form.Item label={t('imports.kind')} htmlFor="import-kind" style={{ minWidth: 260 }}>
+              <Select
+                id="import-kind"
+                value={kind}
+                onChange={(value) => {
+                  setKind(value);
+                  upload.reset();
+                }}
+                options={importKinds.map((item) => ({
+                  value: item.kind,
+                  label: t(`imports.kind.${item.kind}`),
+                }))}
+              />
+            </Form.Item>
+            {needsCycle && <CycleSelect cycles={cycles} value={selected?.id} onChange={select} />}
+            <Form.Item label={t('imports.template')}>
+              <Space>
+                <a href={templateUrl(kind, 'xlsx')} download>
+                  .xlsx
+                </a>
+                <a href={templateUrl(kind, 'csv')} download>
+                  .csv
+                </a>
+              </Space>
+            </Form.Item>
+          </Space>
+          <Typography.Paragraph type="secondary">{t('imports.templateHint')}</Typography.Paragraph>
+          <Form.Item label={t('imports.file')} required>
+            <Upload
+              accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+              maxCount={1}
+              beforeUpload={(chosen) => {
+                setFile(chosen);
+                upload.reset();
+                return false;
+              }}
+              onRemove={() => setFile(null)}
+              fileList={file ? [{ uid: 'chosen', name: file.name, status: 'done' }] : []}
+            >
+              <Button>{t('imports.choose')}</Button>
+            </Upload>
+          </Form.Item>
+          {formError && (
+            <Alert type="warning" showIcon role="alert" title={formError} style={{ marginBottom: 12 }} />
+          )}
+          <Button type="primary" htmlType="submit" loading={upload.isPending} data-testid="import-submit">
+            {t('imports.upload')}
+          </Button>
+        </Form>
+        {upload.isPending && (
+          <div aria-live="polite" style={{ marginTop: 16 }} data-testid="import-progress">
+            <Progress percent={uploadDone ? 100 : percent} status="active" aria-label={t('imports.upload')} />
+            <Typography.Text type="secondary">
+              {uploadDone ? t('imports.validating') : t('imports.uploading', { percent })}
+            </Typography.Text>
+          </div>
+        )}
+      </Card>
+
+      {failure && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          style={{ marginBottom: 16 }}
+          title={
+            failure.status === 413
+              ? t('imports.tooLarge')
+              : failure.status === 0
+                ? t('error.network')
+                : failure.status === 401
+                  ? t('error.sessionExpired')
+                  : t('imports.httpError', { message: failure.message })
+          }
+        />
+      )}
+      {outcome && (
+        <Card style={{ marginBottom: 16 }} data-testid="import-outcome">
+          {outcome.status === 'APPLIED' ? (
+            <Alert
+              type="success"
+              showIcon
+              title={t('imports.applied', { rows: formatInteger(outcome.validRows), file: outcome.fileName })}
+            />
+          ) : (
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <Alert
+                type="error"
+                showIcon
+                role="alert"
+                title={t('imports.failed', {
+                  count: formatInteger(outcome.errorCount),
+                  file: outcome.fileName,
+                })}
+                action={
+                  outcome.errorReport && (
+                    <Space direction="vertical">
+                      <a href={outcome.errorReport.xlsx} download>
+                        {t('imports.errorReport')}
+                      </a>
+                      <a href={outcome.errorReport.csv} download>
+                        CSV
+                      </a>
+                    </Space>
+                  )
+                }
+              />
+              <ErrorTable errors={outcome.errors} total={outcome.errorCount} />
+            </Space>
+          )}
+        </Card>
+      )}
+
+      <Card title={t('imports.history')} size="small">
+        <Table<BatchRow>
+          rowKey="id"
+          size="small"
+          loading={history.fetching && !history.data}
+          dataSource={history.data?.importBatches.edges.map((edge) => edge.node) ?? []}
+          pagination={false}
+          scroll={{ x: 900 }}
+          columns={[
+            {
+              title: t('imports.col.at'),
+              key: 'at',
+              width: 140,
+              render: (_, row) => formatDateTime(row.createdAt),
+            },
+            {
+              title: t('imports.kind'),
+              key: 'kind',
+              width: 200,
+              render: (_, row) => t(`imports.kind.${row.kind}`),
+            },
+            { title: t('imports.col.file'), dataIndex: 'fileName', key: 'file', ellipsis: true },
+            {
+              title: t('imports.col.status'),
+              key: 'status',
+              width: 170,
+              render: (_, row) => (
+                <Tag color={statusColors[row.status]}>{t(`imports.status.${row.status}`)}</Tag>
+              ),
+            },
+            {
+              title: t('imports.col.rows'),
+              key: 'rows',
+              width: 90,
+              align: 'right',
+              render: (_, row) => formatInteger(row.totalRows),
+            },
+            {
+              title: t('imports.col.errors'),
+              key: 'errors',
+              width: 150,
+              render: (_, row) =>
+                row.errorReportUrl ? (
+                  <a href={row.errorReportUrl} download>
+                    {formatInteger(row.errorCount)} · {t('imports.errorReport')}
+                  </a>
+                ) : (
+                  formatInteger(row.errorCount)
+                ),
+            },
+          ]}
+        />
+      </Card>
+    </section>
+  );
+}
