@@ -1,14 +1,24 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Layout, Menu, Space, Spin, Typography } from 'antd';
-import { Suspense } from 'react';
+import { Alert, App, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { Suspense, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
-import { useMutation } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { sessionQueryKey, useSession } from '../auth/session.ts';
 import { graphql } from '../graphql/graphql.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { setCsrfToken } from '../lib/csrf-token.ts';
+import { ChangePasswordModal } from './change-password-modal.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { navItemsFor } from './nav-items.ts';
+
+const MeQuery = graphql(`
+  query Me {
+    me {
+      id
+      mustChangePassword
+    }
+  }
+`);
 
 const LogoutMutation = graphql(`
   mutation Logout {
@@ -22,6 +32,9 @@ export function AppLayout() {
   const location = useLocation();
   const queryClient = useQueryClient();
   const [, logout] = useMutation(LogoutMutation);
+  const [me] = useQuery({ query: MeQuery });
+  const [changingPassword, setChangingPassword] = useState(false);
+  const { message } = App.useApp();
 
   if (!session.data) return <Navigate to="/login" replace />;
   const user = session.data.user;
@@ -36,6 +49,9 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <a className="skip-link" href="#main-content">
+        {t('app.skipToContent')}
+      </a>
       <Layout.Sider
         width={232}
         breakpoint="lg"
@@ -72,15 +88,42 @@ export function AppLayout() {
             <Typography.Text data-testid="current-user">
               {user.displayName} · {t(`role.${user.role}`)}
             </Typography.Text>
+            <Button type="text" onClick={() => setChangingPassword(true)}>
+              {t('password.change')}
+            </Button>
             <Button onClick={() => void signOut()}>{t('logout')}</Button>
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
+        <Layout.Content id="main-content" tabIndex={-1} style={{ padding: 24, outline: 'none' }}>
+          {me.data?.me.mustChangePassword && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={t('password.mustChange')}
+              action={
+                <Button size="small" onClick={() => setChangingPassword(true)}>
+                  {t('password.change')}
+                </Button>
+              }
+            />
+          )}
           <Suspense fallback={<Spin tip={t('app.loading')} />}>
             <Outlet />
           </Suspense>
         </Layout.Content>
       </Layout>
+      {changingPassword && (
+        <ChangePasswordModal
+          onClose={() => setChangingPassword(false)}
+          onChanged={() => {
+            setChangingPassword(false);
+            void message.success(t('password.changed'));
+            setCsrfToken(null);
+            queryClient.setQueryData(sessionQueryKey, null);
+          }}
+        />
+      )}
     </Layout>
   );
 }

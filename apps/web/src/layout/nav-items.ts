@@ -13,6 +13,12 @@ export type NavItem = {
 // The first entry a role may see is its home page.
 export const navItems: readonly NavItem[] = [
   {
+    path: '/dashboard',
+    label: 'nav.dashboard',
+    roles: ['ADMIN', 'OFFICER'],
+    component: lazy(() => import('../pages/dashboard-page.tsx').then((m) => ({ default: m.DashboardPage }))),
+  },
+  {
     path: '/people',
     label: 'nav.people',
     roles: ['ADMIN', 'OFFICER', 'UNIT_HEAD'],
@@ -29,6 +35,12 @@ export const navItems: readonly NavItem[] = [
     label: 'nav.results',
     roles: ['ADMIN', 'OFFICER', 'UNIT_HEAD', 'COUNCIL_MEMBER'],
     component: lazy(() => import('../pages/results-page.tsx').then((m) => ({ default: m.ResultsPage }))),
+  },
+  {
+    path: '/rankings',
+    label: 'nav.rankings',
+    roles: ['ADMIN', 'OFFICER', 'UNIT_HEAD', 'COUNCIL_MEMBER'],
+    component: lazy(() => import('../pages/rankings-page.tsx').then((m) => ({ default: m.RankingsPage }))),
   },
   {
     path: '/my-result',
@@ -53,6 +65,12 @@ export const navItems: readonly NavItem[] = [
     label: 'nav.emulation',
     roles: ['ADMIN', 'OFFICER', 'COUNCIL_MEMBER'],
     component: lazy(() => import('../pages/emulation-page.tsx').then((m) => ({ default: m.EmulationPage }))),
+  },
+  {
+    path: '/imports',
+    label: 'nav.imports',
+    roles: ['ADMIN', 'OFFICER'],
+    component: lazy(() => import('../pages/imports-page.tsx').then((m) => ({ default: m.ImportsPage }))),
   },
   {
     path: '/accounts',
