@@ -292,7 +292,8 @@ export const en: Messages = {
   'appeal.reason': 'Why you disagree (give your grounds)',
   'appeal.requested': 'Rating you ask for',
   'appeal.file': 'File appeal',
-  'appeal.fileConfirm': 'File an appeal against your rating? The council will review it and answer in writing.',
+  'appeal.fileConfirm':
+    'File an appeal against your rating? The council will review it and answer in writing.',
   'appeal.filed': 'Appeal filed.',
   'appeal.withdraw': 'Withdraw appeal',
   'appeal.withdrawConfirm': 'Withdraw this appeal? Your result then stays as it is.',
@@ -358,8 +359,10 @@ export const en: Messages = {
   'imports.status.APPLIED': 'Imported',
   'imports.status.FAILED': 'Errors, nothing imported',
   'imports.status.VALIDATING': 'Checking',
-  'imports.templateHint': 'Start from the template to get the column names right; it opens in Excel or LibreOffice.',
-  'imports.moreErrors': 'Showing the first {shown} of {total} errors; download the error report for all of them.',
+  'imports.templateHint':
+    'Start from the template to get the column names right; it opens in Excel or LibreOffice.',
+  'imports.moreErrors':
+    'Showing the first {shown} of {total} errors; download the error report for all of them.',
   'imports.httpError': 'The server refused the file: {message}',
   'imports.needsCycle': 'This kind of data belongs to a cycle: choose one.',
 
@@ -384,6 +387,12 @@ export const en: Messages = {
   'accounts.searchLabel': 'Search accounts',
   'accounts.lastLogin': 'Last login',
 
+  'accounts.passwordRule': 'At least 10 characters, and not the username.',
+  'accounts.resetDone': 'Password reset; every earlier session of the account has ended.',
+  'accounts.reactivateConfirm': 'Unlock the account “{name}”?',
+  'accounts.roleChangeNote': 'Changing the role or scope ends the account’s current sessions.',
+  'accounts.count': '{count} accounts',
+
   'audit.heading': 'Audit log',
   'audit.at': 'When',
   'audit.actor': 'Who',
@@ -396,13 +405,17 @@ export const en: Messages = {
   'audit.verify': 'Verify integrity',
   'audit.valid': 'The log chain is intact: {checked} entries checked.',
   'audit.broken': 'The log chain was altered at entry {id}. Alert information security now.',
+  'audit.allEntities': 'All entity types',
+  'audit.count': '{count} entries',
+  'audit.changedFields': 'Changed fields',
   'audit.loadMore': 'Load more',
   // ── flags, appeals, emulation (helper A) ──
   'nav.flags': 'Staffing flags',
   'nav.appeals': 'Appeals',
   'nav.emulation': 'Emulation council',
   'flags.heading': 'Staffing flags',
-  'flags.intro': 'People the engine proposes for streamlining, dismissal review or rotation, with the grounds. Personnel officers accept, dismiss or postpone each with a reason.',
+  'flags.intro':
+    'People the engine proposes for streamlining, dismissal review or rotation, with the grounds. Personnel officers accept, dismiss or postpone each with a reason.',
   'flags.count': '{count} flags',
   'flags.kind': 'Kind',
   'flags.allKinds': 'All kinds',
@@ -506,5 +519,13 @@ export const en: Messages = {
   'password.mismatch': 'The two new passwords differ.',
   'password.changed': 'Password changed. Please sign in again.',
   'password.mustChange': 'Please change your password before you continue.',
+  'emulation.propose': 'Propose a title',
+  'emulation.proposed': 'Title proposal filed.',
+  'emulation.createSession': 'New council session',
+  'emulation.sessionCreated': 'Session created.',
+  'emulation.council': 'Council',
+  'emulation.sessionNumber': 'Session number',
+  'emulation.heldOn': 'Held on',
+  'emulation.quorum': 'Quorum (members)',
   // ── end of helper A's block ──
 };

@@ -385,6 +385,13 @@ export const vi = {
   'accounts.searchLabel': 'Tìm tài khoản',
   'accounts.lastLogin': 'Đăng nhập gần nhất',
 
+  'accounts.passwordRule': 'Mật khẩu cần ít nhất 10 ký tự và khác tên đăng nhập.',
+  'accounts.resetDone': 'Đã đặt lại mật khẩu; mọi phiên đăng nhập cũ của tài khoản đã kết thúc.',
+  'accounts.reactivateConfirm': 'Mở khóa tài khoản “{name}”?',
+  'accounts.roleChangeNote':
+    'Đổi vai trò hoặc phạm vi sẽ kết thúc các phiên đăng nhập hiện tại của tài khoản.',
+  'accounts.count': '{count} tài khoản',
+
   'audit.heading': 'Nhật ký hệ thống',
   'audit.at': 'Thời điểm',
   'audit.actor': 'Người thực hiện',
@@ -397,13 +404,17 @@ export const vi = {
   'audit.verify': 'Kiểm tra tính toàn vẹn',
   'audit.valid': 'Chuỗi nhật ký toàn vẹn: đã kiểm tra {checked} bản ghi.',
   'audit.broken': 'Chuỗi nhật ký bị sửa đổi tại bản ghi {id}. Báo ngay cho bộ phận an toàn thông tin.',
+  'audit.allEntities': 'Mọi loại đối tượng',
+  'audit.count': '{count} bản ghi',
+  'audit.changedFields': 'Trường thay đổi',
   'audit.loadMore': 'Tải thêm',
   // ── flags, appeals, emulation (helper A) ──
   'nav.flags': 'Cảnh báo nhân sự',
   'nav.appeals': 'Khiếu nại kết quả',
   'nav.emulation': 'Hội đồng thi đua',
   'flags.heading': 'Cảnh báo nhân sự',
-  'flags.intro': 'Những người hệ thống đề nghị xem xét tinh giản biên chế, cho thôi việc hoặc chuyển đổi vị trí công tác, kèm căn cứ. Cán bộ tổ chức quyết định chấp nhận, bác hoặc tạm hoãn, có ghi lý do.',
+  'flags.intro':
+    'Những người hệ thống đề nghị xem xét tinh giản biên chế, cho thôi việc hoặc chuyển đổi vị trí công tác, kèm căn cứ. Cán bộ tổ chức quyết định chấp nhận, bác hoặc tạm hoãn, có ghi lý do.',
   'flags.count': '{count} cảnh báo',
   'flags.kind': 'Loại cảnh báo',
   'flags.allKinds': 'Mọi loại cảnh báo',
@@ -418,7 +429,8 @@ export const vi = {
   'flags.reviewed': 'Đã ghi kết quả xem xét.',
   'flags.nextPage': 'Trang sau',
   'appeals.heading': 'Khiếu nại kết quả đánh giá',
-  'appeals.intro': 'Khiếu nại được gửi trong {days} ngày kể từ khi công bố kết quả; mỗi kết quả chỉ có một khiếu nại đang mở.',
+  'appeals.intro':
+    'Khiếu nại được gửi trong {days} ngày kể từ khi công bố kết quả; mỗi kết quả chỉ có một khiếu nại đang mở.',
   'appeals.status': 'Trạng thái',
   'appeals.allStatuses': 'Mọi trạng thái',
   'appeals.filedAt': 'Ngày gửi',
@@ -453,7 +465,8 @@ export const vi = {
   'emulation.turnout': 'Đã bỏ phiếu',
   'emulation.turnoutValue': '{voted}/{members} thành viên',
   'emulation.tally': 'Kết quả kiểm phiếu',
-  'emulation.tallyValue': 'Đồng ý {for}, không đồng ý {against}, không ý kiến {abstain} — {percent}% (cần {threshold}%)',
+  'emulation.tallyValue':
+    'Đồng ý {for}, không đồng ý {against}, không ý kiến {abstain} — {percent}% (cần {threshold}%)',
   'emulation.secret': 'Phiếu kín: công bố khi kết thúc bỏ phiếu',
   'emulation.ballotStatus': 'Trạng thái',
   'emulation.ballotOpen': 'Đang bỏ phiếu',
@@ -503,10 +516,19 @@ export const vi = {
   'password.current': 'Mật khẩu hiện tại',
   'password.next': 'Mật khẩu mới',
   'password.repeat': 'Nhập lại mật khẩu mới',
-  'password.rules': 'Mật khẩu mới có ít nhất 10 ký tự và khác tên đăng nhập. Sau khi đổi, bạn cần đăng nhập lại.',
+  'password.rules':
+    'Mật khẩu mới có ít nhất 10 ký tự và khác tên đăng nhập. Sau khi đổi, bạn cần đăng nhập lại.',
   'password.mismatch': 'Hai lần nhập mật khẩu mới không khớp.',
   'password.changed': 'Đã đổi mật khẩu. Vui lòng đăng nhập lại.',
   'password.mustChange': 'Bạn cần đổi mật khẩu trước khi tiếp tục làm việc.',
+  'emulation.propose': 'Đề nghị danh hiệu',
+  'emulation.proposed': 'Đã gửi đề nghị danh hiệu.',
+  'emulation.createSession': 'Tạo phiên họp Hội đồng',
+  'emulation.sessionCreated': 'Đã tạo phiên họp.',
+  'emulation.council': 'Hội đồng',
+  'emulation.sessionNumber': 'Số phiên họp',
+  'emulation.heldOn': 'Ngày họp',
+  'emulation.quorum': 'Số thành viên tối thiểu (túc số)',
   // ── end of helper A's block ──
 } as const;
 
