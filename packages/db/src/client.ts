@@ -170,6 +170,11 @@ function postgresRunner(target: Pool | PoolClient): SqlRunner {
 export async function openPostgres(databaseUrl: string, poolSize = 10): Promise<Database> {
   const pg = await import('pg');
   const pool = new pg.default.Pool({ connectionString: databaseUrl, max: poolSize });
+  // An idle connection that the server closes (restart, failover, a dropped database) must not
+  // bring the process down: the pool replaces it on the next query.
+  pool.on('error', (error) => {
+    console.error(`Mất kết nối cơ sở dữ liệu / database connection lost: ${error.message}`);
+  });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   const sql: SqlDatabase = {
     ...postgresRunner(pool),
