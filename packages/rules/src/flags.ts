@@ -7,24 +7,23 @@ import type { Flag, FlagStatus, Rating } from './types.ts';
 
 export function raiseFlags(prepared: Prepared, work: PersonWork): Flag[] {
   const flags: Flag[] = [];
-  const add = (flag: Flag) => {
-    flags.push(flag);
-    work.trace.push({
-      rule: flag.rule,
-      citation: citationOf(flag.rule),
-      effect: `${flag.kind}:${flag.status}`,
-      detail: flag.reason,
-    });
-  };
-  const rotation = rotationFlag(prepared, work);
-  if (rotation) add(rotation);
-  const streamlining = streamliningFlag(prepared, work);
-  if (streamlining) add(streamlining);
-  const dismissal = dismissalFlag(prepared, work);
-  if (dismissal) add(dismissal);
-  const weak = weakPerformanceFlag(prepared, work);
-  if (weak) add(weak);
+  addFlag(flags, work, rotationFlag(prepared, work));
+  addFlag(flags, work, streamliningFlag(prepared, work));
+  addFlag(flags, work, dismissalFlag(prepared, work));
+  addFlag(flags, work, weakPerformanceFlag(prepared, work));
   return flags;
+}
+
+/** Every flag raised is also a trace entry, with the citation of its rule. */
+function addFlag(flags: Flag[], work: PersonWork, flag: Flag | null): void {
+  if (!flag) return;
+  flags.push(flag);
+  work.trace.push({
+    rule: flag.rule,
+    citation: citationOf(flag.rule),
+    effect: `${flag.kind}:${flag.status}`,
+    detail: flag.reason,
+  });
 }
 
 function citationOf(rule: string): string {

@@ -130,22 +130,15 @@ function grantHigherTitles(prepared: Prepared, work: TitleWork): void {
   const { facts } = work;
   const year = prepared.scenario.year;
   const threshold = prepared.params.ballotThresholdPercent;
-  const hadTitle = (y: number, title: string) => facts.history.get(y)?.titles.includes(title) ?? false;
-  const initiativeWithin = (from: number, scopes: string[]) =>
-    facts.initiatives.some((item) => {
-      const y = Number(item.recognizedOn.slice(0, 4));
-      return (
-        y >= from && y <= year && scopes.includes(item.scope) && dayOf(item.recognizedOn) <= prepared.yearEnd
-      );
-    });
-
   const provincialBallot = facts.ballots.get('CSTD_TINH');
   const cstdcsRun =
-    work.titles.includes('CSTDCS') && hadTitle(year - 1, 'CSTDCS') && hadTitle(year - 2, 'CSTDCS');
+    work.titles.includes('CSTDCS') &&
+    hadTitleIn(facts, year - 1, 'CSTDCS') &&
+    hadTitleIn(facts, year - 2, 'CSTDCS');
   if (cstdcsRun || provincialBallot) {
     const reasons: string[] = [];
     if (!cstdcsRun) reasons.push('chưa đủ 3 năm liên tục đạt Chiến sĩ thi đua cơ sở');
-    if (!initiativeWithin(year - 2, ['PROVINCE', 'NATIONAL']))
+    if (!hasInitiativeWithin(prepared, facts, year - 2, ['PROVINCE', 'NATIONAL']))
       reasons.push('không có sáng kiến cấp tỉnh trở lên trong 3 năm');
     const ballotNote = ballotProblem(provincialBallot, threshold);
     if (ballotNote) reasons.push(ballotNote);
@@ -169,11 +162,11 @@ function grantHigherTitles(prepared: Prepared, work: TitleWork): void {
   }
 
   const nationalBallot = facts.ballots.get('CSTD_TOAN_QUOC');
-  const provincialRun = work.titles.includes('CSTD_TINH') && hadTitle(year - 3, 'CSTD_TINH');
+  const provincialRun = work.titles.includes('CSTD_TINH') && hadTitleIn(facts, year - 3, 'CSTD_TINH');
   if (provincialRun || nationalBallot) {
     const reasons: string[] = [];
     if (!provincialRun) reasons.push('chưa đạt 2 lần liên tục Chiến sĩ thi đua cấp tỉnh');
-    if (!initiativeWithin(year - 5, ['NATIONAL']))
+    if (!hasInitiativeWithin(prepared, facts, year - 5, ['NATIONAL']))
       reasons.push('không có sáng kiến cấp toàn quốc trong 6 năm');
     const ballotNote = ballotProblem(nationalBallot, threshold);
     if (ballotNote) reasons.push(ballotNote);
@@ -216,6 +209,26 @@ function grantHigherTitles(prepared: Prepared, work: TitleWork): void {
       );
     }
   }
+}
+
+// Module-level helpers rather than closures made for every person (a province has 100,000).
+function hadTitleIn(facts: TitleWork['facts'], year: number, title: string): boolean {
+  return facts.history.get(year)?.titles.includes(title) ?? false;
+}
+
+function hasInitiativeWithin(
+  prepared: Prepared,
+  facts: TitleWork['facts'],
+  from: number,
+  scopes: readonly string[],
+): boolean {
+  const year = prepared.scenario.year;
+  for (const item of facts.initiatives) {
+    const y = Number(item.recognizedOn.slice(0, 4));
+    if (y >= from && y <= year && scopes.includes(item.scope) && dayOf(item.recognizedOn) <= prepared.yearEnd)
+      return true;
+  }
+  return false;
 }
 
 function ballotProblem(
