@@ -133,6 +133,24 @@ describe.skipIf(!hasChromium)('admin web app in Chromium', () => {
     await page.context().close();
   });
 
+  it('lets the officer review a staffing flag with a reason', async () => {
+    const page = await openPage(browser, baseUrl);
+    await signIn(page, 'officer');
+    await page.goto('/flags');
+    await page.getByRole('heading', { name: messages['flags.heading'] }).waitFor();
+    const row = page.locator('.ant-table-row').first();
+    await row.waitFor();
+    await row.getByRole('button', { name: messages['flags.reviewAction'] }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(messages['flagReview.POSTPONED']).check();
+    await dialog.getByLabel(messages['flags.reason']).fill('Chờ kết quả đánh giá năm sau');
+    await dialog.getByRole('button', { name: messages['app.save'] }).click();
+    await page.getByText(messages['flags.reviewed']).waitFor();
+    await page.getByText('Chờ kết quả đánh giá năm sau').first().waitFor();
+    await screenshot(page, 'flags-reviewed');
+    await page.context().close();
+  });
+
   it('refuses the head an extra “Hoàn thành xuất sắc nhiệm vụ” beyond the unit quota, in words', async () => {
     await moveCycleTo(baseUrl, 'ASSESSMENT');
     const cycle = await currentCycle(baseUrl);

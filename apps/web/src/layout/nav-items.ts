@@ -63,7 +63,7 @@ export const navItems: readonly NavItem[] = [
   {
     path: '/emulation',
     label: 'nav.emulation',
-    roles: ['ADMIN', 'OFFICER', 'COUNCIL_MEMBER'],
+    roles: ['ADMIN', 'OFFICER', 'UNIT_HEAD', 'COUNCIL_MEMBER'],
     component: lazy(() => import('../pages/emulation-page.tsx').then((m) => ({ default: m.EmulationPage }))),
   },
   {

@@ -22,6 +22,7 @@ import { graphql, type ResultOf } from '../graphql/graphql.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError, describeErrorResult, type ErrorResult } from '../lib/error-message.ts';
 import { formatDate, formatNumber } from '../lib/format.ts';
+import { EmulationActions } from './emulation-forms.tsx';
 
 const EmulationQuery = graphql(`
   query Emulation($cycleId: ID!) {
@@ -358,6 +359,14 @@ export function EmulationPage() {
       <Typography.Title level={2}>{t('emulation.heading')}</Typography.Title>
       <Space wrap size="large" align="end" style={{ marginBottom: 16 }}>
         <CycleSelect cycles={cycles} value={selected?.id} onChange={select} />
+        {selected && (
+          <EmulationActions
+            cycleId={selected.id}
+            canPropose={isOfficer || role === 'UNIT_HEAD'}
+            canSchedule={isOfficer}
+            onChanged={refresh}
+          />
+        )}
         {isOfficer && openSessions.length > 0 && (
           <Select
             aria-label={t('emulation.session')}
@@ -394,7 +403,15 @@ export function EmulationPage() {
           },
           {
             title: t('emulation.turnout'),
-            render: (_, row) => t('emulation.turnoutValue', { voted: row.hasVoted, members: row.members }),
+            render: (_, row) =>
+              t('emulation.turnoutValue', {
+                // once counted, the tally says how many voted
+                voted:
+                  row.status === 'CLOSED'
+                    ? (row.forCount ?? 0) + (row.againstCount ?? 0) + (row.abstainCount ?? 0)
+                    : row.hasVoted,
+                members: row.members,
+              }),
           },
           {
             title: t('emulation.tally'),

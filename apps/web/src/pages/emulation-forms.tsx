@@ -1,0 +1,279 @@
+import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { useDebouncedValue } from '../features/use-debounced-value.ts';
+import { graphql } from '../graphql/graphql.ts';
+import { useT } from '../i18n/i18n-context.tsx';
+import { describeCombinedError, describeErrorResult, type ErrorResult } from '../lib/error-message.ts';
+
+const PeoplePickQuery = graphql(`
+  query PeoplePick($search: String) {
+    people(first: 20, filter: { search: $search }) {
+      edges {
+        node {
+          id
+          fullName
+          code
+          unit {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+const CouncilsQuery = graphql(`
+  query Councils {
+    councils {
+      id
+      name
+    }
+  }
+`);
+
+const ProposeTitleMutation = graphql(`
+  mutation ProposeTitle($cycleId: ID!, $personId: ID, $title: TitleKind!, $reason: String) {
+    proposeTitle(cycleId: $cycleId, personId: $personId, title: $title, reason: $reason) {
+      __typename
+      ... on ProposeTitleSuccess {
+        data {
+          id
+          status
+          eligible
+        }
+      }
+      ... on QuotaExceededError {
+        allowed
+        granted
+      }
+      ... on RuleViolationError {
+        rule
+        citation
+      }
+      ... on ValidationError {
+        fields {
+          field
+          message
+        }
+      }
+      ... on Error {
+        code
+        message
+      }
+    }
+  }
+`);
+
+const CreateSessionMutation = graphql(`
+  mutation CreateCouncilSession($councilId: ID!, $cycleId: ID!, $heldOn: Date!, $number: String!, $quorum: Int!) {
+    createCouncilSession(councilId: $councilId, cycleId: $cycleId, heldOn: $heldOn, number: $number, quorum: $quorum) {
+      __typename
+      ... on CreateCouncilSessionSuccess {
+        data {
+          id
+          status
+        }
+      }
+      ... on ValidationError {
+        fields {
+          field
+          message
+        }
+      }
+      ... on Error {
+        code
+        message
+      }
+    }
+  }
+`);
+
+type IndividualTitle = 'LDTT' | 'CSTDCS' | 'CSTD_TINH' | 'CSTD_TOAN_QUOC' | 'GIAY_KHEN' | 'BANG_KHEN';
+const individualTitles: readonly IndividualTitle[] = [
+  'LDTT',
+  'CSTDCS',
+  'CSTD_TINH',
+  'CSTD_TOAN_QUOC',
+  'GIAY_KHEN',
+  'BANG_KHEN',
+];
+
+function useErrorText() {
+  const t = useT();
+  return (
+    result: { error?: Parameters<typeof describeCombinedError>[0] },
+    payload: { __typename: string } | undefined,
+  ) => {
+    if (result.error) return describeCombinedError(result.error, t);
+    if (payload && !payload.__typename.endsWith('Success'))
+      return describeErrorResult(payload as ErrorResult, t);
+    return null;
+  };
+}
+
+export function ProposeTitleModal(props: { cycleId: string; onClose: (done: boolean) => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const [form] = Form.useForm<{ personId: string; title: IndividualTitle; reason?: string }>();
+  const [search, setSearch] = useState('');
+  const debounced = useDebouncedValue(search, 300);
+  const [people] = useQuery({ query: PeoplePickQuery, variables: { search: debounced || null } });
+  const [state, propose] = useMutation(ProposeTitleMutation);
+  const [error, setError] = useState<string | null>(null);
+
+  return (
+    <Modal
+      open
+      title={t('emulation.propose')}
+      okText={t('app.save')}
+      cancelText={t('app.cancel')}
+      confirmLoading={state.fetching}
+      onOk={() => form.submit()}
+      onCancel={() => props.onClose(false)}
+    >
+      {error && (
+        <p role="alert" style={{ color: '#a61d24' }}>
+          {error}
+        </p>
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={async (values) => {
+          setError(null);
+          const result = await propose({
+            cycleId: props.cycleId,
+            personId: values.personId,
+            title: values.title,
+            reason: values.reason ?? null,
+          });
+          const text = errorText(result, result.data?.proposeTitle);
+          if (text) setError(text);
+          else {
+            void message.success(t('emulation.proposed'));
+            props.onClose(true);
+          }
+        }}
+      >
+        <Form.Item name="personId" label={t('emulation.nominee')} rules={[{ required: true }]}>
+          <Select
+            showSearch={{ filterOption: false, onSearch: setSearch }}
+            loading={people.fetching}
+            placeholder={t('people.searchPlaceholder')}
+            options={(people.data?.people.edges ?? []).map((edge) => ({
+              value: edge.node.id,
+              label: `${edge.node.fullName} (${edge.node.code}) · ${edge.node.unit.name}`,
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="title" label={t('emulation.title')} rules={[{ required: true }]}>
+          <Select options={individualTitles.map((value) => ({ value, label: t(`titleKind.${value}`) }))} />
+        </Form.Item>
+        <Form.Item name="reason" label={t('emulation.reason')}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export function CreateSessionModal(props: { cycleId: string; onClose: (done: boolean) => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const [form] = Form.useForm<{ councilId: string; number: string; heldOn: Dayjs; quorum: number }>();
+  const [councils] = useQuery({ query: CouncilsQuery });
+  const [state, create] = useMutation(CreateSessionMutation);
+  const [error, setError] = useState<string | null>(null);
+  const firstCouncil = councils.data?.councils[0]?.id;
+  useEffect(() => {
+    // most provinces have one council: preselect it once the list arrives
+    if (firstCouncil && !form.getFieldValue('councilId')) form.setFieldValue('councilId', firstCouncil);
+  }, [firstCouncil, form]);
+
+  return (
+    <Modal
+      open
+      title={t('emulation.createSession')}
+      okText={t('app.save')}
+      cancelText={t('app.cancel')}
+      confirmLoading={state.fetching}
+      onOk={() => form.submit()}
+      onCancel={() => props.onClose(false)}
+    >
+      {error && (
+        <p role="alert" style={{ color: '#a61d24' }}>
+          {error}
+        </p>
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ quorum: 5 }}
+        onFinish={async (values) => {
+          setError(null);
+          const result = await create({
+            councilId: values.councilId,
+            cycleId: props.cycleId,
+            number: values.number,
+            heldOn: values.heldOn.format('YYYY-MM-DD'),
+            quorum: values.quorum,
+          });
+          const text = errorText(result, result.data?.createCouncilSession);
+          if (text) setError(text);
+          else {
+            void message.success(t('emulation.sessionCreated'));
+            props.onClose(true);
+          }
+        }}
+      >
+        <Form.Item name="councilId" label={t('emulation.council')} rules={[{ required: true }]}>
+          <Select
+            loading={councils.fetching}
+            options={(councils.data?.councils ?? []).map((council) => ({
+              value: council.id,
+              label: council.name,
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="number" label={t('emulation.sessionNumber')} rules={[{ required: true }]}>
+          <Input placeholder="01/2026" />
+        </Form.Item>
+        <Form.Item name="heldOn" label={t('emulation.heldOn')} rules={[{ required: true }]}>
+          <DatePicker format="DD/MM/YYYY" />
+        </Form.Item>
+        <Form.Item name="quorum" label={t('emulation.quorum')} rules={[{ required: true }]}>
+          <InputNumber min={1} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export function EmulationActions(props: {
+  cycleId: string;
+  canPropose: boolean;
+  canSchedule: boolean;
+  onChanged: () => void;
+}) {
+  const t = useT();
+  const [open, setOpen] = useState<'propose' | 'session' | null>(null);
+  const close = (done: boolean) => {
+    setOpen(null);
+    if (done) props.onChanged();
+  };
+  return (
+    <Space wrap>
+      {props.canPropose && <Button onClick={() => setOpen('propose')}>{t('emulation.propose')}</Button>}
+      {props.canSchedule && (
+        <Button onClick={() => setOpen('session')}>{t('emulation.createSession')}</Button>
+      )}
+      {open === 'propose' && <ProposeTitleModal cycleId={props.cycleId} onClose={close} />}
+      {open === 'session' && <CreateSessionModal cycleId={props.cycleId} onClose={close} />}
+    </Space>
+  );
+}
