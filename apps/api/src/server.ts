@@ -4,6 +4,8 @@ import { handleFileRoutes } from './http/file-routes.ts';
 import { sendJson } from './http/respond.ts';
 import { handleSession } from './http/session-endpoint.ts';
 import { createStaticHandler } from './http/static.ts';
+import { createRateLimiter } from './security/rate-limit.ts';
+import { applySecurityHeaders } from './security/security-headers.ts';
 import { createYoga, type Yoga } from './yoga.ts';
 
 export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => void;
@@ -20,10 +22,13 @@ export function createServer(options: { services: AppServices; demo: DemoInfo | 
 } {
   const yoga = options.yoga ?? createYoga(options.services);
   const serveStatic = createStaticHandler({ root: options.services.config.webDist });
+  const rateLimiter = createRateLimiter();
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+    applySecurityHeaders(request, response, { production: options.services.config.production });
     if (pathname === '/graphql' || pathname.startsWith('/graphql/')) {
+      if (!rateLimiter.admit(request, response)) return;
       await yoga.handle(request, response, { req: request, res: response });
       return;
     }
@@ -65,6 +70,7 @@ export function createServer(options: { services: AppServices; demo: DemoInfo | 
 /** What the port answers while the database is being opened, migrated and seeded. */
 export const startingHandler: RequestHandler = (request, response) => {
   const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+  applySecurityHeaders(request, response, { production: true });
   response.setHeader('retry-after', '2');
   if (pathname === '/healthz') {
     sendJson(response, 503, { status: 'starting' });
