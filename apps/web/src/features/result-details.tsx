@@ -2,12 +2,22 @@ import { Descriptions, Drawer, Empty, List, Space, Tag, Typography } from 'antd'
 import { useT } from '../i18n/i18n-context.tsx';
 import { formatDateTime, formatScore } from '../lib/format.ts';
 import { ComponentsTable } from './components-table.tsx';
+import { HeadAssessmentForm } from './head-assessment-form.tsx';
 import { RatingTag } from './rating-tag.tsx';
 import type { ResultRow } from './results-query.ts';
 import { TraceList } from './trace-list.tsx';
 
 /** Everything behind one rating: score components, the engine's trace, flags and decisions. */
-export function ResultDetails({ result, onClose }: { result: ResultRow; onClose: () => void }) {
+export function ResultDetails({
+  result,
+  onClose,
+  assessCycleId,
+}: {
+  result: ResultRow;
+  onClose: () => void;
+  /** set when the viewer may record the head's assessment (a head, during ASSESSMENT) */
+  assessCycleId?: string | null;
+}) {
   const t = useT();
   return (
     <Drawer
@@ -37,6 +47,15 @@ export function ResultDetails({ result, onClose }: { result: ResultRow; onClose:
             : result.titles.map((title) => <Tag key={title}>{titleLabel(title, t)}</Tag>)}
         </Descriptions.Item>
       </Descriptions>
+
+      {assessCycleId && (
+        <>
+          <Typography.Title level={3} style={{ fontSize: 16, marginTop: 20 }}>
+            {t('assess.heading')}
+          </Typography.Title>
+          <HeadAssessmentForm cycleId={assessCycleId} personId={result.person.id} />
+        </>
+      )}
 
       <Typography.Title level={3} style={{ fontSize: 16, marginTop: 20 }}>
         {t('myResult.breakdown')}

@@ -393,6 +393,14 @@ export const en: Messages = {
   'accounts.roleChangeNote': 'Changing the role or scope ends the account’s current sessions.',
   'accounts.count': '{count} accounts',
 
+  'assess.heading': 'Head’s assessment',
+  'assess.value': 'Discipline and conduct as assessed by the head (A, 0–10)',
+  'assess.comment': 'Comment',
+  'assess.save': 'Save assessment',
+  'assess.saved': 'Assessment saved. The score changes at the next evaluation run.',
+  'assess.overwrite': 'This person already has a head’s assessment (version {version}). Replace it?',
+  'assess.hint': 'Without an assessment the system uses A = 10 (it never lowers anyone’s score).',
+
   'audit.heading': 'Audit log',
   'audit.at': 'When',
   'audit.actor': 'Who',

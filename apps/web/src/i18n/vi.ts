@@ -392,6 +392,15 @@ export const vi = {
     'Đổi vai trò hoặc phạm vi sẽ kết thúc các phiên đăng nhập hiện tại của tài khoản.',
   'accounts.count': '{count} tài khoản',
 
+  'assess.heading': 'Đánh giá của thủ trưởng',
+  'assess.value': 'Điểm chấp hành kỷ luật, đạo đức, lối sống do thủ trưởng đánh giá (A, 0–10)',
+  'assess.comment': 'Nhận xét',
+  'assess.save': 'Lưu đánh giá',
+  'assess.saved': 'Đã lưu đánh giá. Điểm sẽ được cập nhật ở lần chạy đánh giá tiếp theo.',
+  'assess.overwrite':
+    'Người này đã có đánh giá của thủ trưởng (phiên bản {version}). Ghi đè bằng đánh giá mới?',
+  'assess.hint': 'Chưa đánh giá thì hệ thống tính A = 10 (không làm giảm điểm của ai).',
+
   'audit.heading': 'Nhật ký hệ thống',
   'audit.at': 'Thời điểm',
   'audit.actor': 'Người thực hiện',

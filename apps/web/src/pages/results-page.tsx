@@ -259,7 +259,13 @@ export function ResultsPage() {
           },
         ]}
       />
-      {details && <ResultDetails result={details} onClose={() => setDetails(null)} />}
+      {details && (
+        <ResultDetails
+          result={details}
+          onClose={() => setDetails(null)}
+          assessCycleId={role === 'UNIT_HEAD' && selected?.status === 'ASSESSMENT' ? selected.id : null}
+        />
+      )}
       {adjusting && selected && (
         <AdjustRatingModal
           cycleId={selected.id}
