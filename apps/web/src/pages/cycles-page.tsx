@@ -413,7 +413,7 @@ export function CyclesPage() {
         loading={fetching && cycles.length === 0}
         dataSource={cycles}
         pagination={false}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1150 }}
         locale={{ emptyText: t('cycles.empty') }}
         expandable={{
           expandedRowRender: (cycle) => (
@@ -435,6 +435,7 @@ export function CyclesPage() {
           {
             title: t('cycles.name'),
             key: 'name',
+            width: 340,
             render: (_, cycle) => (
               <Space direction="vertical" size={0}>
                 <Typography.Text strong>{cycle.name}</Typography.Text>
