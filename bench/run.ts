@@ -23,10 +23,18 @@ function runRulesBench(options: BenchOptions, notes: string[]): void {
   }
   log('\n=== rules engine (bench/rules-bench.ts)');
   const result = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), script], {
-    stdio: 'inherit',
     cwd: repoRoot,
+    encoding: 'utf8',
     env: { ...process.env, BENCH_PEOPLE: String(options.people), BENCH_SIZE: options.sizeName },
+    maxBuffer: 16 * 1024 * 1024,
   });
+  process.stdout.write(result.stdout ?? '');
+  process.stderr.write(result.stderr ?? '');
+  const lines = (result.stdout ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('>'));
+  if (lines.length > 0) notes.push(`rules (bench/rules-bench.ts, its own sizes): ${lines.join('; ')}`);
   if (result.status !== 0)
     notes.push(`rules: bench/rules-bench.ts exited with ${result.status ?? result.signal}`);
 }
