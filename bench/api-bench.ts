@@ -129,6 +129,7 @@ type LoadFigures = {
   requestsPerSecond: number;
   total: number;
   failures: number;
+  timeouts: number;
 };
 
 function percentile(sorted: readonly number[], fraction: number): number {
