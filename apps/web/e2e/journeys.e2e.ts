@@ -188,6 +188,67 @@ describe.skipIf(!hasChromium)('admin web app in Chromium', () => {
     await page.context().close();
   });
 
+  it('takes a title proposal through a secret ballot: propose, schedule, vote, count', async () => {
+    const officer = await openPage(browser, baseUrl);
+    await signIn(officer, 'officer');
+    await officer.goto('/emulation');
+    await officer.getByRole('heading', { name: messages['emulation.heading'] }).waitFor();
+
+    await officer.getByRole('button', { name: messages['emulation.propose'] }).click();
+    let dialog = officer.getByRole('dialog');
+    await dialog.getByLabel(messages['emulation.nominee']).fill('nguyen van an');
+    await officer.locator('.ant-select-item-option').filter({ hasText: 'Nguyễn Văn An' }).first().click();
+    await dialog.getByLabel(messages['emulation.title']).click();
+    await officer
+      .locator('.ant-select-item-option')
+      .filter({ hasText: messages['titleKind.CSTD_TINH'] })
+      .click();
+    await dialog.getByLabel(messages['emulation.reason']).fill('Sáng kiến được công nhận cấp tỉnh');
+    await dialog.getByRole('button', { name: messages['app.save'] }).click();
+    await officer.getByText(messages['emulation.proposed']).waitFor();
+
+    await officer.getByRole('button', { name: messages['emulation.createSession'] }).click();
+    dialog = officer.getByRole('dialog');
+    await dialog.getByLabel(messages['emulation.sessionNumber']).fill('01/2026');
+    await dialog.getByLabel(messages['emulation.heldOn']).fill('23/11/2026');
+    await dialog.getByLabel(messages['emulation.heldOn']).press('Enter');
+    await dialog.getByRole('button', { name: messages['app.save'] }).click();
+    await officer
+      .getByText(messages['emulation.sessionCreated'])
+      .waitFor({ timeout: 10_000 })
+      .catch(async (error) => {
+        await screenshot(officer, 'emulation-session-failed');
+        throw error;
+      });
+
+    const proposal = officer.locator('.ant-table-row').filter({ hasText: 'Nguyễn Văn An' }).last();
+    await proposal.getByRole('button', { name: messages['emulation.openBallot'] }).click();
+    await officer.getByText(messages['emulation.ballotOpened']).waitFor();
+
+    const council = await openPage(browser, baseUrl);
+    await signIn(council, 'council');
+    await council.goto('/emulation');
+    const ballot = council.locator('.ant-table-row').filter({ hasText: 'Nguyễn Văn An' }).first();
+    await ballot.getByRole('button', { name: messages['vote.FOR'], exact: true }).click();
+    await council.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+    await council.getByText(messages['emulation.voted']).waitFor();
+    await screenshot(council, 'emulation-council-voted');
+    await council.context().close();
+
+    await officer.reload();
+    const open = officer.locator('.ant-table-row').filter({ hasText: 'Nguyễn Văn An' }).first();
+    await open.getByRole('button', { name: messages['emulation.closeBallot'] }).click();
+    await officer.getByText(messages['emulation.closed']).waitFor();
+    const results = ['PASSED', 'FAILED', 'NO_QUORUM'] as const;
+    await officer
+      .locator('.ant-table-row')
+      .filter({ hasText: new RegExp(results.map((result) => messages[`ballotResult.${result}`]).join('|')) })
+      .first()
+      .waitFor();
+    await screenshot(officer, 'emulation-ballot-closed');
+    await officer.context().close();
+  });
+
   it('shows the staff member their own published result', async () => {
     for (const to of ['REVIEW', 'APPROVED', 'PUBLISHED']) await moveCycleTo(baseUrl, to);
     const page = await openPage(browser, baseUrl);

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Grid, Layout, Menu, Space, Spin, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -35,6 +35,8 @@ export function AppLayout() {
   const [me] = useQuery({ query: MeQuery });
   const [changingPassword, setChangingPassword] = useState(false);
   const { message } = App.useApp();
+  // phones: the sider folds away and the header keeps only the language and sign-out
+  const narrow = !Grid.useBreakpoint().md;
 
   if (!session.data) return <Navigate to="/login" replace />;
   const user = session.data.user;
@@ -76,25 +78,35 @@ export function AppLayout() {
         <Layout.Header
           style={{
             background: '#fff',
-            padding: '0 24px',
+            padding: narrow ? '0 12px 0 56px' : '0 24px',
             display: 'flex',
             justifyContent: 'flex-end',
             alignItems: 'center',
             borderBottom: '1px solid #f0f0f0',
           }}
         >
-          <Space size="middle">
+          <Space size={narrow ? 'small' : 'middle'}>
             <LanguageSwitch />
-            <Typography.Text data-testid="current-user">
-              {user.displayName} · {t(`role.${user.role}`)}
-            </Typography.Text>
-            <Button type="text" onClick={() => setChangingPassword(true)}>
-              {t('password.change')}
+            {!narrow && (
+              <Typography.Text data-testid="current-user">
+                {user.displayName} · {t(`role.${user.role}`)}
+              </Typography.Text>
+            )}
+            {!narrow && (
+              <Button type="text" onClick={() => setChangingPassword(true)}>
+                {t('password.change')}
+              </Button>
+            )}
+            <Button onClick={() => void signOut()} title={`${user.displayName} · ${t(`role.${user.role}`)}`}>
+              {t('logout')}
             </Button>
-            <Button onClick={() => void signOut()}>{t('logout')}</Button>
           </Space>
         </Layout.Header>
-        <Layout.Content id="main-content" tabIndex={-1} style={{ padding: 24, outline: 'none' }}>
+        <Layout.Content
+          id="main-content"
+          tabIndex={-1}
+          style={{ padding: narrow ? 12 : 24, outline: 'none', minWidth: 0 }}
+        >
           {me.data?.me.mustChangePassword && (
             <Alert
               type="warning"
