@@ -50,6 +50,8 @@ export async function startServer(bench: BenchDatabase): Promise<RunningServer> 
       cwd: repoRoot,
       env: {
         ...process.env,
+        // the API runs with Node's default heap, as in production (the bench process has a larger one)
+        NODE_OPTIONS: '',
         ...bench.serverEnv,
         PORT: String(port),
         HOST: '127.0.0.1',
@@ -263,14 +265,24 @@ async function measureRun(
   let message: string | null = null;
   while (status === 'RUNNING') {
     await new Promise((resolve) => setTimeout(resolve, 250));
-    const polled = await graphql<{ evaluationRun: { status: string; message: string | null } | null }>(
-      server.url,
-      token,
-      'query ($id: ID!) { evaluationRun(id: $id) { status message } }',
-      { id: runId },
-    );
-    status = polled.evaluationRun?.status ?? 'MISSING';
-    message = polled.evaluationRun?.message ?? null;
+    if (server.child.exitCode !== null || server.child.signalCode !== null) {
+      // e.g. out of heap: the figure to report is that the process died, and at what size
+      status = `CRASHED (${server.child.signalCode ?? `exit ${server.child.exitCode}`})`;
+      message = `the API process died during the run: see ${server.logFile}`;
+      break;
+    }
+    try {
+      const polled = await graphql<{ evaluationRun: { status: string; message: string | null } | null }>(
+        server.url,
+        token,
+        'query ($id: ID!) { evaluationRun(id: $id) { status message } }',
+        { id: runId },
+      );
+      status = polled.evaluationRun?.status ?? 'MISSING';
+      message = polled.evaluationRun?.message ?? null;
+    } catch {
+      // a busy or dying server: look again
+    }
   }
   const ms = performance.now() - started;
   const memory = sampler.stop();
@@ -358,12 +370,12 @@ export async function benchApi(options: {
       `${run.status} in ${seconds(run.ms)}`,
     );
     if (run.status !== 'SUCCEEDED') {
-      notes.push(
-        `api (${engine}): the evaluation run ${run.status} (${(run.message ?? '').split('\n')[0]}); the ranking was measured on placeholder results written by the bench`,
-      );
       await server.stop();
       const written = await writePlaceholderResults(bench);
       log(`  wrote ${written} placeholder results for the ranking`);
+      notes.push(
+        `api (${engine}): the evaluation run through the API ${run.status} (${(run.message ?? '').split('\n')[0]}); the ranking read the results of earlier runs${written > 0 ? ` plus ${written} placeholder results written by the bench` : ''}`,
+      );
       server = await startServer(bench);
       token = await logIn(server.url);
     }

@@ -147,6 +147,7 @@ export async function benchEvaluation(options: {
       notes.push(`eval (${engine}): ${rules.missing}`);
     }
 
+    scenario = null; // let the phases' copy go before the run builds its own
     if (!('module' in runModule)) {
       notes.push(`eval (${engine}): ${runModule.missing}`);
       return { figures, notes };

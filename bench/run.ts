@@ -39,6 +39,13 @@ function runRulesBench(options: BenchOptions, notes: string[]): void {
     notes.push(`rules: bench/rules-bench.ts exited with ${result.status ?? result.signal}`);
 }
 
+/** A bench that broke: reported as a note, and the other benches still run. */
+function failed(bench: string, engine: string, error: unknown): { figures: Figure[]; notes: string[] } {
+  const message = error instanceof Error ? error.message : String(error);
+  log(`  ${bench} (${engine}) broke: ${message}`);
+  return { figures: [], notes: [`${bench} (${engine}) broke: ${message.split('\n')[0]}`] };
+}
+
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   const figures: Figure[] = [];
@@ -95,19 +102,25 @@ async function main(): Promise<number> {
       }
       if (options.benches.includes('eval')) {
         log(`\n=== ${engine}: evaluation run`);
-        const outcome = await benchEvaluation({ bench, log });
+        const outcome = await benchEvaluation({ bench, log }).catch((error: unknown) =>
+          failed('eval', engine, error),
+        );
         figures.push(...outcome.figures);
         notes.push(...outcome.notes);
       }
       if (options.benches.includes('api')) {
         log(`\n=== ${engine}: API under load`);
-        const outcome = await benchApi({ bench, options, log });
+        const outcome = await benchApi({ bench, options, log }).catch((error: unknown) =>
+          failed('api', engine, error),
+        );
         figures.push(...outcome.figures);
         notes.push(...outcome.notes);
       }
       if (options.benches.includes('import')) {
         log(`\n=== ${engine}: people workbook import`);
-        const outcome = await benchImport({ bench, rows: options.importRows, log });
+        const outcome = await benchImport({ bench, rows: options.importRows, log }).catch((error: unknown) =>
+          failed('import', engine, error),
+        );
         figures.push(...outcome.figures);
         notes.push(...outcome.notes);
       }
