@@ -13,13 +13,16 @@ import { authenticateRequest } from './auth/authenticate-request.ts';
 import type { AppServices, Context } from './context.ts';
 import { AppError, appErrorMapping } from './errors.ts';
 import { schema } from './schema/index.ts';
+import { documentLimits } from './security/document-limits.ts';
 
 export type ServerContext = { req?: IncomingMessage; res?: ServerResponse };
 export type Yoga = YogaServerInstance<ServerContext, Context>;
 
 /** Tier 1 errors keep their code; everything that is not a GraphQLError or an AppError is masked. */
 function maskAppErrors(error: unknown, message: string, isDev?: boolean): Error {
-  const original = error instanceof GraphQLError ? error.originalError : error;
+  let original = error instanceof GraphQLError ? error.originalError : error;
+  // a scalar's ValidationError in a variable arrives wrapped twice by graphql-js: unwrap to find it
+  while (original instanceof GraphQLError && original.originalError) original = original.originalError;
   if (original instanceof AppError) {
     return createGraphQLError(original.message, {
       nodes: error instanceof GraphQLError ? error.nodes : undefined,
@@ -83,6 +86,7 @@ export function createYoga(services: AppServices): Yoga {
     },
     plugins: [
       responseCookies,
+      documentLimits(),
       usePersistedOperations<Context>({
         getPersistedOperation: (key) => persisted?.get(key) ?? null,
         // production with the web app's manifest: only its operations run (see README)

@@ -123,6 +123,9 @@ export function convertCell(column: ImportColumn, cell: RawCell): { value: CellV
   switch (type.kind) {
     case 'text': {
       const value = display(cell).trim();
+      // U+FFFD: bytes that were not UTF-8, or a NUL (see read-table.ts)
+      if (value.includes('\uFFFD'))
+        return { error: 'Ký tự không hợp lệ / not valid text (check the file is UTF-8)' };
       return value.length > type.max
         ? { error: `Quá ${type.max} ký tự / longer than ${type.max} characters` }
         : { value };

@@ -23,7 +23,15 @@ export function detectFormat(fileName: string, content: Buffer): FileFormat {
 }
 
 export async function readTable(options: { content: Buffer; format: FileFormat }): Promise<RawTable> {
-  return options.format === 'xlsx' ? readXlsx(options.content) : readCsv(options.content);
+  const table = options.format === 'xlsx' ? await readXlsx(options.content) : readCsv(options.content);
+  // PostgreSQL text cannot hold U+0000: make it the replacement character, which conversion refuses
+  for (const row of table.rows) {
+    for (let i = 0; i < row.length; i += 1) {
+      const cell = row[i];
+      if (typeof cell === 'string' && cell.includes('\u0000')) row[i] = cell.replaceAll('\u0000', '\uFFFD');
+    }
+  }
+  return table;
 }
 
 function readCsv(content: Buffer): RawTable {
