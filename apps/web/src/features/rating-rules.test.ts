@@ -13,20 +13,27 @@ describe('hard rule ceiling from the trace', () => {
   it('ignores the score bands and the quota, keeps the lowest hard cap', () => {
     const ceiling = hardRuleCeiling([
       line('nd335.band', 'EXCELLENT'),
-      line('hard.absence', 'COMPLETED'),
+      line('time.absence', 'COMPLETED'),
       line('quota.excellent', 'GOOD'),
-      line('hard.discipline', 'NOT_COMPLETED'),
+      line('nd90.leader-unit', 'GOOD'),
+      line('discipline.in-year', 'NOT_COMPLETED'),
     ]);
     expect(ceiling?.rating).toBe('NOT_COMPLETED');
-    expect(ceiling?.line.rule).toBe('hard.discipline');
+    expect(ceiling?.line.rule).toBe('discipline.in-year');
     expect(isForbidden('COMPLETED', ceiling)).toBe(true);
     expect(isForbidden('NOT_COMPLETED', ceiling)).toBe(false);
   });
 
   it('allows only "not rated" when the person worked under six months', () => {
-    const ceiling = hardRuleCeiling([line('hard.worked-under-6-months', 'NOT_RATED')]);
+    const ceiling = hardRuleCeiling([line('time.worked', 'NOT_RATED')]);
     expect(isForbidden('GOOD', ceiling)).toBe(true);
     expect(isForbidden('NOT_RATED', ceiling)).toBe(false);
+  });
+
+  it('caps a person absent 3 to 6 months at "completed"', () => {
+    const ceiling = hardRuleCeiling([line('nd335.band', 'GOOD'), line('time.absence', 'COMPLETED')]);
+    expect(isForbidden('GOOD', ceiling)).toBe(true);
+    expect(isForbidden('COMPLETED', ceiling)).toBe(false);
   });
 
   it('with no hard rule, allows every rating but "not rated"', () => {

@@ -26,8 +26,17 @@ export function ratingInEffect(effect: string): RatingValue | null {
   return (match?.[1] as RatingValue | undefined) ?? null;
 }
 
-// the bands propose a rating; the quota is shown by its own meter: neither is a ceiling
-const notACeiling = /band|score|criteria|quota|propos/i;
+// The hard rules the engine's checkFinalRating enforces on a human decision (DOMAIN §3, rules 1–3
+// and 5). The score bands only propose, and the quota has its own meter: neither is a ceiling.
+const hardRules = new Set([
+  'time.worked',
+  'score.no-tasks',
+  'time.absence',
+  'discipline.in-year',
+  'leader.corruption',
+  'leader.unit-results',
+]);
+const isHardRule = (rule: string) => hardRules.has(rule) || rule.startsWith('hard.');
 
 export type Ceiling = { rating: RatingValue; line: TraceLine } | null;
 
@@ -35,7 +44,7 @@ export type Ceiling = { rating: RatingValue; line: TraceLine } | null;
 export function hardRuleCeiling(trace: readonly TraceLine[]): Ceiling {
   let ceiling: Ceiling = null;
   for (const line of trace) {
-    if (notACeiling.test(line.rule)) continue;
+    if (!isHardRule(line.rule)) continue;
     const rating = ratingInEffect(line.effect);
     if (!rating) continue;
     if (rating === 'NOT_RATED') return { rating, line };

@@ -1,37 +1,43 @@
-import { Table } from 'antd';
+import { List, Space, Tag, Typography } from 'antd';
 import { useT } from '../i18n/i18n-context.tsx';
 import { ratingInEffect, type TraceLine } from './rating-rules.ts';
 
-/** The engine's reasons in words: what it found (detail), under which rule and legal instrument. */
+/**
+ * The engine's reasons in words: what it found (detail) first, then what it changed and under
+ * which legal instrument and rule. A list rather than a table so it reads on a phone too.
+ */
 export function TraceList({ trace }: { trace: readonly TraceLine[] }) {
   const t = useT();
   return (
-    <Table<TraceLine>
+    <List
       size="small"
-      pagination={false}
-      rowKey={(line) => `${line.rule}|${line.effect}|${line.detail}`}
       dataSource={[...trace]}
       data-testid="trace"
-      columns={[
-        { title: t('results.trace.detail'), dataIndex: 'detail', key: 'detail' },
-        {
-          title: t('results.trace.effect'),
-          key: 'effect',
-          width: 180,
-          render: (_, line) => {
-            const rating = ratingInEffect(line.effect);
-            return rating && line.effect.trim() === rating ? t(`rating.${rating}`) : line.effect;
-          },
-        },
-        { title: t('results.trace.citation'), dataIndex: 'citation', key: 'citation', width: 180 },
-        {
-          title: t('results.trace.rule'),
-          dataIndex: 'rule',
-          key: 'rule',
-          width: 140,
-          render: (rule: string) => <code style={{ fontSize: 12 }}>{rule}</code>,
-        },
-      ]}
+      rowKey={(line) => `${line.rule}|${line.effect}|${line.detail}`}
+      renderItem={(line) => {
+        const rating = ratingInEffect(line.effect);
+        const effect = rating && line.effect.trim() === rating ? t(`rating.${rating}`) : line.effect;
+        return (
+          <List.Item>
+            <Space direction="vertical" size={2} style={{ width: '100%' }}>
+              <Typography.Text>{line.detail}</Typography.Text>
+              <Space wrap size={[8, 2]}>
+                {effect && (
+                  <Tag color="blue" style={{ whiteSpace: 'normal' }}>
+                    {t('results.trace.effect')}: {effect}
+                  </Tag>
+                )}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('results.trace.citation')}: {line.citation}
+                </Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('results.trace.rule')}: <code>{line.rule}</code>
+                </Typography.Text>
+              </Space>
+            </Space>
+          </List.Item>
+        );
+      }}
     />
   );
 }
