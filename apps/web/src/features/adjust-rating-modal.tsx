@@ -1,4 +1,4 @@
-import { Alert, Descriptions, Form, Input, Modal, Progress, Radio, Space, Typography } from 'antd';
+import { Alert, App, Descriptions, Form, Input, Modal, Progress, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql/graphql.ts';
@@ -79,14 +79,70 @@ const AdjustRating = graphql(`
   }
 `);
 
+const CorrectRating = graphql(`
+  mutation CorrectRatingPage($id: ID!, $rating: Rating!, $reason: String!, $number: String!, $version: Int!) {
+    correctRating(resultId: $id, rating: $rating, reason: $reason, number: $number, version: $version) {
+      __typename
+      ... on CorrectRatingSuccess {
+        data {
+          id
+          finalRating
+          finalReason
+          version
+          decisions {
+            id
+            kind
+            fromRating
+            toRating
+            reason
+            number
+            decidedAt
+            decidedBy {
+              id
+              displayName
+            }
+          }
+        }
+      }
+      ... on QuotaExceededError {
+        allowed
+        granted
+      }
+      ... on RuleViolationError {
+        rule
+        citation
+      }
+      ... on ConflictError {
+        currentVersion
+      }
+      ... on ValidationError {
+        fields {
+          field
+          message
+        }
+      }
+      ... on Error {
+        code
+        message
+      }
+    }
+  }
+`);
+
 export type AdjustedResult = Pick<ResultRow, 'id' | 'finalRating' | 'finalReason' | 'version' | 'decisions'>;
 
 export function AdjustRatingModal(props: {
   cycleId: string;
   result: ResultRow;
   onClose: (updated: AdjustedResult | null) => void;
+  /** after publication: a numbered correction decision instead of an adjustment */
+  correction?: boolean;
 }) {
   const t = useT();
+  const { modal } = App.useApp();
+  const correction = props.correction ?? false;
+  const [number, setNumber] = useState('');
+  const [correcting, correct] = useMutation(CorrectRating);
   const { result } = props;
   const [rating, setRating] = useState<RatingValue>(result.finalRating);
   const [reason, setReason] = useState(result.finalReason ?? '');
@@ -102,8 +158,9 @@ export function AdjustRatingModal(props: {
   const ceiling = hardRuleCeiling(result.trace);
   const projected = quota ? quota.granted + excellentDelta(result.finalRating, rating) : null;
   const quotaFull = quota !== null && result.finalRating !== 'EXCELLENT' && quota.remaining <= 0;
-  const reasonNeeded = rating !== result.engineRating;
+  const reasonNeeded = correction || rating !== result.engineRating;
   const reasonMissing = reasonNeeded && reason.trim().length === 0;
+  const numberMissing = correction && number.trim().length === 0;
 
   function disabledReason(choice: RatingValue): string | null {
     if (isForbidden(choice, ceiling)) {
@@ -116,10 +173,59 @@ export function AdjustRatingModal(props: {
     return null;
   }
 
+  async function submitCorrection() {
+    const response = await correct({
+      id: result.id,
+      rating,
+      reason: reason.trim(),
+      number: number.trim(),
+      version: result.version,
+    });
+    const outcome = response.data?.correctRating;
+    if (!outcome) {
+      if (response.error) setError(describeCombinedError(response.error, t));
+      return;
+    }
+    switch (outcome.__typename) {
+      case 'CorrectRatingSuccess':
+        props.onClose(outcome.data);
+        return;
+      case 'QuotaExceededError':
+        setError(t('results.quotaExceeded', { allowed: outcome.allowed, granted: outcome.granted }));
+        return;
+      case 'RuleViolationError':
+        setError(
+          t('results.ruleViolation', {
+            message: outcome.message,
+            citation: outcome.citation ?? outcome.rule,
+          }),
+        );
+        return;
+      default:
+        setError(describeErrorResult(outcome, t));
+    }
+  }
+
   async function submit() {
     setTouched(true);
     setError(null);
-    if (reasonMissing) return;
+    if (reasonMissing || numberMissing) return;
+    if (correction) {
+      // a correction is a formal decision: say exactly what will be issued before issuing it
+      modal.confirm({
+        title: t('results.correct'),
+        content: t('results.correctConfirm', {
+          number: number.trim(),
+          name: result.person.fullName,
+          from: t(`rating.${result.finalRating}`),
+          to: t(`rating.${rating}`),
+        }),
+        okText: t('app.confirm'),
+        cancelText: t('app.cancel'),
+        onOk: submitCorrection,
+      });
+      return;
+    }
     const response = await adjust({
       id: result.id,
       rating,
@@ -159,13 +265,17 @@ export function AdjustRatingModal(props: {
     <Modal
       open
       width={680}
-      title={t('results.adjustTitle', { name: result.person.fullName })}
+      title={
+        correction
+          ? t('results.correctTitle', { name: result.person.fullName })
+          : t('results.adjustTitle', { name: result.person.fullName })
+      }
       onCancel={() => props.onClose(null)}
       onOk={() => void submit()}
       okText={t('app.save')}
       cancelText={t('app.cancel')}
       okButtonProps={{
-        loading: state.fetching,
+        loading: state.fetching || correcting.fetching,
         disabled: rating === result.finalRating && reason === (result.finalReason ?? ''),
       }}
       destroyOnHidden
@@ -246,12 +356,32 @@ export function AdjustRatingModal(props: {
             </Space>
           </Radio.Group>
         </Form.Item>
+        {correction && (
+          <Form.Item
+            label={t('results.correctNumber')}
+            htmlFor="correct-number"
+            required
+            validateStatus={touched && numberMissing ? 'error' : undefined}
+            help={touched && numberMissing ? t('results.correctRequired') : undefined}
+          >
+            <Input
+              id="correct-number"
+              maxLength={100}
+              value={number}
+              onChange={(event) => setNumber(event.target.value)}
+            />
+          </Form.Item>
+        )}
         <Form.Item
-          label={t('results.adjustReason')}
+          label={correction ? t('results.correctReason') : t('results.adjustReason')}
           htmlFor="adjust-reason"
           required={reasonNeeded}
           validateStatus={touched && reasonMissing ? 'error' : undefined}
-          help={touched && reasonMissing ? t('results.adjustReasonRequired') : undefined}
+          help={
+            touched && reasonMissing
+              ? t(correction ? 'results.correctRequired' : 'results.adjustReasonRequired')
+              : undefined
+          }
         >
           <Input.TextArea
             id="adjust-reason"

@@ -233,6 +233,7 @@ export const en: Messages = {
   'results.decisions': 'Decisions',
   'results.finalReason': 'Reason',
   'results.adjust': 'Adjust rating',
+  'results.adjustShort': 'Adjust',
   'results.adjustTitle': 'Adjust the rating of {name}',
   'results.adjustRating': 'Decided rating',
   'results.adjustReason': 'Reason (required when differing from the system’s proposal)',
@@ -245,6 +246,15 @@ export const en: Messages = {
   'results.quotaExceeded':
     'Above the unit’s Excellent quota: {allowed} allowed, {granted} granted. Choose another rating, or ask the council to record an exception by decision.',
   'results.ruleViolation': 'Against a hard rule: {message} ({citation}). Choose a lower rating.',
+  'results.correct': 'Correct',
+  'results.correctTitle': 'Correction decision for {name}',
+  'results.correctNumber': 'Number of the correction decision',
+  'results.correctReason': 'Reason for the correction (required)',
+  'results.correctNote':
+    'The results are published: the change is recorded as a correction decision that supersedes the previous one, which is kept.',
+  'results.correctConfirm': 'Issue correction decision {number} for {name}: {from} → {to}?',
+  'results.correctDone': 'Correction decision recorded.',
+  'results.correctRequired': 'Enter the decision number and the reason.',
   'results.quota': 'Excellent quota',
   'results.quotaMeter': '{granted}/{allowed} used ({eligible} people rated Good or better)',
   'results.quotaAfter': 'After this change: {granted}/{allowed}',

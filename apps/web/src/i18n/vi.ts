@@ -233,6 +233,7 @@ export const vi = {
   'results.decisions': 'Các quyết định',
   'results.finalReason': 'Lý do quyết định',
   'results.adjust': 'Điều chỉnh xếp loại',
+  'results.adjustShort': 'Điều chỉnh',
   'results.adjustTitle': 'Điều chỉnh xếp loại: {name}',
   'results.adjustRating': 'Xếp loại quyết định',
   'results.adjustReason': 'Lý do điều chỉnh (bắt buộc khi khác đề xuất của hệ thống)',
@@ -246,6 +247,15 @@ export const vi = {
   'results.quotaExceeded':
     'Vượt chỉ tiêu Hoàn thành xuất sắc của đơn vị: cho phép {allowed}, đã có {granted}. Chọn mức khác, hoặc đề nghị Hội đồng ghi nhận ngoại lệ bằng quyết định.',
   'results.ruleViolation': 'Trái quy tắc bắt buộc: {message} ({citation}). Chọn mức xếp loại thấp hơn.',
+  'results.correct': 'Đính chính',
+  'results.correctTitle': 'Quyết định đính chính xếp loại: {name}',
+  'results.correctNumber': 'Số quyết định đính chính',
+  'results.correctReason': 'Lý do đính chính (bắt buộc)',
+  'results.correctNote':
+    'Kết quả đã công bố: thay đổi được ghi thành quyết định đính chính, thay thế quyết định trước và vẫn lưu quyết định cũ.',
+  'results.correctConfirm': 'Ban hành quyết định đính chính số {number} cho {name}: {from} → {to}?',
+  'results.correctDone': 'Đã ghi quyết định đính chính.',
+  'results.correctRequired': 'Nhập số quyết định và lý do đính chính.',
   'results.quota': 'Chỉ tiêu Hoàn thành xuất sắc',
   'results.quotaMeter': '{granted}/{allowed} đã dùng (trên {eligible} người đạt từ Hoàn thành tốt trở lên)',
   'results.quotaAfter': 'Sau điều chỉnh này: {granted}/{allowed}',

@@ -78,6 +78,9 @@ export function ResultsPage() {
     fetchPage,
   );
   const adjustable = canAdjust(role, selected);
+  // after publication a rating changes only by a numbered correction decision
+  const correctable = (role === 'OFFICER' || role === 'ADMIN') && selected?.status === 'PUBLISHED';
+  const [correcting, setCorrecting] = useState(false);
 
   if (!cyclesError && cycles.length === 0 && selected === null) {
     return (
@@ -130,9 +133,12 @@ export function ResultsPage() {
         </div>
         {selected?.latestRun && <ExportLinks cycleId={selected.id} unitId={unitId} />}
       </Space>
-      {selected && !adjustable && (role === 'UNIT_HEAD' || role === 'OFFICER' || role === 'ADMIN') && (
-        <Alert type="info" showIcon title={t('results.adjustNotAllowed')} style={{ marginBottom: 12 }} />
-      )}
+      {selected &&
+        !adjustable &&
+        !correctable &&
+        (role === 'UNIT_HEAD' || role === 'OFFICER' || role === 'ADMIN') && (
+          <Alert type="info" showIcon title={t('results.adjustNotAllowed')} style={{ marginBottom: 12 }} />
+        )}
       {(list.error || cyclesError) && (
         <Alert
           type="error"
@@ -150,7 +156,7 @@ export function ResultsPage() {
         rowKey="id"
         size="middle"
         virtual
-        scroll={{ x: 1150, y: 'max(360px, calc(100vh - 330px))' }}
+        scroll={{ x: 1100, y: 'max(360px, calc(100vh - 330px))' }}
         loading={list.loading && list.nodes.length === 0}
         dataSource={list.nodes}
         pagination={false}
@@ -175,7 +181,7 @@ export function ResultsPage() {
           {
             title: t('results.col.name'),
             key: 'name',
-            width: 220,
+            width: 200,
             render: (_, row) => (
               <Button type="link" style={{ padding: 0 }} onClick={() => setDetails(row)}>
                 {row.person.fullName}
@@ -242,7 +248,7 @@ export function ResultsPage() {
           {
             title: t('app.actions'),
             key: 'actions',
-            width: 230,
+            width: 190,
             fixed: 'right',
             render: (_, row) => (
               <Space>
@@ -250,8 +256,24 @@ export function ResultsPage() {
                   {t('app.details')}
                 </Button>
                 {adjustable && (
-                  <Button size="small" type="primary" onClick={() => setAdjusting(row)}>
-                    {t('results.adjust')}
+                  <Button
+                    size="small"
+                    type="primary"
+                    aria-label={t('results.adjust')}
+                    onClick={() => setAdjusting(row)}
+                  >
+                    {t('results.adjustShort')}
+                  </Button>
+                )}
+                {correctable && (
+                  <Button
+                    size="small"
+                    onClick={() => {
+                      setCorrecting(true);
+                      setAdjusting(row);
+                    }}
+                  >
+                    {t('results.correct')}
                   </Button>
                 )}
               </Space>
@@ -270,14 +292,20 @@ export function ResultsPage() {
         <AdjustRatingModal
           cycleId={selected.id}
           result={adjusting}
+          correction={correcting}
           onClose={(updated) => {
             setAdjusting(null);
+            setCorrecting(false);
             if (updated) {
               list.updateNode(
                 (node) => node.id === updated.id,
                 (node) => ({ ...node, ...updated }),
               );
-              void message.success(t('results.adjustDone', { rating: t(`rating.${updated.finalRating}`) }));
+              void message.success(
+                correcting
+                  ? t('results.correctDone')
+                  : t('results.adjustDone', { rating: t(`rating.${updated.finalRating}`) }),
+              );
             }
           }}
         />
