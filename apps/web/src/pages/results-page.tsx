@@ -2,16 +2,17 @@ import { Alert, App, Button, Empty, Input, Select, Space, Table, Tag, Tooltip, T
 import { readFragment } from 'gql.tada';
 import { useCallback, useId, useState } from 'react';
 import { useClient } from 'urql';
-import { type Role, useSession } from '../auth/session.ts';
+import { useSession } from '../auth/session.ts';
 import { AdjustRatingModal } from '../features/adjust-rating-modal.tsx';
 import { CycleSelect } from '../features/cycle-select.tsx';
 import { ExportLinks } from '../features/export-links.tsx';
+import { canAdjust, canAssess, canCorrect } from '../features/permissions.ts';
 import { type RatingValue, ratingOrder } from '../features/rating-rules.ts';
 import { RatingTag } from '../features/rating-tag.tsx';
 import { ResultDetails, titleLabel, titleShort } from '../features/result-details.tsx';
 import { ResultFields as ResultFieldsOf, type ResultRow, ResultsQuery } from '../features/results-query.ts';
 import { UnitTreeSelect } from '../features/unit-tree-select.tsx';
-import { type CycleRow, useCycles } from '../features/use-cycles.ts';
+import { useCycles } from '../features/use-cycles.ts';
 import { useDebouncedValue } from '../features/use-debounced-value.ts';
 import { usePagedConnection } from '../features/use-paged-connection.ts';
 import { useT } from '../i18n/i18n-context.tsx';
@@ -19,14 +20,6 @@ import { describeCombinedError } from '../lib/error-message.ts';
 import { formatInteger, formatScore } from '../lib/format.ts';
 
 const pageSize = 100;
-
-/** Heads adjust during their assessment step, officers and admins during the council's review. */
-export function canAdjust(role: Role | undefined, cycle: CycleRow | null): boolean {
-  if (!role || !cycle) return false;
-  if (role === 'UNIT_HEAD') return cycle.status === 'ASSESSMENT';
-  if (role === 'OFFICER' || role === 'ADMIN') return cycle.status === 'REVIEW';
-  return false;
-}
 
 export function ResultsPage() {
   const t = useT();
@@ -77,9 +70,9 @@ export function ResultsPage() {
     `${cycleId}|${unitId ?? ''}|${rating ?? ''}|${debounced}`,
     fetchPage,
   );
-  const adjustable = canAdjust(role, selected);
+  const adjustable = canAdjust(role, selected?.status);
   // after publication a rating changes only by a numbered correction decision
-  const correctable = (role === 'OFFICER' || role === 'ADMIN') && selected?.status === 'PUBLISHED';
+  const correctable = canCorrect(role, selected?.status);
   const [correcting, setCorrecting] = useState(false);
 
   if (!cyclesError && cycles.length === 0 && selected === null) {
@@ -285,7 +278,7 @@ export function ResultsPage() {
         <ResultDetails
           result={details}
           onClose={() => setDetails(null)}
-          assessCycleId={role === 'UNIT_HEAD' && selected?.status === 'ASSESSMENT' ? selected.id : null}
+          assessCycleId={canAssess(role, selected?.status) && selected ? selected.id : null}
         />
       )}
       {adjusting && selected && (
