@@ -1,0 +1,101 @@
+// A process the crash-safety test kills: it opens the database like the API (CRASH_DATABASE_URL or
+// the PGlite folder CRASH_DATA_DIR) and runs one operation. With CRASH_ON=<table> it kills itself
+// (SIGKILL, no clean-up of any kind) right after the first write to that table inside the
+// operation's transaction, i.e. half-way through.
+
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { migrate, openDatabase, type PrismaClient } from '@cadre/db';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { createMemoryLoginThrottle } from '../auth/login-throttle.ts';
+import { testConfig } from '../config.ts';
+import type { AppServices } from '../context.ts';
+import { createUnitTreeCache } from '../scope/unit-tree.ts';
+import { createServer } from '../server.ts';
+import { createYoga } from '../yoga.ts';
+
+const mode = process.argv[2];
+const crashOn = process.env.CRASH_ON;
+const databaseUrl = process.env.CRASH_DATABASE_URL || undefined;
+const db = await openDatabase(
+  databaseUrl ? { databaseUrl, poolSize: 4 } : { dataDir: process.env.CRASH_DATA_DIR },
+);
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+if (mode === 'migration') {
+  await migrate(db, { migrationsDir: process.env.CRASH_MIGRATIONS_DIR, log: say });
+  say('DONE');
+  await db.close();
+  process.exit(0);
+}
+
+const prisma = db.prisma.$extends({
+  query: {
+    async $allOperations({ model, operation, args, query }) {
+      const result = await query(args);
+      const sql = Array.isArray(args)
+        ? String(args[0])
+        : typeof args === 'object' && args && 'query' in args
+          ? String(args.query)
+          : '';
+      const raw = operation.startsWith('$executeRaw') || operation.startsWith('$queryRaw');
+      if (crashOn && (model === crashOn || (raw && sql.includes(`INSERT INTO "${crashOn}"`)))) {
+        say(`KILLING mid-way after ${operation} on ${crashOn}`);
+        process.kill(process.pid, 'SIGKILL');
+      }
+      return result;
+    },
+  },
+}) as unknown as PrismaClient;
+
+const services: AppServices = {
+  db,
+  prisma,
+  config: testConfig(),
+  throttle: createMemoryLoginThrottle(),
+  unitTrees: createUnitTreeCache({ prisma: db.prisma }),
+};
+const yoga = createYoga(services);
+const graphql = async (query: string, variables: Record<string, unknown>, token?: string) => {
+  const response = await yoga.fetch('http://localhost/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data?: Record<string, { token?: string; __typename?: string }> };
+};
+const login = await graphql(
+  'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+  {
+    u: 'officer',
+    p: process.env.CRASH_PASSWORD,
+  },
+);
+const token = login.data?.login?.token;
+if (!token) throw new Error('login failed');
+const cycleId = encodeGlobalID('Cycle', process.env.CRASH_CYCLE_ID ?? '');
+
+if (mode === 'evaluation') {
+  const result = await graphql(
+    'mutation ($c: ID!) { runEvaluation(cycleId: $c, wait: true) { __typename ... on Error { code message } } }',
+    { c: cycleId },
+    token,
+  );
+  say(`RESULT ${JSON.stringify(result.data)}`);
+} else if (mode === 'import') {
+  const server = createHttpServer(createServer({ services, demo: null, yoga }).handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const form = new FormData();
+  form.append('file', new Blob([readFileSync(process.env.CRASH_IMPORT_FILE ?? '')]), 'tasks.csv');
+  const response = await fetch(
+    `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/import?kind=TASKS&cycleId=${encodeURIComponent(cycleId)}`,
+    { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form },
+  );
+  say(`RESULT ${response.status} ${(await response.text()).slice(0, 300)}`);
+  server.close();
+}
+say('DONE');
+await services.throttle.close();
+await db.close();
+process.exit(0);
