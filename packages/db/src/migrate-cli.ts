@@ -15,5 +15,8 @@ try {
     `[migrate] ${error instanceof MigrationError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );
 } finally {
+  const code = process.exitCode;
   await db.close();
+  // PGlite's shutdown resets process.exitCode: keep the failure visible to scripts and CI
+  process.exitCode = code;
 }
