@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { en } from '../src/i18n/en.ts';
 import {
   callGraphql,
   hasChromium,
@@ -261,6 +262,62 @@ describe.skipIf(!hasChromium)('admin web app in Chromium', () => {
       .first()
       .waitFor();
     await screenshot(page, 'my-result');
+    await page.context().close();
+  });
+
+  it('lets the officer take up a staff appeal and decide it with reasons', async () => {
+    const cycle = await currentCycle(baseUrl);
+    const filed = await callGraphql<{ fileAppeal: { __typename: string; message?: string } }>(
+      baseUrl,
+      'staff',
+      `mutation($c: ID!) {
+        fileAppeal(cycleId: $c, reason: "Tôi có sáng kiến được công nhận nhưng chưa được tính điểm", requested: EXCELLENT) {
+          __typename ... on Error { message }
+        }
+      }`,
+      { c: cycle.id },
+    );
+    expect(filed.fileAppeal.__typename).toBe('FileAppealSuccess');
+
+    const page = await openPage(browser, baseUrl);
+    await signIn(page, 'officer');
+    await page.goto('/appeals');
+    await page.getByRole('heading', { name: messages['appeals.heading'] }).waitFor();
+    const row = page.locator('.ant-table-row').filter({ hasText: 'sáng kiến được công nhận' }).first();
+    await row.getByRole('button', { name: messages['appeals.startReview'] }).click();
+    await page
+      .getByText(messages['appeals.reviewStarted'])
+      .waitFor({ timeout: 10_000 })
+      .catch(async (error) => {
+        await screenshot(page, 'appeals-start-failed');
+        throw error;
+      });
+    await row.getByRole('button', { name: messages['appeals.decide'] }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(messages['appealStatus.REJECTED']).check();
+    await dialog
+      .getByLabel(messages['appeals.decisionReason'])
+      .fill('Sáng kiến chưa có quyết định công nhận trong kỳ');
+    await dialog.getByRole('button', { name: messages['app.save'] }).click();
+    await page.getByText(messages['appeals.decided']).waitFor();
+    await row.getByText(messages['appealStatus.REJECTED']).waitFor();
+    await screenshot(page, 'appeals-decided');
+    await page.context().close();
+  });
+
+  it('switches to English and remembers the choice', async () => {
+    const page = await openPage(browser, baseUrl);
+    await page.goto('/login');
+    await page.getByText('English', { exact: true }).click();
+    await page.getByLabel(en['login.username']).waitFor();
+    await page.reload();
+    await page.getByLabel(en['login.username']).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.getByLabel(en['login.username']).fill('officer');
+    await page.getByLabel(en['login.password'], { exact: true }).fill('demo');
+    await page.getByRole('button', { name: en['login.submit'] }).click();
+    await page.getByRole('button', { name: en.logout }).waitFor();
+    await screenshot(page, 'english-home');
     await page.context().close();
   });
 });

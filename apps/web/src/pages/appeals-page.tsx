@@ -83,8 +83,6 @@ const FileAppealMutation = graphql(`
     fileAppeal(cycleId: $cycleId, reason: $reason, requested: $requested) {
       __typename
       ... on FileAppealSuccess { data { id status version } }
-      ... on QuotaExceededError { allowed granted }
-      ... on RuleViolationError { rule citation }
       ... on ValidationError { fields { field message } }
       ... on Error { code message }
     }
@@ -96,8 +94,6 @@ const StartReviewMutation = graphql(`
     startAppealReview(id: $id, version: $version) {
       __typename
       ... on StartAppealReviewSuccess { data { id status version } }
-      ... on QuotaExceededError { allowed granted }
-      ... on RuleViolationError { rule citation }
       ... on ValidationError { fields { field message } }
       ... on Error { code message }
     }
@@ -122,8 +118,6 @@ const WithdrawAppealMutation = graphql(`
     withdrawAppeal(id: $id, version: $version) {
       __typename
       ... on WithdrawAppealSuccess { data { id status version } }
-      ... on QuotaExceededError { allowed granted }
-      ... on RuleViolationError { rule citation }
       ... on ValidationError { fields { field message } }
       ... on Error { code message }
     }
@@ -158,7 +152,11 @@ function useReport() {
       void message.error(describeCombinedError(result.error, t));
       return false;
     }
-    const payload = result.data ? Object.values(result.data)[0] : undefined;
+    // the one field of the mutation's answer (the cache may add the root's __typename beside it)
+    const payload = Object.values(result.data ?? {}).find(
+      (value): value is { __typename: string } =>
+        typeof value === 'object' && value !== null && '__typename' in value,
+    );
     if (payload?.__typename.endsWith('Success')) {
       void message.success(done);
       return true;
@@ -349,7 +347,7 @@ export function AppealsPage() {
           {
             title: t('appeals.status'),
             render: (_, row) => (
-              <Space direction="vertical" size={0}>
+              <Space orientation="vertical" size={0}>
                 <Tag color={statusColors[row.status]}>{t(`appealStatus.${row.status}`)}</Tag>
                 {row.outcome && <Typography.Text type="secondary">{row.outcome}</Typography.Text>}
               </Space>

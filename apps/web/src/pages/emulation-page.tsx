@@ -263,7 +263,11 @@ function useReport() {
       void message.error(describeCombinedError(result.error, t));
       return false;
     }
-    const payload = result.data ? Object.values(result.data)[0] : undefined;
+    // the one field of the mutation's answer (the cache may add the root's __typename beside it)
+    const payload = Object.values(result.data ?? {}).find(
+      (value): value is { __typename: string } =>
+        typeof value === 'object' && value !== null && '__typename' in value,
+    );
     if (payload?.__typename.endsWith('Success')) {
       void message.success(done);
       return true;

@@ -228,7 +228,7 @@ export function FlagsPage() {
           {
             title: t('flags.review'),
             render: (_, row) => (
-              <Space direction="vertical" size={0}>
+              <Space orientation="vertical" size={0}>
                 <Tag color={reviewColors[row.review]}>{t(`flagReview.${row.review}`)}</Tag>
                 {row.reviewReason && <Typography.Text type="secondary">{row.reviewReason}</Typography.Text>}
                 {row.reviewedAt && (
