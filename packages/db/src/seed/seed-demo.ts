@@ -215,6 +215,15 @@ export async function buildDemoData(options: SeedDemoOptions): Promise<DemoData>
   const sizes = new Map(nodes.map((n) => [n.id, n.spec.staff]));
   const adjustable = nodes.filter((n) => ['DIVISION', 'CENTER', 'COMMUNE'].includes(n.spec.kind));
   let total = [...sizes.values()].reduce((a, b) => a + b, 0);
+  // units shrink to 5 at least: below that floor the loop below would never end
+  const shrinkable = new Set(adjustable.map((n) => n.id));
+  const floor = nodes.reduce((sum, n) => {
+    const size = sizes.get(n.id) ?? 0;
+    return sum + (shrinkable.has(n.id) ? Math.min(size, 5) : size);
+  }, 0);
+  if (targetPeople < floor) {
+    throw new Error(`the demo province needs at least ${floor} people (asked for ${targetPeople})`);
+  }
   while (total > targetPeople) {
     const unit = random.pick(adjustable);
     const size = sizes.get(unit.id) ?? 0;
