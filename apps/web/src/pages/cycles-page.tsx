@@ -11,25 +11,19 @@ import {
   Space,
   Table,
   Tag,
-  Tooltip,
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { type Role, useSession } from '../auth/session.ts';
+import { DeadlineTag } from '../features/deadline-tag.tsx';
 import { ExportLinks } from '../features/export-links.tsx';
 import { RunProgress } from '../features/run-progress.tsx';
 import { UnitTreeSelect } from '../features/unit-tree-select.tsx';
-import {
-  type CycleRow,
-  type CycleStatus,
-  cycleStatuses,
-  daysUntil,
-  useCycles,
-} from '../features/use-cycles.ts';
+import { type CycleRow, type CycleStatus, cycleStatuses, useCycles } from '../features/use-cycles.ts';
 import { graphql } from '../graphql/graphql.ts';
-import { type Translate, useT } from '../i18n/i18n-context.tsx';
+import { useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError, describeErrorResult } from '../lib/error-message.ts';
 import { formatDate, formatDateTime } from '../lib/format.ts';
 
@@ -137,27 +131,6 @@ function nextStatus(status: CycleStatus): CycleStatus | null {
 function earlierStatuses(status: CycleStatus): CycleStatus[] {
   if (status === 'PUBLISHED' || status === 'ARCHIVED') return [];
   return cycleStatuses.slice(0, cycleStatuses.indexOf(status));
-}
-
-export function DeadlineTag({ cycle, t }: { cycle: CycleRow; t: Translate }) {
-  const deadline = cycle.deadlines.find((item) => item.stage === cycle.status);
-  if (!deadline) return <Typography.Text type="secondary">{t('cycles.noDeadline')}</Typography.Text>;
-  const days = daysUntil(deadline.dueOn);
-  const text =
-    days < 0
-      ? t('cycles.overdue', { days: -days })
-      : days === 0
-        ? t('cycles.dueToday')
-        : t('cycles.dueIn', { days });
-  return (
-    <Tooltip
-      title={`${t('cycles.deadline')}: ${formatDate(deadline.dueOn)} · ${t(`role.${deadline.ownerRole}`)}`}
-    >
-      <Tag color={days < 0 ? 'red' : days <= 7 ? 'orange' : 'green'}>
-        {formatDate(deadline.dueOn)} · {text}
-      </Tag>
-    </Tooltip>
-  );
 }
 
 function MoveBackModal({ cycle, onClose }: { cycle: CycleRow; onClose: () => void }) {

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useClient, useQuery } from 'urql';
 import { CycleSelect } from '../features/cycle-select.tsx';
+import { DeadlineTag } from '../features/deadline-tag.tsx';
 import {
   FlagCountsQuery,
   type RatingCounts,
@@ -16,7 +17,6 @@ import { graphql } from '../graphql/graphql.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError } from '../lib/error-message.ts';
 import { formatDate, formatInteger } from '../lib/format.ts';
-import { DeadlineTag } from './cycles-page.tsx';
 
 const PeopleCount = graphql(`
   query DashboardPeopleCount {
