@@ -26,6 +26,8 @@ if (existsSync(path.join(web, 'index.html'))) {
     const result = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
       cwd: web,
       stdio: 'inherit',
+      // the served app is always the production build, whatever NODE_ENV the shell has
+      env: { ...process.env, NODE_ENV: 'production' },
     });
     if (result.status !== 0) {
       console.error('The web app failed to build: see the messages above.');

@@ -33,10 +33,8 @@ function buildIfNeeded(): void {
   const result = spawnSync(
     process.execPath,
     [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-    {
-      cwd: web,
-      stdio: 'inherit',
-    },
+    // Vitest sets NODE_ENV=test, which would build React and Ant Design in development mode
+    { cwd: web, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   );
   if (result.status !== 0) throw new Error('vite build failed');
 }

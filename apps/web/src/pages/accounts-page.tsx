@@ -360,6 +360,7 @@ export function AccountsPage() {
             {t('accounts.searchLabel')}
           </label>
           <Input.Search
+            enterButton={t('app.search')}
             id={searchId}
             allowClear
             value={search}

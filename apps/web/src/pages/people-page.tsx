@@ -106,6 +106,7 @@ export function PeoplePage() {
         <div style={{ flex: '1 1 280px', maxWidth: 420 }}>
           <label htmlFor={searchId}>{t('people.searchLabel')}</label>
           <Input.Search
+            enterButton={t('app.search')}
             id={searchId}
             value={search}
             onChange={(event) => setSearch(event.target.value)}

@@ -118,6 +118,7 @@ export function ResultsPage() {
             {t('results.searchLabel')}
           </label>
           <Input.Search
+            enterButton={t('app.search')}
             id={ids.search}
             allowClear
             value={search}

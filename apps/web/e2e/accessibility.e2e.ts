@@ -1,0 +1,155 @@
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { hasChromium, launchBrowser, messages, openPage, signIn } from './browser.ts';
+
+// What the issue asks of every page besides its journey: a light login route, sign-in with the
+// keyboard alone, and a name for every control a screen reader announces.
+
+/** Visible controls without an accessible name, described well enough to find them. */
+function unnamedControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const visible = (element: Element) => {
+      const box = element.getBoundingClientRect();
+      const style = getComputedStyle(element);
+      return box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && style.opacity !== '0';
+    };
+    const labelledBy = (element: Element) =>
+      (element.getAttribute('aria-labelledby') ?? '')
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((id) => document.getElementById(id)?.textContent?.trim() ?? '')
+        .join(' ')
+        .trim();
+    const nameOf = (element: Element): string => {
+      const own = element.getAttribute('aria-label')?.trim() || labelledBy(element);
+      if (own) return own;
+      if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) {
+        const fromLabels = [...(element.labels ?? [])].map((label) => label.textContent?.trim()).join(' ');
+        return fromLabels.trim() || element.title.trim();
+      }
+      if (element instanceof HTMLSelectElement) {
+        return [...(element.labels ?? [])].map((label) => label.textContent?.trim()).join(' ');
+      }
+      return (element.textContent ?? '').trim() || (element.getAttribute('title') ?? '').trim();
+    };
+    const controls = document.querySelectorAll(
+      'input:not([type=hidden]):not([type=file]), textarea, select, button, [role=button], [role=combobox], [role=checkbox], [role=radio], [role=switch], [role=tab], a[href]',
+    );
+    const missing: string[] = [];
+    for (const element of controls) {
+      if (!visible(element) || element.closest('[aria-hidden=true]')) continue;
+      if (nameOf(element) !== '') continue;
+      // a control kept out of the tab order inside a named item (pagination arrows) is named by it
+      const parent = element.parentElement;
+      if (
+        element.getAttribute('tabindex') === '-1' &&
+        parent &&
+        (parent.title || parent.getAttribute('aria-label'))
+      )
+        continue;
+      const id = element.id ? `#${element.id}` : '';
+      const classes =
+        typeof element.className === 'string' ? element.className.split(/\s+/).slice(0, 2).join('.') : '';
+      missing.push(`${element.tagName.toLowerCase()}${id}${classes ? `.${classes}` : ''}`);
+    }
+    return missing;
+  });
+}
+
+describe.skipIf(!hasChromium)('weight and accessibility in Chromium', () => {
+  const baseUrl = inject('baseUrl');
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('loads the login route with under 300 KB of gzipped scripts and styles', async () => {
+    const page = await openPage(browser, baseUrl);
+    const bodies: Promise<{ url: string; bytes: number }>[] = [];
+    page.on('response', (response) => {
+      const type = response.request().resourceType();
+      if (type !== 'script' && type !== 'stylesheet' && type !== 'document') return;
+      bodies.push(
+        response.body().then((body) => ({ url: response.url(), bytes: gzipSync(body, { level: 9 }).length })),
+      );
+    });
+    await page.goto('/login');
+    await page.getByLabel(messages['login.username']).waitFor();
+    // whatever the route loads lazily after it appears
+    await page.waitForTimeout(1500);
+    const loaded = await Promise.all(bodies);
+    const total = loaded.reduce((sum, file) => sum + file.bytes, 0);
+    console.log(
+      `login route: ${loaded.length} files, ${(total / 1024).toFixed(1)} KB gzipped (${loaded
+        .map((file) => `${new URL(file.url).pathname} ${(file.bytes / 1024).toFixed(1)}`)
+        .join(', ')})`,
+    );
+    expect(loaded.some((file) => file.url.endsWith('.js'))).toBe(true);
+    expect(total).toBeLessThan(300 * 1024);
+    await page.context().close();
+  });
+
+  it('signs a staff member in with the keyboard alone', async () => {
+    const page = await openPage(browser, baseUrl);
+    await page.goto('/login');
+    const username = page.getByLabel(messages['login.username']);
+    await username.waitFor();
+    for (
+      let i = 0;
+      i < 10 && !(await username.evaluate((element) => element === document.activeElement));
+      i++
+    ) {
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.type('staff');
+    await page.keyboard.press('Tab');
+    expect(
+      await page
+        .getByLabel(messages['login.password'], { exact: true })
+        .evaluate((element) => element === document.activeElement),
+    ).toBe(true);
+    await page.keyboard.type('demo');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: messages.logout }).waitFor();
+    await page.context().close();
+  });
+
+  it('gives the login form a name for every control', async () => {
+    const page = await openPage(browser, baseUrl);
+    await page.goto('/login');
+    await page.getByLabel(messages['login.username']).waitFor();
+    expect(await unnamedControls(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  const pagesByRole: [string, string[]][] = [
+    [
+      'officer',
+      ['/dashboard', '/people', '/cycles', '/results', '/rankings', '/flags', '/appeals', '/imports'],
+    ],
+    ['head', ['/results', '/emulation']],
+    ['admin', ['/accounts', '/audit']],
+    ['staff', ['/my-result']],
+  ];
+  for (const [role, paths] of pagesByRole) {
+    it(`gives every control a name on the ${role}’s pages`, async () => {
+      const page = await openPage(browser, baseUrl);
+      await signIn(page, role);
+      const found: Record<string, string[]> = {};
+      for (const path of paths) {
+        await page.goto(path);
+        await page.getByRole('main').waitFor();
+        await page.waitForTimeout(1000);
+        const missing = await unnamedControls(page);
+        if (missing.length > 0) found[path] = missing;
+      }
+      expect(found).toEqual({});
+      await page.context().close();
+    });
+  }
+});
