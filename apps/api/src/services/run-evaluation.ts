@@ -164,8 +164,9 @@ async function writeEvaluation(options: {
   const unitOf = new Map(scenario.people.map((person) => [person.id, person.unitId]));
   await prisma.$transaction(
     async (tx) => {
+      // only decisions with a written reason can survive a re-run
       const existing = await tx.evaluationResult.findMany({
-        where: { cycleId: cycle.id },
+        where: { cycleId: cycle.id, finalReason: { not: null } },
         select: { personId: true, finalRating: true, finalReason: true, decidedById: true, decidedAt: true },
       });
       const previous = new Map(existing.map((row) => [row.personId, row]));
@@ -209,7 +210,9 @@ async function writeEvaluation(options: {
         });
       }
 
-      // results: upsert by (cycle, person) so ids survive re-runs; versions move only when a rating does
+      // results: upsert by (cycle, person) so ids survive re-runs; versions move only when a rating
+      // does; a row the run leaves as it was is not rewritten (runId names the run that last changed
+      // it), so re-running an unchanged cycle costs reads, not 100,000 row versions and their indexes
       for (const chunk of chunks(rows, chunkSize)) {
         await tx.$executeRawUnsafe(
           `INSERT INTO "EvaluationResult" ("id","cycleId","personId","unitId","runId","score","components",
@@ -227,7 +230,14 @@ async function writeEvaluation(options: {
              "decidedAt" = EXCLUDED."decidedAt", "titles" = EXCLUDED."titles", "trace" = EXCLUDED."trace",
              "version" = "EvaluationResult"."version" + CASE WHEN "EvaluationResult"."finalRating" IS DISTINCT FROM EXCLUDED."finalRating"
                OR "EvaluationResult"."engineRating" IS DISTINCT FROM EXCLUDED."engineRating" THEN 1 ELSE 0 END,
-             "updatedAt" = now()`,
+             "updatedAt" = now()
+           WHERE ("EvaluationResult"."unitId", "EvaluationResult"."score", "EvaluationResult"."components",
+               "EvaluationResult"."proposedRating", "EvaluationResult"."engineRating", "EvaluationResult"."finalRating",
+               "EvaluationResult"."finalReason", "EvaluationResult"."decidedById", "EvaluationResult"."decidedAt",
+               "EvaluationResult"."titles", "EvaluationResult"."trace")
+             IS DISTINCT FROM (EXCLUDED."unitId", EXCLUDED."score", EXCLUDED."components", EXCLUDED."proposedRating",
+               EXCLUDED."engineRating", EXCLUDED."finalRating", EXCLUDED."finalReason", EXCLUDED."decidedById",
+               EXCLUDED."decidedAt", EXCLUDED."titles", EXCLUDED."trace")`,
           cycle.id,
           options.runId,
           JSON.stringify(chunk),
@@ -274,7 +284,9 @@ async function writeEvaluation(options: {
            SELECT f.id, $1, f.person_id, f.kind::"FlagKind", f.status::"FlagStatus", f.rule, f.reason
            FROM jsonb_to_recordset($2::jsonb) AS f(id text, person_id text, kind text, status text, rule text, reason text)
            ON CONFLICT ("cycleId","personId","kind") DO UPDATE SET
-             "status" = EXCLUDED."status", "rule" = EXCLUDED."rule", "reason" = EXCLUDED."reason"`,
+             "status" = EXCLUDED."status", "rule" = EXCLUDED."rule", "reason" = EXCLUDED."reason"
+           WHERE ("Flag"."status", "Flag"."rule", "Flag"."reason")
+             IS DISTINCT FROM (EXCLUDED."status", EXCLUDED."rule", EXCLUDED."reason")`,
           cycle.id,
           JSON.stringify(chunk),
         );
