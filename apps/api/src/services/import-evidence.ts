@@ -48,7 +48,7 @@ export async function importEvidence(options: {
 }): Promise<ImportOutcome> {
   const { prisma, viewer, kind } = options;
   const spec = importKinds[kind];
-  const chunkSize = options.chunkSize ?? 1000;
+  const chunkSize = options.chunkSize ?? 5000;
   assertMayImport(viewer, kind);
   let cycle: Cycle | null = null;
   if (options.cycleId) {
