@@ -5,12 +5,12 @@ import {
   type InfractionKind,
   type InitiativeKind,
   type InitiativeScope,
+  insertRows,
   type Prisma,
   type PrismaClient,
   type SensitiveSector,
   type StaffCategory,
   toSearchText,
-  insertRows,
   type UnitKind,
 } from '@cadre/db';
 import { uuidv7 } from '../ids.ts';

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 
@@ -35,10 +34,21 @@ export async function readTable(options: { content: Buffer; format: FileFormat }
   return table;
 }
 
+/**
+ * The delimiter the header row uses: Excel writes commas or, under a Vietnamese or European locale,
+ * semicolons. Taken from the header alone because guessing over the whole file fails on the empty
+ * line a file ends with.
+ */
+function headerDelimiter(text: string): string {
+  const header = text.slice(0, text.search(/\r?\n|$/)).replace(/"[^"]*"/g, '');
+  const count = (delimiter: string) => header.split(delimiter).length - 1;
+  return [';', '\t'].find((delimiter) => count(delimiter) > count(',')) ?? ',';
+}
+
 function readCsv(content: Buffer): RawTable {
   // Excel writes CSV with a BOM; papaparse guesses the delimiter (comma or semicolon)
   const text = content.toString('utf8').replace(/^\uFEFF/, '');
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter: headerDelimiter(text) });
   const fatal = parsed.errors.find((error) => error.type === 'Quotes');
   if (fatal) {
     throw new UnreadableFileError(
@@ -68,37 +78,28 @@ function cellValue(value: ExcelJS.CellValue): RawCell {
 }
 
 /**
- * The first sheet, read as a stream: row by row, without building the whole workbook as a document
- * in memory (a 100,000-row workbook took 923 MB and 9.6 s loaded whole).
+ * The first sheet, loaded whole. ExcelJS's streaming reader would need far less memory, but it cuts
+ * multi-byte UTF-8 characters at chunk boundaries ("Không" came back as "Kh��ng" in a 100,000-row
+ * workbook), so the workbook is loaded as a document; read-table.test.ts guards the text.
  */
 async function readXlsx(content: Buffer): Promise<RawTable> {
-  const rows: RawCell[][] = [];
-  let sawSheet = false;
+  const workbook = new ExcelJS.Workbook();
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([content]), {
-      worksheets: 'emit',
-      sharedStrings: 'cache',
-      styles: 'cache',
-      hyperlinks: 'ignore',
-      entries: 'ignore',
-    });
-    for await (const sheet of reader) {
-      sawSheet = true;
-      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-        const values = Array.isArray(row.values) ? row.values : [];
-        const cells: RawCell[] = [];
-        for (let index = 1; index < values.length; index += 1) {
-          const value = cellValue(values[index] as ExcelJS.CellValue);
-          cells.push(typeof value === 'string' && value.trim() === '' ? null : value);
-        }
-        rows[row.number - 1] = cells;
-      }
-      break; // the first sheet only
-    }
+    await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch {
     throw new UnreadableFileError('Không đọc được tệp Excel (.xlsx) / not a readable .xlsx file');
   }
-  if (!sawSheet) throw new UnreadableFileError('Tệp Excel không có trang tính / the workbook has no sheet');
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new UnreadableFileError('Tệp Excel không có trang tính / the workbook has no sheet');
+  const rows: RawCell[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const cells: RawCell[] = [];
+    for (let index = 1; index <= row.cellCount; index += 1) {
+      const value = cellValue(row.getCell(index).value);
+      cells.push(typeof value === 'string' && value.trim() === '' ? null : value);
+    }
+    rows[rowNumber - 1] = cells;
+  });
   // keep spreadsheet row numbers: fill gaps, then drop trailing empty rows
   for (let index = 0; index < rows.length; index += 1) rows[index] ??= [];
   while (rows.length > 0 && (rows[rows.length - 1] ?? []).every((cell) => cell === null)) rows.pop();
