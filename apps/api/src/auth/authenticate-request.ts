@@ -13,6 +13,54 @@ export type Authentication = {
 
 const lastSeenResolutionMs = 5 * 60_000;
 
+/**
+ * Sessions read in the last few seconds, by token hash. Reading a session is five SQL statements
+ * (Prisma splits the includes), more than the page most requests ask for. Every change that can end
+ * or narrow a session in this process (log-out, password change or reset, account update or
+ * deactivation) calls forgetCachedSessions(), so it takes effect at once here; another API process
+ * sees it within `sessionCacheMs` (a shared Redis cache would close that gap when replicas run).
+ */
+const sessionCacheMs = 10_000;
+const sessionCacheLimit = 10_000;
+type CachedSession = NonNullable<Awaited<ReturnType<typeof readSession>>>;
+const sessionCache = new Map<string, { session: CachedSession; until: number }>();
+/** moves with every forget, so a read that started before a change is not cached after it */
+let generation = 0;
+
+export function forgetCachedSessions(): void {
+  generation += 1;
+  sessionCache.clear();
+}
+
+function readSession(prisma: PrismaClient, tokenHash: string) {
+  return prisma.session.findUnique({
+    where: { tokenHash },
+    include: {
+      user: {
+        include: {
+          person: { select: { unitId: true } },
+          councilSeats: {
+            where: { active: true },
+            select: { council: { select: { id: true, scopeUnitId: true } } },
+          },
+        },
+      },
+    },
+  });
+}
+
+async function findSession(prisma: PrismaClient, tokenHash: string): Promise<CachedSession | null> {
+  const cached = sessionCache.get(tokenHash);
+  if (cached && cached.until > Date.now()) return cached.session;
+  const readAt = generation;
+  const session = await readSession(prisma, tokenHash);
+  if (session && readAt === generation) {
+    if (sessionCache.size >= sessionCacheLimit) sessionCache.clear();
+    sessionCache.set(tokenHash, { session, until: Date.now() + sessionCacheMs });
+  }
+  return session;
+}
+
 /** The bearer token, else the session cookie (which must come with the CSRF header when `requireCsrf`). */
 export async function authenticateRequest(options: {
   prisma: PrismaClient;
@@ -35,20 +83,7 @@ export async function authenticateRequest(options: {
   }
   if (!token) return { viewer: null, method: null, failure: null };
 
-  const session = await prisma.session.findUnique({
-    where: { tokenHash: hashToken(token) },
-    include: {
-      user: {
-        include: {
-          person: { select: { unitId: true } },
-          councilSeats: {
-            where: { active: true },
-            select: { council: { select: { id: true, scopeUnitId: true } } },
-          },
-        },
-      },
-    },
-  });
+  const session = await findSession(prisma, hashToken(token));
   const expired = !session || session.revokedAt !== null || session.expiresAt <= now || !session.user.active;
   if (!session || expired) {
     return { viewer: null, method, failure: 'Phiên đăng nhập đã hết hạn / Session expired or revoked' };
@@ -65,6 +100,7 @@ export async function authenticateRequest(options: {
   }
   if (now.getTime() - session.lastSeenAt.getTime() > lastSeenResolutionMs) {
     await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+    session.lastSeenAt = now;
   }
   const tree = await options.unitTrees.get();
   const viewer = buildViewer(

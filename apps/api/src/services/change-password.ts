@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@cadre/db';
+import { forgetCachedSessions } from '../auth/authenticate-request.ts';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from '../auth/password.ts';
 import { ValidationError } from '../errors.ts';
 import type { Viewer } from '../scope/viewer.ts';
@@ -47,4 +48,5 @@ export async function changePassword(options: {
     });
     await writeAudit({ tx, actor: viewer, action: 'changePassword', entity: 'User', entityId: user.id });
   });
+  forgetCachedSessions();
 }

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@cadre/db';
+import { forgetCachedSessions } from '../auth/authenticate-request.ts';
 import type { Viewer } from '../scope/viewer.ts';
 import { writeAudit } from './write-audit.ts';
 
@@ -9,7 +10,7 @@ export async function logOut(options: {
   everywhere: boolean;
 }): Promise<number> {
   const { viewer } = options;
-  return options.prisma.$transaction(async (tx) => {
+  const result = await options.prisma.$transaction(async (tx) => {
     const revoked = await tx.session.updateMany({
       where: options.everywhere
         ? { userId: viewer.userId, revokedAt: null }
@@ -26,4 +27,6 @@ export async function logOut(options: {
     });
     return revoked.count;
   });
+  forgetCachedSessions();
+  return result;
 }

@@ -1,4 +1,5 @@
 import type { PrismaClient, User } from '@cadre/db';
+import { forgetCachedSessions } from '../auth/authenticate-request.ts';
 import { checkPasswordPolicy, hashPassword } from '../auth/password.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { buildUsersWhere } from '../scope/build-users-where.ts';
@@ -26,7 +27,7 @@ export async function resetPassword(options: {
   });
   if (issues.length > 0) throw new ValidationError(issues);
   const passwordHash = await hashPassword(options.newPassword);
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     await tx.session.updateMany({
       where: { userId: target.id, revokedAt: null },
       data: { revokedAt: new Date() },
@@ -43,4 +44,6 @@ export async function resetPassword(options: {
     await writeAudit({ tx, actor: viewer, action: 'resetPassword', entity: 'User', entityId: target.id });
     return user;
   });
+  forgetCachedSessions();
+  return result;
 }

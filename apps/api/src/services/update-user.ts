@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient, Role, User } from '@cadre/db';
+import { forgetCachedSessions } from '../auth/authenticate-request.ts';
 import { assertVersion, ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { buildUsersWhere } from '../scope/build-users-where.ts';
 import type { Viewer } from '../scope/viewer.ts';
@@ -20,7 +21,7 @@ export async function updateUser(options: {
 }): Promise<User> {
   const { prisma, viewer, input } = options;
   assertAdmin(viewer);
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     const before = await tx.user.findFirst({
       where: { id: options.id, AND: [buildUsersWhere({ viewer })] },
       select: auditedUserFields,
@@ -63,4 +64,6 @@ export async function updateUser(options: {
     });
     return tx.user.findUniqueOrThrow({ where: { id: before.id } });
   });
+  forgetCachedSessions();
+  return result;
 }
