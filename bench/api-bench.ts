@@ -9,7 +9,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import type { BenchOutcome } from './eval-bench.ts';
 import { benchAdmin } from './generate/province.ts';
-import { apiSrc, engineLabel, repoRoot, standInServerArgs } from './lib/api-modules.ts';
+import { apiSrc, repoRoot } from './lib/api-modules.ts';
 import { type BenchDatabase, outDir } from './lib/bench-database.ts';
 import type { BenchOptions } from './lib/options.ts';
 import { megabytes, seconds } from './lib/report.ts';
@@ -43,28 +43,24 @@ export async function startServer(bench: BenchDatabase): Promise<RunningServer> 
   const profile = process.env.BENCH_API_PROFILE
     ? ['--cpu-prof', '--cpu-prof-dir', path.join(outDir, 'profiles')]
     : [];
-  const child = spawn(
-    process.execPath,
-    [...profile, '--import', 'tsx', ...standInServerArgs(), path.join(apiSrc, 'main.ts')],
-    {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        // the API runs with Node's default heap, as in production (the bench process has a larger one)
-        NODE_OPTIONS: '',
-        ...bench.serverEnv,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        NODE_ENV: 'production',
-        ALLOW_ARBITRARY_OPERATIONS: '1',
-        // the 50 clients share one session and one address: the per-client limit (1,200 a minute)
-        // would answer most of them 429, which measures the limiter, not the API
-        GRAPHQL_RATE_LIMIT: '0',
-        ...(bench.engine === 'pglite' ? { DATABASE_URL: '' } : { DATA_DIR: '' }),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(apiSrc, 'main.ts')], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      // the API runs with Node's default heap, as in production (the bench process has a larger one)
+      NODE_OPTIONS: '',
+      ...bench.serverEnv,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      ALLOW_ARBITRARY_OPERATIONS: '1',
+      // the 50 clients share one session and one address: the per-client limit (1,200 a minute)
+      // would answer most of them 429, which measures the limiter, not the API
+      GRAPHQL_RATE_LIMIT: '0',
+      ...(bench.engine === 'pglite' ? { DATABASE_URL: '' } : { DATA_DIR: '' }),
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.pipe(output);
   child.stderr?.pipe(output);
   const url = `http://127.0.0.1:${port}`;
@@ -363,15 +359,12 @@ export async function benchApi(options: {
       `  evaluation through the API: ${run.status} in ${seconds(run.ms)}; RSS ${megabytes(run.before)} before, peak ${megabytes(run.peakRss)} sampled, VmHWM ${megabytes(run.hwm)}`,
     );
     figure(
-      `API process RSS during an evaluation run (peak sampled / VmHWM)${engineLabel()}`,
+      `API process RSS during an evaluation run (peak sampled / VmHWM)`,
       `${megabytes(run.peakRss)} / ${megabytes(run.hwm)} (idle ${megabytes(idle?.rss ?? 0)})`,
       run.status === 'SUCCEEDED' ? '≤ 600 MB' : undefined,
       run.status === 'SUCCEEDED' ? run.hwm <= 600 * 1024 ** 2 : undefined,
     );
-    figure(
-      `evaluation run through GraphQL (start, poll to the end)${engineLabel()}`,
-      `${run.status} in ${seconds(run.ms)}`,
-    );
+    figure(`evaluation run through GraphQL (start, poll to the end)`, `${run.status} in ${seconds(run.ms)}`);
     if (run.status !== 'SUCCEEDED') {
       await server.stop();
       const written = await writePlaceholderResults(bench);

@@ -6,7 +6,6 @@ import type { Database } from '@cadre/db';
 import {
   type BuildScenarioModule,
   benchViewer,
-  engineLabel,
   loadApiModule,
   loadRules,
   type RunEvaluationModule,
@@ -128,10 +127,7 @@ export async function benchEvaluation(options: {
         const evalMs = performance.now() - evalStart;
         engineMs = parsedMs + evalMs;
         log(`  engine: validate ${seconds(parsedMs)}, evaluate ${seconds(evalMs)}`);
-        figure(
-          `phase: engine in memory: validate + evaluate${engineLabel()}`,
-          `${seconds(parsedMs)} + ${seconds(evalMs)}`,
-        );
+        figure(`phase: engine in memory: validate + evaluate`, `${seconds(parsedMs)} + ${seconds(evalMs)}`);
       } else {
         notes.push(
           `eval (${engine}): the engine refused the generated scenario: ${parsed.errors.slice(0, 5).map(String).join('; ')}`,
@@ -173,7 +169,7 @@ export async function benchEvaluation(options: {
       }
       const limit = engine === 'postgres' ? 20_000 : 90_000;
       figure(
-        `end to end, ${label}${engineLabel()}`,
+        `end to end, ${label}`,
         seconds(ms),
         atProvinceScale ? `≤ ${limit / 1000} s at 100,000` : undefined,
         atProvinceScale ? ms <= limit : undefined,
@@ -184,12 +180,7 @@ export async function benchEvaluation(options: {
           seconds(Math.max(0, ms - readMs - engineMs)),
         );
       }
-      figure(
-        `ratio to read floor, ${label}${engineLabel()}`,
-        `${(ms / floor.ms).toFixed(1)}×`,
-        '≤ 3×',
-        ms <= 3 * floor.ms,
-      );
+      figure(`ratio to read floor, ${label}`, `${(ms / floor.ms).toFixed(1)}×`, '≤ 3×', ms <= 3 * floor.ms);
     }
     const [written] = await db.sql.query<{ results: number; flags: number }>(
       `SELECT (SELECT count(*)::int FROM "EvaluationResult" WHERE "cycleId" = $1) AS results,

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { benchApi } from './api-bench.ts';
 import { benchEvaluation } from './eval-bench.ts';
 import { benchImport } from './import-bench.ts';
-import { repoRoot, useStandInEngineIfMissing } from './lib/api-modules.ts';
+import { repoRoot } from './lib/api-modules.ts';
 import { benchDir, postgresAnswers, prepareBenchDatabase } from './lib/bench-database.ts';
 import { type BenchOptions, parseOptions, UsageError } from './lib/options.ts';
 import { type Figure, machineDescription, recordResults, renderTable, seconds } from './lib/report.ts';
@@ -56,12 +56,6 @@ async function main(): Promise<number> {
   log(`Machine: ${machineDescription('at start')}`);
 
   if (options.benches.includes('rules')) runRulesBench(options, notes);
-  if (useStandInEngineIfMissing()) {
-    const message =
-      '@cadre/rules has no entry point yet: evaluation figures use the bench stand-in engine (bench/lib/stand-in-engine.ts); they measure reads and writes, not the real engine';
-    notes.push(message);
-    log(`\nnote: ${message}`);
-  }
 
   const databaseBenches = options.benches.filter((bench) => bench !== 'rules');
   for (const engine of databaseBenches.length > 0 ? options.engines : []) {

@@ -2,7 +2,6 @@
 // package): the types here are the small part of their signatures the bench uses, so the bench
 // type-checks on its own even while those files change; a missing service is reported, not fatal.
 import { existsSync } from 'node:fs';
-import { register } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PrismaClient } from '@cadre/db';
@@ -115,29 +114,4 @@ export function benchViewer(userId: string): BenchViewer {
     councilUnitIds: [],
     councilIds: [],
   };
-}
-
-let standInEngine = false;
-
-/**
- * When @cadre/rules has no entry point yet, routes it to the bench's stand-in engine (in this
- * process now, and in the API server through `standInServerArgs`). Returns whether it did.
- */
-export function useStandInEngineIfMissing(): boolean {
-  if (existsSync(path.join(repoRoot, 'packages/rules/src/index.ts'))) return false;
-  register(pathToFileURL(path.join(benchDir, 'lib/stand-in-hooks.mjs')));
-  standInEngine = true;
-  return true;
-}
-
-/** Node arguments that give the API server process the same stand-in engine. */
-export function standInServerArgs(): string[] {
-  return standInEngine
-    ? ['--import', pathToFileURL(path.join(benchDir, 'lib/register-stand-in-engine.mjs')).href]
-    : [];
-}
-
-/** Appended to every figure that went through the engine. */
-export function engineLabel(): string {
-  return standInEngine ? ' [stand-in engine]' : '';
 }
