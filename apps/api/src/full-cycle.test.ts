@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoApp, type DemoApp } from './security/demo-app.ts';
 import { createServer } from './server.ts';
+import { hasPdfToText } from './test-support/pdf-text.ts';
 
 type Trace = { rule: string; citation: string; effect: string; detail: string };
 type Result = {
@@ -39,15 +40,6 @@ function dataOf<T>(outcome: Outcome | undefined): T {
 
 const resultFields = `id version score proposedRating engineRating finalRating finalReason titles
   trace { rule citation effect detail } person { id code fullName } unit { id name }`;
-
-function hasPdfToText(): boolean {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe.each(testEngines())('a full cycle on the demo province through the API, on %s', (engine) => {
   let app: DemoApp;

@@ -8,6 +8,7 @@ import { testEngines } from '@cadre/db/testing';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../server.ts';
+import { hasPdfToText } from '../test-support/pdf-text.ts';
 import { createTestApp, gid, type TestApp } from '../test-support/test-app.ts';
 import { handleFileRoutes } from './file-routes.ts';
 
@@ -20,15 +21,6 @@ type UploadBody = {
   errors: { row: number; field: string; value: string | null; message: string }[];
   errorReport: { xlsx: string; csv: string } | null;
 };
-
-function hasPdfToText(): boolean {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function readWorkbook(buffer: ArrayBuffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
