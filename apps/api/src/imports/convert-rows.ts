@@ -70,6 +70,8 @@ export function mapHeaders(spec: ImportKindSpec, header: RawCell[]): HeaderMap {
 const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 const ymd = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 
+const decimalPattern = /^[+-]?(\d+([.,]\d+)?|[.,]\d+)([eE][+-]?\d+)?$/;
+
 function utcDate(year: number, month: number, day: number): Date | null {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
@@ -132,7 +134,14 @@ export function convertCell(column: ImportColumn, cell: RawCell): { value: CellV
     }
     case 'int':
     case 'number': {
-      const value = typeof cell === 'number' ? cell : Number(String(cell).trim().replace(',', '.'));
+      // decimal figures only, with a comma or a point: Number() would also take "0x10" or "0b1"
+      const text = String(cell).trim();
+      const value =
+        typeof cell === 'number'
+          ? cell
+          : decimalPattern.test(text)
+            ? Number(text.replace(',', '.'))
+            : Number.NaN;
       if (!Number.isFinite(value) || typeof cell === 'boolean' || cell instanceof Date) {
         return { error: `"${display(cell)}" không phải là số / not a number` };
       }
