@@ -396,10 +396,12 @@ describe('fuzzing the import endpoint and exported spreadsheets', () => {
         fc.string({ minLength: 1, maxLength: 30 }).filter((s) => !/^\s*\d/.test(s)),
       ),
     })
-    // a yes/no column reads "=1" as yes (harmless: a boolean is stored, never the text)
+    // a yes/no column reads "=1" as yes, and takes the short forms people type (c/k, y/n, đúng/sai):
+    // harmless, a boolean is stored, never the text
     .filter(
       ({ column, junk }) =>
-        column !== 'excused' || !/^\W*(1|0|có|co|không|khong|yes|no|true|false|x)\W*$/i.test(junk),
+        column !== 'excused' ||
+        !/^\W*(1|0|có|co|c|không|khong|k|yes|y|no|n|true|false|x|đúng|dung|sai)\W*$/i.test(junk),
     )
     .map(({ column, junk }) => {
       const cells: Record<string, string> = {
