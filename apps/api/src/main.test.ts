@@ -63,6 +63,14 @@ describe('start-up with bad configuration: one line, exit code 1, nothing create
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('refuses a DATA_DIR nobody can write to, even when run as root', async () => {
+    // /proc takes no new folders whatever access() says for root
+    const result = await start({ PORT: '0', DATA_DIR: '/proc/cadre-data' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/DATA_DIR=\/proc\/cadre-data: .*cannot write to \/proc/);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
   it('refuses an unreachable DATABASE_URL', async () => {
     const result = await start({ PORT: '0', DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/nothing' });
     expect(result.code).toBe(1);

@@ -1,9 +1,9 @@
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, rmdirSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { ConfigError } from './config.ts';
 
-/** DATA_DIR must be a writable folder, or creatable under a writable parent (nothing is created here). */
+/** DATA_DIR must be a writable folder, or creatable under a writable parent (nothing is left behind here). */
 export function checkDataDir(dataDir: string): void {
   let probe = dataDir;
   while (!existsSync(probe)) {
@@ -18,6 +18,8 @@ export function checkDataDir(dataDir: string): void {
   }
   try {
     accessSync(probe, constants.W_OK | constants.X_OK);
+    // access() says yes to root everywhere (even /proc): make and remove an empty folder to be sure
+    rmdirSync(mkdtempSync(path.join(probe, '.cadre-probe-')));
   } catch {
     throw new ConfigError(
       `DATA_DIR=${dataDir}: không ghi được vào / cannot write to ${probe}: fix its permissions or set DATA_DIR to a writable folder`,
