@@ -23,12 +23,16 @@ if (existsSync(path.join(web, 'index.html'))) {
   const stale = !existsSync(built) || statSync(built).mtimeMs < newestMtime(web);
   if (stale) {
     console.log('Đang dựng ứng dụng web… / Building the web app…');
-    const result = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-      cwd: web,
-      stdio: 'inherit',
-      // the served app is always the production build, whatever NODE_ENV the shell has
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
+    const result = spawnSync(
+      process.execPath,
+      [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+      {
+        cwd: web,
+        stdio: 'inherit',
+        // the served app is always the production build, whatever NODE_ENV the shell has
+        env: { ...process.env, NODE_ENV: 'production' },
+      },
+    );
     if (result.status !== 0) {
       console.error('The web app failed to build: see the messages above.');
       process.exit(1);

@@ -68,10 +68,14 @@ console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped}
 process.exit(failedSuites.length ? 1 : 0);
 
 function hasTests(dir) {
-  const result = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '--', '*.test.ts', '*.test.tsx'], {
-    cwd: dir,
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    'git',
+    ['ls-files', '--cached', '--others', '--exclude-standard', '--', '*.test.ts', '*.test.tsx'],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+    },
+  );
   return result.stdout.trim().length > 0;
 }
 
