@@ -1,6 +1,7 @@
 import type { Database, PrismaClient } from '@cadre/db';
 import type { LoginThrottle } from './auth/login-throttle.ts';
 import type { ApiConfig } from './config.ts';
+import type { ReadCache } from './read-cache.ts';
 import type { UnitTreeCache } from './scope/unit-tree.ts';
 import type { Viewer } from './scope/viewer.ts';
 
@@ -12,6 +13,8 @@ export type AppServices = {
   config: ApiConfig;
   throttle: LoginThrottle;
   unitTrees: UnitTreeCache;
+  /** ranking pages and counts, dropped on every committed change they read */
+  readCache: ReadCache;
 };
 
 export type Context = AppServices & {

@@ -6,6 +6,7 @@ import { demoAccounts, ensureDemoData, migrate, openDatabase, redactUrl } from '
 import { createMemoryLoginThrottle, createRedisLoginThrottle } from './auth/login-throttle.ts';
 import { ConfigError, readConfig } from './config.ts';
 import type { AppServices } from './context.ts';
+import { createReadCache, type ReadCache } from './read-cache.ts';
 import { createUnitTreeCache } from './scope/unit-tree.ts';
 import { createServer, type DemoInfo, type RequestHandler, startingHandler } from './server.ts';
 import { checkDataDir, createHttpServer, listen } from './startup-checks.ts';
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
   await listen(server, config.port, config.host);
 
   let db: Database | undefined;
+  let readCache: ReadCache | undefined;
   const throttle = config.redisUrl ? createRedisLoginThrottle(config.redisUrl) : createMemoryLoginThrottle();
   const shutdown = async (signal: string) => {
     console.log(`Nhận ${signal}, đang dừng… / ${signal} received, shutting down…`);
@@ -47,6 +49,7 @@ async function main(): Promise<void> {
     server.closeIdleConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await throttle.close().catch(() => undefined);
+    await readCache?.close().catch(() => undefined);
     await db?.close().catch(() => undefined);
     process.exit(0);
   };
@@ -69,12 +72,14 @@ async function main(): Promise<void> {
         (await db.prisma.user.count({ where: { username: { in: [...demoAccounts] } } })) > 0;
       if (hasDemoAccounts) demo = { password: config.demoPassword, accounts: [...demoAccounts] };
     }
+    readCache = createReadCache({ db });
     const services: AppServices = {
       db,
       prisma: db.prisma,
       config,
       throttle,
       unitTrees: createUnitTreeCache({ prisma: db.prisma }),
+      readCache,
     };
     handler = createServer({ services, demo }).handler;
   } catch (error) {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, getOperationAST } from 'graphql';
 import {
   createGraphQLError,
   createYoga as createGraphQLYoga,
@@ -47,6 +47,8 @@ export function clientIpOf(serverContext: ServerContext): string {
   return serverContext.req?.socket.remoteAddress ?? 'local';
 }
 
+const accountMutations = new Set(['login', 'logout', 'changePassword']);
+
 export function createYoga(services: AppServices): Yoga {
   const pendingCookies = new WeakMap<Request, string[]>();
   const persisted = loadPersistedOperations(services.config.persistedOperationsFile);
@@ -54,6 +56,20 @@ export function createYoga(services: AppServices): Yoga {
   const responseCookies: Plugin = {
     onResponse({ request, response }) {
       for (const cookie of pendingCookies.get(request) ?? []) response.headers.append('set-cookie', cookie);
+    },
+  };
+
+  // a mutation's own process forgets cached reads at once: its user reads their write next, even
+  // before the database's change notification arrives (signing in and out writes no cached table)
+  const forgetReadsAfterMutations: Plugin = {
+    onExecute({ args }) {
+      const operation = getOperationAST(args.document, args.operationName);
+      if (operation?.operation !== 'mutation') return;
+      const writesCachedTables = operation.selectionSet.selections.some(
+        (selection) => selection.kind !== 'Field' || !accountMutations.has(selection.name.value),
+      );
+      if (!writesCachedTables) return;
+      return { onExecuteDone: () => services.readCache.changed('*') };
     },
   };
 
@@ -86,6 +102,7 @@ export function createYoga(services: AppServices): Yoga {
     },
     plugins: [
       responseCookies,
+      forgetReadsAfterMutations,
       documentLimits(),
       usePersistedOperations<Context>({
         getPersistedOperation: (key) => persisted?.get(key) ?? null,

@@ -33,7 +33,18 @@ export type Database = {
   location: string;
   /** the embedded engine itself when engine is 'pglite' (dumps, backups) */
   pglite?: PGlite;
+  /**
+   * Receives NOTIFY messages of a channel (sent on commit by the database's triggers). `onState`
+   * says false when the listening connection is lost (messages may have been missed) and true
+   * once it listens again; a PostgreSQL listener reconnects by itself every few seconds.
+   */
+  listen(channel: string, handlers: ListenHandlers): Promise<() => Promise<void>>;
   close(): Promise<void>;
+};
+
+export type ListenHandlers = {
+  onMessage(payload: string): void;
+  onState?(listening: boolean): void;
 };
 
 export type OpenDatabaseOptions = {
@@ -148,6 +159,12 @@ export async function openPglite(
     sql,
     location: inMemory ? 'memory://' : dataDir,
     pglite,
+    async listen(channel, handlers) {
+      // one process, one engine: notifications are never missed, only delivered after the commit
+      const stop = await pglite.listen(channel, (payload) => handlers.onMessage(payload));
+      handlers.onState?.(true);
+      return stop;
+    },
     async close() {
       await prisma.$disconnect();
       await pglite.close();
@@ -198,10 +215,71 @@ export async function openPostgres(databaseUrl: string, poolSize = 10): Promise<
     prisma,
     sql,
     location: redactUrl(databaseUrl),
+    listen: (channel, handlers) => listenOnPostgres(pg.default.Client, databaseUrl, channel, handlers),
     async close() {
       await prisma.$disconnect();
       await pool.end();
     },
+  };
+}
+
+const relistenMs = 3000;
+
+/** A connection of its own that LISTENs, and listens again after losing the server. */
+async function listenOnPostgres(
+  Client: typeof import('pg').Client,
+  databaseUrl: string,
+  channel: string,
+  handlers: ListenHandlers,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: import('pg').Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  const retryLater = () => {
+    if (stopped || retry) return;
+    retry = setTimeout(() => {
+      retry = null;
+      void connect().catch(retryLater);
+    }, relistenMs);
+    retry.unref();
+  };
+  const connect = async (): Promise<void> => {
+    const next = new Client({ connectionString: databaseUrl });
+    next.on('notification', (message) => {
+      if (message.channel === channel) handlers.onMessage(message.payload ?? '');
+    });
+    let lost = false;
+    const onLost = () => {
+      if (lost) return;
+      lost = true;
+      if (client === next) client = null;
+      next.end().catch(() => undefined);
+      if (stopped) return;
+      handlers.onState?.(false);
+      retryLater();
+    };
+    next.on('error', onLost);
+    next.on('end', onLost);
+    try {
+      await next.connect();
+      await next.query(`LISTEN "${channel.replaceAll('"', '""')}"`);
+    } catch (error) {
+      lost = true;
+      next.end().catch(() => undefined);
+      throw error;
+    }
+    client = next;
+    handlers.onState?.(true);
+  };
+  await connect().catch(() => {
+    // the server is not there yet: say so and keep trying, as after a lost connection
+    handlers.onState?.(false);
+    retryLater();
+  });
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    await client?.end().catch(() => undefined);
   };
 }
 

@@ -1,6 +1,7 @@
 export type {
   Database,
   Engine,
+  ListenHandlers,
   OpenDatabaseOptions,
   OpenPgliteOptions,
   SqlDatabase,

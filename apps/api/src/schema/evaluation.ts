@@ -6,6 +6,7 @@ import type { Context } from '../context.ts';
 import { QuotaExceededError, RuleViolationError } from '../errors.ts';
 import { localId } from '../ids.ts';
 import { nonEmpty } from '../prisma-query.ts';
+import { cacheKey } from '../read-cache.ts';
 import type { TraceEntry } from '../rules/scenario.ts';
 import { buildCyclesWhere } from '../scope/build-cycles-where.ts';
 import { buildResultsWhere } from '../scope/build-results-where.ts';
@@ -227,6 +228,32 @@ async function resultsWhere(
   return { AND: and };
 }
 
+/** What a results page reads: the cycle's results, the people's names, the cycle's status. */
+function resultTags(cycleId: string): string[] {
+  return [`EvaluationResult:${cycleId}`, 'Person', 'Cycle'];
+}
+
+/**
+ * Whether a page's Prisma query reads results and the people's own columns and nothing else, so
+ * that the change notifications of those tables cover it (a page that also reads decisions or
+ * flags is read afresh each time).
+ */
+function readsResultsAndPeopleOnly(query: { select?: object; include?: object }): boolean {
+  if (query.include && Object.keys(query.include).length > 0) return false;
+  const onlyColumns = (select: object) => Object.values(select).every((value) => value === true);
+  return Object.entries(query.select ?? {}).every(
+    ([field, value]) =>
+      value === true ||
+      (field === 'person' &&
+        typeof value === 'object' &&
+        value !== null &&
+        'select' in value &&
+        typeof value.select === 'object' &&
+        value.select !== null &&
+        onlyColumns(value.select)),
+  );
+}
+
 builder.queryFields((t) => ({
   results: t.withAuth({ loggedIn: true }).prismaConnection({
     type: 'EvaluationResult',
@@ -238,19 +265,28 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: ResultsFilter, required: false }),
       orderBy: t.arg({ type: ResultOrder, required: false, defaultValue: 'SCORE_DESC' }),
     },
-    resolve: async (query, _root, args, context) =>
-      context.prisma.evaluationResult.findMany({
-        ...query,
-        where: await resultsWhere(context, args.cycleId.id, args.filter),
-        orderBy:
-          args.orderBy === 'NAME'
-            ? [{ person: { fullName: 'asc' } }, { id: 'asc' }]
-            : [{ score: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
-      }),
-    totalCount: async (_root, args, context) =>
-      context.prisma.evaluationResult.count({
-        where: await resultsWhere(context, args.cycleId.id, args.filter),
-      }),
+    resolve: async (query, _root, args, context) => {
+      const where = await resultsWhere(context, args.cycleId.id, args.filter);
+      const orderBy: Prisma.EvaluationResultOrderByWithRelationInput[] =
+        args.orderBy === 'NAME'
+          ? [{ person: { fullName: 'asc' } }, { id: 'asc' }]
+          : [{ score: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }];
+      const load = () => context.prisma.evaluationResult.findMany({ ...query, where, orderBy });
+      if (!readsResultsAndPeopleOnly(query)) return load();
+      return context.readCache.read({
+        key: cacheKey(['results', where, orderBy, query]),
+        tags: resultTags(args.cycleId.id),
+        load,
+      });
+    },
+    totalCount: async (_root, args, context) => {
+      const where = await resultsWhere(context, args.cycleId.id, args.filter);
+      return context.readCache.read({
+        key: cacheKey(['resultsCount', where]),
+        tags: resultTags(args.cycleId.id),
+        load: () => context.prisma.evaluationResult.count({ where }),
+      });
+    },
   }),
   myResult: t.withAuth({ loggedIn: true }).prismaField({
     type: 'EvaluationResult',

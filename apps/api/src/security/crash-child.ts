@@ -11,6 +11,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { createMemoryLoginThrottle } from '../auth/login-throttle.ts';
 import { testConfig } from '../config.ts';
 import type { AppServices } from '../context.ts';
+import { createReadCache } from '../read-cache.ts';
 import { createUnitTreeCache } from '../scope/unit-tree.ts';
 import { createServer } from '../server.ts';
 import { createYoga } from '../yoga.ts';
@@ -55,6 +56,7 @@ const services: AppServices = {
   config: testConfig(),
   throttle: createMemoryLoginThrottle(),
   unitTrees: createUnitTreeCache({ prisma: db.prisma }),
+  readCache: createReadCache({ db }),
 };
 const yoga = createYoga(services);
 const graphql = async (query: string, variables: Record<string, unknown>, token?: string) => {
@@ -97,5 +99,6 @@ if (mode === 'evaluation') {
 }
 say('DONE');
 await services.throttle.close();
+await services.readCache.close();
 await db.close();
 process.exit(0);

@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '@cadre/db/testing';
 import { createMemoryLoginThrottle } from '../auth/login-throttle.ts';
 import { type ApiConfig, testConfig } from '../config.ts';
 import type { AppServices } from '../context.ts';
+import { createReadCache } from '../read-cache.ts';
 import { createUnitTreeCache } from '../scope/unit-tree.ts';
 import { createYoga, type Yoga } from '../yoga.ts';
 
@@ -51,6 +52,7 @@ export async function createDemoApp(
     config: testConfig(options.config),
     throttle: createMemoryLoginThrottle(),
     unitTrees: createUnitTreeCache({ prisma: db.prisma }),
+    readCache: createReadCache({ db }),
   };
   const yoga = createYoga(services);
   const tokens = new Map<string, string>();
@@ -97,6 +99,7 @@ export async function createDemoApp(
     login,
     async close() {
       await services.throttle.close();
+      await services.readCache.close();
       await db.close();
     },
   };

@@ -4,6 +4,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { createMemoryLoginThrottle } from '../auth/login-throttle.ts';
 import { testConfig } from '../config.ts';
 import type { AppServices } from '../context.ts';
+import { createReadCache } from '../read-cache.ts';
 import { createUnitTreeCache } from '../scope/unit-tree.ts';
 import { createYoga, type Yoga } from '../yoga.ts';
 import { type Fixture, fixturePassword, seedFixture } from './fixture.ts';
@@ -50,6 +51,7 @@ export async function createTestApp(engine: Engine): Promise<TestApp> {
     config: testConfig(),
     throttle: createMemoryLoginThrottle(),
     unitTrees: createUnitTreeCache({ prisma: db.prisma }),
+    readCache: createReadCache({ db }),
   };
   const yoga = createYoga(services);
   const tokens = new Map<string, string>();
@@ -86,6 +88,7 @@ export async function createTestApp(engine: Engine): Promise<TestApp> {
     },
     async close() {
       await services.throttle.close();
+      await services.readCache.close();
       await db.close();
     },
   };

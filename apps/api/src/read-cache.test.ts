@@ -1,0 +1,275 @@
+import { testEngines } from '@cadre/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createReadCache, type ReadCache } from './read-cache.ts';
+import { createTestApp, gid, type TestApp } from './test-support/test-app.ts';
+
+/** A database whose change notifications the test sends itself. */
+function fakeFeed() {
+  const feed: { send(what: string): void; state(listening: boolean): void } = {
+    send: () => undefined,
+    state: () => undefined,
+  };
+  const db = {
+    async listen(_channel: string, handlers: { onMessage(p: string): void; onState?(l: boolean): void }) {
+      feed.send = handlers.onMessage;
+      feed.state = (listening) => handlers.onState?.(listening);
+      handlers.onState?.(true);
+      return async () => undefined;
+    },
+  };
+  return { db, feed };
+}
+
+async function listeningCache(options: { ttlMs?: number; maxEntries?: number } = {}) {
+  const { db, feed } = fakeFeed();
+  const cache = createReadCache({ db, ...options });
+  await Promise.resolve();
+  return { cache, feed };
+}
+
+function counter() {
+  const calls = { count: 0 };
+  const load = async () => {
+    calls.count += 1;
+    return calls.count;
+  };
+  return { calls, load };
+}
+
+describe('read cache', () => {
+  it('serves a second read from memory and reads again after a change of what it read', async () => {
+    const { cache, feed } = await listeningCache();
+    const { load } = counter();
+    const read = () => cache.read({ key: 'page', tags: ['EvaluationResult:c1', 'Person'], load });
+    expect(await read()).toBe(1);
+    expect(await read()).toBe(1);
+    feed.send('EvaluationResult:c2'); // another cycle
+    expect(await read()).toBe(1);
+    feed.send('EvaluationResult:c1');
+    expect(await read()).toBe(2);
+    feed.send('Person');
+    expect(await read()).toBe(3);
+    feed.send('EvaluationResult'); // the whole table (a TRUNCATE)
+    expect(await read()).toBe(4);
+    cache.changed('*');
+    expect(await read()).toBe(5);
+    expect(cache.stats()).toMatchObject({ hits: 2, misses: 5, entries: 1, listening: true });
+  });
+
+  it('does not keep what was read while a change committed', async () => {
+    const { cache, feed } = await listeningCache();
+    let release: () => void = () => undefined;
+    const slow = cache.read({
+      key: 'page',
+      tags: ['Cycle'],
+      load: () =>
+        new Promise<string>((resolve) => {
+          release = () => resolve('before');
+        }),
+    });
+    feed.send('Cycle');
+    release();
+    expect(await slow).toBe('before');
+    expect(await cache.read({ key: 'page', tags: ['Cycle'], load: async () => 'after' })).toBe('after');
+  });
+
+  it('shares one read between callers arriving together, and does not keep a failure', async () => {
+    const { cache } = await listeningCache();
+    const { calls, load } = counter();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => cache.read({ key: 'page', tags: [], load })),
+    );
+    expect(new Set(results)).toEqual(new Set([1]));
+    expect(calls.count).toBe(1);
+    const failing = cache.read({
+      key: 'broken',
+      tags: [],
+      load: () => Promise.reject(new Error('database down')),
+    });
+    await expect(failing).rejects.toThrow('database down');
+    expect(await cache.read({ key: 'broken', tags: [], load: async () => 'back' })).toBe('back');
+  });
+
+  it('caches nothing while the notifications are not heard, and forgets everything it had', async () => {
+    const { cache, feed } = await listeningCache();
+    const { load } = counter();
+    const read = () => cache.read({ key: 'page', tags: [], load });
+    expect(await read()).toBe(1);
+    feed.state(false);
+    expect(await read()).toBe(2);
+    expect(await read()).toBe(3);
+    feed.state(true);
+    expect(await read()).toBe(4);
+    expect(await read()).toBe(4);
+  });
+
+  it('lets entries expire and keeps at most maxEntries, dropping the least recently used', async () => {
+    const { cache } = await listeningCache({ ttlMs: 0, maxEntries: 2 });
+    const { load } = counter();
+    await cache.read({ key: 'a', tags: [], load });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await cache.read({ key: 'a', tags: [], load })).toBe(2);
+
+    const small = (await listeningCache({ maxEntries: 2 })).cache;
+    const values = counter();
+    await small.read({ key: 'a', tags: [], load: values.load });
+    await small.read({ key: 'b', tags: [], load: values.load });
+    await small.read({ key: 'a', tags: [], load: values.load }); // a is used again
+    await small.read({ key: 'c', tags: [], load: values.load }); // b goes
+    expect(small.stats().entries).toBe(2);
+    expect(await small.read({ key: 'a', tags: [], load: values.load })).toBe(1);
+    expect(await small.read({ key: 'b', tags: [], load: values.load })).toBe(4);
+  });
+});
+
+type Page = {
+  results: {
+    totalCount: number;
+    edges: { node: { score: number; finalRating: string; person: { fullName: string } } }[];
+  };
+};
+
+const rankingQuery = `query ($cycleId: ID!, $unitId: ID!) {
+  results(cycleId: $cycleId, first: 50, filter: { unitId: $unitId }, orderBy: SCORE_DESC) {
+    totalCount
+    edges { node { score finalRating person { fullName } } } } }`;
+
+describe.each(testEngines())('ranking pages cached on %s', (engine) => {
+  let app: TestApp;
+  let cache: ReadCache;
+  let cycleId: string;
+  let ranking: () => Promise<Page['results']>;
+
+  /** what the ranking shows once the change notification has arrived (at most 5 s) */
+  async function eventually(check: (page: Page['results']) => boolean): Promise<Page['results']> {
+    const until = Date.now() + 5000;
+    for (;;) {
+      const page = await ranking();
+      if (check(page) || Date.now() > until) return page;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  beforeAll(async () => {
+    app = await createTestApp(engine);
+    cache = app.services.readCache;
+    const { prisma } = app.db;
+    const cycle = await prisma.cycle.create({
+      data: {
+        year: 2026,
+        name: 'Năm 2026',
+        packId: 'vn-nd335-2025',
+        scopeUnitId: app.fixture.units.province,
+      },
+    });
+    cycleId = cycle.id;
+    const people = await prisma.person.findMany({ select: { id: true, unitId: true } });
+    await prisma.evaluationResult.createMany({
+      data: people.map((person, index) => ({
+        cycleId: cycle.id,
+        personId: person.id,
+        unitId: person.unitId,
+        score: 60 + index * 5,
+        proposedRating: 'GOOD',
+        engineRating: 'GOOD',
+        finalRating: 'GOOD',
+        trace: [],
+      })),
+    });
+    const token = await app.login('officer');
+    ranking = async () => {
+      const response = await app.graphql<Page>(
+        rankingQuery,
+        { cycleId: gid('Cycle', cycleId), unitId: gid('Unit', app.fixture.units.province) },
+        { token },
+      );
+      expect(response.errors).toBeUndefined();
+      return response.data?.results as Page['results'];
+    };
+    // the listener is up before the first read is expected to be kept
+    const until = Date.now() + 5000;
+    while (!cache.stats().listening && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('serves the same page again from memory', async () => {
+    const first = await ranking();
+    const before = cache.stats();
+    const again = await ranking();
+    expect(again).toEqual(first);
+    expect(cache.stats().hits).toBeGreaterThanOrEqual(before.hits + 2); // the page and its count
+    expect(cache.stats().misses).toBe(before.misses);
+  });
+
+  it('shows a score written by another process once its transaction commits', async () => {
+    const first = await ranking();
+    const last = first.edges.at(-1)?.node.person.fullName as string;
+    // another replica's write: no mutation of this process, only the database's notification
+    await app.db.sql.query(
+      `UPDATE "EvaluationResult" r SET score = 99.5 FROM "Person" p
+       WHERE p.id = r."personId" AND p."fullName" = $1 AND r."cycleId" = $2`,
+      [last, cycleId],
+    );
+    const page = await eventually((current) => current.edges[0]?.node.person.fullName === last);
+    expect(page.edges[0]?.node).toMatchObject({ score: 99.5, person: { fullName: last } });
+  });
+
+  it('does not show a write that was rolled back', async () => {
+    const before = await ranking();
+    await expect(
+      app.db.sql.transaction(async (tx) => {
+        await tx.query(`UPDATE "EvaluationResult" SET score = 1 WHERE "cycleId" = $1`, [cycleId]);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await ranking()).toEqual(before);
+  });
+
+  it('shows a renamed person and a deleted result', async () => {
+    const first = await ranking();
+    const top = first.edges[0]?.node.person.fullName as string;
+    await app.db.sql.query(`UPDATE "Person" SET "fullName" = $1 WHERE "fullName" = $2`, [
+      `${top} (đổi tên)`,
+      top,
+    ]);
+    const renamed = await eventually((page) => page.edges[0]?.node.person.fullName === `${top} (đổi tên)`);
+    expect(renamed.edges[0]?.node.person.fullName).toBe(`${top} (đổi tên)`);
+    await app.db.sql.query(
+      `DELETE FROM "EvaluationResult" WHERE "cycleId" = $1 AND score = (SELECT min(score) FROM "EvaluationResult" WHERE "cycleId" = $1)`,
+      [cycleId],
+    );
+    const smaller = await eventually((page) => page.totalCount === first.totalCount - 1);
+    expect(smaller.totalCount).toBe(first.totalCount - 1);
+    expect(smaller.edges).toHaveLength(first.edges.length - 1);
+  });
+});
+
+describe.each(testEngines())('mutations and the read cache on %s', (engine) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await createTestApp(engine);
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('forgets cached reads after a mutation of this process, but not after signing in', async () => {
+    const cache = app.services.readCache;
+    const until = Date.now() + 5000;
+    while (!cache.stats().listening && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    const { load } = counter();
+    await cache.read({ key: 'k', tags: [], load });
+    await app.login('officer');
+    expect(await cache.read({ key: 'k', tags: [], load })).toBe(1);
+    const token = await app.login('officer');
+    await app.graphql(
+      'mutation ($id: ID!) { updateUnit(id: $id, input: { name: "Sở Nội vụ (mới)" }, version: 1) { __typename } }',
+      { id: gid('Unit', app.fixture.units.dept1) },
+      { token },
+    );
+    expect(await cache.read({ key: 'k', tags: [], load })).toBe(2);
+  });
+});
