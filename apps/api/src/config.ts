@@ -17,6 +17,8 @@ export type ApiConfig = {
   allowArbitraryOperations: boolean;
   /** the web app's persisted-operations manifest (hash → document), when it exists */
   persistedOperationsFile: string;
+  /** keep ranking pages and counts until a change they read (READ_CACHE=off reads every time) */
+  readCache: boolean;
 };
 
 /** A configuration problem: reported as one line, exit code 1. */
@@ -45,6 +47,14 @@ function readWholeNumber(env: Env, name: string, fallback: number, min: number, 
 function readFlag(env: Env, name: string): boolean {
   const raw = env[name]?.trim().toLowerCase();
   return raw === '1' || raw === 'true' || raw === 'yes';
+}
+
+function readOnOff(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name}="${env[name]}" không hợp lệ / is invalid: use on or off`);
 }
 
 export function readConfig(env: Env = process.env): ApiConfig {
@@ -78,6 +88,7 @@ export function readConfig(env: Env = process.env): ApiConfig {
     webDist,
     allowArbitraryOperations: !production || readFlag(env, 'ALLOW_ARBITRARY_OPERATIONS'),
     persistedOperationsFile: path.join(webDist, 'persisted-operations.json'),
+    readCache: readOnOff(env, 'READ_CACHE', true),
   };
 }
 

@@ -72,7 +72,7 @@ async function main(): Promise<void> {
         (await db.prisma.user.count({ where: { username: { in: [...demoAccounts] } } })) > 0;
       if (hasDemoAccounts) demo = { password: config.demoPassword, accounts: [...demoAccounts] };
     }
-    readCache = createReadCache({ db });
+    readCache = createReadCache({ db, enabled: config.readCache });
     const services: AppServices = {
       db,
       prisma: db.prisma,

@@ -103,6 +103,16 @@ describe('read cache', () => {
     expect(await read()).toBe(4);
   });
 
+  it('keeps nothing when turned off (READ_CACHE=off)', async () => {
+    const { db } = fakeFeed();
+    const cache = createReadCache({ db, enabled: false });
+    await Promise.resolve();
+    const { load } = counter();
+    expect(await cache.read({ key: 'page', tags: [], load })).toBe(1);
+    expect(await cache.read({ key: 'page', tags: [], load })).toBe(2);
+    expect(cache.stats()).toMatchObject({ listening: false, entries: 0 });
+  });
+
   it('lets entries expire and keeps at most maxEntries, dropping the least recently used', async () => {
     const { cache } = await listeningCache({ ttlMs: 0, maxEntries: 2 });
     const { load } = counter();
@@ -195,13 +205,45 @@ describe.each(testEngines())('ranking pages cached on %s', (engine) => {
     await app.close();
   });
 
-  it('serves the same page again from memory', async () => {
+  it('answers the same ranking again without executing it', async () => {
     const first = await ranking();
-    const before = cache.stats();
+    const before = { stats: cache.stats(), queries: app.queries.count };
     const again = await ranking();
     expect(again).toEqual(first);
-    expect(cache.stats().hits).toBeGreaterThanOrEqual(before.hits + 2); // the page and its count
-    expect(cache.stats().misses).toBe(before.misses);
+    expect(cache.stats().hits).toBe(before.stats.hits + 1); // the whole response
+    expect(cache.stats().misses).toBe(before.stats.misses);
+    expect(app.queries.count).toBe(before.queries);
+  });
+
+  it('keeps rankings of different scopes apart: a head sees their own unit only', async () => {
+    const asHead = await app.graphql<Page>(
+      rankingQuery,
+      { cycleId: gid('Cycle', cycleId), unitId: gid('Unit', app.fixture.units.province) },
+      { token: await app.login('head') },
+    );
+    const asOfficer = await ranking();
+    expect(asHead.data?.results.totalCount).toBeGreaterThan(0);
+    expect(asHead.data?.results.totalCount).toBeLessThan(asOfficer.totalCount);
+  });
+
+  it('reads a page with flags afresh each time (flags are not among the tables it follows)', async () => {
+    const query = `query ($cycleId: ID!) { results(cycleId: $cycleId, first: 50) {
+      edges { node { person { fullName } flags { kind } } } } }`;
+    const read = async () => {
+      const response = await app.graphql<{
+        results: { edges: { node: { person: { fullName: string }; flags: { kind: string }[] } }[] };
+      }>(query, { cycleId: gid('Cycle', cycleId) }, { token: await app.login('officer') });
+      expect(response.errors).toBeUndefined();
+      return response.data?.results.edges ?? [];
+    };
+    expect((await read()).flatMap((edge) => edge.node.flags)).toEqual([]);
+    await app.db.sql.query(
+      `INSERT INTO "Flag" ("id","cycleId","personId","kind","status","rule","reason")
+       SELECT 'flag-test', $1, "personId", 'ROTATION', 'ACTIVE', 'rotation.due', 'test' FROM "EvaluationResult"
+       WHERE "cycleId" = $1 LIMIT 1`,
+      [cycleId],
+    );
+    expect((await read()).flatMap((edge) => edge.node.flags)).toEqual([{ kind: 'ROTATION' }]);
   });
 
   it('shows a score written by another process once its transaction commits', async () => {

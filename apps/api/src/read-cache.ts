@@ -16,13 +16,19 @@ export type ReadCacheStats = { hits: number; misses: number; entries: number; li
 export type ReadCache = {
   /** the value stored under `key` while none of `tags` changed, else what `load` returns */
   read<T>(options: { key: string; tags: readonly string[]; load: () => Promise<T> }): Promise<T>;
+  /** the value stored under `key` if it is still valid (for callers that cannot wrap the read) */
+  lookup(key: string): unknown;
+  /** where the clock stands: take it before reading, pass it to keep() */
+  now(): number;
+  /** keeps a value read since `since` (a change in between makes it invalid at once) */
+  keep(key: string, tags: readonly string[], since: number, value: unknown): void;
   /** something changed: a table ('Person'), one part of it ('EvaluationResult:<cycleId>') or '*' (all) */
   changed(what: string): void;
   stats(): ReadCacheStats;
   close(): Promise<void>;
 };
 
-type Entry = { value: Promise<unknown>; tags: readonly string[]; loadedAt: number; at: number };
+type Entry = { value: unknown; tags: readonly string[]; loadedAt: number; at: number };
 
 /** A short key for any JSON-shaped value (where-clauses can hold thousands of unit ids). */
 export function cacheKey(parts: unknown): string {
@@ -33,6 +39,8 @@ export function createReadCache(options: {
   db: Pick<Database, 'listen'>;
   ttlMs?: number;
   maxEntries?: number;
+  /** false: every read goes to the database (nothing is listened to or kept) */
+  enabled?: boolean;
 }): ReadCache {
   const ttlMs = options.ttlMs ?? 60_000;
   const maxEntries = options.maxEntries ?? 2000;
@@ -66,42 +74,61 @@ export function createReadCache(options: {
     return true;
   };
 
-  const stopping = options.db
-    .listen(changeChannel, {
-      onMessage: changed,
-      onState(now) {
-        listening = now;
-        changed('*');
-      },
-    })
-    .catch((error: unknown) => {
-      console.error(
-        `Không nghe được thay đổi, bộ nhớ đệm tắt / change notifications unavailable, read cache off: ${error instanceof Error ? error.message : error}`,
-      );
-      return async () => undefined;
-    });
+  const listen = () =>
+    options.db
+      .listen(changeChannel, {
+        onMessage: changed,
+        onState(now) {
+          listening = now;
+          changed('*');
+        },
+      })
+      .catch((error: unknown) => {
+        console.error(
+          `Không nghe được thay đổi, bộ nhớ đệm tắt / change notifications unavailable, read cache off: ${error instanceof Error ? error.message : error}`,
+        );
+        return async () => undefined;
+      });
+  const stopping = options.enabled === false ? Promise.resolve(async () => undefined) : listen();
+
+  const store = (key: string, entry: Entry) => {
+    entries.delete(key);
+    entries.set(key, entry);
+    if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+  };
+
+  const lookup = (key: string): Entry | undefined => {
+    if (!listening) return undefined;
+    const found = entries.get(key);
+    if (found && isValid(found)) {
+      hits += 1;
+      // most recently used goes last, so the oldest is the first to go
+      entries.delete(key);
+      entries.set(key, found);
+      return found;
+    }
+    misses += 1;
+    return undefined;
+  };
 
   return {
     read<T>({ key, tags, load }: { key: string; tags: readonly string[]; load: () => Promise<T> }) {
       if (!listening) return load();
-      const found = entries.get(key);
-      if (found && isValid(found)) {
-        hits += 1;
-        // most recently used goes last, so the oldest is the first to go
-        entries.delete(key);
-        entries.set(key, found);
-        return found.value as Promise<T>;
-      }
-      misses += 1;
-      const entry: Entry = { value: load(), tags, loadedAt: clock, at: Date.now() };
-      entries.delete(key);
-      entries.set(key, entry);
-      if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+      const found = lookup(key);
+      if (found) return found.value as Promise<T>;
+      const value = load();
+      const entry: Entry = { value, tags, loadedAt: clock, at: Date.now() };
+      store(key, entry);
       // a failed read is not kept: the next caller tries again
-      entry.value.catch(() => {
+      value.catch(() => {
         if (entries.get(key) === entry) entries.delete(key);
       });
-      return entry.value as Promise<T>;
+      return value;
+    },
+    lookup: (key) => lookup(key)?.value,
+    now: () => clock,
+    keep(key, tags, since, value) {
+      if (listening) store(key, { value, tags, loadedAt: since, at: Date.now() });
     },
     changed,
     stats: () => ({ hits, misses, entries: entries.size, listening }),

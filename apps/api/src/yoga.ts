@@ -12,6 +12,7 @@ import {
 import { authenticateRequest } from './auth/authenticate-request.ts';
 import type { AppServices, Context } from './context.ts';
 import { AppError, appErrorMapping } from './errors.ts';
+import { cachedRankings } from './response-cache.ts';
 import { schema } from './schema/index.ts';
 import { documentLimits } from './security/document-limits.ts';
 
@@ -109,6 +110,7 @@ export function createYoga(services: AppServices): Yoga {
         // production with the web app's manifest: only its operations run (see README)
         allowArbitraryOperations: services.config.allowArbitraryOperations || persisted === null,
       }),
+      cachedRankings(services.readCache),
     ],
   });
 }
