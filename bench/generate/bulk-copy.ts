@@ -19,10 +19,16 @@ function copyStatement(table: string, columns: readonly string[], source: string
   return `COPY "${table}" (${list}) FROM ${source} WITH (FORMAT csv)`;
 }
 
+// PGlite 0.4 has no checkpointer process. Once the WAL written since the last checkpoint reaches
+// max_wal_size / (1 + checkpoint_completion_target) (1 GB / 1.9: 33 segments, 528 MB), the
+// backend requests a checkpoint from inside its own WAL write and spins forever in LWLockAcquire
+// at 100% CPU: the COPY that crosses the line never returns. A CHECKPOINT after every COPY keeps
+// the WAL since the last checkpoint to one chunk's worth (about 32 MB for 50,000 tasks).
 export function pgliteCopier(pglite: PGlite): BulkCopier {
   return {
     async copy(table, columns, csv) {
       await pglite.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([csv]) });
+      await pglite.exec('CHECKPOINT');
     },
     async exec(sql) {
       await pglite.exec(sql);

@@ -119,6 +119,24 @@ describe('generated province on PGlite', () => {
     }
   });
 
+  it('checkpoints after every COPY into PGlite, so the WAL never reaches the size at which PGlite hangs', async () => {
+    if (!db.pglite) throw new Error('expected PGlite');
+    const lsn = async (sql: string) => (await db.sql.query<{ lsn: string }>(sql))[0]?.lsn ?? '';
+    const before = await lsn('SELECT pg_current_wal_lsn()::text AS lsn');
+    await pgliteCopier(db.pglite).copy(
+      'EmulationBlock',
+      ['id', 'code', 'name'],
+      'wal-test,WAL-TEST,WAL test\n',
+    );
+    const redo = await lsn('SELECT redo_lsn::text AS lsn FROM pg_control_checkpoint()');
+    const [row] = await db.sql.query<{ after: boolean }>(`SELECT $1::pg_lsn > $2::pg_lsn AS after`, [
+      redo,
+      before,
+    ]);
+    expect(row?.after).toBe(true);
+    await db.sql.exec(`DELETE FROM "EmulationBlock" WHERE id = 'wal-test'`);
+  });
+
   it('lets the bench admin log in: an argon2 hash of the documented password', async () => {
     const [user] = await db.sql.query<{ passwordHash: string; role: string }>(
       `SELECT "passwordHash", role::text FROM "User" WHERE username = 'bench-admin'`,
