@@ -59,7 +59,19 @@ export type OpenDatabaseOptions = {
 export type OpenPgliteOptions = {
   /** start from a data-folder dump (PGlite `dumpDataDir`) instead of an empty cluster */
   loadDataDir?: Blob | File;
+  /** checkpoint once this much WAL was written since the last checkpoint (default 256 MB) */
+  checkpointAfterBytes?: number;
+  /** how often that is looked at (default every 30 s) */
+  checkpointCheckMs?: number;
 };
+
+// PGlite runs PostgreSQL without its checkpointer process. When the WAL written since the last
+// checkpoint reaches max_wal_size / (1 + checkpoint_completion_target) — 528 MB with the default
+// 1 GB — the backend asks for a checkpoint from inside its own WAL write and spins there forever
+// (100% CPU in LWLockAcquire): an evaluation or import of a large province would never return.
+// So the limit is raised far out of reach, and the process checkpoints by itself between
+// transactions once enough WAL has piled up, which also keeps the folder's size bounded.
+const pgliteMaxWalSize = '64GB';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -147,7 +159,13 @@ export async function openPglite(
     dataDir: inMemory ? undefined : dataDir,
     extensions: { pg_trgm, unaccent },
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    startParams: [...PGlite.defaultStartParams, '-c', `max_wal_size=${pgliteMaxWalSize}`],
   });
+  const stopCheckpoints = checkpointPeriodically(
+    pglite,
+    options.checkpointAfterBytes ?? 256 * 1024 ** 2,
+    options.checkpointCheckMs ?? 30_000,
+  );
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   const sql: SqlDatabase = {
     ...pgliteRunner(pglite),
@@ -166,10 +184,33 @@ export async function openPglite(
       return stop;
     },
     async close() {
+      stopCheckpoints();
       await prisma.$disconnect();
       await pglite.close();
     },
   };
+}
+
+/** CHECKPOINT whenever `bytes` of WAL were written since the last one (looked at every `everyMs`). */
+function checkpointPeriodically(pglite: PGlite, bytes: number, everyMs: number): () => void {
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy || pglite.closed) return;
+    busy = true;
+    pglite
+      .query<{ pending: string }>(
+        `SELECT (pg_current_wal_lsn() - (SELECT redo_lsn FROM pg_control_checkpoint()))::text AS pending`,
+      )
+      .then(async (result) => {
+        if (Number(result.rows[0]?.pending ?? 0) >= bytes && !pglite.closed) await pglite.exec('CHECKPOINT');
+      })
+      .catch(() => undefined) // closing, or a failure the next look retries
+      .finally(() => {
+        busy = false;
+      });
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 function postgresRunner(target: Pool | PoolClient): SqlRunner {
