@@ -1,7 +1,7 @@
 // Collective titles and block ranking (DOMAIN §4, collective part).
 import type { Prepared } from './prepare.ts';
 import type { TitleWork } from './titles.ts';
-import type { CollectiveTitle, ScenarioUnit } from './types.ts';
+import type { CollectiveTitle, Evaluation, Scenario, ScenarioUnit } from './types.ts';
 
 /**
  * Members are the people whose unit is this unit; rated members are those not NOT_RATED.
@@ -31,11 +31,49 @@ export function collectiveTitles(members: TitleWork[]): CollectiveTitle[] {
  * a unit with nothing to score ranks after the others.
  */
 export function blockRanks(prepared: Prepared, members: Map<string, TitleWork[]>): Map<string, number> {
-  const blocks = new Map<string, { unit: ScenarioUnit; score: number | null }[]>();
-  for (const unit of prepared.scenario.units) {
+  return rankBlocks(
+    prepared.scenario.units.map((unit) => ({
+      id: unit.id,
+      block: unit.block,
+      score: unitScore(
+        unit,
+        (members.get(unit.id) ?? []).map((work) => work.score),
+      ),
+    })),
+  );
+}
+
+/** What a unit is ranked by in its emulation block: its block and its unit score. */
+export type UnitStanding = { id: string; block: string | null; score: number | null };
+
+/**
+ * The standing of every unit of a scenario, from its evaluation. A unit's score needs all the
+ * unit's members, so an evaluation made in parts (a province in chunks of whole units) takes each
+ * unit's standing from the part holding its members, and ranks them all together with rankBlocks.
+ */
+export function unitStandings(scenario: Scenario, evaluation: Evaluation): UnitStanding[] {
+  const scoreOf = new Map(evaluation.people.map((person) => [person.id, person.score]));
+  const scores = new Map<string, (number | null)[]>();
+  for (const unit of scenario.units) scores.set(unit.id, []);
+  // in the scenario's order of people, as evaluateScenario adds them up
+  for (const person of scenario.people) {
+    const score = scoreOf.get(person.id);
+    if (score !== undefined) scores.get(person.unitId)?.push(score);
+  }
+  return scenario.units.map((unit) => ({
+    id: unit.id,
+    block: unit.block,
+    score: unitScore(unit, scores.get(unit.id) ?? []),
+  }));
+}
+
+/** Ranks in their block (1 = best) of the units that have a block; the order of the input does not matter. */
+export function rankBlocks(units: readonly UnitStanding[]): Map<string, number> {
+  const blocks = new Map<string, UnitStanding[]>();
+  for (const unit of units) {
     if (unit.block === null) continue;
     const list = blocks.get(unit.block) ?? [];
-    list.push({ unit, score: unitScore(unit, members.get(unit.id) ?? []) });
+    list.push(unit);
     blocks.set(unit.block, list);
   }
   const ranks = new Map<string, number>();
@@ -46,17 +84,20 @@ export function blockRanks(prepared: Prepared, members: Map<string, TitleWork[]>
         if (b.score === null) return -1;
         return b.score - a.score;
       }
-      return a.unit.id < b.unit.id ? -1 : a.unit.id > b.unit.id ? 1 : 0;
+      return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
     });
     list.forEach((item, index) => {
-      ranks.set(item.unit.id, index + 1);
+      ranks.set(item.id, index + 1);
     });
   }
   return ranks;
 }
 
-export function unitScore(unit: ScenarioUnit, members: TitleWork[]): number | null {
-  const scores = members.map((work) => work.score).filter((score): score is number => score !== null);
+export function unitScore(
+  unit: Pick<ScenarioUnit, 'parIndex' | 'satisfactionIndex'>,
+  memberScores: readonly (number | null)[],
+): number | null {
+  const scores = memberScores.filter((score): score is number => score !== null);
   const parts: [number, number][] = [];
   if (scores.length > 0) parts.push([0.6, scores.reduce((sum, score) => sum + score, 0) / scores.length]);
   if (unit.parIndex !== null) parts.push([0.2, unit.parIndex]);

@@ -23,8 +23,8 @@ type ScenarioTask = ScenarioInput['tasks'][number];
 function readTasks(
   tx: Prisma.TransactionClient,
   cycleId: string,
-  unitIds: string[],
-  personIds: string[] | undefined,
+  unitIds: readonly string[],
+  personIds: readonly string[] | undefined,
 ): Promise<ScenarioTask[]> {
   const onlyPeople = personIds ? `AND p.id IN (SELECT jsonb_array_elements_text($3::jsonb))` : '';
   return tx.$queryRawUnsafe<ScenarioTask[]>(
@@ -40,28 +40,90 @@ function readTasks(
   );
 }
 
+/** The scope's units as the scenario lists them, and the cycle's overrides: the same for every chunk of a run. */
+export type ScopeUnits = {
+  unitIds: string[];
+  /** corruptionCase here is the units' year statistics only; buildScenario adds the leaders' circumstances */
+  units: ScenarioInput['units'];
+  overrides: ScenarioInput['overrides'];
+};
+
+/** Reads the units of the cycle's scope, their year statistics and the recorded quota exceptions. */
+export async function readScopeUnits(options: {
+  tx: Prisma.TransactionClient;
+  cycle: Cycle;
+  tree: UnitTree;
+}): Promise<ScopeUnits> {
+  const { tx, cycle } = options;
+  const unitIds = descendantIds(options.tree, cycle.scopeUnitId);
+  const [units, unitStats, quotaExceptions] = await Promise.all([
+    tx.unit.findMany({
+      where: { id: { in: unitIds } },
+      select: { id: true, name: true, parentId: true, code: true, block: { select: { code: true } } },
+      orderBy: { code: 'asc' },
+    }),
+    tx.unitYearStat.findMany({ where: { cycleId: cycle.id, unitId: { in: unitIds } } }),
+    tx.quotaException.findMany({ where: { cycleId: cycle.id, unitId: { in: unitIds } } }),
+  ]);
+  const unitSet = new Set(units.map((unit) => unit.id));
+  const statsByUnit = new Map(unitStats.map((stat) => [stat.unitId, stat]));
+  return {
+    unitIds,
+    units: units.map((unit) => {
+      const stat = statsByUnit.get(unit.id);
+      return {
+        id: unit.id,
+        name: unit.name,
+        parentId: unit.parentId && unitSet.has(unit.parentId) ? unit.parentId : null,
+        block: unit.block?.code ?? null,
+        parIndex: stat?.parIndex ?? null,
+        satisfactionIndex: stat?.satisfactionIndex ?? null,
+        corruptionCase: stat?.corruptionCase ?? false,
+      };
+    }),
+    overrides: {
+      ...((cycle.overrides ?? {}) as ScenarioInput['overrides']),
+      ...(quotaExceptions.length > 0
+        ? {
+            quotaExceptions: quotaExceptions.map((row) => ({
+              unitId: row.unitId,
+              percent: row.percent,
+              decision: row.decisionNumber,
+            })),
+          }
+        : {}),
+    },
+  };
+}
+
 /**
  * Reads everything the engine needs for a cycle in a fixed number of set-based queries (one per
  * table, filtered by the cycle or by the units in its scope: never per person) and maps the rows to
- * the scenario contract. `personIds` narrows the people (for checking one decision).
+ * the scenario contract. `personIds` narrows the people (for checking one decision); `unitIds`
+ * narrows them to the people of those units (a chunk of a run), while the scenario still lists
+ * every unit of the scope, so that references to units (parents, leaders' units, quota
+ * exceptions) stay valid. `scope` is the scope's units when already read.
  */
 export async function buildScenario(options: {
   tx: Prisma.TransactionClient;
   cycle: Cycle;
   tree: UnitTree;
-  personIds?: string[];
+  personIds?: readonly string[];
+  unitIds?: readonly string[];
+  scope?: ScopeUnits;
 }): Promise<{ scenario: ScenarioInput; personUnit: Map<string, string> }> {
   const { tx, cycle } = options;
-  const unitIds = descendantIds(options.tree, cycle.scopeUnitId);
-  const inScope = { unitId: { in: unitIds }, active: true } satisfies Prisma.PersonWhereInput;
+  const peopleUnitIds =
+    options.unitIds ?? options.scope?.unitIds ?? descendantIds(options.tree, cycle.scopeUnitId);
+  const inScope = { unitId: { in: [...peopleUnitIds] }, active: true } satisfies Prisma.PersonWhereInput;
   const personWhere: Prisma.PersonWhereInput = options.personIds
-    ? { ...inScope, id: { in: options.personIds } }
+    ? { ...inScope, id: { in: [...options.personIds] } }
     : inScope;
   const byPerson = { person: personWhere };
   const yearEnd = new Date(Date.UTC(cycle.year, 11, 31));
 
   const [
-    units,
+    scope,
     people,
     circumstances,
     history,
@@ -72,14 +134,9 @@ export async function buildScenario(options: {
     infractions,
     initiatives,
     assessments,
-    unitStats,
     ballots,
   ] = await Promise.all([
-    tx.unit.findMany({
-      where: { id: { in: unitIds } },
-      select: { id: true, name: true, parentId: true, code: true, block: { select: { code: true } } },
-      orderBy: { code: 'asc' },
-    }),
+    options.scope ?? readScopeUnits({ tx, cycle, tree: options.tree }),
     tx.person.findMany({
       where: personWhere,
       select: {
@@ -103,40 +160,41 @@ export async function buildScenario(options: {
       select: { personId: true, year: true, rating: true, titles: true },
       orderBy: { year: 'asc' },
     }),
-    readTasks(tx, cycle.id, unitIds, options.personIds),
+    readTasks(tx, cycle.id, peopleUnitIds, options.personIds),
     tx.dossierStat.findMany({ where: { cycleId: cycle.id, ...byPerson } }),
     tx.citizenVote.findMany({ where: { cycleId: cycle.id, ...byPerson } }),
+    // ties broken by id so that the same evidence is listed in the same order however the people
+    // are grouped into reads
     tx.disciplineDecision.findMany({
       where: { decidedOn: { lte: yearEnd }, ...byPerson },
-      orderBy: { decidedOn: 'asc' },
+      orderBy: [{ decidedOn: 'asc' }, { id: 'asc' }],
     }),
-    tx.infraction.findMany({ where: { cycleId: cycle.id, ...byPerson }, orderBy: { occurredOn: 'asc' } }),
+    tx.infraction.findMany({
+      where: { cycleId: cycle.id, ...byPerson },
+      orderBy: [{ occurredOn: 'asc' }, { id: 'asc' }],
+    }),
     tx.initiative.findMany({
       where: { recognizedOn: { lte: yearEnd }, ...byPerson },
-      orderBy: { recognizedOn: 'asc' },
+      orderBy: [{ recognizedOn: 'asc' }, { id: 'asc' }],
     }),
     tx.headAssessment.findMany({ where: { cycleId: cycle.id, ...byPerson } }),
-    tx.unitYearStat.findMany({ where: { cycleId: cycle.id, unitId: { in: unitIds } } }),
     tx.ballot.findMany({
       where: { status: 'CLOSED', proposal: { cycleId: cycle.id, person: personWhere } },
       select: { forCount: true, members: true, proposal: { select: { personId: true, title: true } } },
     }),
   ]);
 
-  const unitSet = new Set(units.map((unit) => unit.id));
-  const quotaExceptions = await tx.quotaException.findMany({
-    where: { cycleId: cycle.id, unitId: { in: unitIds } },
-  });
+  const unitSet = new Set(scope.unitIds);
   // a unit is in a corruption case when its year stats say so or its leader's circumstances do
-  const corruptUnits = new Set(unitStats.filter((stat) => stat.corruptionCase).map((stat) => stat.unitId));
+  // (a leader is always read with the unit they lead: a chunk of a run holds both)
   const leaderOf = new Map(
     people.filter((person) => person.leadsUnitId).map((person) => [person.id, person.leadsUnitId]),
   );
+  const corruptByLeader = new Set<string>();
   for (const row of circumstances) {
     const led = leaderOf.get(row.personId);
-    if (row.unitCorruptionCase && led) corruptUnits.add(led);
+    if (row.unitCorruptionCase && led) corruptByLeader.add(led);
   }
-  const statsByUnit = new Map(unitStats.map((stat) => [stat.unitId, stat]));
   const circumstanceBy = new Map(circumstances.map((row) => [row.personId, row]));
   const assessmentBy = new Map(assessments.map((row) => [row.personId, row.conductAssessment]));
   const historyBy = new Map<string, ScenarioInput['people'][number]['history']>();
@@ -162,30 +220,10 @@ export async function buildScenario(options: {
   const scenario: ScenarioInput = {
     year: cycle.year,
     pack: cycle.packId as ScenarioInput['pack'], // parseScenario refuses an unknown pack
-    overrides: {
-      ...((cycle.overrides ?? {}) as ScenarioInput['overrides']),
-      ...(quotaExceptions.length > 0
-        ? {
-            quotaExceptions: quotaExceptions.map((row) => ({
-              unitId: row.unitId,
-              percent: row.percent,
-              decision: row.decisionNumber,
-            })),
-          }
-        : {}),
-    },
-    units: units.map((unit) => {
-      const stat = statsByUnit.get(unit.id);
-      return {
-        id: unit.id,
-        name: unit.name,
-        parentId: unit.parentId && unitSet.has(unit.parentId) ? unit.parentId : null,
-        block: unit.block?.code ?? null,
-        parIndex: stat?.parIndex ?? null,
-        satisfactionIndex: stat?.satisfactionIndex ?? null,
-        corruptionCase: corruptUnits.has(unit.id),
-      };
-    }),
+    overrides: scope.overrides,
+    units: scope.units.map((unit) =>
+      corruptByLeader.has(unit.id) && !unit.corruptionCase ? { ...unit, corruptionCase: true } : unit,
+    ),
     people: people.map((person) => {
       const circumstance = circumstanceBy.get(person.id);
       return {
