@@ -27,6 +27,12 @@ async function listeningCache(options: { ttlMs?: number; maxEntries?: number } =
   return { cache, feed };
 }
 
+/** waits (at most 5 s) for the cache's connection to listen for change notifications */
+async function untilListening(cache: ReadCache): Promise<void> {
+  const until = Date.now() + 5000;
+  while (!cache.stats().listening && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+}
+
 function counter() {
   const calls = { count: 0 };
   const load = async () => {
@@ -197,8 +203,7 @@ describe.each(testEngines())('ranking pages cached on %s', (engine) => {
       return response.data?.results as Page['results'];
     };
     // the listener is up before the first read is expected to be kept
-    const until = Date.now() + 5000;
-    while (!cache.stats().listening && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    await untilListening(cache);
   });
 
   afterAll(async () => {
@@ -300,8 +305,7 @@ describe.each(testEngines())('mutations and the read cache on %s', (engine) => {
 
   it('forgets cached reads after a mutation of this process, but not after signing in', async () => {
     const cache = app.services.readCache;
-    const until = Date.now() + 5000;
-    while (!cache.stats().listening && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    await untilListening(cache);
     const { load } = counter();
     await cache.read({ key: 'k', tags: [], load });
     await app.login('officer');
