@@ -12,6 +12,6 @@ export { atMost, packs, RATING_LABELS, RATING_RANK, resolveParameters, TITLE_LAB
 export type { ParseResult } from './parse-scenario.ts';
 export { parseScenario } from './parse-scenario.ts';
 export type * from './types.ts';
-export { FLAG_KINDS, PACK_IDS, RATING_VALUES, TITLE_VALUES } from './types.ts';
+export { FLAG_KINDS, PACK_IDS, PERIOD_COUNTS, PERIOD_KINDS, RATING_VALUES, TITLE_VALUES } from './types.ts';
 export type { UnitStanding } from './units.ts';
 export { rankBlocks, unitStandings } from './units.ts';

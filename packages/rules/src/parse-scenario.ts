@@ -8,6 +8,8 @@ import {
   INITIATIVE_KINDS,
   INITIATIVE_SCOPES,
   PACK_IDS,
+  PERIOD_COUNTS,
+  PERIOD_KINDS,
   RATING_VALUES,
   type Scenario,
   type ScenarioTask,
@@ -187,9 +189,13 @@ class RecordReader {
  * province): every field present and well formed. Anything else goes through the reader, which
  * names the record and field of each problem; both accept exactly the same tasks.
  */
-function isWellFormedTask(task: Json): boolean {
-  const { id, personId, weight, due, completed, planned, actual, majorErrors, delays, excused } = task;
+function isWellFormedTask(task: Json, periods: number): boolean {
+  const { id, personId, weight, due, completed, planned, actual, majorErrors, delays, excused, period } =
+    task;
   return (
+    (period === undefined ||
+      period === null ||
+      (typeof period === 'number' && Number.isInteger(period) && period >= 1 && period <= periods)) &&
     typeof id === 'string' &&
     id.trim() !== '' &&
     typeof personId === 'string' &&
@@ -255,6 +261,10 @@ export function parseScenario(input: unknown): ParseResult {
   const root = new RecordReader(input, 'scenario', errors);
   const year = root.number('year', { integer: true, min: 1990, max: 2100 });
   const pack = root.oneOf('pack', PACK_IDS);
+  // absent = YEAR: one period, the whole year (files written before periods keep working)
+  const periodKind = root.oneOf('periodKind', PERIOD_KINDS, { optional: true, fallback: 'YEAR' });
+  const periods = PERIOD_COUNTS[periodKind];
+  const periodField = { optional: true, integer: true, min: 1, max: periods };
 
   const overrides: Scenario['overrides'] = {};
   const overridesReader = root.object('overrides', { optional: true });
@@ -353,7 +363,11 @@ export function parseScenario(input: unknown): ParseResult {
         : null,
       citizenFacing: r.boolean('citizenFacing'),
       dossierHandler: r.boolean('dossierHandler'),
-      conductAssessment: r.number('conductAssessment', { min: 0, max: 10 }),
+      // null or absent: not assessed yet; the person is reported as awaiting the head's assessment
+      conductAssessment: r.nullableNumber('conductAssessment', { optional: true, min: 0, max: 10 }),
+      conductByPeriod: readConductByPeriod(r, periods, errors),
+      quotaGroup: r.nullableString('quotaGroup', { optional: true }),
+      degenerationConcluded: r.boolean('degenerationConcluded', { optional: true }),
       history,
       seriouslyIll: r.boolean('seriouslyIll', { optional: true }),
       studyLeave: r.boolean('studyLeave', { optional: true }),
@@ -365,7 +379,8 @@ export function parseScenario(input: unknown): ParseResult {
   // Tasks are the bulk of a scenario (12 per person): every field is required, so a task that
   // passes is used as given instead of being copied.
   const tasks = records(root.array('tasks', { optional: true }), 'tasks', errors, (r) => {
-    if (isWellFormedTask(r.current)) return r.current as ScenarioTask;
+    if (isWellFormedTask(r.current, periods)) return r.current as ScenarioTask;
+    r.nullableNumber('period', periodField);
     r.string('id');
     r.string('personId');
     r.number('weight', { min: 0 });
@@ -381,6 +396,7 @@ export function parseScenario(input: unknown): ParseResult {
 
   const dossiers = records(root.array('dossiers', { optional: true }), 'dossiers', errors, (r) => ({
     personId: r.string('personId'),
+    period: r.nullableNumber('period', periodField),
     received: r.number('received', count),
     early: r.number('early', count),
     onTime: r.number('onTime', count),
@@ -394,6 +410,7 @@ export function parseScenario(input: unknown): ParseResult {
     errors,
     (r) => ({
       personId: r.string('personId'),
+      period: r.nullableNumber('period', periodField),
       verySatisfied: r.number('verySatisfied', count),
       satisfied: r.number('satisfied', count),
       dissatisfied: r.number('dissatisfied', count),
@@ -469,6 +486,7 @@ export function parseScenario(input: unknown): ParseResult {
     scenario: {
       year,
       pack,
+      periodKind,
       overrides,
       units,
       people,
@@ -548,6 +566,8 @@ function checkReferences(
       }
     });
   }
+  yearRowsOnce(data.dossiers, 'dossiers', errors);
+  yearRowsOnce(data.citizenVotes, 'citizenVotes', errors);
   // More dossiers may be processed than received in the year (files carried over from the year
   // before), so `received` is not checked against early + on time + late.
   const ballotKeys = new Set<string>();
@@ -557,6 +577,41 @@ function checkReferences(
       errors.push(`ballots[${index}].title: duplicate ballot for ${ballot.personId} ${ballot.title}`);
     ballotKeys.add(key);
   });
+}
+
+/**
+ * A dossier or vote row without a period holds the person's counts for the year: one such row a
+ * person (SCENARIO.md). Rows for the same period are added up (two imports of one month's counts
+ * from two kiosks are both that month's).
+ */
+function yearRowsOnce(list: { personId: string; period: number | null }[], name: string, errors: string[]) {
+  const first = new Map<string, number>();
+  list.forEach((row, index) => {
+    if (row.period !== null || !row.personId) return;
+    const earlier = first.get(row.personId);
+    if (earlier === undefined) first.set(row.personId, index);
+    else
+      errors.push(
+        `${name}[${index}].period: a second row of the year's counts for person ${show(row.personId)} (first at ${name}[${earlier}]); give each row its period`,
+      );
+  });
+}
+
+/** conductByPeriod: { "<period>": 0–10 }, periods within the cycle's kind. */
+function readConductByPeriod(r: RecordReader, periods: number, errors: string[]): Record<string, number> {
+  const reader = r.object('conductByPeriod', { optional: true });
+  if (!reader) return {};
+  const raw = reader.current;
+  const result: Record<string, number> = {};
+  for (const key of Object.keys(raw)) {
+    const period = Number(key);
+    if (!/^[1-9][0-9]?$/.test(key) || period < 1 || period > periods) {
+      errors.push(`${reader.path}.${key}: not a period of the year (1 to ${periods}): ${show(key)}`);
+      continue;
+    }
+    result[String(period)] = reader.number(key, { min: 0, max: 10 });
+  }
+  return result;
 }
 
 function uniqueIds(list: { id: string }[], name: string, errors: string[]): Set<string> {

@@ -182,6 +182,17 @@ function ratePerson(
     return work;
   }
 
+  if (prepared.pack.method === 'points' && person.conductAssessment === null) {
+    work.error = 'awaiting the head\'s assessment: not scored';
+    trace.push({
+      rule: 'score.awaiting-assessment',
+      citation: prepared.pack.citation,
+      effect: 'NOT_RATED',
+      detail: 'Chưa có điểm đánh giá của thủ trưởng: chưa chấm điểm',
+    });
+    return work;
+  }
+
   // Leaders: the unit they lead (its direct members, the leader excluded) — DOMAIN §2.
   const leadsUnit = person.leads !== null && !asMember ? prepared.units.get(person.leads) : undefined;
   const subordinates: PersonWork[] = [];
@@ -271,7 +282,7 @@ function scoreByPoints(
     detail: `Kết quả thực hiện nhiệm vụ: ${vn(round1(tasks))}/70 điểm (${work.facts.tasks.count} nhiệm vụ)`,
   });
 
-  const assessment = person.conductAssessment;
+  const assessment = person.conductAssessment ?? 0; // null was stopped in ratePerson
   const conduct = Math.max(0, assessment - 2 * work.facts.infractionsInYear);
   trace.push({
     rule: 'score.conduct',

@@ -50,6 +50,13 @@ export type FlagStatus = 'ACTIVE' | 'POSTPONED' | 'EXEMPT';
 export const PACK_IDS = ['vn-nd335-2025', 'vn-nd90-2020'] as const;
 export type PackId = (typeof PACK_IDS)[number];
 
+/** How often công chức are scored (Nghị định 335/2025 Điều 21); YEAR is one period, the whole year. */
+export const PERIOD_KINDS = ['YEAR', 'QUARTER', 'MONTH'] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+/** Number of periods in a year of each kind: periods are numbered 1..count. */
+export const PERIOD_COUNTS: Record<PeriodKind, number> = { YEAR: 1, QUARTER: 4, MONTH: 12 };
+
 /** Local overrides of a pack's defaults (every key optional). */
 export type Overrides = {
   excellentPercent?: number;
@@ -94,7 +101,14 @@ export type ScenarioPerson = {
   sensitivePosition: { sector: Sector; since: string } | null;
   citizenFacing: boolean;
   dossierHandler: boolean;
-  conductAssessment: number;
+  /** the head's assessment 0–10 for every period; null = not assessed yet (reported as awaiting it) */
+  conductAssessment: number | null;
+  /** the head's assessment for some periods, keyed by period number ("1".."12"); optional in input */
+  conductByPeriod: Record<string, number>;
+  /** group of similar tasks for the excellent quota (rule 3.4); null = the person's unit */
+  quotaGroup: string | null;
+  /** a competent body's conclusion in the year of degeneration etc. (rule 3.3, 335/2025 Điều 20 k4 b) */
+  degenerationConcluded: boolean;
   history: HistoryEntry[];
   /** postponements of rotation (Nghị định 59/2019 Đ37) beyond those above; optional in input */
   seriouslyIll: boolean;
@@ -107,6 +121,8 @@ export type ScenarioTask = {
   personId: string;
   weight: number;
   due: string;
+  /** the period the work belongs to (1..count of the kind); absent/undefined = the period of `due` */
+  period?: number | null;
   completed: string | null;
   planned: number;
   actual: number;
@@ -117,6 +133,8 @@ export type ScenarioTask = {
 
 export type DossierRecord = {
   personId: string;
+  /** that period's counts; null = the year's counts (at most one such row a person) */
+  period: number | null;
   received: number;
   early: number;
   onTime: number;
@@ -126,6 +144,8 @@ export type DossierRecord = {
 
 export type CitizenVoteRecord = {
   personId: string;
+  /** that period's counts; null = the year's counts (at most one such row a person) */
+  period: number | null;
   verySatisfied: number;
   satisfied: number;
   dissatisfied: number;
@@ -154,6 +174,8 @@ export type BallotRecord = { personId: string; title: Title; for: number; member
 export type Scenario = {
   year: number;
   pack: PackId;
+  /** absent in input = YEAR */
+  periodKind: PeriodKind;
   overrides: Overrides;
   units: ScenarioUnit[];
   people: ScenarioPerson[];
@@ -172,10 +194,15 @@ export type Flag = { kind: FlagKind; status: FlagStatus; rule: string; reason: s
 
 export type Components = { tasks: number; conduct: number; reform: number; citizens: number };
 
+/** One period a person was scored in (SCENARIO.md output `periods`). */
+export type PeriodResult = { period: number; score: number; components: Components };
+
 export type PersonResult = {
   id: string;
   score: number | null;
   components: Components | null;
+  /** the periods the person was scored in, in order; absent when not scored */
+  periods?: PeriodResult[];
   proposedRating: Rating;
   rating: Rating;
   titles: Title[];
@@ -185,15 +212,63 @@ export type PersonResult = {
 
 export type UnitResult = {
   id: string;
-  excellentQuota: { eligible: number; allowed: number; granted: number };
+  excellentQuota: QuotaCount;
   collectiveTitles: CollectiveTitle[];
   blockRank: number | null;
 };
+
+export type QuotaCount = { eligible: number; allowed: number; granted: number };
+
+/** A quota group that is not a unit (SCENARIO.md: present when some person's quotaGroup is not a unit id). */
+export type QuotaGroupResult = { id: string; excellentQuota: QuotaCount };
 
 export type Evaluation = {
   year: number;
   pack: PackId;
   people: PersonResult[];
   units: UnitResult[];
+  /** present when some person has a quotaGroup that is not a unit id */
+  quotaGroups?: QuotaGroupResult[];
   errors: { personId: string; message: string }[];
+};
+
+/**
+ * A scenario as the JSON contract accepts it (SCENARIO.md "Input"): what parseScenario reads.
+ * Fields the contract makes optional are optional here; parseScenario fills them in (`Scenario`).
+ */
+export type ScenarioPersonInput = Omit<
+  ScenarioPerson,
+  | 'conductAssessment'
+  | 'conductByPeriod'
+  | 'quotaGroup'
+  | 'degenerationConcluded'
+  | 'seriouslyIll'
+  | 'studyLeave'
+  | 'seconded'
+> & {
+  /** null or absent: the head has not assessed the person yet (awaiting, never a silent 10) */
+  conductAssessment?: number | null;
+  conductByPeriod?: Record<string, number> | null;
+  quotaGroup?: string | null;
+  degenerationConcluded?: boolean;
+  seriouslyIll?: boolean;
+  studyLeave?: boolean;
+  seconded?: boolean;
+};
+
+export type ScenarioInput = Omit<
+  Scenario,
+  'periodKind' | 'people' | 'dossiers' | 'citizenVotes' | 'units' | 'discipline' | 'initiatives'
+> & {
+  periodKind?: PeriodKind;
+  units: (Omit<ScenarioUnit, 'corruptionCase'> & { corruptionCase?: boolean })[];
+  people: ScenarioPersonInput[];
+  dossiers: (Omit<DossierRecord, 'period'> & { period?: number | null })[];
+  citizenVotes: (Omit<CitizenVoteRecord, 'period'> & { period?: number | null })[];
+  discipline: (Omit<DisciplineRecord, 'actYear' | 'concernsDuties' | 'alreadyCountedInYear'> & {
+    actYear?: number;
+    concernsDuties?: boolean;
+    alreadyCountedInYear?: number | null;
+  })[];
+  initiatives: (Omit<InitiativeRecord, 'kind'> & { kind?: InitiativeKind })[];
 };

@@ -1,7 +1,7 @@
 // Collective titles and block ranking (DOMAIN §4, collective part).
 import type { Prepared } from './prepare.ts';
 import type { TitleWork } from './titles.ts';
-import type { CollectiveTitle, Evaluation, Scenario, ScenarioUnit } from './types.ts';
+import type { CollectiveTitle, Evaluation, ScenarioUnit } from './types.ts';
 
 /**
  * Members are the people whose unit is this unit; rated members are those not NOT_RATED.
@@ -51,7 +51,13 @@ export type UnitStanding = { id: string; block: string | null; score: number | n
  * unit's members, so an evaluation made in parts (a province in chunks of whole units) takes each
  * unit's standing from the part holding its members, and ranks them all together with rankBlocks.
  */
-export function unitStandings(scenario: Scenario, evaluation: Evaluation): UnitStanding[] {
+export function unitStandings(
+  scenario: {
+    units: readonly Pick<ScenarioUnit, 'id' | 'block' | 'parIndex' | 'satisfactionIndex'>[];
+    people: readonly { id: string; unitId: string }[];
+  },
+  evaluation: Pick<Evaluation, 'people'>,
+): UnitStanding[] {
   const scoreOf = new Map(evaluation.people.map((person) => [person.id, person.score]));
   const scores = new Map<string, (number | null)[]>();
   for (const unit of scenario.units) scores.set(unit.id, []);

@@ -1,10 +1,10 @@
 // The one place the API calls the rules engine (@cadre/rules). The API maps rows to a scenario,
 // calls the engine and stores what it says; it never decides a rating itself.
 import { checkFinalRating, evaluateScenario, parseScenario } from '@cadre/rules';
-import type { EvaluationOutput, RatingValue, ScenarioInput } from './scenario.ts';
+import type { EvaluationOutput, ParsedScenario, RatingValue, ScenarioInput } from './scenario.ts';
 
 export type EngineRun =
-  | { ok: true; scenario: ScenarioInput; evaluation: EvaluationOutput }
+  | { ok: true; scenario: ParsedScenario; evaluation: EvaluationOutput }
   | { ok: false; errors: string[] };
 
 /**
@@ -24,7 +24,7 @@ export type RatingCheck =
 
 /** Whether a final rating chosen by a person respects the hard rules (the engine's checkFinalRating). */
 export async function checkRating(options: {
-  scenario: ScenarioInput;
+  scenario: ParsedScenario;
   evaluation: EvaluationOutput;
   personId: string;
   rating: RatingValue;

@@ -17,7 +17,7 @@ vi.mock('../rules/engine.ts', () => ({
         return {
           id: person.id,
           score: disciplined ? 80 : 95,
-          components: { tasks: 66, conduct: person.conductAssessment, reform: 10, citizens: 10 },
+          components: { tasks: 66, conduct: person.conductAssessment ?? 0, reform: 10, citizens: 10 },
           proposedRating: disciplined ? 'GOOD' : 'EXCELLENT',
           rating: disciplined ? 'NOT_COMPLETED' : 'GOOD',
           titles: disciplined ? [] : ['LDTT'],
