@@ -46,9 +46,11 @@ export const unitKindLabels: Record<UnitKind, string> = {
   PROVINCE: 'Tỉnh',
   DEPARTMENT: 'Sở, ban, ngành',
   DISTRICT: 'Huyện, khu vực',
-  COMMUNE: 'Xã, phường',
+  COMMUNE: 'Xã',
   DIVISION: 'Phòng, ban',
   CENTER: 'Trung tâm',
+  WARD: 'Phường',
+  SPECIAL_ZONE: 'Đặc khu',
 };
 
 export const categoryLabels: Record<StaffCategory, string> = {

@@ -51,6 +51,8 @@ export const UnitKindEnum = builder.enumType('UnitKind', {
     'COMMUNE',
     'DIVISION',
     'CENTER',
+    'WARD',
+    'SPECIAL_ZONE',
   ] as const satisfies readonly UnitKind[],
 });
 
