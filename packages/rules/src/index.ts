@@ -1,5 +1,12 @@
 // The rules engine's public surface: parse a scenario, evaluate it, check a final decision.
 
+export type * from './calibration.ts';
+export {
+  CALIBRATION_FINDING_KINDS,
+  calibrate,
+  DEFAULT_CALIBRATION_THRESHOLDS,
+  evidenceScore,
+} from './calibration.ts';
 export type { FinalRatingCheck, RuleViolation } from './check-final-rating.ts';
 export { checkFinalRating, hardRuleCeiling } from './check-final-rating.ts';
 export type { QuotaCheck } from './check-quota.ts';
@@ -7,6 +14,8 @@ export { checkQuota } from './check-quota.ts';
 export { CITE } from './citations.ts';
 export { evaluateScenario } from './evaluate.ts';
 export { RATINGS, TITLES } from './labels.ts';
+export type * from './pack-validity.ts';
+export { checkPackYear, PACK_YEARS } from './pack-validity.ts';
 export type { Pack, PackParameters } from './packs.ts';
 export { atMost, packs, RATING_LABELS, RATING_RANK, resolveParameters, TITLE_LABELS } from './packs.ts';
 export type { ParseResult } from './parse-scenario.ts';
