@@ -1,90 +1,189 @@
-// `npm test`: every workspace's tests, then the browser tests, then one summary line.
+// `npm test`: every workspace's test suites, then one summary line `N passed, N failed, N skipped`.
 // Runs on embedded PGlite always, and on PostgreSQL too when TEST_DATABASE_URL is set.
+//
+// The suites come from the workspaces themselves (package.json `workspaces`): every workspace
+// with a `test` script is a suite per Vitest config file in it (`vitest.config.ts` = unit and
+// component tests, `vitest.<kind>.config.ts` = e.g. the e2e browser tests), and Vitest finds the
+// files by that config's `include` globs. No git needed. A run cannot pass by accident:
+// - a suite that cannot start, finds no test file or has a file that does not load fails;
+// - a run that executes no test at all fails;
+// - every suite or test that did not run is counted as skipped and named with its reason;
+// - in CI (CI=true) the tools the tests need (Chromium, poppler's pdftotext) are required.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumMissing, hasChromium } from './chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const reports = mkdtempSync(path.join(tmpdir(), 'cadre-test-'));
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const reporter = path.join(root, 'scripts/vitest-summary-reporter.mjs');
+const inCi = ['1', 'true'].includes(String(process.env.CI).toLowerCase());
 
-const suites = [
-  { name: 'rules', dir: 'packages/rules', args: [] },
-  { name: 'db', dir: 'packages/db', args: [] },
-  { name: 'api', dir: 'apps/api', args: [] },
-  { name: 'web', dir: 'apps/web', args: [] },
-  { name: 'bench', dir: 'bench', args: [] },
-  { name: 'browser', dir: 'apps/web', args: ['-c', 'vitest.e2e.config.ts'], browser: true },
-];
+const tools = {
+  chromium: { present: hasChromium, missing: chromiumMissing },
+  pdftotext: {
+    present: spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).status === 0,
+    missing: 'pdftotext not found (apt-get install poppler-utils): the PDF text checks are skipped',
+  },
+};
+/** What a suite of a given kind needs to run at all. */
+const needsByKind = { e2e: ['chromium'] };
+
+const failures = [];
+// `npm test -- api web:e2e` runs only the suites named; by default every suite.
+const only = process.argv.slice(2);
+const suites = findSuites().filter((suite) => only.length === 0 || only.includes(suite.name));
+if (suites.length === 0) {
+  console.error(
+    `No test suite found${only.length ? ` named ${only.join(', ')}` : ''} in the workspaces of ${path.join(root, 'package.json')}`,
+  );
+  process.exit(1);
+}
 
 console.log(
   process.env.TEST_DATABASE_URL
     ? 'Database engines under test: PGlite (embedded) and PostgreSQL (TEST_DATABASE_URL)'
     : 'Database engines under test: PGlite (embedded) only — set TEST_DATABASE_URL to include PostgreSQL',
 );
+console.log(`Suites: ${suites.map((suite) => `${suite.name} (${suite.dir}, ${suite.kind})`).join(', ')}`);
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
-const failedSuites = [];
-for (const suite of suites) {
-  const cwd = path.join(root, suite.dir);
-  if (!existsSync(path.join(cwd, 'package.json'))) continue;
-  if (suite.browser) {
-    if (!existsSync(path.join(cwd, 'vitest.e2e.config.ts'))) continue;
-    if (!existsSync(chromium)) {
-      console.log(`\nBrowser tests skipped: Chromium not found at ${chromium} (apt-get install chromium)`);
-      continue;
-    }
-  } else if (!hasTests(cwd)) {
-    continue;
+const skippedSuites = [];
+const skippedTests = [];
+
+for (const [name, tool] of Object.entries(tools)) {
+  if (tool.present) continue;
+  if (inCi) {
+    failures.push(`${name} is required in CI: ${tool.missing}`);
+    totals.failed += 1;
+  } else {
+    console.log(`\n${tool.missing}`);
   }
-  const report = path.join(reports, `${suite.name}.json`);
-  console.log(`\n=== ${suite.name} (${suite.dir}) ===`);
+}
+
+for (const suite of suites) {
+  const missing = (needsByKind[suite.kind] ?? []).filter((tool) => !tools[tool].present);
+  // A suite whose tool is missing still runs: its tests skip themselves, so they are counted.
+  const reason = missing.map((tool) => tools[tool].missing).join('; ');
+  const summaryFile = path.join(reports, `${suite.name.replace(/\W/g, '-')}.json`);
+  console.log(`\n=== ${suite.name} (${suite.dir}, ${suite.config ?? 'default config'}) ===`);
   const result = spawnSync(
     process.execPath,
     [
       path.join(root, 'node_modules/vitest/vitest.mjs'),
       'run',
-      ...suite.args,
+      ...(suite.config ? ['-c', suite.config] : []),
       '--reporter=default',
-      '--reporter=json',
-      `--outputFile.json=${report}`,
+      `--reporter=${reporter}`,
     ],
-    { cwd, stdio: 'inherit', env: process.env.CI ? { ...process.env, NO_COLOR: '1' } : process.env },
+    {
+      cwd: path.join(root, suite.dir),
+      stdio: 'inherit',
+      env: { ...process.env, CADRE_TEST_SUMMARY: summaryFile, ...(inCi ? { NO_COLOR: '1' } : {}) },
+    },
   );
-  const counts = readCounts(report);
-  totals.passed += counts.passed;
-  totals.failed += counts.failed;
-  totals.skipped += counts.skipped;
-  if (result.status !== 0) {
-    failedSuites.push(suite.name);
-    if (counts.failed === 0) totals.failed += 1; // the suite itself failed (e.g. a file did not load)
+  const summary = existsSync(summaryFile) ? JSON.parse(readFileSync(summaryFile, 'utf8')) : null;
+  if (!summary) {
+    fail(suite, `did not start (exit code ${result.status ?? result.signal})`);
+    continue;
+  }
+  totals.passed += summary.passed;
+  totals.failed += summary.failed;
+  totals.skipped += summary.skipped;
+  for (const test of summary.skippedTests) skippedTests.push({ suite: suite.name, ...test });
+  if (summary.files === 0)
+    fail(suite, `no test file matches the include globs of ${suite.config ?? 'its config'}`);
+  else if (summary.brokenFiles.length > 0) {
+    fail(
+      suite,
+      `${summary.brokenFiles.map((file) => `${file.file} did not load: ${file.message}`).join('; ')}`,
+    );
+  } else if (result.status !== 0) fail(suite, `vitest exited with code ${result.status ?? result.signal}`);
+  else if (summary.passed + summary.failed === 0) {
+    if (reason) skippedSuites.push(`${suite.name}: ${summary.skipped} tests skipped — ${reason}`);
+    else fail(suite, `all ${summary.skipped} tests were skipped`);
+  } else if (reason) {
+    skippedSuites.push(`${suite.name}: ${summary.skipped} tests skipped — ${reason}`);
   }
 }
 
-console.log(`\nSuites failed: ${failedSuites.length ? failedSuites.join(', ') : 'none'}`);
-console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
-process.exit(failedSuites.length ? 1 : 0);
+if (totals.passed + totals.failed === 0) failures.push('no test was executed');
 
-function hasTests(dir) {
-  const result = spawnSync(
-    'git',
-    ['ls-files', '--cached', '--others', '--exclude-standard', '--', '*.test.ts', '*.test.tsx'],
-    {
-      cwd: dir,
-      encoding: 'utf8',
-    },
-  );
-  return result.stdout.trim().length > 0;
+if (skippedSuites.length > 0) {
+  console.log('\nSuites skipped:');
+  for (const line of skippedSuites) console.log(`  ${line}`);
+}
+if (skippedTests.length > 0) {
+  console.log(`\nTests skipped (${skippedTests.length}):`);
+  for (const [group, tests] of groupSkipped(skippedTests)) {
+    const where = group.split('\u0000')[0];
+    console.log(`  ${where}: ${tests.length} — ${tests[0].note ?? 'skipped by its condition'}`);
+  }
+}
+console.log(`\nSuites failed: ${failures.length ? '' : 'none'}`);
+for (const line of failures) console.log(`  ${line}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(failures.length || totals.failed ? 1 : 0);
+
+function fail(suite, message) {
+  failures.push(`${suite.name}: ${message}`);
+  totals.failed += 1; // the suite itself, on top of any failed test
 }
 
-function readCounts(file) {
-  if (!existsSync(file)) return { passed: 0, failed: 0, skipped: 0 };
-  const json = JSON.parse(readFileSync(file, 'utf8'));
-  return {
-    passed: json.numPassedTests ?? 0,
-    failed: json.numFailedTests ?? 0,
-    skipped: (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0),
-  };
+/** Workspaces from the root package.json (`apps/*` or a plain folder), then their Vitest configs. */
+function findSuites() {
+  const { workspaces = [] } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const dirs = [];
+  for (const pattern of workspaces) {
+    if (pattern.endsWith('/*')) {
+      const parent = pattern.slice(0, -2);
+      const entries = existsSync(path.join(root, parent))
+        ? readdirSync(path.join(root, parent), { withFileTypes: true })
+        : [];
+      const found = entries
+        .filter(
+          (entry) => entry.isDirectory() && existsSync(path.join(root, parent, entry.name, 'package.json')),
+        )
+        .map((entry) => `${parent}/${entry.name}`);
+      if (found.length === 0) failures.push(`workspace pattern ${pattern}: no package in it`);
+      dirs.push(...found.sort());
+    } else if (existsSync(path.join(root, pattern, 'package.json'))) {
+      dirs.push(pattern);
+    } else {
+      failures.push(`workspace ${pattern}: no package.json`);
+    }
+  }
+  const found = [];
+  for (const dir of dirs) {
+    const pkg = JSON.parse(readFileSync(path.join(root, dir, 'package.json'), 'utf8'));
+    const short = path.basename(dir);
+    if (!pkg.scripts?.test) {
+      console.log(`${pkg.name} (${dir}) has no test script`);
+      continue;
+    }
+    const configs = readdirSync(path.join(root, dir))
+      .map((file) => /^vitest(?:\.([\w-]+))?\.config\.[cm]?[jt]s$/.exec(file))
+      .filter(Boolean)
+      .sort((a, b) => (a[1] ?? '').localeCompare(b[1] ?? ''));
+    if (configs.length === 0) found.push({ name: short, dir, kind: 'unit', config: null });
+    for (const [file, kind] of configs) {
+      found.push({ name: kind ? `${short}:${kind}` : short, dir, kind: kind ?? 'unit', config: file });
+    }
+  }
+  return found;
+}
+
+/** Skipped tests grouped by suite, file and top-level describe, so a skipped block is one line. */
+function groupSkipped(tests) {
+  const groups = new Map();
+  for (const test of tests) {
+    const top = test.name.split(' > ')[0];
+    const key = `${test.suite} ${test.file} › ${top}\u0000${test.note ?? ''}`;
+    const group = groups.get(key) ?? [];
+    group.push(test);
+    groups.set(key, group);
+  }
+  return groups;
 }

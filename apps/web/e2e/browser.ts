@@ -1,11 +1,12 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { chromiumPath } from '../../../scripts/chromium.mjs';
 import { vi as messages } from '../src/i18n/vi.ts';
 
-export const chromiumPath = '/usr/bin/chromium';
-export const hasChromium = existsSync(chromiumPath);
+// CHROMIUM_PATH, else /usr/bin/chromium: the same rule as scripts/test.mjs and .ci/run
+export { chromiumMissing, chromiumPath, hasChromium } from '../../../scripts/chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const screenshots = path.join(root, 'test-artifacts/screenshots');

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { en } from '../src/i18n/en.ts';
 import {
   callGraphql,
+  chromiumMissing,
   hasChromium,
   launchBrowser,
   messages,
@@ -11,7 +12,7 @@ import {
   signIn,
 } from './browser.ts';
 
-if (!hasChromium) console.log('browser tests skipped: Chromium not found at /usr/bin/chromium');
+if (!hasChromium) console.log(`browser tests skipped: ${chromiumMissing}`);
 
 type CyclesData = { cycles: { id: string; name: string; status: string; version: number }[] };
 
