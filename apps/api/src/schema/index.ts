@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import { scopeRelations } from '../scope/scoped-relations.ts';
 import './root.ts';
 import './scalars.ts';
 import './enums.ts';
@@ -16,5 +17,7 @@ import './emulation.ts';
 import './council.ts';
 import './flag.ts';
 import './appeal.ts';
+import '../domains/calibration/calibration.ts';
 
-export const schema = builder.toSchema({ sortSchema: false });
+// every relation to a scoped type goes through its where-builder (scope/scoped-relations.ts)
+export const schema = scopeRelations(builder.toSchema({ sortSchema: false }));
