@@ -23,7 +23,8 @@ export type StaffProfile =
   | 'justice'
   | 'legal-docs'
   | 'one-stop'
-  | 'commune';
+  | 'commune'
+  | 'culture';
 
 export type Position = {
   title: string;
@@ -43,6 +44,12 @@ export type UnitSpec = {
   staff: number;
   block?: string;
   children?: UnitSpec[];
+  /** last day in force (a unit closed by the 2025 reorganisation); its people moved to successors */
+  validTo?: string;
+  /** first day in force */
+  validFrom?: string;
+  /** codes of the units this one succeeded (mergers and splits of 1 July 2025) */
+  predecessors?: string[];
 };
 
 export const provinceName = 'Hòa An';
@@ -53,8 +60,9 @@ export const emulationBlocks = [
   { code: 'KHOI-KT', name: 'Khối các sở kinh tế – kỹ thuật' },
   { code: 'KHOI-VX', name: 'Khối các sở văn hóa – xã hội' },
   { code: 'KHOI-SN', name: 'Khối các đơn vị sự nghiệp, trung tâm' },
-  { code: 'CUM-HUYEN', name: 'Cụm thi đua các huyện, thành phố' },
-  { code: 'CUM-XA', name: 'Cụm thi đua các xã, phường, thị trấn' },
+  { code: 'CUM-HUYEN', name: 'Cụm thi đua các huyện, thành phố (đến 30/6/2025)' },
+  { code: 'CUM-XA', name: 'Cụm thi đua các xã' },
+  { code: 'CUM-PHUONG', name: 'Cụm thi đua các phường, đặc khu' },
 ] as const;
 
 const office = (code: string, staff: number): UnitSpec => ({
@@ -65,48 +73,117 @@ const office = (code: string, staff: number): UnitSpec => ({
   staff,
 });
 
+/** The end of the district level (Luật Tổ chức chính quyền địa phương 2025): districts closed on this day. */
+export const districtsClosedOn = '2025-06-30';
+export const twoLevelFrom = '2025-07-01';
+export const reorganisationDecision = 'Nghị quyết 1656/NQ-UBTVQH15';
+
+/** A district of the three-level model, closed on 30 June 2025: history only, no staff today. */
 function district(code: string, name: string, communes: [string, string][]): UnitSpec {
-  return {
+  const closed = (spec: Omit<UnitSpec, 'staff' | 'validTo'>): UnitSpec => ({
+    ...spec,
+    staff: 0,
+    validTo: districtsClosedOn,
+  });
+  return closed({
     code,
     name: `UBND ${name}`,
     kind: 'DISTRICT',
     profile: 'leadership',
-    staff: 3,
     block: 'CUM-HUYEN',
     children: [
-      { code: `${code}.VP`, name: 'Văn phòng HĐND và UBND', kind: 'DIVISION', profile: 'office', staff: 8 },
-      { code: `${code}.NV`, name: 'Phòng Nội vụ', kind: 'DIVISION', profile: 'personnel', staff: 6 },
-      {
+      closed({ code: `${code}.VP`, name: 'Văn phòng HĐND và UBND', kind: 'DIVISION', profile: 'office' }),
+      closed({ code: `${code}.NV`, name: 'Phòng Nội vụ', kind: 'DIVISION', profile: 'personnel' }),
+      closed({
         code: `${code}.TCKH`,
         name: 'Phòng Tài chính – Kế hoạch',
         kind: 'DIVISION',
         profile: 'finance',
-        staff: 7,
-      },
-      {
+      }),
+      closed({
         code: `${code}.TNMT`,
         name: 'Phòng Tài nguyên và Môi trường',
         kind: 'DIVISION',
         profile: 'land',
-        staff: 7,
-      },
-      {
+      }),
+      closed({
         code: `${code}.MC`,
         name: 'Bộ phận Một cửa (tiếp nhận và trả kết quả)',
         kind: 'CENTER',
         profile: 'one-stop',
-        staff: 9,
-      },
-      ...communes.map(
-        ([suffix, communeName]): UnitSpec => ({
+      }),
+      ...communes.map(([suffix, communeName]) =>
+        closed({
           code: `${code}.${suffix}`,
           name: `UBND ${communeName}`,
           kind: 'COMMUNE',
           profile: 'commune',
-          staff: 11,
           block: 'CUM-XA',
         }),
       ),
+    ],
+  });
+}
+
+/**
+ * A commune, ward or special zone of the two-level model (from 1 July 2025): its own office, economic
+ * and socio-cultural divisions and public administration service centre. `from` lists the old units
+ * it succeeded: the district and communes whose territory it took, then for each of its divisions
+ * the district division whose work it took.
+ */
+function commune(
+  code: string,
+  kind: 'COMMUNE' | 'WARD' | 'SPECIAL_ZONE',
+  name: string,
+  from: { units: string[]; district: string },
+): UnitSpec {
+  const d = from.district;
+  return {
+    code,
+    name: `UBND ${name}`,
+    kind,
+    profile: 'commune',
+    staff: 3,
+    block: kind === 'COMMUNE' ? 'CUM-XA' : 'CUM-PHUONG',
+    validFrom: twoLevelFrom,
+    predecessors: [...from.units, d],
+    children: [
+      {
+        code: `${code}.VP`,
+        name: 'Văn phòng HĐND và UBND',
+        kind: 'DIVISION',
+        profile: 'office',
+        staff: 6,
+        validFrom: twoLevelFrom,
+        predecessors: [`${d}.VP`, `${d}.NV`],
+      },
+      {
+        code: `${code}.KT`,
+        name: kind === 'WARD' ? 'Phòng Kinh tế, Hạ tầng và Đô thị' : 'Phòng Kinh tế',
+        kind: 'DIVISION',
+        profile: 'land',
+        staff: 7,
+        validFrom: twoLevelFrom,
+        predecessors: [`${d}.TNMT`, `${d}.TCKH`],
+      },
+      {
+        code: `${code}.VHXH`,
+        name: 'Phòng Văn hóa – Xã hội',
+        kind: 'DIVISION',
+        profile: 'culture',
+        staff: 6,
+        validFrom: twoLevelFrom,
+        predecessors: from.units,
+      },
+      {
+        code: `${code}.TTHC`,
+        name: 'Trung tâm Phục vụ hành chính công',
+        kind: 'CENTER',
+        profile: 'one-stop',
+        staff: 8,
+        validFrom: twoLevelFrom,
+        predecessors: [`${d}.MC`],
+      },
     ],
   };
 }
@@ -379,6 +456,25 @@ export const provinceTree: UnitSpec = {
       ['XPH', 'xã Phước Hưng'],
       ['XTC', 'xã Thành Công'],
     ]),
+    commune('HA.PHB', 'WARD', 'phường Hòa Bình', {
+      units: ['HA.TPHA.PHB', 'HA.TPHA.PTS'],
+      district: 'HA.TPHA',
+    }),
+    commune('HA.PHP', 'WARD', 'phường Hòa Phú', { units: ['HA.TPHA.XHP'], district: 'HA.TPHA' }),
+    commune('HA.XDS', 'COMMUNE', 'xã Đông Sơn', {
+      units: ['HA.DS.TTDS', 'HA.DS.XDH'],
+      district: 'HA.DS',
+    }),
+    commune('HA.XDH', 'COMMUNE', 'xã Đông Hòa', { units: ['HA.DS.XDHO'], district: 'HA.DS' }),
+    commune('HA.XSL', 'COMMUNE', 'xã Sơn Lâm', {
+      units: ['HA.SL.TTSL', 'HA.SL.XST', 'HA.SL.XLP'],
+      district: 'HA.SL',
+    }),
+    commune('HA.XPT', 'COMMUNE', 'xã Phước Thành', {
+      units: ['HA.PT.XPA', 'HA.PT.XPH'],
+      district: 'HA.PT',
+    }),
+    commune('HA.DKHN', 'SPECIAL_ZONE', 'đặc khu Hòn Ngọc', { units: ['HA.PT.XTC'], district: 'HA.PT' }),
   ],
 };
 
@@ -495,6 +591,11 @@ export const positions: Record<Exclude<StaffProfile, 'leadership'>, readonly Pos
       category: 'VIEN_CHUC',
       citizenFacing: true,
     },
+  ],
+  culture: [
+    { title: 'Công chức Văn hóa – Xã hội', weight: 4, citizenFacing: true },
+    { title: 'Công chức Lao động – Thương binh và Xã hội', weight: 2, citizenFacing: true },
+    { title: 'Công chức Y tế – Giáo dục', weight: 1 },
   ],
   commune: [
     { title: 'Công chức Văn phòng – Thống kê', weight: 2 },
@@ -631,6 +732,12 @@ export const taskTitles: Record<StaffProfile, readonly string[]> = {
     'Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính {q}',
     'Tổng hợp phản ánh, kiến nghị của người dân {q}',
   ],
+  culture: [
+    'Tổ chức các hoạt động văn hóa, thể thao chào mừng ngày lễ {q}',
+    'Rà soát hộ nghèo, hộ cận nghèo năm 2026',
+    'Kiểm tra hoạt động kinh doanh dịch vụ văn hóa {q}',
+    'Chi trả trợ cấp xã hội {q}',
+  ],
   commune: [
     'Giải quyết hồ sơ hộ tịch {q}',
     'Chứng thực bản sao, chữ ký {q}',
@@ -663,3 +770,132 @@ export const initiativeTitles = [
   'Hệ thống nhắc hạn xử lý đơn thư tự động',
   'Giải pháp lưu trữ điện tử hồ sơ địa chính',
 ];
+
+/** Vị trí việc làm of the demo and their product catalogue (sản phẩm quy đổi) for 2026. */
+export type CatalogueProduct = { code: string; name: string; unitOfCount: string; coefficient: number };
+export type JobPositionSpec = { code: string; name: string; products: CatalogueProduct[] };
+
+export const jobPositions: readonly JobPositionSpec[] = [
+  {
+    code: 'VTVL-MC',
+    name: 'Công chức tiếp nhận và trả kết quả (một cửa)',
+    products: [
+      {
+        code: 'MC01',
+        name: 'Tiếp nhận, kiểm tra và trả kết quả hồ sơ TTHC',
+        unitOfCount: 'hồ sơ',
+        coefficient: 0.05,
+      },
+      {
+        code: 'MC02',
+        name: 'Hướng dẫn, hỗ trợ nộp hồ sơ trực tuyến',
+        unitOfCount: 'lượt',
+        coefficient: 0.02,
+      },
+      {
+        code: 'MC03',
+        name: 'Số hóa hồ sơ, kết quả giải quyết TTHC',
+        unitOfCount: 'hồ sơ',
+        coefficient: 0.02,
+      },
+      { code: 'MC04', name: 'Báo cáo tình hình giải quyết TTHC', unitOfCount: 'báo cáo', coefficient: 1 },
+    ],
+  },
+  {
+    code: 'VTVL-DC',
+    name: 'Công chức địa chính, quản lý đất đai',
+    products: [
+      {
+        code: 'DC01',
+        name: 'Thẩm định hồ sơ cấp giấy chứng nhận quyền sử dụng đất',
+        unitOfCount: 'hồ sơ',
+        coefficient: 0.25,
+      },
+      { code: 'DC02', name: 'Kiểm tra, xác minh thực địa', unitOfCount: 'lượt', coefficient: 0.5 },
+      { code: 'DC03', name: 'Hòa giải tranh chấp đất đai', unitOfCount: 'vụ', coefficient: 1.5 },
+      { code: 'DC04', name: 'Báo cáo thống kê, kiểm kê đất đai', unitOfCount: 'báo cáo', coefficient: 2 },
+    ],
+  },
+  {
+    code: 'VTVL-KT',
+    name: 'Kế toán',
+    products: [
+      { code: 'KT01', name: 'Lập, kiểm tra chứng từ thu, chi', unitOfCount: 'bộ chứng từ', coefficient: 0.1 },
+      { code: 'KT02', name: 'Báo cáo tài chính, quyết toán', unitOfCount: 'báo cáo', coefficient: 3 },
+      { code: 'KT03', name: 'Lập, thẩm định dự toán', unitOfCount: 'dự toán', coefficient: 2 },
+    ],
+  },
+  {
+    code: 'VTVL-TP',
+    name: 'Công chức tư pháp, pháp chế',
+    products: [
+      { code: 'TP01', name: 'Đăng ký hộ tịch', unitOfCount: 'hồ sơ', coefficient: 0.1 },
+      { code: 'TP02', name: 'Chứng thực bản sao, chữ ký', unitOfCount: 'việc', coefficient: 0.02 },
+      {
+        code: 'TP03',
+        name: 'Thẩm định dự thảo văn bản quy phạm pháp luật',
+        unitOfCount: 'văn bản',
+        coefficient: 3,
+      },
+      { code: 'TP04', name: 'Rà soát, hệ thống hóa văn bản', unitOfCount: 'văn bản', coefficient: 0.5 },
+    ],
+  },
+  {
+    code: 'VTVL-VH',
+    name: 'Công chức văn hóa – xã hội',
+    products: [
+      { code: 'VH01', name: 'Tổ chức sự kiện văn hóa, thể thao', unitOfCount: 'sự kiện', coefficient: 3 },
+      { code: 'VH02', name: 'Kiểm tra hoạt động dịch vụ văn hóa', unitOfCount: 'cuộc', coefficient: 1 },
+      { code: 'VH03', name: 'Thẩm định hồ sơ trợ cấp xã hội', unitOfCount: 'hồ sơ', coefficient: 0.2 },
+      { code: 'VH04', name: 'Báo cáo chuyên đề', unitOfCount: 'báo cáo', coefficient: 1 },
+    ],
+  },
+  {
+    code: 'VTVL-LD',
+    name: 'Lãnh đạo phòng, đơn vị',
+    products: [
+      {
+        code: 'LD01',
+        name: 'Chủ trì xây dựng kế hoạch, chương trình công tác',
+        unitOfCount: 'kế hoạch',
+        coefficient: 3,
+      },
+      { code: 'LD02', name: 'Ký duyệt, ban hành văn bản', unitOfCount: 'văn bản', coefficient: 0.1 },
+      { code: 'LD03', name: 'Chủ trì hội nghị, cuộc họp chuyên đề', unitOfCount: 'cuộc', coefficient: 1 },
+      { code: 'LD04', name: 'Kiểm tra, đôn đốc tại cơ sở', unitOfCount: 'cuộc', coefficient: 1.5 },
+    ],
+  },
+  {
+    code: 'VTVL-VP',
+    name: 'Văn phòng, văn thư',
+    products: [
+      { code: 'VP01', name: 'Xử lý văn bản đến, đi', unitOfCount: 'văn bản', coefficient: 0.02 },
+      { code: 'VP02', name: 'Soạn thảo văn bản hành chính', unitOfCount: 'văn bản', coefficient: 0.5 },
+      { code: 'VP03', name: 'Tổ chức hội nghị, cuộc họp', unitOfCount: 'cuộc', coefficient: 1 },
+      { code: 'VP04', name: 'Báo cáo định kỳ', unitOfCount: 'báo cáo', coefficient: 1 },
+    ],
+  },
+  {
+    code: 'VTVL-CV',
+    name: 'Chuyên viên chuyên ngành',
+    products: [
+      { code: 'CV01', name: 'Tham mưu văn bản chuyên môn', unitOfCount: 'văn bản', coefficient: 1 },
+      { code: 'CV02', name: 'Thẩm định hồ sơ, đề án', unitOfCount: 'hồ sơ', coefficient: 2 },
+      { code: 'CV03', name: 'Báo cáo chuyên đề, định kỳ', unitOfCount: 'báo cáo', coefficient: 1 },
+      { code: 'CV04', name: 'Kiểm tra, khảo sát tại cơ sở', unitOfCount: 'cuộc', coefficient: 1.5 },
+    ],
+  },
+];
+
+/** The job position of a post, by its title (leaders: the leadership position). */
+export function jobPositionOf(title: string, leader: boolean): string {
+  if (leader) return 'VTVL-LD';
+  const t = title.toLowerCase();
+  if (t.includes('tiếp nhận và trả kết quả') || t.includes('dịch vụ công')) return 'VTVL-MC';
+  if (t.includes('đất đai') || t.includes('địa chính') || t.includes('đo đạc')) return 'VTVL-DC';
+  if (t.includes('kế toán')) return 'VTVL-KT';
+  if (t.includes('tư pháp') || t.includes('pháp chế') || t.includes('hộ tịch')) return 'VTVL-TP';
+  if (t.includes('văn hóa') || t.includes('xã hội')) return 'VTVL-VH';
+  if (t.includes('văn thư') || t.includes('văn phòng')) return 'VTVL-VP';
+  return 'VTVL-CV';
+}

@@ -20,10 +20,14 @@ import {
   emailDomain,
   emulationBlocks,
   initiativeTitles,
+  jobPositionOf,
+  jobPositions,
   positions,
   provinceName,
   provinceTree,
+  reorganisationDecision,
   taskTitles,
+  twoLevelFrom,
 } from './demo-province.ts';
 import { insertRows } from './insert-rows.ts';
 import { addDays, createIdFactory, createRandom, day, type Random } from './random.ts';
@@ -52,6 +56,9 @@ export type SeedSummary = {
   circumstances: number;
   headAssessments: number;
   selfAssessments: number;
+  products: number;
+  periodAssessments: number;
+  periodClosures: number;
   cycleId: string;
   durationMs: number;
 };
@@ -108,7 +115,29 @@ export type DemoData = {
   circumstances: Prisma.PersonCircumstanceCreateManyInput[];
   headAssessments: Prisma.HeadAssessmentCreateManyInput[];
   selfAssessments: Prisma.SelfAssessmentCreateManyInput[];
+  successions: Prisma.UnitSuccessionCreateManyInput[];
+  jobPositions: Prisma.JobPositionCreateManyInput[];
+  products: Prisma.ProductCreateManyInput[];
+  periodAssessments: Prisma.PeriodAssessmentCreateManyInput[];
+  periodClosures: Prisma.PeriodClosureCreateManyInput[];
+  degenerations: Prisma.DegenerationConclusionCreateManyInput[];
 };
+
+/** The unit whose head gave all twelve of their people the same A = 10 (calibration, DOMAIN.md §10). */
+export const uniformAssessmentUnit = 'HA.STP.HCTP';
+/** The person transferred on 1 July 2026, and the agencies they left and joined. */
+export const transfer = { from: 'HA.SXD.QLXD', to: 'HA.STNMT.DD', on: '2026-07-01' } as const;
+
+/**
+ * A fictional but well-formed số định danh cá nhân (Thông tư 59/2021/TT-BCA): 3 digits of the
+ * province of birth, 1 of century and sex, 2 of the year of birth, 6 of sequence (unique here).
+ */
+function personalIdOf(personNumber: number, gender: Gender, birthDate: Date): string {
+  const birthYear = birthDate.getUTCFullYear();
+  const centurySex = (birthYear >= 2000 ? 2 : 0) + (gender === 'FEMALE' ? 1 : 0);
+  const sequence = (personNumber * 7919 + 104_729) % 1_000_000;
+  return `045${centurySex}${String(birthYear % 100).padStart(2, '0')}${String(sequence).padStart(6, '0')}`;
+}
 
 const roman = ['I', 'II', 'III', 'IV'];
 
@@ -125,12 +154,18 @@ function leaderTitles(unit: UnitSpec): [string, string] {
       const level = name.includes('phường') ? 'phường' : name.includes('thị trấn') ? 'thị trấn' : 'xã';
       return [`Chủ tịch UBND ${level}`, `Phó Chủ tịch UBND ${level}`];
     }
+    case 'WARD':
+      return ['Chủ tịch UBND phường', 'Phó Chủ tịch UBND phường'];
+    case 'SPECIAL_ZONE':
+      return ['Chủ tịch UBND đặc khu', 'Phó Chủ tịch UBND đặc khu'];
     case 'DEPARTMENT':
       if (name.startsWith('Văn phòng')) return ['Chánh Văn phòng', 'Phó Chánh Văn phòng'];
       if (name.startsWith('Thanh tra')) return ['Chánh Thanh tra tỉnh', 'Phó Chánh Thanh tra tỉnh'];
       return ['Giám đốc Sở', 'Phó Giám đốc Sở'];
     case 'CENTER':
       if (name.startsWith('Bộ phận')) return ['Trưởng Bộ phận Một cửa', 'Phó Trưởng Bộ phận Một cửa'];
+      if (name.startsWith('Trung tâm Phục vụ hành chính công') && !name.endsWith('tỉnh'))
+        return ['Giám đốc Trung tâm', 'Phó Giám đốc Trung tâm'];
       return ['Giám đốc', 'Phó Giám đốc'];
     default:
       if (name.startsWith('Văn phòng')) return ['Chánh Văn phòng', 'Phó Chánh Văn phòng'];
@@ -147,6 +182,9 @@ function deputyCount(unit: UnitSpec, size: number): number {
     case 'DEPARTMENT':
       return size - 1;
     case 'DISTRICT':
+    case 'COMMUNE':
+    case 'WARD':
+    case 'SPECIAL_ZONE':
       return Math.min(2, size - 1);
     case 'CENTER':
       return size >= 12 ? 2 : 1;
@@ -156,7 +194,7 @@ function deputyCount(unit: UnitSpec, size: number): number {
 }
 
 function leaderCategory(unit: UnitSpec): StaffCategory {
-  if (unit.kind === 'PROVINCE' || unit.kind === 'DISTRICT' || unit.kind === 'COMMUNE') return 'CAN_BO';
+  if (['PROVINCE', 'DISTRICT', 'COMMUNE', 'WARD', 'SPECIAL_ZONE'].includes(unit.kind)) return 'CAN_BO';
   if (unit.profile === 'land-registry' || unit.profile === 'disease-control') return 'VIEN_CHUC';
   return 'CONG_CHUC';
 }
@@ -203,6 +241,9 @@ export async function buildDemoData(options: SeedDemoOptions): Promise<DemoData>
     kind: n.spec.kind,
     parentId: n.parent?.id ?? null,
     blockId: n.spec.block ? (blockIds.get(n.spec.block) ?? null) : null,
+    active: n.spec.validTo === undefined,
+    validFrom: n.spec.validFrom ? new Date(n.spec.validFrom) : null,
+    validTo: n.spec.validTo ? new Date(n.spec.validTo) : null,
   }));
   const unitByCode = new Map(nodes.map((n) => [n.spec.code, n]));
   const unitNamed = (code: string): UnitNode => {
@@ -210,10 +251,33 @@ export async function buildDemoData(options: SeedDemoOptions): Promise<DemoData>
     if (!found) throw new Error(`demo unit ${code} missing`);
     return found;
   };
+  // predecessors of a unit or of its parent: where its people worked before 1 July 2025
+  const formerUnits = (unit: UnitNode): UnitNode[] => {
+    const own = unit.spec.predecessors ?? [];
+    return own.map(unitNamed);
+  };
 
   // ------------------------------------------------------------ unit sizes
+  const successions = nodes.flatMap((n) =>
+    (n.spec.predecessors ?? []).map((code) => ({
+      id: newId(),
+      predecessorId: unitNamed(code).id,
+      successorId: n.id,
+      // a district was split among the new communes; communes were merged into them
+      kind: unitNamed(code).spec.kind === 'DISTRICT' || code.split('.').length > 3 ? 'SPLIT' : 'MERGER',
+      effectiveOn: new Date(twoLevelFrom),
+      decisionNumber: reorganisationDecision,
+    })),
+  ) satisfies Prisma.UnitSuccessionCreateManyInput[];
   const sizes = new Map(nodes.map((n) => [n.id, n.spec.staff]));
-  const adjustable = nodes.filter((n) => ['DIVISION', 'CENTER', 'COMMUNE'].includes(n.spec.kind));
+  // the head of this unit assesses exactly twelve people
+  sizes.set(unitNamed(uniformAssessmentUnit).id, 13);
+  const adjustable = nodes.filter(
+    (n) =>
+      ['DIVISION', 'CENTER', 'COMMUNE', 'WARD', 'SPECIAL_ZONE'].includes(n.spec.kind) &&
+      n.spec.validTo === undefined &&
+      n.spec.code !== uniformAssessmentUnit,
+  );
   let total = [...sizes.values()].reduce((a, b) => a + b, 0);
   // units shrink to 5 at least: below that floor the loop below would never end
   const shrinkable = new Set(adjustable.map((n) => n.id));
@@ -313,6 +377,7 @@ export async function buildDemoData(options: SeedDemoOptions): Promise<DemoData>
           sensitiveSince,
           citizenFacing: Boolean(position.citizenFacing) && random.chance(0.92),
           dossierHandler: Boolean(position.dossierHandler) && random.chance(0.92),
+          personalId: personalIdOf(personNumber, gender, birthDate),
         },
         unit,
         role,
@@ -415,6 +480,13 @@ export async function buildDemoData(options: SeedDemoOptions): Promise<DemoData>
     { username: 'hdtd.uyvien2', person: headOf('HA.TTT'), role: 'MEMBER' },
     { username: 'hdtd.uyvien3', person: headOf('HA.STP'), role: 'MEMBER' },
   ];
+  accounts.push({
+    username: 'truongphong.hctp',
+    displayName: headOf(uniformAssessmentUnit).row.fullName,
+    role: 'UNIT_HEAD',
+    scope: unitNamed(uniformAssessmentUnit),
+    person: headOf(uniformAssessmentUnit),
+  });
   for (const seat of councilSeats) {
     if (seat.username === 'council') continue;
     accounts.push({
@@ -528,6 +600,19 @@ export async function buildDemoData(options: SeedDemoOptions): Promise<DemoData>
 
   // ------------------------------------------------------------ rating history 2023–2025
   const history: Prisma.RatingHistoryCreateManyInput[] = [];
+  // 2023–2025 were rated in the units of their time: an old district's division or commune
+  const formerUnit = new Map<PersonDraft, UnitNode>();
+  const formerUnitOf = (person: PersonDraft): UnitNode => {
+    let found = formerUnit.get(person);
+    if (!found) {
+      const former = formerUnits(person.unit).filter(
+        (u) => u.spec.kind !== 'DISTRICT' || person.role !== 'staff',
+      );
+      found = former.length > 0 ? random.pick(former) : person.unit;
+      formerUnit.set(person, found);
+    }
+    return found;
+  };
   const ratingWeights: Record<Tier, readonly (readonly [Rating, number])[]> = {
     strong: [
       ['EXCELLENT', 55],
@@ -566,7 +651,15 @@ export async function buildDemoData(options: SeedDemoOptions): Promise<DemoData>
         titles.push('CSTDCS');
       }
       if (person === nationalCandidate && y === 2023) titles.push('CSTD_TINH');
-      history.push({ id: newId(), personId: person.row.id, year: y, rating, titles, source: 'import' });
+      history.push({
+        id: newId(),
+        personId: person.row.id,
+        year: y,
+        rating,
+        titles,
+        source: 'import',
+        unitId: formerUnitOf(person).id,
+      });
     }
   }
 
@@ -617,6 +710,7 @@ export async function buildDemoData(options: SeedDemoOptions): Promise<DemoData>
     year,
     name: `Đánh giá, xếp loại chất lượng và thi đua năm ${year}`,
     packId: 'vn-nd335-2025',
+    periodKind: 'QUARTER' as const,
     status: 'OPEN' as const,
     scopeUnitId: root.id,
     appealDays: 15,
@@ -670,8 +764,8 @@ export async function buildDemoData(options: SeedDemoOptions): Promise<DemoData>
     circumstance(p).studyLeave12Months = true;
   }
   for (const p of pickPeople(1, (d) => d.role === 'staff')) circumstance(p).seconded = true;
-  const corruptionUnit = unitNamed('HA.PT.XPH');
-  circumstance(headOf('HA.PT.XPH')).unitCorruptionCase = true;
+  const corruptionUnit = unitNamed('HA.XPT');
+  circumstance(headOf('HA.XPT')).unitCorruptionCase = true;
 
   // ------------------------------------------------------------ tasks
   const tasks: Prisma.TaskCreateManyInput[] = [];
@@ -698,85 +792,193 @@ export async function buildDemoData(options: SeedDemoOptions): Promise<DemoData>
     if (other === self) other = random.pick(nodes);
     return other.spec.name;
   };
+  // job positions and the 2026 catalogue: the products each position's work is converted to
+  const jobPositionRows = jobPositions.map((position) => ({
+    id: newId(),
+    code: position.code,
+    name: position.name,
+  }));
+  const jobPositionId = new Map(jobPositionRows.map((row) => [row.code, row.id]));
+  const products = jobPositions.flatMap((position) =>
+    position.products.map((product) => ({
+      id: newId(),
+      cycleId: cycle.id,
+      jobPositionId: jobPositionId.get(position.code) ?? '',
+      code: product.code,
+      name: product.name,
+      unitOfCount: product.unitOfCount,
+      coefficient: product.coefficient,
+    })),
+  );
+  const catalogue = new Map(
+    jobPositions.map((position) => [
+      position.code,
+      position.products.map((product, i) => ({
+        ...product,
+        id:
+          products.find(
+            (p) => p.jobPositionId === jobPositionId.get(position.code) && p.code === product.code,
+          )?.id ?? '',
+        main: i === 0,
+      })),
+    ]),
+  );
+  for (const person of drafts) {
+    if (person.row.category === 'NGUOI_LAO_DONG') continue; // no catalogue: free tasks only
+    person.row.jobPositionId =
+      jobPositionId.get(jobPositionOf(person.row.positionTitle ?? '', person.role !== 'staff')) ?? null;
+  }
+  // similar posts of the communes' service centres share one group for the excellent quota
+  for (const person of drafts) {
+    if (person.unit.spec.code.endsWith('.TTHC') && person.role === 'staff')
+      person.row.quotaGroup = 'NHOM-MOTCUA-XA';
+  }
+  const positionCode = new Map(jobPositionRows.map((row) => [row.id, row.code]));
+  const quarterEnd = (q: number) => addDays(day(q === 4 ? year + 1 : year, q === 4 ? 1 : q * 3 + 1, 1), -1);
+  const quarterStart = (q: number) => day(year, (q - 1) * 3 + 1, 1);
+  const niceQuantity = (target: number) => {
+    if (target <= 5) return Math.max(1, Math.round(target));
+    if (target <= 30) return Math.round(target / 2) * 2;
+    if (target <= 200) return Math.round(target / 10) * 10;
+    return Math.round(target / 50) * 50;
+  };
+  const transferred = drafts.find(
+    (d) =>
+      d.unit.spec.code === transfer.from &&
+      d.role === 'staff' &&
+      d.row.category === 'CONG_CHUC' &&
+      !reserved.has(d),
+  );
+  if (!transferred) throw new Error('demo province too small for the transfer');
+  reserved.add(transferred);
+  const transferredFrom = transferred.unit;
+  transferred.unit = unitNamed(transfer.to);
+  transferred.row.unitId = transferred.unit.id;
+  transferred.tier = 'normal';
+  let excusedShown = false;
   for (const person of drafts) {
     const hiredThisYear = person.row.hiredOn >= yearStart;
     if (hiredThisYear && person.row.hiredOn > day(year, 8, 1)) continue; // too new: no tasks recorded
-    const count = hiredThisYear ? random.int(2, 4) : random.int(6, 12);
-    const firstDue = hiredThisYear ? addDays(person.row.hiredOn, 30) : day(year, 1, 15);
     const profileTitles =
       taskTitles[
         person.role === 'staff'
           ? person.unit.spec.profile
-          : person.unit.spec.kind === 'DIVISION' ||
-              person.unit.spec.kind === 'CENTER' ||
-              person.unit.spec.kind === 'COMMUNE'
+          : ['DIVISION', 'CENTER', 'COMMUNE', 'WARD', 'SPECIAL_ZONE'].includes(person.unit.spec.kind)
             ? person.unit.spec.profile
             : 'leadership'
       ];
     const odds = lateness[person.tier];
-    for (let n = 1; n <= count; n++) {
-      const dueOn = random.dateBetween(firstDue, day(year, 12, 20));
-      const quarter = `quý ${roman[Math.floor(dueOn.getUTCMonth() / 3)]}/${year}`;
-      const title = random
-        .pick(random.chance(0.72) ? profileTitles : commonTaskTitles)
-        .replace('{q}', quarter)
-        .replace('{unit}', otherUnitName(person.unit));
-      const quantitative = person.role === 'staff' && random.chance(0.3);
-      const planned = quantitative ? random.pick([5, 10, 12, 20, 24, 50, 100]) : 1;
-      const [low, high] = quantityRatio[person.tier];
-      let actual = quantitative
-        ? Math.round(planned * (low + random.next() * (high - low)))
-        : person.tier === 'poor' && random.chance(0.2)
-          ? 0.5
-          : 1;
-      let completedOn: Date | null;
-      let delays = 0;
-      let excused = false;
-      let excuseNote: string | null = null;
-      if (random.chance(odds.open) && dueOn > day(year, 9, 1)) {
-        completedOn = null;
-        actual = Math.floor(planned * random.next() * 0.6);
-      } else if (random.chance(odds.late)) {
-        completedOn = minDate(addDays(dueOn, random.int(1, 25)), yearEnd);
-        if (completedOn.getTime() === dueOn.getTime()) completedOn = addDays(dueOn, 1);
-        delays = random.weighted([
-          [1, 75],
-          [2, 15],
-          [0, 10],
-        ] as const); // 0: lateness not recorded as a delay
-        if (random.chance(0.2)) {
-          excused = true;
-          excuseNote = random.pick(excuses);
-        }
-      } else {
-        completedOn = maxDate(addDays(dueOn, -random.int(0, 12)), addDays(firstDue, -10));
+    const items = person.row.jobPositionId
+      ? (catalogue.get(positionCode.get(person.row.jobPositionId) ?? '') ?? [])
+      : [];
+    let n = 0;
+    for (let q = 1; q <= 4; q++) {
+      const start = maxDate(
+        quarterStart(q),
+        hiredThisYear ? addDays(person.row.hiredOn, 14) : quarterStart(q),
+      );
+      const end = quarterEnd(q);
+      if (start > end) continue; // not yet hired in this quarter: the period is left out
+      // the products of the quarter: the position's main product and one or two others
+      const chosen =
+        items.length > 0 ? [items[0], ...random.shuffle(items.slice(1)).slice(0, random.int(1, 2))] : [];
+      const work: {
+        title: string;
+        productId: string | null;
+        planned: number;
+        weight: number;
+        dueOn: Date;
+      }[] = [];
+      for (const item of chosen) {
+        if (!item) continue;
+        const planned = niceQuantity((random.int(3, 9) * (item.main ? 2 : 1)) / item.coefficient);
+        work.push({
+          title: item.name,
+          productId: item.id,
+          planned,
+          weight: Math.round(planned * item.coefficient * 1000) / 1000,
+          dueOn: item.main ? end : random.dateBetween(addDays(start, 20), end),
+        });
       }
-      const majorErrors = random.chance(odds.error)
-        ? random.weighted([
-            [1, 85],
+      if (items.length === 0 || random.chance(0.35)) {
+        const quarter = `quý ${roman[q - 1]}/${year}`;
+        work.push({
+          title: random
+            .pick(random.chance(0.72) ? profileTitles : commonTaskTitles)
+            .replace('{q}', quarter)
+            .replace('{unit}', otherUnitName(person.unit)),
+          productId: null,
+          planned: 1,
+          weight: random.weighted([
+            [1, 75],
             [2, 15],
-          ] as const)
-        : 0;
-      tasks.push({
-        id: newId(),
-        cycleId: cycle.id,
-        personId: person.row.id,
-        code: `${person.row.code}-${String(n).padStart(2, '0')}`,
-        title,
-        weight: random.weighted([
-          [1, 75],
-          [2, 15],
-          [0.5, 10],
-        ] as const),
-        dueOn,
-        completedOn,
-        planned,
-        actual,
-        majorErrors,
-        delays,
-        excused,
-        excuseNote,
-      });
+            [0.5, 10],
+          ] as const),
+          dueOn: random.dateBetween(addDays(start, 10), end),
+        });
+      }
+      for (const item of work) {
+        n++;
+        const quantitative = item.planned > 1;
+        const [low, high] = quantityRatio[person.tier];
+        let actual = quantitative
+          ? Math.round(item.planned * Math.min(1.2, low + random.next() * (high - low)))
+          : person.tier === 'poor' && random.chance(0.2)
+            ? 0.5
+            : 1;
+        let completedOn: Date | null;
+        let delays = 0;
+        let excused = false;
+        let excuseNote: string | null = null;
+        let excusedBy: string | null = null;
+        if (q === 4 && random.chance(odds.open)) {
+          completedOn = null;
+          actual = Math.floor(item.planned * random.next() * 0.6);
+        } else if (random.chance(odds.late)) {
+          completedOn = minDate(addDays(item.dueOn, random.int(1, 25)), yearEnd);
+          if (completedOn.getTime() === item.dueOn.getTime()) completedOn = addDays(item.dueOn, 1);
+          delays = random.weighted([
+            [1, 75],
+            [2, 15],
+            [0, 10],
+          ] as const); // 0: lateness not recorded as a delay
+          if (random.chance(0.2) || (!excusedShown && person === transferred)) {
+            excused = true;
+            excusedShown = true;
+            excuseNote = random.pick(excuses);
+            excusedBy = `${leaderTitles(person.unit.spec)[0]} ${headOf(person.unit.spec.code).row.fullName}`;
+          }
+        } else {
+          completedOn = maxDate(addDays(item.dueOn, -random.int(0, 12)), start);
+        }
+        const majorErrors = random.chance(odds.error)
+          ? random.weighted([
+              [1, 85],
+              [2, 15],
+            ] as const)
+          : 0;
+        tasks.push({
+          id: newId(),
+          cycleId: cycle.id,
+          personId: person.row.id,
+          code: `${person.row.code}-Q${q}-${String(n).padStart(2, '0')}`,
+          title: item.title,
+          weight: item.weight,
+          dueOn: item.dueOn,
+          completedOn,
+          planned: item.planned,
+          actual,
+          majorErrors,
+          delays,
+          excused,
+          excuseNote,
+          excusedBy,
+          period: q,
+          productId: item.productId,
+          // the agency that assigned the work: the old one before the transfer
+          assignedUnitId: person === transferred && q <= 2 ? transferredFrom.id : null,
+        });
+      }
     }
   }
 
@@ -795,16 +997,29 @@ export async function buildDemoData(options: SeedDemoOptions): Promise<DemoData>
     const [lo, hi] = lateShare[person.tier];
     const late = Math.round(processed * (lo + random.next() * (hi - lo)));
     const early = Math.round(processed * (0.15 + random.next() * 0.25));
-    dossierStats.push({
-      id: newId(),
-      cycleId: cycle.id,
-      personId: person.row.id,
-      received,
-      early,
-      onTime: processed - early - late,
-      late,
-      apologies: Math.round(late * (0.4 + random.next() * 0.5)),
-    });
+    const apologies = Math.round(late * (0.4 + random.next() * 0.5));
+    // the one-stop system reports per quarter: the year's counts split over the four quarters
+    const shares = [0.24, 0.25, 0.26, 0.25];
+    const split = (total: number) => {
+      const parts = shares.map((share) => Math.floor(total * share));
+      parts[3] = total - (parts[0] ?? 0) - (parts[1] ?? 0) - (parts[2] ?? 0);
+      return parts;
+    };
+    const [r, e, l, a] = [split(received), split(early), split(late), split(apologies)];
+    const onTime = split(processed - early - late);
+    for (let q = 0; q < 4; q++) {
+      dossierStats.push({
+        id: newId(),
+        cycleId: cycle.id,
+        personId: person.row.id,
+        period: q + 1,
+        received: r[q] ?? 0,
+        early: e[q] ?? 0,
+        onTime: onTime[q] ?? 0,
+        late: l[q] ?? 0,
+        apologies: a[q] ?? 0,
+      });
+    }
   }
   const citizenVotes: Prisma.CitizenVoteCreateManyInput[] = [];
   const satisfaction: Record<Tier, [number, number]> = {
@@ -837,19 +1052,21 @@ export async function buildDemoData(options: SeedDemoOptions): Promise<DemoData>
   }
 
   // ------------------------------------------------------------ unit statistics
-  const unitStats = nodes.map((node) => {
-    const measured = node.spec.kind !== 'DIVISION';
-    const serves = drafts.some((d) => d.unit === node && d.row.citizenFacing);
-    return {
-      id: newId(),
-      cycleId: cycle.id,
-      unitId: node.id,
-      parIndex: measured ? Math.round((76 + random.next() * 18) * 100) / 100 : null,
-      satisfactionIndex: measured || serves ? Math.round((80 + random.next() * 15) * 10) / 10 : null,
-      targetsCompletedPercent: node === corruptionUnit ? 46 : Math.round(88 + random.next() * 12),
-      corruptionCase: node === corruptionUnit,
-    };
-  });
+  const unitStats = nodes
+    .filter((node) => node.spec.validTo === undefined)
+    .map((node) => {
+      const measured = node.spec.kind !== 'DIVISION';
+      const serves = drafts.some((d) => d.unit === node && d.row.citizenFacing);
+      return {
+        id: newId(),
+        cycleId: cycle.id,
+        unitId: node.id,
+        parIndex: measured ? Math.round((76 + random.next() * 18) * 100) / 100 : null,
+        satisfactionIndex: measured || serves ? Math.round((80 + random.next() * 15) * 10) / 10 : null,
+        targetsCompletedPercent: node === corruptionUnit ? 46 : Math.round(88 + random.next() * 12),
+        corruptionCase: node === corruptionUnit,
+      };
+    });
 
   // ------------------------------------------------------------ infractions
   const infractionNotes: Record<InfractionKind, readonly string[]> = {
@@ -946,6 +1163,80 @@ export async function buildDemoData(options: SeedDemoOptions): Promise<DemoData>
       comment: random.pick(comments),
       assessedById: person !== headPerson && inHeadDepartment(person.unit) ? headUserId : null,
     }));
+  // the head of one unit gave all twelve of their people the same A = 10, every quarter
+  const uniformUnit = unitNamed(uniformAssessmentUnit);
+  const uniformHead = headOf(uniformAssessmentUnit);
+  for (const row of headAssessments) {
+    const person = drafts.find((d) => d.row.id === row.personId);
+    if (person && person.unit === uniformUnit && person !== uniformHead) {
+      row.conductAssessment = 10;
+      row.assessedById = userId('truongphong.hctp');
+    }
+  }
+  // quarters: Q1 and Q2 closed everywhere, Q3 closed by most units, Q4 still open
+  const officeUnits = nodes.filter((node) => node.spec.validTo === undefined);
+  const closesQ3 = new Set(
+    officeUnits.filter(
+      (node) => node !== headDepartment && node.parent !== headDepartment && random.chance(0.7),
+    ),
+  );
+  const periodClosures: Prisma.PeriodClosureCreateManyInput[] = [];
+  for (const node of officeUnits) {
+    const head = headOf(node.spec.code);
+    for (const q of [1, 2, 3]) {
+      if (q === 3 && !closesQ3.has(node)) continue;
+      periodClosures.push({
+        id: newId(),
+        cycleId: cycle.id,
+        unitId: node.id,
+        period: q,
+        state: 'CLOSED',
+        closedByName: head.row.fullName,
+        closedAt: new Date(Date.UTC(year, q * 3, random.int(3, 12), random.int(1, 9))),
+      });
+    }
+  }
+  // the old agency closed the transferred person's first two quarters before they left
+  const periodAssessments: Prisma.PeriodAssessmentCreateManyInput[] = [];
+  const closedUnitsByPeriod = new Map<number, Set<string>>();
+  for (const row of periodClosures) {
+    const set = closedUnitsByPeriod.get(row.period) ?? new Set<string>();
+    set.add(row.unitId);
+    closedUnitsByPeriod.set(row.period, set);
+  }
+  for (const row of headAssessments) {
+    const person = drafts.find((d) => d.row.id === row.personId);
+    if (!person) continue;
+    for (const q of [1, 2, 3, 4]) {
+      const unitId = person === transferred && q <= 2 ? transferredFrom.id : person.unit.id;
+      // assessed in a closed period, and in most open ones as the quarter goes
+      if (!closedUnitsByPeriod.get(q)?.has(unitId) && !(q === 3 && random.chance(0.8))) continue;
+      if (person.row.hiredOn > quarterEnd(q)) continue;
+      const uniform = person.unit === uniformUnit && person !== uniformHead;
+      periodAssessments.push({
+        id: newId(),
+        cycleId: cycle.id,
+        personId: person.row.id,
+        period: q,
+        conductAssessment: uniform ? 10 : random.weighted(conductWeights[person.tier]),
+        assessedById: uniform ? userId('truongphong.hctp') : (row.assessedById ?? null),
+      });
+    }
+  }
+  // a competent body's conclusion of degeneration in 2026 (rule 3.3)
+  const degenerate = pickPeople(1, (d) => d.role === 'staff' && d.row.category === 'CONG_CHUC', badLuck)[0];
+  const degenerations: Prisma.DegenerationConclusionCreateManyInput[] = degenerate
+    ? [
+        {
+          id: newId(),
+          personId: degenerate.row.id,
+          decisionNumber: `45-KL/UBKT${degenerate.unit.agencyCode}`,
+          decidedOn: day(year, 9, 18),
+          body: 'Ủy ban Kiểm tra Đảng ủy',
+          note: 'Kết luận suy thoái về đạo đức, lối sống',
+        },
+      ]
+    : [];
   const achievements = [
     'Hoàn thành 100% nhiệm vụ được giao đúng tiến độ, bảo đảm chất lượng; tích cực tham gia cải cách hành chính.',
     'Hoàn thành các nhiệm vụ trọng tâm của năm; chủ động tham mưu nhiều văn bản có chất lượng.',
@@ -985,6 +1276,12 @@ export async function buildDemoData(options: SeedDemoOptions): Promise<DemoData>
     circumstances: [...circumstances.values()],
     headAssessments,
     selfAssessments,
+    successions,
+    jobPositions: jobPositionRows,
+    products,
+    periodAssessments,
+    periodClosures,
+    degenerations,
   };
 }
 
@@ -995,12 +1292,15 @@ async function insertDemoData(tx: RawClient, data: DemoData): Promise<void> {
   const tables: [string, readonly object[]][] = [
     ['EmulationBlock', data.blocks],
     ['Unit', data.units],
+    ['UnitSuccession', data.successions],
+    ['JobPosition', data.jobPositions],
     ['Person', data.people],
     ['User', data.users],
     ['Council', [data.council]],
     ['CouncilMember', data.councilMembers],
     ['RatingHistory', data.history],
     ['Cycle', [data.cycle]],
+    ['Product', data.products],
     ['CycleDeadline', data.deadlines],
     ['CycleTransition', data.transitions],
     ['Task', data.tasks],
@@ -1013,6 +1313,9 @@ async function insertDemoData(tx: RawClient, data: DemoData): Promise<void> {
     ['PersonCircumstance', data.circumstances],
     ['HeadAssessment', data.headAssessments],
     ['SelfAssessment', data.selfAssessments],
+    ['PeriodAssessment', data.periodAssessments],
+    ['PeriodClosure', data.periodClosures],
+    ['DegenerationConclusion', data.degenerations],
   ];
   for (const [table, rows] of tables) await insertRows(tx, table, rows);
 }
@@ -1032,6 +1335,9 @@ function summarize(data: DemoData, durationMs: number): SeedSummary {
     circumstances: data.circumstances.length,
     headAssessments: data.headAssessments.length,
     selfAssessments: data.selfAssessments.length,
+    products: data.products.length,
+    periodAssessments: data.periodAssessments.length,
+    periodClosures: data.periodClosures.length,
     cycleId: data.cycle.id,
     durationMs,
   };
