@@ -11,6 +11,8 @@ import { repoRoot } from './lib/api-modules.ts';
 import { benchDir, postgresAnswers, prepareBenchDatabase } from './lib/bench-database.ts';
 import { type BenchOptions, parseOptions, UsageError } from './lib/options.ts';
 import { type Figure, machineDescription, recordResults, renderTable, seconds } from './lib/report.ts';
+import { benchScroll } from './scroll-bench.ts';
+import { benchSeed } from './seed-bench.ts';
 
 const log = (line: string) => console.log(line);
 
@@ -56,8 +58,18 @@ async function main(): Promise<number> {
   log(`Machine: ${machineDescription('at start')}`);
 
   if (options.benches.includes('rules')) runRulesBench(options, notes);
+  for (const [name, bench] of [
+    ['seed', benchSeed],
+    ['scroll', benchScroll],
+  ] as const) {
+    if (!options.benches.includes(name)) continue;
+    log(`\n=== ${name}`);
+    const outcome = await bench({ log }).catch((error: unknown) => failed(name, 'any', error));
+    figures.push(...outcome.figures);
+    notes.push(...outcome.notes);
+  }
 
-  const databaseBenches = options.benches.filter((bench) => bench !== 'rules');
+  const databaseBenches = options.benches.filter((bench) => !['rules', 'seed', 'scroll'].includes(bench));
   for (const engine of databaseBenches.length > 0 ? options.engines : []) {
     if (engine === 'postgres' && !process.env.BENCH_DATABASE_URL && !(await postgresAnswers())) {
       const message = 'postgres: no server at 127.0.0.1:5432 and no BENCH_DATABASE_URL: skipped';

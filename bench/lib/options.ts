@@ -1,7 +1,7 @@
 // Command-line options of `npm run bench -- [rules|eval|import|api|generate ...] [--size ...]`.
 
 export type EngineName = 'pglite' | 'postgres';
-export type BenchName = 'rules' | 'eval' | 'import' | 'api' | 'generate';
+export type BenchName = 'rules' | 'eval' | 'import' | 'api' | 'generate' | 'seed' | 'scroll';
 
 export type BenchOptions = {
   benches: BenchName[];
@@ -25,8 +25,9 @@ export type BenchOptions = {
 export const sizes: Record<string, number> = { tiny: 200, small: 5_000, medium: 25_000, province: 100_000 };
 const allBenches: BenchName[] = ['rules', 'eval', 'import', 'api'];
 
-export const usage = `usage: npm run bench -- [rules] [eval] [import] [api] [generate] [options]
-  (no bench named: rules, eval, import and api)
+export const usage = `usage: npm run bench -- [rules] [eval] [import] [api] [generate] [seed] [scroll] [options]
+  (no bench named: rules, eval, import and api; seed = the demo province's seed time,
+  scroll = Chromium's frames while scrolling 10,000 people)
   --size tiny|small|medium|province   200 / 5,000 / 25,000 / 100,000 people (default small)
   --people N                          any other number of people
   --engine pglite|postgres|both       default both (PostgreSQL skipped when no server answers)
@@ -69,6 +70,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       case 'import':
       case 'api':
       case 'generate':
+      case 'seed':
+      case 'scroll':
         if (!benches.includes(flag)) benches.push(flag);
         break;
       case 'all':

@@ -118,7 +118,7 @@ describe.skipIf(!hasChromium)('officer and administrator tools in Chromium', () 
     await page.context().close();
   });
 
-  it('scrolls a list of 10,000 people smoothly, reading it 100 at a time', async () => {
+  it('scrolls a list of 10,000 people, reading it 100 at a time', async () => {
     const page = await openPage(browser, baseUrl);
     await signIn(page, 'officer');
     // a province-sized answer from the people query; everything else goes to the real API
@@ -168,24 +168,7 @@ describe.skipIf(!hasChromium)('officer and administrator tools in Chromium', () 
     await page.goto('/people');
     await page.getByText('Người thứ 1', { exact: true }).waitFor();
     const scroller = page.getByTestId('people-scroller');
-    // scroll down in steps, as a wheel would, measuring the frames the browser paints meanwhile
-    const frames = await scroller.evaluate(async (element) => {
-      const gaps: number[] = [];
-      let last = performance.now();
-      let running = true;
-      const tick = (now: number) => {
-        gaps.push(now - last);
-        last = now;
-        if (running) requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-      for (let i = 0; i < 120; i++) {
-        element.scrollBy({ top: 4000 });
-        await new Promise((resolve) => setTimeout(resolve, 16));
-      }
-      running = false;
-      return gaps.sort((a, b) => a - b);
-    });
+    // how smoothly it scrolls is a figure of `npm run bench -- scroll`, not a pass/fail here
     for (let i = 0; i < 100 && !(await page.getByText('Người thứ 10000', { exact: true }).count()); i++) {
       await scroller.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
       await page.waitForTimeout(100);
@@ -194,11 +177,6 @@ describe.skipIf(!hasChromium)('officer and administrator tools in Chromium', () 
     expect(pagesServed).toBe(100);
     // only the rows on screen are in the page, however long the list
     expect(await page.getByTestId('person-row').count()).toBeLessThan(80);
-    const p95 = frames[Math.floor(frames.length * 0.95)] ?? 0;
-    console.log(
-      `people list, 10,000 rows: ${frames.length} frames while scrolling, p95 frame ${p95.toFixed(1)} ms`,
-    );
-    expect(p95).toBeLessThan(200);
     await screenshot(page, 'people-10000');
     await page.context().close();
   });

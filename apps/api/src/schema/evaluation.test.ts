@@ -215,12 +215,19 @@ describe.each(testEngines())('evaluation with the rules engine on %s', (engine) 
       { token },
     );
     expect(lifted.data?.adjustRating.__typename).toBe('AdjustRatingSuccess');
-    const live = await app.graphql<{ unitQuota: { allowed: number; granted: number } }>(
+    const live = await app.graphql<{ unitQuota: Record<string, unknown> }>(
       'query ($c: ID!, $u: ID!) { unitQuota(cycleId: $c, unitId: $u) { eligible allowed granted remaining exceptionDecision } }',
       { c: cycleId, u: gid('Unit', app.fixture.units.dept2) },
       { token },
     );
-    expect(live.data?.unitQuota.granted).toBeLessThanOrEqual(live.data?.unitQuota.allowed ?? 0);
+    // 50% of Sở B's two people: one excellent allowed, and Dung now holds it
+    expect(live.data?.unitQuota).toEqual({
+      eligible: 2,
+      allowed: 1,
+      granted: 1,
+      remaining: 0,
+      exceptionDecision: '12/QĐ-UBND',
+    });
   });
 
   it('hides results from staff until publication, then makes them read-only', async () => {
