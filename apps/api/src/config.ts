@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,6 +21,14 @@ export type ApiConfig = {
   persistedOperationsFile: string;
   /** keep ranking pages and counts until a change they read (READ_CACHE=off reads every time) */
   readCache: boolean;
+  /**
+   * The server's secret (never stored in the database): seals ballot choices until the count and
+   * signs the audit checkpoint. CADRE_SECRET_KEY (base64 or hex, ≥ 32 bytes) or CADRE_SECRET_KEY_FILE;
+   * otherwise `<DATA_DIR>/secret.key`, made on first start (loadSecretKey).
+   */
+  secretKey: Buffer;
+  /** where the signed head of the audit chain is written (AUDIT_CHECKPOINT_FILE) */
+  auditCheckpointFile: string;
 };
 
 /** A configuration problem: reported as one line, exit code 1. */
@@ -89,7 +99,46 @@ export function readConfig(env: Env = process.env): ApiConfig {
     allowArbitraryOperations: !production || readFlag(env, 'ALLOW_ARBITRARY_OPERATIONS'),
     persistedOperationsFile: path.join(webDist, 'persisted-operations.json'),
     readCache: readOnOff(env, 'READ_CACHE', true),
+    secretKey: readSecretKey(env) ?? Buffer.alloc(0),
+    auditCheckpointFile: path.resolve(
+      repoRoot,
+      env.AUDIT_CHECKPOINT_FILE?.trim() || path.join(dataDir, 'audit-checkpoint.json'),
+    ),
   };
+}
+
+function decodeKey(text: string, source: string): Buffer {
+  const trimmed = text.trim();
+  const key = /^[0-9a-f]+$/i.test(trimmed) ? Buffer.from(trimmed, 'hex') : Buffer.from(trimmed, 'base64');
+  if (key.length < 32) {
+    throw new ConfigError(
+      `${source}: khóa bí mật quá ngắn / the secret key is too short: give at least 32 bytes (e.g. openssl rand -hex 32)`,
+    );
+  }
+  return key;
+}
+
+function readSecretKey(env: Env): Buffer | null {
+  const inline = env.CADRE_SECRET_KEY?.trim();
+  if (inline) return decodeKey(inline, 'CADRE_SECRET_KEY');
+  const file = env.CADRE_SECRET_KEY_FILE?.trim();
+  if (!file) return null;
+  if (!existsSync(file)) {
+    throw new ConfigError(`CADRE_SECRET_KEY_FILE=${file}: không có tệp / the file does not exist`);
+  }
+  return decodeKey(readFileSync(file, 'utf8'), `CADRE_SECRET_KEY_FILE=${file}`);
+}
+
+/** The configured secret, or `<DATA_DIR>/secret.key` (made with mode 0600 when missing). */
+export function loadSecretKey(config: ApiConfig): ApiConfig {
+  if (config.secretKey.length > 0) return config;
+  const file = path.join(config.dataDir, 'secret.key');
+  if (!existsSync(file)) {
+    mkdirSync(config.dataDir, { recursive: true });
+    writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+    chmodSync(file, 0o600);
+  }
+  return { ...config, secretKey: decodeKey(readFileSync(file, 'utf8'), file) };
 }
 
 /** Configuration for tests: in-memory everything, nothing read from the environment. */
@@ -97,6 +146,8 @@ export function testConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
   return {
     ...readConfig({ NODE_ENV: 'test' }),
     dataDir: 'memory://',
+    secretKey: randomBytes(32),
+    auditCheckpointFile: '',
     webDist: path.join(repoRoot, 'apps/web/dist-missing-in-tests'),
     ...overrides,
   };

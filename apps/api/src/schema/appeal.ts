@@ -46,7 +46,13 @@ export const AppealRef = builder.prismaNode('Appeal', {
     }),
     status: t.expose('status', { type: AppealStatusEnum }),
     outcome: t.exposeString('outcome', { nullable: true, description: 'the reason given with the decision' }),
-    decidedBy: t.relation('decidedBy', { nullable: true }),
+    decidedBy: t.relation('decidedBy', { nullable: true, description: 'the account: administrators only' }),
+    decidedByName: t.string({
+      nullable: true,
+      description: 'who decided (display name), for everyone who sees the appeal',
+      select: { decidedBy: { select: { displayName: true } } },
+      resolve: (row) => row.decidedBy?.displayName ?? null,
+    }),
     decidedAt: t.expose('decidedAt', { type: 'DateTime', nullable: true }),
     filedAt: t.expose('filedAt', { type: 'DateTime' }),
     version: t.exposeInt('version'),
@@ -97,17 +103,16 @@ builder.queryFields((t) => ({
     description: 'The caller’s own appeals, newest first',
     args: { cycleId: t.arg.globalID({ required: false, for: CycleRef }) },
     resolve: (query, _root, args, context) =>
-      context.viewer.personId
-        ? context.prisma.appeal.findMany({
-            ...query,
-            where: {
-              personId: context.viewer.personId,
-              AND: [buildAppealsWhere({ viewer: context.viewer })],
-              ...(args.cycleId ? { cycleId: args.cycleId.id } : {}),
-            },
-            orderBy: [{ filedAt: 'desc' }, { id: 'desc' }],
-          })
-        : [],
+      context.prisma.appeal.findMany({
+        ...query,
+        where: {
+          // an account without a personnel record (the administrator) has no appeals
+          personId: context.viewer.personId ?? { in: [] },
+          AND: [buildAppealsWhere({ viewer: context.viewer })],
+          ...(args.cycleId ? { cycleId: args.cycleId.id } : {}),
+        },
+        orderBy: [{ filedAt: 'desc' }, { id: 'desc' }],
+      }),
   }),
 }));
 

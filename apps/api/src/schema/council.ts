@@ -38,7 +38,13 @@ builder.prismaObject('CouncilMember', {
   fields: (t) => ({
     id: t.exposeID('id'),
     role: t.expose('role', { type: CouncilRoleEnum }),
-    user: t.relation('user'),
+    user: t.relation('user', { nullable: true, description: 'the account: administrators only' }),
+    displayName: t.string({
+      nullable: false,
+      description: 'the member’s display name',
+      select: { user: { select: { displayName: true } } },
+      resolve: (row) => row.user.displayName,
+    }),
   }),
 });
 
@@ -192,6 +198,7 @@ builder.mutationFields((t) => ({
       const vote = await castVote({
         prisma: context.prisma,
         viewer: context.viewer,
+        secretKey: context.config.secretKey,
         ballotId: args.ballotId.id,
         choice: args.choice,
       });
@@ -211,6 +218,7 @@ builder.mutationFields((t) => ({
       const ballot = await closeBallot({
         prisma: context.prisma,
         viewer: context.viewer,
+        secretKey: context.config.secretKey,
         ballotId: args.ballotId.id,
         version: args.version,
       });

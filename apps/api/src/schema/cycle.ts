@@ -38,7 +38,13 @@ builder.prismaObject('CycleTransition', {
     toStatus: t.expose('toStatus', { type: CycleStatusEnum }),
     reason: t.exposeString('reason', { nullable: true }),
     at: t.expose('at', { type: 'DateTime' }),
-    byUser: t.relation('byUser', { nullable: true }),
+    byUser: t.relation('byUser', { nullable: true, description: 'the account: administrators only' }),
+    byName: t.string({
+      nullable: true,
+      description: 'who moved the cycle (display name)',
+      select: { byUser: { select: { displayName: true } } },
+      resolve: (row) => row.byUser?.displayName ?? null,
+    }),
   }),
 });
 

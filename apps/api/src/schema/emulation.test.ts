@@ -247,9 +247,10 @@ describe.each(testEngines())('emulation titles and secret ballots on %s', (engin
         result: null,
       });
     }
-    // the vote rows carry no voter
-    const votes = await app.db.prisma.ballotVote.findMany();
-    expect(Object.keys(votes[0] ?? {}).sort()).toEqual(['ballotId', 'choice', 'id']);
+    // while open the choices are sealed; nothing is counted yet (security/ballot-secrecy.test.ts)
+    expect(await app.db.prisma.ballotVote.count()).toBe(0);
+    const sealed = await app.db.prisma.ballotSealedVote.findMany();
+    expect(Object.keys(sealed[0] ?? {}).sort()).toEqual(['ballotId', 'id', 'sealed']);
 
     const close = await run(
       'officer',

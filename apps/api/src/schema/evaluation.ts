@@ -9,6 +9,7 @@ import { nonEmpty } from '../prisma-query.ts';
 import { cacheKey } from '../read-cache.ts';
 import type { TraceEntry } from '../rules/scenario.ts';
 import { buildCyclesWhere } from '../scope/build-cycles-where.ts';
+import { buildFlagsWhere } from '../scope/build-flags-where.ts';
 import { buildResultsWhere } from '../scope/build-results-where.ts';
 import { buildUnitsWhere } from '../scope/build-units-where.ts';
 import { descendantIds } from '../scope/unit-tree.ts';
@@ -51,6 +52,7 @@ const ScoreComponents = builder.objectRef<Components>('ScoreComponents').impleme
 /** A flag as shown beside a result (the flag review workflow has its own types). */
 const ResultFlag = builder.objectRef<Flag>('ResultFlag').implement({
   fields: (t) => ({
+    id: t.id({ description: 'the Flag’s global id', resolve: (flag) => encodeGlobalID('Flag', flag.id) }),
     kind: t.field({ type: FlagKindEnum, resolve: (flag) => flag.kind }),
     status: t.field({ type: FlagStatusEnum, resolve: (flag) => flag.status }),
     rule: t.exposeString('rule'),
@@ -97,7 +99,13 @@ builder.prismaObject('RatingDecision', {
     number: t.exposeString('number', { nullable: true }),
     supersedesId: t.exposeID('supersedesId', { nullable: true }),
     decidedAt: t.expose('decidedAt', { type: 'DateTime' }),
-    decidedBy: t.relation('decidedBy', { nullable: true }),
+    decidedBy: t.relation('decidedBy', { nullable: true, description: 'the account: administrators only' }),
+    decidedByName: t.string({
+      nullable: true,
+      description: 'who decided (display name)',
+      select: { decidedBy: { select: { displayName: true } } },
+      resolve: (row) => row.decidedBy?.displayName ?? null,
+    }),
   }),
 });
 
@@ -147,9 +155,12 @@ export const EvaluationResultRef = builder.prismaNode('EvaluationResult', {
           const [cycleId = '', personId = ''] = key.split(':');
           byCycle.set(cycleId, [...(byCycle.get(cycleId) ?? []), personId]);
         }
+        // the same builder as the flags query: council members and staff get none, heads their units
+        if (!context.viewer) return Promise.resolve([]);
         return context.prisma.flag.findMany({
           where: {
             OR: [...byCycle].map(([cycleId, personIds]) => ({ cycleId, personId: { in: personIds } })),
+            AND: [buildFlagsWhere({ viewer: context.viewer })],
           },
           orderBy: { kind: 'asc' },
         });

@@ -6,6 +6,7 @@ import { ConflictError } from '../errors.ts';
 import { localId } from '../ids.ts';
 import { nonEmpty } from '../prisma-query.ts';
 import { buildPeopleWhere } from '../scope/build-people-where.ts';
+import { buildReachablePeopleWhere } from '../scope/scoped-relations.ts';
 import { descendantIds } from '../scope/unit-tree.ts';
 import type { Viewer } from '../scope/viewer.ts';
 import { createPerson } from '../services/create-person.ts';
@@ -26,7 +27,7 @@ export const PersonRef = builder.prismaNode('Person', {
   id: { field: 'id' },
   nullable: true,
   findUnique: (id, context) =>
-    context.viewer ? { id, AND: [buildPeopleWhere({ viewer: context.viewer })] } : { id },
+    context.viewer ? { id, AND: [buildReachablePeopleWhere({ viewer: context.viewer })] } : { id },
   fields: (t) => ({
     code: t.exposeString('code'),
     fullName: t.exposeString('fullName'),

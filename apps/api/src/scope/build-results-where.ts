@@ -15,14 +15,19 @@ export function buildResultsWhere(options: { viewer: Viewer }): Prisma.Evaluatio
     case 'OFFICER':
     case 'UNIT_HEAD':
       return viewer.unitIds === null ? {} : { unitId: { in: viewer.unitIds } };
-    case 'COUNCIL_MEMBER':
-      return {
+    case 'COUNCIL_MEMBER': {
+      const councils: Prisma.EvaluationResultWhereInput = {
         unitId: { in: viewer.councilUnitIds },
         cycle: { status: { in: ['REVIEW', 'APPROVED', 'PUBLISHED', 'ARCHIVED'] } },
       };
+      // a member is also staff: their own result once published (myResult, their appeals)
+      return viewer.personId ? { OR: [councils, ownPublished(viewer.personId)] } : councils;
+    }
     default:
-      return viewer.personId
-        ? { personId: viewer.personId, cycle: { status: { in: ['PUBLISHED', 'ARCHIVED'] } } }
-        : nothing;
+      return viewer.personId ? ownPublished(viewer.personId) : nothing;
   }
+}
+
+function ownPublished(personId: string): Prisma.EvaluationResultWhereInput {
+  return { personId, cycle: { status: { in: ['PUBLISHED', 'ARCHIVED'] } } };
 }

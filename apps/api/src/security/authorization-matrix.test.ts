@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@cadre/db';
 import { demoCycleYear } from '@cadre/db';
+import { testEngines } from '@cadre/db/testing';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import {
   type GraphQLField,
@@ -22,6 +23,7 @@ import {
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../schema/index.ts';
+import { scopedRelationFields } from '../scope/scoped-relations.ts';
 import {
   createDemoApp,
   type DemoAccount,
@@ -29,6 +31,7 @@ import {
   type GraphQLResult,
   leakedInternals,
 } from './demo-app.ts';
+import { collectScoped, type Reached, rootProbes } from './relation-paths.ts';
 
 const everyone: Role[] = ['ADMIN', 'OFFICER', 'UNIT_HEAD', 'COUNCIL_MEMBER', 'STAFF'];
 const managers: Role[] = ['ADMIN', 'OFFICER'];
@@ -465,3 +468,214 @@ describe('out of scope looks exactly like not found', () => {
     expect(people.data?.people.totalCount).toBe(1);
   });
 });
+
+// Relations, generated: from every root query field, every path of up to three relations that
+// reaches a Person, User, EvaluationResult, Flag, Council, CouncilSession or Ballot is asked by every
+// role, on data inside and outside each role's scope; every object that comes back must also be
+// visible to the same caller through `nodes` (the scoped lookup). Accounts are for administrators.
+describe.each(testEngines())(
+  'every relation path × every role goes through the where-builders (%s)',
+  (engine) => {
+    let app: DemoApp;
+    const ids = { cycle: '', root: '', personIn: '', personOut: '', officerUser: '' };
+    beforeAll(async () => {
+      app = await createDemoApp(engine);
+      const { prisma } = app.db;
+      const officer = await prisma.user.findUniqueOrThrow({ where: { username: 'officer' } });
+      const head = await prisma.user.findUniqueOrThrow({ where: { username: 'head' } });
+      ids.officerUser = officer.id;
+      const cycle = await prisma.cycle.findFirstOrThrow({ where: { year: demoCycleYear } });
+      ids.cycle = cycle.id;
+      ids.root = cycle.scopeUnitId;
+      const { descendantIds } = await import('../scope/unit-tree.ts');
+      const scope = descendantIds(await app.services.unitTrees.get(), head.scopeUnitId ?? '');
+      const token = await app.login('officer');
+      const run = await app.graphql<{ runEvaluation: { __typename: string } }>(
+        'mutation ($c: ID!) { runEvaluation(cycleId: $c, wait: true) { __typename } }',
+        { c: encodeGlobalID('Cycle', cycle.id) },
+        { token },
+      );
+      expect(run.data?.runEvaluation.__typename, run.text).toBe('RunEvaluationSuccess');
+      // a person of the head's department and one outside it, each with a flag, a decision, a
+      // proposal on a ballot and an award, all made by the officer's account
+      const flagged = async (inside: boolean) =>
+        prisma.flag.findFirstOrThrow({
+          where: { cycleId: cycle.id, person: { unitId: inside ? { in: scope } : { notIn: scope } } },
+        });
+      const flagIn = await flagged(true);
+      const flagOut = await flagged(false);
+      ids.personIn = flagIn.personId;
+      ids.personOut = flagOut.personId;
+      await prisma.flag.updateMany({
+        where: { id: { in: [flagIn.id, flagOut.id] } },
+        data: { reviewedById: officer.id, reviewedAt: new Date(), review: 'ACCEPTED', reviewReason: 'thử' },
+      });
+      await prisma.cycle.update({ where: { id: cycle.id }, data: { status: 'REVIEW' } });
+      await prisma.cycleTransition.create({
+        data: { cycleId: cycle.id, fromStatus: 'ASSESSMENT', toStatus: 'REVIEW', byUserId: officer.id },
+      });
+      const council = await prisma.council.findFirstOrThrow();
+      const session = await prisma.councilSession.create({
+        data: { councilId: council.id, cycleId: cycle.id, number: '01/HĐ', heldOn: new Date(), quorum: 1 },
+      });
+      const decision = await prisma.titleDecision.create({
+        data: { cycleId: cycle.id, number: '9/QĐ', decidedOn: new Date(), signedBy: 'Chủ tịch' },
+      });
+      for (const personId of [ids.personIn, ids.personOut]) {
+        const result = await prisma.evaluationResult.findFirstOrThrow({
+          where: { cycleId: cycle.id, personId },
+        });
+        await prisma.ratingDecision.create({
+          data: {
+            cycleId: cycle.id,
+            resultId: result.id,
+            personId,
+            kind: 'ADJUSTMENT',
+            fromRating: result.finalRating,
+            toRating: result.finalRating,
+            reason: 'thử',
+            decidedById: officer.id,
+          },
+        });
+        const proposal = await prisma.titleProposal.create({
+          data: {
+            cycleId: cycle.id,
+            title: 'LDTT',
+            personId,
+            reason: 'thử',
+            eligible: true,
+            proposedById: officer.id,
+          },
+        });
+        await prisma.ballot.create({
+          data: { sessionId: session.id, proposalId: proposal.id, thresholdPercent: 50, members: 3 },
+        });
+        await prisma.titleAward.create({
+          data: { decisionId: decision.id, proposalId: proposal.id, title: 'LDTT', personId },
+        });
+      }
+      for (const role of everyone) await app.login(accountOf[role]);
+    }, 240_000);
+    afterAll(() => app?.close());
+
+    const probeArgs = () => (field: string, arg: string) => {
+      if (arg === 'cycleId' || (field === 'cycle' && arg === 'id')) return encodeGlobalID('Cycle', ids.cycle);
+      if (arg === 'unitId' || (field === 'unit' && arg === 'id')) return encodeGlobalID('Unit', ids.root);
+      return undefined;
+    };
+
+    it('the wrapper covers every relation the walk finds (nothing reaches a scoped type unwrapped)', () => {
+      const wrapped = new Set(scopedRelationFields(schema).map((entry) => `${entry.type}.${entry.field}`));
+      for (const required of [
+        'CycleTransition.byUser',
+        'RatingDecision.decidedBy',
+        'TitleAward.person',
+        'CouncilMember.user',
+        'EvaluationResult.flags',
+        'TitleProposal.ballots',
+        'CouncilSession.council',
+      ]) {
+        expect(wrapped.has(required), required).toBe(true);
+      }
+      expect(rootProbes(schema, probeArgs()).length).toBeGreaterThan(10);
+    });
+
+    for (const role of everyone) {
+      it(`${role}: every object reached through a relation is one \`nodes\` shows them`, async () => {
+        const token = await app.login(accountOf[role]);
+        const reached = new Map<string, Reached>();
+        for (const probe of rootProbes(schema, probeArgs())) {
+          const result = await app.graphql(probe.query, probe.variables, { token });
+          expect(leakedInternals(result), probe.query).toEqual([]);
+          const codes = codesOf(result, probe.root);
+          expect(codes, `${probe.query}\n${result.text.slice(0, 500)}`).not.toContain(
+            'GRAPHQL_VALIDATION_FAILED',
+          );
+          expect(codes, probe.root).not.toContain('INTERNAL');
+          for (const item of collectScoped(result.data, probe.root)) {
+            if (!reached.has(item.id)) reached.set(item.id, item);
+          }
+        }
+        const all = [...reached.values()];
+        const leaks: string[] = [];
+        for (let start = 0; start < all.length; start += 100) {
+          const chunk = all.slice(start, start + 100);
+          const lookup = await app.graphql<{ nodes: ({ id: string } | null)[] }>(
+            'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }',
+            { ids: chunk.map((item) => item.id) },
+            { token },
+          );
+          chunk.forEach((item, index) => {
+            if (!lookup.data?.nodes[index]) leaks.push(`${item.typename} at ${item.path}`);
+          });
+        }
+        expect(leaks, `${role} reached objects outside their scope`).toEqual([]);
+        const typenames = new Set(all.map((item) => item.typename));
+        if (role !== 'ADMIN')
+          expect([...typenames].filter((name) => name === 'User').length).toBeLessThanOrEqual(1);
+        if (role === 'ADMIN')
+          expect([...typenames]).toEqual(expect.arrayContaining(['Person', 'User', 'Ballot']));
+        if (role === 'UNIT_HEAD') {
+          expect(reached.has(encodeGlobalID('Person', ids.personIn))).toBe(true);
+          expect(reached.has(encodeGlobalID('Person', ids.personOut))).toBe(false);
+        }
+        if (role === 'COUNCIL_MEMBER' || role === 'STAFF') expect(typenames.has('Flag')).toBe(false);
+      }, 120_000);
+    }
+
+    it('the account behind a decision, a transition or a council seat is for administrators; others read the name', async () => {
+      const query = `query ($c: ID!) {
+      cycle(id: $c) { transitions { byUser { id lastLoginAt person { birthDate } } byName } }
+      councils { members { displayName user { id lastLoginAt } } }
+      titleDecisions(cycleId: $c) { awards { person { id birthDate email } } }
+    }`;
+      const asCouncil = await app.graphql<{
+        cycle: { transitions: { byUser: unknown; byName: string | null }[] };
+        councils: { members: { displayName: string; user: unknown }[] }[];
+        titleDecisions: { awards: { person: { id: string } | null }[] }[];
+      }>(query, { c: encodeGlobalID('Cycle', ids.cycle) }, { token: await app.login('council') });
+      expect(asCouncil.errors, asCouncil.text).toBeUndefined();
+      const transitions = asCouncil.data?.cycle.transitions ?? [];
+      expect(transitions.length).toBeGreaterThan(0);
+      expect(transitions.every((t) => t.byUser === null)).toBe(true);
+      expect(transitions.some((t) => typeof t.byName === 'string')).toBe(true);
+      const members = asCouncil.data?.councils.flatMap((council) => council.members) ?? [];
+      expect(members.length).toBeGreaterThan(1);
+      // their own seat only: nobody reads another member's last login
+      expect(members.filter((member) => member.user !== null).length).toBe(1);
+      expect(members.every((member) => member.displayName.length > 0)).toBe(true);
+      const asHead = await app.graphql<typeof asCouncil.data>(
+        query,
+        { c: encodeGlobalID('Cycle', ids.cycle) },
+        {
+          token: await app.login('head'),
+        },
+      );
+      const awarded = asHead.data?.titleDecisions.flatMap((decision) => decision.awards) ?? [];
+      expect(awarded.map((award) => award.person?.id ?? null).sort()).toEqual(
+        [encodeGlobalID('Person', ids.personIn), null].sort(),
+      );
+    });
+
+    it('flags beside results: none for council members and staff, only the head’s units for a head', async () => {
+      const query = `query ($c: ID!) { results(cycleId: $c, first: 500) { edges { node { person { id } flags { id kind reason } } } } }`;
+      const asCouncil = await app.graphql<{
+        results: { edges: { node: { person: { id: string }; flags: unknown[] } }[] };
+      }>(query, { c: encodeGlobalID('Cycle', ids.cycle) }, { token: await app.login('council') });
+      expect(asCouncil.errors, asCouncil.text).toBeUndefined();
+      const rows = asCouncil.data?.results.edges ?? [];
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.flatMap((edge) => edge.node.flags)).toEqual([]);
+      const asHead = await app.graphql<typeof asCouncil.data>(
+        query,
+        { c: encodeGlobalID('Cycle', ids.cycle) },
+        {
+          token: await app.login('head'),
+        },
+      );
+      const personIds = new Set(asHead.data?.results.edges.map((edge) => edge.node.person.id));
+      expect(personIds.has(encodeGlobalID('Person', ids.personOut))).toBe(false);
+      expect(asHead.data?.results.edges.some((edge) => edge.node.flags.length > 0)).toBe(true);
+    });
+  },
+);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PrismaClient, VoteChoice } from '@cadre/db';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
 import type { Viewer } from '../scope/viewer.ts';
-import { writeAudit } from './write-audit.ts';
+import { sealChoice } from '../security/ballot-seal.ts';
 
 function isUniqueViolation(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
@@ -12,13 +12,15 @@ function isUniqueViolation(error: unknown): boolean {
 
 /**
  * A council member casts their secret vote, once. Who voted (BallotParticipation, unique per
- * member) and how (BallotVote) are separate rows with nothing linking them: the vote gets a random
- * id (not the time-ordered default, which would line it up with the participation), and the audit
- * log records that the member voted, never the choice.
+ * member) is public to the council; how is sealed (BallotSealedVote: random id, the choice under a
+ * key that is not in the database) until the close step writes the counted votes shuffled. No
+ * audit entry per vote: the close entry lists who took part, without times.
  */
 export async function castVote(options: {
   prisma: PrismaClient;
   viewer: Viewer;
+  /** the server secret (config.secretKey) */
+  secretKey: Buffer;
   ballotId: string;
   choice: VoteChoice;
 }): Promise<{ ballotId: string }> {
@@ -44,14 +46,12 @@ export async function castVote(options: {
       if (ballot.status !== 'OPEN')
         throw new ConflictError('Cuộc bỏ phiếu đã kết thúc / the ballot is closed');
       await tx.ballotParticipation.create({ data: { ballotId: ballot.id, memberId: member.id } });
-      await tx.ballotVote.create({ data: { id: randomUUID(), ballotId: ballot.id, choice: options.choice } });
-      await writeAudit({
-        tx,
-        actor: viewer,
-        action: 'castVote',
-        entity: 'Ballot',
-        entityId: ballot.id,
-        after: { voted: true },
+      await tx.ballotSealedVote.create({
+        data: {
+          id: randomUUID(),
+          ballotId: ballot.id,
+          sealed: sealChoice(options.secretKey, ballot.id, options.choice),
+        },
       });
       return { ballotId: ballot.id };
     });

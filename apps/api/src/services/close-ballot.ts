@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { Ballot, BallotResult, PrismaClient } from '@cadre/db';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
 import { buildSessionsWhere } from '../scope/build-proposals-where.ts';
 import type { Viewer } from '../scope/viewer.ts';
+import { openChoice, shuffled } from '../security/ballot-seal.ts';
 import { writeAudit } from './write-audit.ts';
 
 /**
@@ -21,9 +23,17 @@ export function ballotOutcome(options: {
   return options.forCount * 100 >= options.thresholdPercent * options.members ? 'PASSED' : 'FAILED';
 }
 
+/**
+ * Fewer votes than this and the counts are neither stored nor shown (only the outcome): the counts
+ * of a single vote are that member's choice.
+ */
+export const minimumVotesForCounts = 2;
+
 export async function closeBallot(options: {
   prisma: PrismaClient;
   viewer: Viewer;
+  /** the server secret (config.secretKey) that sealed the votes */
+  secretKey: Buffer;
   ballotId: string;
   version: number;
 }): Promise<Ballot> {
@@ -40,11 +50,13 @@ export async function closeBallot(options: {
     if (ballot.version !== options.version) {
       throw new ConflictError('Cuộc bỏ phiếu vừa thay đổi / the ballot changed meanwhile', ballot.version);
     }
-    const [groups, participants] = await Promise.all([
-      tx.ballotVote.groupBy({ by: ['choice'], where: { ballotId: ballot.id }, _count: { _all: true } }),
-      tx.ballotParticipation.count({ where: { ballotId: ballot.id } }),
+    const [sealedVotes, participations] = await Promise.all([
+      tx.ballotSealedVote.findMany({ where: { ballotId: ballot.id }, select: { sealed: true } }),
+      tx.ballotParticipation.findMany({ where: { ballotId: ballot.id }, select: { memberId: true } }),
     ]);
-    const count = (choice: string) => groups.find((group) => group.choice === choice)?._count._all ?? 0;
+    const participants = participations.length;
+    const choices = sealedVotes.map((vote) => openChoice(options.secretKey, ballot.id, vote.sealed));
+    const count = (choice: string) => choices.filter((value) => value === choice).length;
     const forCount = count('FOR');
     const result = ballotOutcome({
       forCount,
@@ -53,13 +65,23 @@ export async function closeBallot(options: {
       quorum: ballot.session.quorum,
       thresholdPercent: ballot.thresholdPercent,
     });
+    // the counted votes: written now, in one statement, shuffled, with fresh random ids — nothing in
+    // them (order, id, transaction) lines up with a participation. An inquorate ballot or one with
+    // too few votes keeps no counts at all.
+    const counted = result !== 'NO_QUORUM' && participants >= minimumVotesForCounts;
+    if (counted) {
+      await tx.ballotVote.createMany({
+        data: shuffled(choices).map((choice) => ({ id: randomUUID(), ballotId: ballot.id, choice })),
+      });
+    }
+    await tx.ballotSealedVote.deleteMany({ where: { ballotId: ballot.id } });
     const closed = await tx.ballot.update({
       where: { id: ballot.id },
       data: {
         status: 'CLOSED',
-        forCount,
-        againstCount: count('AGAINST'),
-        abstainCount: count('ABSTAIN'),
+        forCount: counted ? forCount : null,
+        againstCount: counted ? count('AGAINST') : null,
+        abstainCount: counted ? count('ABSTAIN') : null,
         result,
         closedAt: new Date(),
         version: { increment: 1 },
@@ -78,11 +100,13 @@ export async function closeBallot(options: {
       entity: 'Ballot',
       entityId: ballot.id,
       after: {
-        forCount,
+        forCount: closed.forCount,
         againstCount: closed.againstCount,
         abstainCount: closed.abstainCount,
         result,
         participants,
+        // who took part, without when (members in a fixed order, not the order they voted)
+        memberIds: participations.map((row) => row.memberId).sort(),
       },
     });
     return closed;

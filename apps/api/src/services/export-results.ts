@@ -4,6 +4,7 @@ import { buildRatingFormPdf } from '../exports/rating-form-pdf.ts';
 import { buildResultsWorkbook } from '../exports/results-workbook.ts';
 import { buildTitleDecisionsPdf } from '../exports/title-decisions-pdf.ts';
 import { buildUnitRatingsPdf } from '../exports/unit-ratings-pdf.ts';
+import { buildFlagsWhere } from '../scope/build-flags-where.ts';
 import { buildPeopleWhere } from '../scope/build-people-where.ts';
 import { buildResultsWhere } from '../scope/build-results-where.ts';
 import { buildUnitsWhere } from '../scope/build-units-where.ts';
@@ -86,7 +87,12 @@ export async function exportResultsWorkbook(
   const [units, flags, unitResults] = await Promise.all([
     prisma.unit.findMany({ where: { id: { in: unitIds } }, select: { id: true, name: true } }),
     prisma.flag.findMany({
-      where: { cycleId: cycle.id, personId: { in: results.map((result) => result.personId) } },
+      // flags are for the personnel office (buildFlagsWhere): a council member's file has none
+      where: {
+        cycleId: cycle.id,
+        personId: { in: results.map((result) => result.personId) },
+        AND: [buildFlagsWhere({ viewer })],
+      },
       select: { personId: true, kind: true },
     }),
     viewer.role === 'STAFF'
