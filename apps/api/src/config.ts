@@ -133,10 +133,16 @@ function readSecretKey(env: Env): Buffer | null {
 export function loadSecretKey(config: ApiConfig): ApiConfig {
   if (config.secretKey.length > 0) return config;
   const file = path.join(config.dataDir, 'secret.key');
-  if (!existsSync(file)) {
-    mkdirSync(config.dataDir, { recursive: true });
-    writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
-    chmodSync(file, 0o600);
+  try {
+    if (!existsSync(file)) {
+      mkdirSync(config.dataDir, { recursive: true });
+      writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+      chmodSync(file, 0o600);
+    }
+  } catch (error) {
+    throw new ConfigError(
+      `Không tạo được khóa bí mật / cannot create the secret key ${file} (${error instanceof Error ? error.message : error}): set CADRE_SECRET_KEY_FILE or fix DATA_DIR`,
+    );
   }
   return { ...config, secretKey: decodeKey(readFileSync(file, 'utf8'), file) };
 }

@@ -4,8 +4,10 @@
 import type { Database } from '@cadre/db';
 import { demoAccounts, ensureDemoData, migrate, openDatabase, redactUrl } from '@cadre/db';
 import { createMemoryLoginThrottle, createRedisLoginThrottle } from './auth/login-throttle.ts';
-import { ConfigError, readConfig } from './config.ts';
+import { ConfigError, loadSecretKey, readConfig } from './config.ts';
 import type { AppServices } from './context.ts';
+import { type JobQueue, readRunJobs, startJobQueue } from './jobs/queue.ts';
+import { logger } from './logger.ts';
 import { createReadCache, type ReadCache } from './read-cache.ts';
 import { createUnitTreeCache } from './scope/unit-tree.ts';
 import { createServer, type DemoInfo, type RequestHandler, startingHandler } from './server.ts';
@@ -32,8 +34,9 @@ async function openAndCheck(databaseUrl: string | undefined, dataDir: string): P
 }
 
 async function main(): Promise<void> {
-  const config = readConfig();
-  if (!config.databaseUrl) checkDataDir(config.dataDir);
+  const settings = readConfig();
+  if (!settings.databaseUrl) checkDataDir(settings.dataDir);
+  const config = loadSecretKey(settings);
 
   let handler: RequestHandler = startingHandler;
   const server = createHttpServer((request, response) => handler(request, response));
