@@ -12,7 +12,7 @@ import { startEvaluationRun } from '../services/run-evaluation.ts';
 import { submitSelfAssessment } from '../services/submit-self-assessment.ts';
 import { watchEvaluationRun } from '../services/watch-evaluation-run.ts';
 import { message } from '../validation.ts';
-import { CycleStatusEnum, RatingEnum, RoleEnum, RunStatusEnum } from './enums.ts';
+import { CycleStatusEnum, PeriodKindEnum, RatingEnum, RoleEnum, RunStatusEnum } from './enums.ts';
 import { writeErrors } from './errors.ts';
 
 builder.prismaObject('PolicyPack', {
@@ -94,6 +94,7 @@ export const CycleRef = builder.prismaNode('Cycle', {
     year: t.exposeInt('year'),
     name: t.exposeString('name'),
     status: t.expose('status', { type: CycleStatusEnum }),
+    periodKind: t.expose('periodKind', { type: PeriodKindEnum }),
     readOnly: t.boolean({ resolve: (cycle) => isReadOnly(cycle.status) }),
     pack: t.relation('pack'),
     overrides: t.expose('overrides', { type: 'JSON' }),
@@ -207,6 +208,11 @@ const CreateCycleInput = builder.inputType('CreateCycleInput', {
       validate: { min: [1, { message: message('Số ngày khiếu nại ≥ 1', 'appealDays ≥ 1') }] },
     }),
     deadlines: t.field({ type: [CycleDeadlineInput], required: false }),
+    periodKind: t.field({
+      type: PeriodKindEnum,
+      required: false,
+      description: 'default QUARTER for the công chức pack, YEAR for the years before 2026',
+    }),
   }),
 });
 

@@ -43,6 +43,11 @@ export const cycleStatuses = [
 ] as const satisfies readonly CycleStatus[];
 export const CycleStatusEnum = builder.enumType('CycleStatus', { values: cycleStatuses });
 
+export const PeriodKindEnum = builder.enumType('PeriodKind', {
+  description: 'how a cycle tracks công chức: the whole year, every quarter or every month (Nghị định 335/2025)',
+  values: ['YEAR', 'QUARTER', 'MONTH'] as const,
+});
+
 export const UnitKindEnum = builder.enumType('UnitKind', {
   values: [
     'PROVINCE',

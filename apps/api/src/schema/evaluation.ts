@@ -49,6 +49,29 @@ const ScoreComponents = builder.objectRef<Components>('ScoreComponents').impleme
   }),
 });
 
+type PeriodScore = { period: number; score: number | null; components: Components | null };
+
+const PeriodScoreRef = builder.objectRef<PeriodScore>('PeriodScore').implement({
+  description: 'one period (month or quarter) a person was scored in: 70 × tasks + the general criteria',
+  fields: (t) => ({
+    period: t.exposeInt('period', { description: '1–4 (quarters), 1–12 (months) or 1 (the year)' }),
+    score: t.exposeFloat('score', { nullable: true }),
+    components: t.expose('components', { type: ScoreComponents, nullable: true }),
+  }),
+});
+
+function asPeriods(value: Prisma.JsonValue | null): PeriodScore[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry) => {
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return [];
+    const { period, score, components } = entry as Record<string, Prisma.JsonValue>;
+    if (typeof period !== 'number') return [];
+    return [
+      { period, score: typeof score === 'number' ? score : null, components: asComponents(components ?? null) },
+    ];
+  });
+}
+
 /** A flag as shown beside a result (the flag review workflow has its own types). */
 const ResultFlag = builder.objectRef<Flag>('ResultFlag').implement({
   fields: (t) => ({
@@ -132,6 +155,12 @@ export const EvaluationResultRef = builder.prismaNode('EvaluationResult', {
       nullable: true,
       select: { components: true },
       resolve: (result) => asComponents(result.components),
+    }),
+    periods: t.field({
+      type: [PeriodScoreRef],
+      description: 'the periods the person was scored in, in order; the score is their mean',
+      select: { periods: true },
+      resolve: (result) => asPeriods(result.periods),
     }),
     proposedRating: t.expose('proposedRating', {
       type: RatingEnum,

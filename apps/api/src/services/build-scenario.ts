@@ -29,7 +29,7 @@ function readTasks(
   const onlyPeople = personIds ? `AND p.id IN (SELECT jsonb_array_elements_text($3::jsonb))` : '';
   return tx.$queryRawUnsafe<ScenarioTask[]>(
     `SELECT t.id, t."personId", t.weight,
-       to_char(t."dueOn", 'YYYY-MM-DD') AS due, to_char(t."completedOn", 'YYYY-MM-DD') AS completed,
+       to_char(t."dueOn", 'YYYY-MM-DD') AS due, t.period, to_char(t."completedOn", 'YYYY-MM-DD') AS completed,
        t.planned, t.actual, t."majorErrors", t.delays, t.excused
      FROM "Task" t JOIN "Person" p ON p.id = t."personId"
      WHERE t."cycleId" = $1 AND p.active
@@ -55,17 +55,26 @@ export async function readScopeUnits(options: {
   tree: UnitTree;
 }): Promise<ScopeUnits> {
   const { tx, cycle } = options;
-  const unitIds = descendantIds(options.tree, cycle.scopeUnitId);
+  // the units in force in the cycle's year (DOMAIN.md §8): a unit closed by a merger before the
+  // year began, or opened after it ended, has no quota, rank or collective title that year
+  const inForce = {
+    AND: [
+      { OR: [{ validTo: null }, { validTo: { gte: new Date(Date.UTC(cycle.year, 0, 1)) } }] },
+      { OR: [{ validFrom: null }, { validFrom: { lte: new Date(Date.UTC(cycle.year, 11, 31)) } }] },
+    ],
+  } satisfies Prisma.UnitWhereInput;
+  const treeIds = descendantIds(options.tree, cycle.scopeUnitId);
   const [units, unitStats, quotaExceptions] = await Promise.all([
     tx.unit.findMany({
-      where: { id: { in: unitIds } },
+      where: { id: { in: treeIds }, ...inForce },
       select: { id: true, name: true, parentId: true, code: true, block: { select: { code: true } } },
       orderBy: { code: 'asc' },
     }),
-    tx.unitYearStat.findMany({ where: { cycleId: cycle.id, unitId: { in: unitIds } } }),
-    tx.quotaException.findMany({ where: { cycleId: cycle.id, unitId: { in: unitIds } } }),
+    tx.unitYearStat.findMany({ where: { cycleId: cycle.id, unitId: { in: treeIds } } }),
+    tx.quotaException.findMany({ where: { cycleId: cycle.id, unitId: { in: treeIds } } }),
   ]);
   const unitSet = new Set(units.map((unit) => unit.id));
+  const unitIds = treeIds.filter((id) => unitSet.has(id));
   const statsByUnit = new Map(unitStats.map((stat) => [stat.unitId, stat]));
   return {
     unitIds,
@@ -135,6 +144,8 @@ export async function buildScenario(options: {
     initiatives,
     assessments,
     ballots,
+    periodAssessments,
+    degenerations,
   ] = await Promise.all([
     options.scope ?? readScopeUnits({ tx, cycle, tree: options.tree }),
     tx.person.findMany({
@@ -151,6 +162,7 @@ export async function buildScenario(options: {
         sensitiveSince: true,
         citizenFacing: true,
         dossierHandler: true,
+        quotaGroup: true,
       },
       orderBy: { code: 'asc' },
     }),
@@ -182,6 +194,14 @@ export async function buildScenario(options: {
       where: { status: 'CLOSED', proposal: { cycleId: cycle.id, person: personWhere } },
       select: { forCount: true, members: true, proposal: { select: { personId: true, title: true } } },
     }),
+    tx.periodAssessment.findMany({
+      where: { cycleId: cycle.id, ...byPerson },
+      select: { personId: true, period: true, conductAssessment: true },
+    }),
+    tx.degenerationConclusion.findMany({
+      where: { decidedOn: { gte: new Date(Date.UTC(cycle.year, 0, 1)), lte: yearEnd }, ...byPerson },
+      select: { personId: true },
+    }),
   ]);
 
   const unitSet = new Set(scope.unitIds);
@@ -203,10 +223,21 @@ export async function buildScenario(options: {
     list.push({ year: row.year, rating: row.rating, titles: row.titles });
     historyBy.set(row.personId, list);
   }
+  // the head's assessment of each period (period 1..n), keyed as the scenario keys them
+  const conductByPeriodOf = new Map<string, Record<string, number>>();
+  for (const row of periodAssessments) {
+    const byPeriod = conductByPeriodOf.get(row.personId) ?? {};
+    byPeriod[String(row.period)] = row.conductAssessment;
+    conductByPeriodOf.set(row.personId, byPeriod);
+  }
+  const degenerated = new Set(degenerations.map((row) => row.personId));
+  // votes of a person in a period summed over their sources; period 0 holds the year's counts
   const votesBy = new Map<string, ScenarioInput['citizenVotes'][number]>();
   for (const row of votes) {
-    const sum = votesBy.get(row.personId) ?? {
+    const key = `${row.personId}|${row.period}`;
+    const sum = votesBy.get(key) ?? {
       personId: row.personId,
+      ...(row.period > 0 ? { period: row.period } : {}),
       verySatisfied: 0,
       satisfied: 0,
       dissatisfied: 0,
@@ -214,12 +245,13 @@ export async function buildScenario(options: {
     sum.verySatisfied += row.verySatisfied;
     sum.satisfied += row.satisfied;
     sum.dissatisfied += row.dissatisfied;
-    votesBy.set(row.personId, sum);
+    votesBy.set(key, sum);
   }
 
   const scenario: ScenarioInput = {
     year: cycle.year,
     pack: cycle.packId as ScenarioInput['pack'], // parseScenario refuses an unknown pack
+    periodKind: cycle.periodKind,
     overrides: scope.overrides,
     units: scope.units.map((unit) =>
       corruptByLeader.has(unit.id) && !unit.corruptionCase ? { ...unit, corruptionCase: true } : unit,
@@ -245,6 +277,9 @@ export async function buildScenario(options: {
         citizenFacing: person.citizenFacing,
         dossierHandler: person.dossierHandler,
         conductAssessment: assessmentBy.get(person.id) ?? defaultConductAssessment,
+        ...(conductByPeriodOf.has(person.id) ? { conductByPeriod: conductByPeriodOf.get(person.id) } : {}),
+        ...(person.quotaGroup ? { quotaGroup: person.quotaGroup } : {}),
+        ...(degenerated.has(person.id) ? { degenerationConcluded: true } : {}),
         history: historyBy.get(person.id) ?? [],
         seriouslyIll: circumstance?.seriouslyIll ?? false,
         studyLeave: circumstance?.studyLeave12Months ?? false,
@@ -254,6 +289,7 @@ export async function buildScenario(options: {
     tasks,
     dossiers: dossiers.map((row) => ({
       personId: row.personId,
+      ...(row.period > 0 ? { period: row.period } : {}),
       received: row.received,
       early: row.early,
       onTime: row.onTime,

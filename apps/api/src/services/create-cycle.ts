@@ -1,4 +1,4 @@
-import type { Cycle, CycleStatus, Prisma, PrismaClient, Role } from '@cadre/db';
+import type { Cycle, CycleStatus, PeriodKind, Prisma, PrismaClient, Role } from '@cadre/db';
 import { z } from 'zod';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors.ts';
 import { unitInScope, type Viewer } from '../scope/viewer.ts';
@@ -66,6 +66,7 @@ export async function createCycle(options: {
     overrides?: unknown;
     appealDays?: number | null;
     deadlines?: CycleDeadlineInput[] | null;
+    periodKind?: PeriodKind | null;
   };
 }): Promise<Cycle> {
   const { prisma, viewer, input } = options;
@@ -113,6 +114,8 @@ export async function createCycle(options: {
         scopeUnitId: input.scopeUnitId,
         overrides: overrides as Prisma.InputJsonValue,
         appealDays: input.appealDays ?? 15,
+        // tracked by quarter unless the agency chose otherwise; the older pack rates once a year
+        periodKind: input.periodKind ?? (input.packId === 'vn-nd90-2020' ? 'YEAR' : 'QUARTER'),
         createdById: viewer.userId,
         deadlines: { create: deadlines.map((deadline) => ({ ...deadline })) },
       },
