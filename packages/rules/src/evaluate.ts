@@ -1,53 +1,130 @@
-// Evidence in, decisions and traces out: the whole evaluation of one scenario, deterministic and pure.
+// Evidence and people's decisions in, decisions and traces out: the whole evaluation of one
+// scenario, deterministic and pure.
+import { CITE, RULES, vnMoney } from './citations.ts';
+import { applyDecisions, type DecisionWork } from './decide.ts';
 import { raiseFlags } from './flags.ts';
 import { prepare } from './prepare.ts';
-import { applyExcellentQuota } from './quota.ts';
+import { applyExcellentQuota, type QuotaOutcome } from './quota.ts';
 import { ratePeople } from './rate-person.ts';
-import { grantTitles, type TitleWork } from './titles.ts';
-import type { Evaluation, PersonResult, Scenario, UnitResult } from './types.ts';
+import { grantTitles, personRewards, rewardOf, type TitleWork } from './titles.ts';
+import type { Evaluation, PersonResult, QuotaGroupResult, Reward, Scenario, UnitResult } from './types.ts';
 import { blockRanks, collectiveTitles } from './units.ts';
+
+type Work = TitleWork & DecisionWork;
 
 export function evaluateScenario(scenario: Scenario): Evaluation {
   const prepared = prepare(scenario);
-  const people: TitleWork[] = ratePeople(prepared).map((work) => Object.assign(work, { titles: [] }));
+  const people = ratePeople(prepared).map((work) =>
+    Object.assign(work, { titles: [], eligibility: [], engineRating: work.rating, decision: null }),
+  ) as Work[];
 
-  const members = new Map<string, TitleWork[]>();
+  const members = new Map<string, Work[]>();
   for (const unit of scenario.units) members.set(unit.id, []);
-  for (const work of people) members.get(work.facts.person.unitId)?.push(work);
-
-  const quotas = new Map<string, UnitResult['excellentQuota']>();
-  for (const [unitId, group] of members) {
-    const outcome = applyExcellentQuota(group, unitId, prepared.params);
-    quotas.set(unitId, { eligible: outcome.eligible, allowed: outcome.allowed, granted: outcome.granted });
+  // quota groups: units first (in input order), then the other groups in order of first appearance
+  const groups = new Map<string, Work[]>();
+  for (const unit of scenario.units) groups.set(unit.id, []);
+  for (const work of people) {
+    members.get(work.facts.person.unitId)?.push(work);
+    const group = groups.get(work.facts.group);
+    if (group) group.push(work);
+    else groups.set(work.facts.group, [work]);
   }
+
+  const quotas = new Map<string, QuotaOutcome>();
+  for (const [groupId, group] of groups) quotas.set(groupId, applyExcellentQuota(prepared, group, groupId));
+  for (const work of people) work.engineRating = work.rating;
+  const decided = applyDecisions(prepared, people, groups, scenario.finalRatings ?? []);
+  for (const [groupId, outcome] of decided) quotas.set(groupId, outcome);
 
   grantTitles(prepared, people);
   const ranks = blockRanks(prepared, members);
 
+  let total = 0;
   const results: PersonResult[] = people.map((work) => {
     const flags = raiseFlags(prepared, work);
-    return {
+    const rewards = personRewards(prepared, work);
+    for (const reward of rewards) total += reward.amount;
+    if (rewards.length > 0) traceRewards(work, rewards);
+    const result: PersonResult = {
       id: work.facts.person.id,
       score: work.score,
       components: work.components,
       proposedRating: work.proposed,
       rating: work.rating,
+      engineRating: work.engineRating,
+      ratingCeiling: work.ceiling,
+      titleEligibility: work.eligibility,
       titles: work.titles,
+      rewards,
       flags,
       trace: work.trace,
     };
+    if (work.periods !== null) result.periods = work.periods;
+    if (work.awaitingAssessment !== null) result.awaitingAssessment = work.awaitingAssessment;
+    if (work.decision !== null) result.decision = work.decision;
+    return result;
   });
 
-  const units: UnitResult[] = scenario.units.map((unit) => ({
-    id: unit.id,
-    excellentQuota: quotas.get(unit.id) ?? { eligible: 0, allowed: 0, granted: 0 },
-    collectiveTitles: collectiveTitles(members.get(unit.id) ?? []),
-    blockRank: ranks.get(unit.id) ?? null,
-  }));
+  const units: UnitResult[] = scenario.units.map((unit) => {
+    const titles = collectiveTitles(members.get(unit.id) ?? []);
+    const rewards = titles
+      .map((title) => rewardOf(prepared.params, title))
+      .filter((r): r is Reward => r !== null);
+    for (const reward of rewards) total += reward.amount;
+    const quota = quotas.get(unit.id) ?? { eligible: 0, allowed: 0, granted: 0 };
+    return {
+      id: unit.id,
+      excellentQuota: { eligible: quota.eligible, allowed: quota.allowed, granted: quota.granted },
+      collectiveTitles: titles,
+      rewards,
+      blockRank: ranks.get(unit.id) ?? null,
+    };
+  });
+
+  const quotaGroups: QuotaGroupResult[] = [];
+  for (const [groupId, outcome] of quotas) {
+    if (prepared.units.has(groupId)) continue;
+    quotaGroups.push({
+      id: groupId,
+      excellentQuota: { eligible: outcome.eligible, allowed: outcome.allowed, granted: outcome.granted },
+    });
+  }
 
   const errors = people
     .filter((work) => work.error !== null)
     .map((work) => ({ personId: work.facts.person.id, message: work.error as string }));
 
-  return { year: scenario.year, pack: scenario.pack, people: results, units, errors };
+  const evaluation: Evaluation = {
+    year: scenario.year,
+    pack: scenario.pack,
+    people: results,
+    units,
+    rewardBudget: { baseSalary: prepared.params.baseSalary, total },
+    errors,
+  };
+  if (quotaGroups.length > 0) evaluation.quotaGroups = quotaGroups;
+  return evaluation;
+}
+
+function traceRewards(work: Work, rewards: Reward[]): void {
+  const parts = rewards.map((reward) => `${labelOf(reward.title)} ${vnMoney(reward.amount)} đồng`);
+  work.trace.push({
+    rule: RULES.reward,
+    citation: CITE.reward,
+    effect: String(rewards.reduce((sum, reward) => sum + reward.amount, 0)),
+    detail: `Tiền thưởng: ${parts.join('; ')} (hệ số nhân với mức lương cơ sở)`,
+  });
+}
+
+const shortLabels: Record<string, string> = {
+  LDTT: 'Lao động tiên tiến',
+  CSTDCS: 'Chiến sĩ thi đua cơ sở',
+  CSTD_TINH: 'Chiến sĩ thi đua cấp tỉnh',
+  CSTD_TOAN_QUOC: 'Chiến sĩ thi đua toàn quốc',
+  TAP_THE_LDTT: 'Tập thể lao động tiên tiến',
+  TAP_THE_LDXS: 'Tập thể lao động xuất sắc',
+};
+
+function labelOf(title: string): string {
+  return shortLabels[title] ?? title;
 }

@@ -2,8 +2,18 @@
 import { CITE, vn } from './citations.ts';
 import { addMonths, dayOf, formatDay } from './dates.ts';
 import type { Prepared } from './prepare.ts';
-import type { PersonWork } from './rate-person.ts';
-import type { Flag, FlagStatus, Rating } from './types.ts';
+import { type PersonWork, yearVotes } from './rate-person.ts';
+import type { Flag, FlagStatus, Rating, Sector } from './types.ts';
+
+export const SECTOR_LABELS: Record<Sector, string> = {
+  PERSONNEL: 'tổ chức cán bộ',
+  FINANCE: 'tài chính',
+  PUBLIC_ASSETS: 'quản lý tài sản công',
+  INVESTMENT: 'đầu tư',
+  CITIZEN_SERVICE: 'trực tiếp giải quyết công việc của người dân, doanh nghiệp',
+  LAND: 'đất đai',
+  INSPECTION: 'thanh tra',
+};
 
 export function raiseFlags(prepared: Prepared, work: PersonWork): Flag[] {
   const flags: Flag[] = [];
@@ -47,7 +57,7 @@ function rotationFlag(prepared: Prepared, work: PersonWork): Flag | null {
   const years = params.rotationYearsBySector[position.sector] ?? params.rotationYears;
   const since = dayOf(position.since);
   if (addMonths(since, Math.round(years * 12)) > prepared.yearEnd) return null;
-  const base = `Vị trí nhạy cảm (${position.sector}) từ ${formatDay(position.since)}: đủ ${vn(years)} năm`;
+  const base = `Vị trí nhạy cảm (lĩnh vực ${SECTOR_LABELS[position.sector]}) từ ${formatDay(position.since)}: đủ ${vn(years)} năm`;
   if (person.retirementOn !== null && dayOf(person.retirementOn) < addMonths(prepared.yearEnd, 18)) {
     return {
       kind: 'ROTATION',
@@ -144,7 +154,7 @@ function weakPerformanceFlag(prepared: Prepared, work: PersonWork): Flag | null 
   ) {
     reasons.push(`vị trí tiếp xúc người dân, hai năm liên tiếp chỉ hoàn thành nhiệm vụ trở xuống`);
   }
-  const votes = work.facts.votes;
+  const votes = yearVotes(work.facts);
   const minimum = prepared.params.minCitizenVotes;
   if (
     votes &&

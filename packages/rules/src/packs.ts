@@ -1,6 +1,6 @@
 // Policy packs: the rules and parameters of a legal regime, as data. A cycle names its pack;
 // its local overrides replace the defaults below (the numbers marked "default" in DOMAIN.md).
-import type { Overrides, PackId, Rating, Sector, Title } from './types.ts';
+import type { CollectiveTitle, Overrides, PackId, Rating, Sector, Title } from './types.ts';
 
 export type PackParameters = {
   /** rule 3.4: excellent ≤ floor(percent × good-or-better) per quota group */
@@ -16,6 +16,10 @@ export type PackParameters = {
   /** citizen share under which the weak-performance flag is raised */
   weakCitizenSharePercent: number;
   quotaExceptions: { unitId: string; percent: number; decision: string }[];
+  /** lương cơ sở (đồng): reward money is a multiple of it (Nghị định 152/2025) */
+  baseSalary: number;
+  /** reward money per title as a multiple of the base salary (Nghị định 152/2025); pack data */
+  rewardMultiples: Partial<Record<Title | CollectiveTitle | 'CO_THI_DUA', number>>;
 };
 
 export type Pack = {
@@ -38,6 +42,17 @@ const defaults: PackParameters = {
   weakPerformanceRotation: true,
   weakCitizenSharePercent: 70,
   quotaExceptions: [],
+  baseSalary: 2_340_000,
+  // Nghị định 152/2025/NĐ-CP. Bằng khen has no multiple in DOMAIN.md §4, so none is paid here.
+  rewardMultiples: {
+    CSTD_TOAN_QUOC: 4.5,
+    CSTD_TINH: 3.0,
+    CSTDCS: 1.0,
+    LDTT: 0.3,
+    TAP_THE_LDXS: 1.5,
+    TAP_THE_LDTT: 0.8,
+    CO_THI_DUA: 12, // Cờ thi đua của Chính phủ
+  },
 };
 
 export const packs: Record<PackId, Pack> = {

@@ -253,6 +253,7 @@ const overrideKeys = new Set([
   'rotationYearsBySector',
   'quotaExceptions',
   'weakPerformanceRotation',
+  'baseSalary',
 ]);
 
 export function parseScenario(input: unknown): ParseResult {
@@ -303,6 +304,9 @@ export function parseScenario(input: unknown): ParseResult {
       overrides.weakPerformanceRotation = overridesReader.boolean('weakPerformanceRotation', {
         optional: true,
       });
+    }
+    if (raw.baseSalary !== undefined) {
+      overrides.baseSalary = overridesReader.number('baseSalary', { optional: true, min: 0 });
     }
     const bySector = overridesReader.object('rotationYearsBySector', { optional: true });
     if (bySector) {
@@ -459,22 +463,57 @@ export function parseScenario(input: unknown): ParseResult {
       title: r.oneOf('title', TITLE_VALUES),
       for: r.number('for', count),
       members: r.number('members', { min: 1, integer: true }),
+      participants: r.nullableNumber('participants', { optional: true, min: 0, integer: true }),
+      quorum: r.nullableNumber('quorum', { optional: true, min: 0, integer: true }),
     };
     if (ballot.for > ballot.members)
       errors.push(`${r.path}.for: more votes (${ballot.for}) than members (${ballot.members})`);
+    if (ballot.participants !== null && ballot.participants > ballot.members)
+      errors.push(
+        `${r.path}.participants: more members took part (${ballot.participants}) than the council has (${ballot.members})`,
+      );
+    if (ballot.participants !== null && ballot.for > ballot.participants)
+      errors.push(
+        `${r.path}.for: more votes (${ballot.for}) than members who took part (${ballot.participants})`,
+      );
     return ballot;
   });
 
+  // people's decisions on final ratings, in the order they were taken
+  const finalRatings = records(
+    root.array('finalRatings', { optional: true }),
+    'finalRatings',
+    errors,
+    (r) => ({
+      personId: r.string('personId'),
+      rating: r.oneOf('rating', RATING_VALUES),
+      reason: r.nullableString('reason', { optional: true }),
+    }),
+  );
+
   checkReferences(
-    { units, people, tasks, dossiers, citizenVotes, discipline, infractions, initiatives, ballots },
+    {
+      units,
+      people,
+      tasks,
+      dossiers,
+      citizenVotes,
+      discipline,
+      infractions,
+      initiatives,
+      ballots,
+      finalRatings,
+    },
     errors,
   );
   if (overrides.quotaExceptions) {
-    const unitIds = new Set(units.map((unit) => unit.id));
+    // an exception is recorded for a quota group: a unit, or a group of similar tasks (quotaGroup)
+    const groupIds = new Set(units.map((unit) => unit.id));
+    for (const person of people) if (person.quotaGroup) groupIds.add(person.quotaGroup);
     overrides.quotaExceptions.forEach((exception, index) => {
-      if (!unitIds.has(exception.unitId)) {
+      if (!groupIds.has(exception.unitId)) {
         errors.push(
-          `scenario.overrides.quotaExceptions[${index}].unitId: unknown unit: ${show(exception.unitId)}`,
+          `scenario.overrides.quotaExceptions[${index}].unitId: unknown unit or quota group: ${show(exception.unitId)}`,
         );
       }
     });
@@ -497,6 +536,7 @@ export function parseScenario(input: unknown): ParseResult {
       infractions,
       initiatives,
       ballots,
+      finalRatings,
     },
   };
 }
@@ -523,6 +563,7 @@ function checkReferences(
     | 'infractions'
     | 'initiatives'
     | 'ballots'
+    | 'finalRatings'
   >,
   errors: string[],
 ): void {
@@ -558,6 +599,7 @@ function checkReferences(
     ['infractions', data.infractions],
     ['initiatives', data.initiatives],
     ['ballots', data.ballots],
+    ['finalRatings', data.finalRatings],
   ] as const;
   for (const [name, list] of lists) {
     list.forEach((record, index) => {
@@ -570,6 +612,15 @@ function checkReferences(
   yearRowsOnce(data.citizenVotes, 'citizenVotes', errors);
   // More dossiers may be processed than received in the year (files carried over from the year
   // before), so `received` is not checked against early + on time + late.
+  const decidedOnce = new Map<string, number>();
+  data.finalRatings.forEach((decision, index) => {
+    const first = decidedOnce.get(decision.personId);
+    if (first !== undefined)
+      errors.push(
+        `finalRatings[${index}].personId: a second decision for ${show(decision.personId)} (first at finalRatings[${first}]); give the one in force`,
+      );
+    else decidedOnce.set(decision.personId, index);
+  });
   const ballotKeys = new Set<string>();
   data.ballots.forEach((ballot, index) => {
     const key = `${ballot.personId}\u0000${ballot.title}`;

@@ -1,35 +1,52 @@
 // Indexes a validated scenario once: every table is read in one pass into per-person facts,
-// so each rule afterwards is a lookup (no scans per person).
+// so each rule afterwards is a lookup (no scans per person). Task results are summed per person
+// and per period (Nghị định 335/2025/NĐ-CP Điều 14: công chức are scored each month or quarter).
 import { dayFromParts, dayOf } from './dates.ts';
 import { type Pack, type PackParameters, packs, resolveParameters } from './packs.ts';
+import { periodOfDate } from './periods.ts';
 import { addTask, emptyTotals, scoreTask, type TaskTotals } from './task-score.ts';
-import type {
-  BallotRecord,
-  DisciplineRecord,
-  HistoryEntry,
-  InitiativeRecord,
-  Scenario,
-  ScenarioPerson,
-  ScenarioUnit,
-  Title,
+import {
+  type BallotRecord,
+  type DisciplineRecord,
+  type HistoryEntry,
+  type InitiativeRecord,
+  PERIOD_COUNTS,
+  type Scenario,
+  type ScenarioPerson,
+  type ScenarioUnit,
+  type Title,
 } from './types.ts';
+
+export type DossierCounts = { early: number; onTime: number; late: number; apologies: number };
+export type VoteCounts = { positive: number; total: number };
 
 export type PersonFacts = {
   person: ScenarioPerson;
   index: number;
+  /** the year's totals (counts, delays, the criteria of Nghị định 90/2020) */
   tasks: TaskTotals;
   /** whole months employed in the year (hired on the 1st counts that month) */
   monthsEmployed: number;
-  dossier: { early: number; onTime: number; late: number; apologies: number } | null;
-  votes: { positive: number; total: number } | null;
+  /** the year's row (a row without `period`), if any */
+  dossierYear: DossierCounts | null;
+  /** rows for a period, added up per period */
+  dossierByPeriod: Map<number, DossierCounts> | null;
+  votesYear: VoteCounts | null;
+  votesByPeriod: Map<number, VoteCounts> | null;
   /** discipline decided in the year (any form: all are reprimand or above) */
   disciplinedInYear: DisciplineRecord[];
   /** the decision that makes rule 3.3 apply, if any (decided in the year, act not already counted) */
   countingDiscipline: DisciplineRecord | null;
+  /** a decision in the year that does not set the rating (335/2025: outside the person's duties) */
+  outsideDutiesDiscipline: DisciplineRecord | null;
   infractionsInYear: number;
+  /** infractions per period (index period − 1); null when none */
+  infractionsByPeriod: Uint16Array | null;
   initiatives: InitiativeRecord[];
   history: Map<number, HistoryEntry>;
   ballots: Map<Title, BallotRecord>;
+  /** the quota group: the person's quotaGroup, else their unit (rule 3.4) */
+  group: string;
 };
 
 export type Prepared = {
@@ -38,6 +55,11 @@ export type Prepared = {
   params: PackParameters & { overridden: Set<string> };
   yearStart: number;
   yearEnd: number;
+  /** periods in the year (1 YEAR, 4 QUARTER, 12 MONTH) */
+  periodCount: number;
+  /** per person and period (index person.index × periodCount + period − 1): Σ w and Σ w·score */
+  periodWeights: Float64Array;
+  periodWeighted: Float64Array;
   units: Map<string, ScenarioUnit>;
   facts: PersonFacts[];
   byId: Map<string, PersonFacts>;
@@ -52,6 +74,8 @@ export function prepare(scenario: Scenario): Prepared {
   const yearStart = dayFromParts(year, 1, 1);
   const yearEnd = dayFromParts(year, 12, 31);
   const units = new Map(scenario.units.map((unit) => [unit.id, unit]));
+  const kind = scenario.periodKind ?? 'YEAR';
+  const periodCount = PERIOD_COUNTS[kind];
 
   const facts: PersonFacts[] = [];
   const byId = new Map<string, PersonFacts>();
@@ -63,70 +87,117 @@ export function prepare(scenario: Scenario): Prepared {
       index,
       tasks: emptyTotals(),
       monthsEmployed: monthsEmployed(person.hiredOn, year),
-      dossier: null,
-      votes: null,
+      dossierYear: null,
+      dossierByPeriod: null,
+      votesYear: null,
+      votesByPeriod: null,
       disciplinedInYear: [],
       countingDiscipline: null,
+      outsideDutiesDiscipline: null,
       infractionsInYear: 0,
+      infractionsByPeriod: null,
       initiatives: [],
       history: new Map(person.history.map((item) => [item.year, item])),
       ballots: new Map(),
+      group: person.quotaGroup ?? person.unitId,
     };
     facts.push(entry);
     byId.set(person.id, entry);
     members.get(person.unitId)?.push(entry);
   });
 
+  const periodWeights = new Float64Array(facts.length * periodCount);
+  const periodWeighted = new Float64Array(facts.length * periodCount);
   for (const task of scenario.tasks) {
     const owner = byId.get(task.personId);
     if (!owner) continue;
-    const outcome = scoreTask(
-      task,
-      dayOf(task.due),
-      task.completed === null ? null : dayOf(task.completed),
-      yearEnd,
-    );
+    const dueDay = dayOf(task.due);
+    const outcome = scoreTask(task, dueDay, task.completed === null ? null : dayOf(task.completed), yearEnd);
     addTask(owner.tasks, outcome, task.weight);
+    const period =
+      task.period !== undefined && task.period !== null ? task.period : periodOfDate(task.due, year, kind);
+    const slot = owner.index * periodCount + period - 1;
+    periodWeights[slot] = (periodWeights[slot] ?? 0) + task.weight;
+    periodWeighted[slot] = (periodWeighted[slot] ?? 0) + task.weight * outcome.score;
   }
-  for (const dossier of scenario.dossiers) {
-    const owner = byId.get(dossier.personId);
+  for (const row of scenario.dossiers) {
+    const owner = byId.get(row.personId);
     if (!owner) continue;
-    const sum = owner.dossier ?? { early: 0, onTime: 0, late: 0, apologies: 0 };
-    sum.early += dossier.early;
-    sum.onTime += dossier.onTime;
-    sum.late += dossier.late;
-    sum.apologies += dossier.apologies;
-    owner.dossier = sum;
+    let sum: DossierCounts;
+    if (row.period === null) {
+      sum = owner.dossierYear ?? { early: 0, onTime: 0, late: 0, apologies: 0 };
+      owner.dossierYear = sum;
+    } else {
+      owner.dossierByPeriod ??= new Map();
+      sum = owner.dossierByPeriod.get(row.period) ?? { early: 0, onTime: 0, late: 0, apologies: 0 };
+      owner.dossierByPeriod.set(row.period, sum);
+    }
+    sum.early += row.early;
+    sum.onTime += row.onTime;
+    sum.late += row.late;
+    sum.apologies += row.apologies;
   }
-  for (const vote of scenario.citizenVotes) {
-    const owner = byId.get(vote.personId);
+  for (const row of scenario.citizenVotes) {
+    const owner = byId.get(row.personId);
     if (!owner) continue;
-    const sum = owner.votes ?? { positive: 0, total: 0 };
-    sum.positive += vote.verySatisfied + vote.satisfied;
-    sum.total += vote.verySatisfied + vote.satisfied + vote.dissatisfied;
-    owner.votes = sum;
+    let sum: VoteCounts;
+    if (row.period === null) {
+      sum = owner.votesYear ?? { positive: 0, total: 0 };
+      owner.votesYear = sum;
+    } else {
+      owner.votesByPeriod ??= new Map();
+      sum = owner.votesByPeriod.get(row.period) ?? { positive: 0, total: 0 };
+      owner.votesByPeriod.set(row.period, sum);
+    }
+    sum.positive += row.verySatisfied + row.satisfied;
+    sum.total += row.verySatisfied + row.satisfied + row.dissatisfied;
   }
+  const pointsPack = pack.method === 'points';
   for (const decision of scenario.discipline) {
     const owner = byId.get(decision.personId);
     if (!owner) continue;
     const day = dayOf(decision.decidedOn);
     if (day < yearStart || day > yearEnd) continue;
     owner.disciplinedInYear.push(decision);
-    // the same act counts in one year only (Nghị định 48/2023): a decision whose act already
-    // made an earlier year "not completed" does not count again
+    // the same act counts in one year only: a decision whose act already made an earlier year
+    // "not completed" does not count again
     const alreadyCounted = decision.alreadyCountedInYear !== null && decision.alreadyCountedInYear !== year;
-    if (!alreadyCounted && owner.countingDiscipline === null) owner.countingDiscipline = decision;
+    if (alreadyCounted) continue;
+    // Nghị định 335/2025 Điều 20 k4 c: only a violation concerning the person's public duties sets
+    // the rating; Nghị định 48/2023 (pack vn-nd90-2020): any decision does
+    if (pointsPack && !decision.concernsDuties) {
+      owner.outsideDutiesDiscipline ??= decision;
+      continue;
+    }
+    if (owner.countingDiscipline === null) owner.countingDiscipline = decision;
   }
   for (const infraction of scenario.infractions) {
     const owner = byId.get(infraction.personId);
     if (!owner) continue;
     const day = dayOf(infraction.on);
-    if (day >= yearStart && day <= yearEnd) owner.infractionsInYear += 1;
+    if (day < yearStart || day > yearEnd) continue;
+    owner.infractionsInYear += 1;
+    owner.infractionsByPeriod ??= new Uint16Array(periodCount);
+    const period = periodOfDate(infraction.on, year, kind);
+    owner.infractionsByPeriod[period - 1] = (owner.infractionsByPeriod[period - 1] ?? 0) + 1;
   }
   for (const initiative of scenario.initiatives) byId.get(initiative.personId)?.initiatives.push(initiative);
   for (const ballot of scenario.ballots) byId.get(ballot.personId)?.ballots.set(ballot.title, ballot);
 
-  return { scenario, pack, params, yearStart, yearEnd, units, facts, byId, members };
+  return {
+    scenario,
+    pack,
+    params,
+    yearStart,
+    yearEnd,
+    periodCount,
+    periodWeights,
+    periodWeighted,
+    units,
+    facts,
+    byId,
+    members,
+  };
 }
 
 /**

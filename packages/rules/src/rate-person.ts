@@ -1,39 +1,56 @@
 // The proposal for one person (score and band, or criteria) and the hard rules 3.1–3.3 and 3.5.
-import { CITE, vn } from './citations.ts';
+// Pack vn-nd335-2025 scores every period (month, quarter or the whole year) and takes the year's
+// score as the mean of the periods the person was scored in (Nghị định 335/2025/NĐ-CP Điều 14, 20, 21).
+import { CITE, RULES, vn } from './citations.ts';
 import { formatDay } from './dates.ts';
-import { atMost, RATING_LABELS } from './packs.ts';
-import type { PersonFacts, Prepared } from './prepare.ts';
-import { meanTaskScore, type TaskTotals } from './task-score.ts';
-import type { Components, Rating, TraceEntry } from './types.ts';
+import { atMost, RATING_LABELS, RATING_RANK } from './packs.ts';
+import { periodList, periodTitle } from './periods.ts';
+import type { DossierCounts, PersonFacts, Prepared, VoteCounts } from './prepare.ts';
+import type { TaskTotals } from './task-score.ts';
+import type { Components, PeriodResult, Rating, TraceEntry } from './types.ts';
+
+/** The best rating the hard rules allow, with the rule and its Vietnamese reason. */
+export type Ceiling = { rating: Rating; rule: string | null; citation: string | null; reason: string };
 
 export type PersonWork = {
   facts: PersonFacts;
   score: number | null;
   components: Components | null;
+  periods: PeriodResult[] | null;
   proposed: Rating;
+  /** after the hard rules (and, once applied, the quota and people's decisions) */
   rating: Rating;
-  /** the person's own weighted task score, 0–1 (null when not scored) */
-  ownTaskScore: number | null;
+  /** after the hard rules, before the quota: what rule 3.4 counts from */
+  ruled: Rating;
+  ceiling: Ceiling;
+  /** final task score T per period (index period − 1), NaN where the person was not scored */
+  periodT: Float64Array | null;
+  /** the year task score: the mean of the period scores T (rule 3.5), null when not scored */
+  yearTaskScore: number | null;
   unexcusedDelays: number;
-  /** citizens' satisfied share 0–1, or null without votes */
+  /** citizens' satisfied share 0–1 for the year, or null without votes */
   citizenShare: number | null;
   trace: TraceEntry[];
   error: string | null;
-  /** for leaders: the weighted task score of the unit they lead (leader excluded), 0–1 */
-  unitTaskScore: number | null;
+  /** periods still awaiting the head's assessment (the person is not scored until assessed) */
+  awaitingAssessment: number[] | null;
+  /** for leaders: the mean year task score of the unit's rated members (leader excluded), 0–1 */
+  unitCompletion: number | null;
 };
 
 export function round1(value: number): number {
   return Math.round(value * 10 + 1e-9 * Math.sign(value)) / 10;
 }
 
-/** Bands of Nghị định 335/2025/NĐ-CP, applied to the score rounded to one decimal. */
+/** Bands of Nghị định 335/2025/NĐ-CP Điều 20, applied to the score rounded to one decimal. */
 export function bandOf(score: number): Rating {
   if (score >= 90) return 'EXCELLENT';
   if (score >= 70) return 'GOOD';
   if (score >= 50) return 'COMPLETED';
   return 'NOT_COMPLETED';
 }
+
+const NO_CEILING: Ceiling = { rating: 'EXCELLENT', rule: null, citation: null, reason: '' };
 
 /**
  * Rates every person, leaders after the people of the unit they lead (their rating depends on
@@ -143,19 +160,29 @@ function ratePerson(
   const { person } = facts;
   const trace: TraceEntry[] = [];
   const totals = facts.tasks;
-  const mean = meanTaskScore(totals);
   const work: PersonWork = {
     facts,
     score: null,
     components: null,
+    periods: null,
     proposed: 'NOT_RATED',
     rating: 'NOT_RATED',
-    ownTaskScore: mean,
+    ruled: 'NOT_RATED',
+    ceiling: NO_CEILING,
+    periodT: null,
+    yearTaskScore: null,
     unexcusedDelays: totals.unexcusedDelays,
-    citizenShare: facts.votes && facts.votes.total > 0 ? facts.votes.positive / facts.votes.total : null,
+    citizenShare: citizenShareOf(facts),
     trace,
     error: null,
-    unitTaskScore: null,
+    awaitingAssessment: null,
+    unitCompletion: null,
+  };
+  const notRated = (rule: string, citation: string, reason: string, error: string | null) => {
+    work.ceiling = { rating: 'NOT_RATED', rule, citation, reason };
+    work.error = error;
+    trace.push({ rule, citation, effect: 'NOT_RATED', detail: reason });
+    return work;
   };
 
   // Rule 3.1 — Nghị định 90/2020 Đ2 k3: under 6 months worked in the year is not rated.
@@ -163,34 +190,46 @@ function ratePerson(
   // not counted as absence, per the contract's monthsAbsent).
   const worked = facts.monthsEmployed - person.monthsAbsent;
   if (worked < 6) {
-    trace.push({
-      rule: 'time.worked',
-      citation: CITE.timeWorked,
-      effect: 'NOT_RATED',
-      detail: `Thời gian công tác trong năm ${vn(round1(worked))} tháng, dưới 6 tháng: không đánh giá, xếp loại`,
-    });
-    return work;
+    return notRated(
+      RULES.timeWorked,
+      CITE.timeWorked,
+      `Thời gian công tác trong năm ${vn(round1(worked))} tháng, dưới 6 tháng: không đánh giá, xếp loại`,
+      null,
+    );
   }
-  if (mean === null) {
-    work.error = 'no tasks recorded: not scored';
-    trace.push({
-      rule: 'score.no-tasks',
-      citation: prepared.pack.citation,
-      effect: 'NOT_RATED',
-      detail: 'Không có nhiệm vụ nào được ghi nhận trong năm: chưa thể chấm điểm',
-    });
-    return work;
+  const points = prepared.pack.method === 'points';
+  const own = points ? ownPeriodScores(prepared, facts) : null;
+  if (totals.count === 0 || (own !== null && own.scored === 0)) {
+    return notRated(
+      RULES.noTasks,
+      prepared.pack.citation,
+      totals.count === 0
+        ? 'Không có nhiệm vụ nào được ghi nhận trong năm: chưa thể chấm điểm'
+        : 'Các nhiệm vụ được ghi nhận đều có trọng số 0: chưa thể chấm điểm',
+      // the contract's own message (SCENARIO.md); the Vietnamese is in the trace
+      'no tasks recorded: not scored',
+    );
   }
 
-  if (prepared.pack.method === 'points' && person.conductAssessment === null) {
-    work.error = 'awaiting the head\'s assessment: not scored';
-    trace.push({
-      rule: 'score.awaiting-assessment',
-      citation: prepared.pack.citation,
-      effect: 'NOT_RATED',
-      detail: 'Chưa có điểm đánh giá của thủ trưởng: chưa chấm điểm',
-    });
-    return work;
+  // DOMAIN §2: A is the head's assessment for the period when given, else for the year. A period
+  // with work but no assessment is awaiting it; the person is not scored until every such period
+  // is assessed (a missing assessment is never read as 10, nor as 0).
+  if (own !== null) {
+    const awaiting: number[] = [];
+    for (let p = 1; p <= prepared.periodCount; p++) {
+      if (!Number.isNaN(own.T[p - 1] as number) && assessmentFor(facts, p) === null) awaiting.push(p);
+    }
+    if (awaiting.length > 0) {
+      work.awaitingAssessment = awaiting;
+      const kind = prepared.scenario.periodKind;
+      const names = periodList(kind, awaiting, prepared.scenario.year);
+      return notRated(
+        RULES.awaitingAssessment,
+        CITE.nd335Score,
+        `Chờ thủ trưởng đánh giá ý thức, đạo đức (${names}): chưa chấm điểm cho đến khi có đánh giá`,
+        `Chờ thủ trưởng đánh giá (${names}): chưa chấm điểm / awaiting the head's assessment: not scored`,
+      );
+    }
   }
 
   // Leaders: the unit they lead (its direct members, the leader excluded) — DOMAIN §2.
@@ -202,173 +241,292 @@ function ratePerson(
       const result = resolve(member, facts);
       if (result && result.rating !== 'NOT_RATED') subordinates.push(result);
     }
-    const scored = subordinates.filter((item) => item.ownTaskScore !== null);
-    work.unitTaskScore =
+    // rule 3.5: the mean, over the unit's rated members, of their year task score
+    const scored = subordinates.filter((item) => item.yearTaskScore !== null);
+    work.unitCompletion =
       scored.length > 0
-        ? scored.reduce((sum, item) => sum + (item.ownTaskScore ?? 0), 0) / scored.length
+        ? scored.reduce((sum, item) => sum + (item.yearTaskScore ?? 0), 0) / scored.length
         : null;
   }
-  const anyNotCompleted = subordinates.some((item) => item.rating === 'NOT_COMPLETED');
+  const notCompleted = subordinates.filter((item) => item.ruled === 'NOT_COMPLETED');
 
-  if (prepared.pack.method === 'points') {
-    scoreByPoints(prepared, work, mean, anyNotCompleted);
+  if (own !== null) {
+    scoreByPoints(prepared, work, own, leadsUnit ? subordinates : null, notCompleted);
   } else {
     rateByCriteria(work, totals, leadsUnit ? subordinates : null);
   }
   work.rating = work.proposed;
-
-  // Rule 3.2 — absent 3 to under 6 months: at most completed.
-  if (
-    person.monthsAbsent >= 3 &&
-    person.monthsAbsent < 6 &&
-    work.rating !== atMost(work.rating, 'COMPLETED')
-  ) {
-    work.rating = 'COMPLETED';
-    trace.push({
-      rule: 'time.absence',
-      citation: CITE.timeWorked,
-      effect: 'COMPLETED',
-      detail: `Nghỉ ${vn(person.monthsAbsent)} tháng trong năm (từ 3 đến dưới 6 tháng): cao nhất là Hoàn thành nhiệm vụ`,
-    });
-  }
-  // Rule 3.3 — discipline at reprimand or above decided in the year: not completed; the same act
-  // counts in one year only (alreadyCountedInYear). The form's link to the person's duties does
-  // not matter here: 48/2023 applies to any disciplinary decision in the year.
-  const decision = facts.countingDiscipline;
-  if (decision && work.rating !== 'NOT_COMPLETED') {
-    work.rating = 'NOT_COMPLETED';
-    trace.push({
-      rule: 'discipline.in-year',
-      citation: CITE.discipline,
-      effect: 'NOT_COMPLETED',
-      detail: `Bị kỷ luật ${disciplineLabel(decision.form)} ngày ${formatDay(decision.decidedOn)}: xếp loại Không hoàn thành nhiệm vụ`,
-    });
-  }
-  // seen as a plain member inside a loop of leaders, the corruption rule still applies (it does not
-  // depend on the subordinates)
-  const ledUnitId = person.leads !== null && prepared.units.has(person.leads) ? person.leads : null;
-  if (ledUnitId !== null) applyLeaderRules(prepared, work, ledUnitId, anyNotCompleted);
+  applyHardRules(prepared, work, notCompleted);
+  work.ruled = work.rating;
   return work;
+}
+
+type OwnScores = { T: Float64Array; scored: number };
+
+/** The person's own task score T per period, NaN where no weighted task falls in the period. */
+function ownPeriodScores(prepared: Prepared, facts: PersonFacts): OwnScores {
+  const count = prepared.periodCount;
+  const T = new Float64Array(count);
+  let scored = 0;
+  const base = facts.index * count;
+  for (let p = 0; p < count; p++) {
+    const weights = prepared.periodWeights[base + p] ?? 0;
+    // a period whose tasks all weigh 0 has nothing to weigh: not scored (DOMAIN.md is silent)
+    if (weights > 0) {
+      T[p] = (prepared.periodWeighted[base + p] ?? 0) / weights;
+      scored += 1;
+    } else T[p] = Number.NaN;
+  }
+  return { T, scored };
+}
+
+function assessmentFor(facts: PersonFacts, period: number): number | null {
+  const byPeriod = facts.person.conductByPeriod[String(period)];
+  return byPeriod !== undefined ? byPeriod : facts.person.conductAssessment;
+}
+
+/** The year's votes: the row for the year when given, else the period rows added up. */
+export function yearVotes(facts: PersonFacts): VoteCounts | null {
+  if (facts.votesYear) return facts.votesYear;
+  if (!facts.votesByPeriod) return null;
+  const sum = { positive: 0, total: 0 };
+  for (const votes of facts.votesByPeriod.values()) {
+    sum.positive += votes.positive;
+    sum.total += votes.total;
+  }
+  return sum;
+}
+
+function citizenShareOf(facts: PersonFacts): number | null {
+  const votes = yearVotes(facts);
+  return votes && votes.total > 0 ? votes.positive / votes.total : null;
+}
+
+/** Groups period numbers by the text that explains them, in order of first appearance. */
+class Sources {
+  private readonly byText = new Map<string, number[]>();
+  add(text: string, period: number): void {
+    const list = this.byText.get(text);
+    if (list) list.push(period);
+    else this.byText.set(text, [period]);
+  }
+  entries(): [string, number[]][] {
+    return [...this.byText];
+  }
 }
 
 function scoreByPoints(
   prepared: Prepared,
   work: PersonWork,
-  ownMean: number,
-  anyNotCompleted: boolean,
+  own: OwnScores,
+  subordinates: PersonWork[] | null,
+  notCompleted: PersonWork[],
 ): void {
-  const { person } = work.facts;
+  const { facts } = work;
+  const { person } = facts;
   const { params } = prepared;
-  const trace = work.trace;
-  let tasks: number;
-  if (work.unitTaskScore !== null) {
-    // 35 points from own tasks, 35 from the unit led; the unit half counts 100% when every
-    // subordinate is completed or better, 50% when any is not completed (Nghị định 335/2025).
-    const factor = anyNotCompleted ? 0.5 : 1;
-    tasks = 35 * ownMean + 35 * work.unitTaskScore * factor;
-    trace.push({
-      rule: 'score.leader',
-      citation: CITE.leaders,
-      effect: String(round1(tasks)),
-      detail: `Người đứng đầu: 35 điểm theo nhiệm vụ của bản thân (${vn(round1(35 * ownMean))}) và 35 điểm theo kết quả đơn vị (${vn(round1(35 * work.unitTaskScore))}${anyNotCompleted ? ' × 50% vì có người không hoàn thành nhiệm vụ' : ''})`,
-    });
-  } else {
-    tasks = 70 * ownMean;
-  }
-  trace.push({
-    rule: 'score.tasks',
-    citation: CITE.nd335,
-    effect: String(round1(tasks)),
-    detail: `Kết quả thực hiện nhiệm vụ: ${vn(round1(tasks))}/70 điểm (${work.facts.tasks.count} nhiệm vụ)`,
-  });
-
-  const assessment = person.conductAssessment ?? 0; // null was stopped in ratePerson
-  const conduct = Math.max(0, assessment - 2 * work.facts.infractionsInYear);
-  trace.push({
-    rule: 'score.conduct',
-    citation: CITE.nd335,
-    effect: String(round1(conduct)),
-    detail:
-      work.facts.infractionsInYear > 0
-        ? `Ý thức, đạo đức: ${vn(assessment)} điểm do thủ trưởng đánh giá, trừ 2 điểm cho mỗi vi phạm (${work.facts.infractionsInYear} vi phạm)`
-        : `Ý thức, đạo đức: ${vn(assessment)} điểm do thủ trưởng đánh giá`,
-  });
-
-  const dossier = work.facts.dossier;
-  const processed = dossier ? dossier.early + dossier.onTime + dossier.late : 0;
+  const kind = prepared.scenario.periodKind;
+  const year = prepared.scenario.year;
+  const count = prepared.periodCount;
+  const factor = notCompleted.length > 0 ? 0.5 : 1;
   const parIndex = prepared.units.get(person.unitId)?.parIndex ?? null;
-  let reform: number;
-  if (person.dossierHandler && dossier && processed > 0) {
-    reform = clamp((10 * (dossier.early + dossier.onTime)) / processed - dossier.apologies, 0, 10);
-    trace.push({
-      rule: 'score.reform.dossiers',
-      citation: CITE.nd335,
-      effect: String(round1(reform)),
-      detail: `Cải cách hành chính: ${dossier.early + dossier.onTime}/${processed} hồ sơ giải quyết sớm và đúng hạn, ${dossier.apologies} phiếu xin lỗi`,
-    });
-  } else if (parIndex !== null) {
-    // the unit's own PAR index (the person's unit, not an ancestor's)
-    reform = parIndex / 10;
-    trace.push({
-      rule: 'score.reform.par',
-      citation: CITE.nd335,
-      effect: String(round1(reform)),
-      detail: `Cải cách hành chính: theo Chỉ số CCHC của đơn vị (${vn(parIndex)} điểm)`,
-    });
-  } else {
-    reform = assessment;
-    trace.push({
-      rule: 'score.reform.assessment',
-      citation: CITE.nd335,
-      effect: String(round1(reform)),
-      detail: 'Cải cách hành chính: không có số liệu hồ sơ hay Chỉ số CCHC, lấy điểm thủ trưởng đánh giá',
-    });
+  const finalT = new Float64Array(count);
+  const periods: PeriodResult[] = [];
+  const conductSources = new Sources();
+  const reformSources = new Sources();
+  const citizenSources = new Sources();
+  const sums = { score: 0, tasks: 0, conduct: 0, reform: 0, citizens: 0, T: 0, unit: 0, unitPeriods: 0 };
+
+  for (let p = 1; p <= count; p++) {
+    const ownT = own.T[p - 1] as number;
+    if (Number.isNaN(ownT)) {
+      finalT[p - 1] = Number.NaN;
+      continue;
+    }
+    // Leaders: T = ½ × own T + ½ × U × factor, U the mean T of the unit's rated members scored in
+    // this period (no such member: T = own T). A member's T is their final period task score (for
+    // a member who heads a sub-unit, that includes their own unit half): DOMAIN.md's "period task
+    // score" of the member.
+    let T = ownT;
+    if (subordinates !== null) {
+      let sum = 0;
+      let n = 0;
+      for (const member of subordinates) {
+        const memberT = member.periodT?.[p - 1];
+        if (memberT !== undefined && !Number.isNaN(memberT)) {
+          sum += memberT;
+          n += 1;
+        }
+      }
+      if (n > 0) {
+        const U = sum / n;
+        T = 0.5 * ownT + 0.5 * U * factor;
+        sums.unit += U;
+        sums.unitPeriods += 1;
+      }
+    }
+    finalT[p - 1] = T;
+    const A = assessmentFor(facts, p) ?? 0; // every scored period is assessed (checked before)
+    const fromPeriod = person.conductByPeriod[String(p)] !== undefined;
+
+    // conduct = A − 2 per infraction dated in the period, not below 0 (our default deduction)
+    const infractions = facts.infractionsByPeriod?.[p - 1] ?? 0;
+    const conduct = Math.max(0, A - 2 * infractions);
+    conductSources.add(
+      `${fromPeriod ? 'điểm thủ trưởng đánh giá riêng cho kỳ' : 'điểm thủ trưởng đánh giá'} ${vn(A)}${infractions > 0 ? `, trừ ${2 * infractions} điểm vì ${infractions} vi phạm trong kỳ` : ''}`,
+      p,
+    );
+
+    // reform: the period's dossier counts, else the year's; else the unit's PAR index ÷ 10; else A
+    const dossier: DossierCounts | null = facts.dossierByPeriod?.get(p) ?? facts.dossierYear;
+    const processed = dossier ? dossier.early + dossier.onTime + dossier.late : 0;
+    let reform: number;
+    if (person.dossierHandler && dossier && processed > 0) {
+      reform = clamp((10 * (dossier.early + dossier.onTime)) / processed - dossier.apologies, 0, 10);
+      const ofPeriod = facts.dossierByPeriod?.has(p) ?? false;
+      reformSources.add(
+        `${dossier.early + dossier.onTime}/${processed} hồ sơ giải quyết sớm và đúng hạn, ${dossier.apologies} phiếu xin lỗi (${ofPeriod ? 'số liệu của kỳ' : 'số liệu cả năm'})`,
+        p,
+      );
+    } else if (parIndex !== null) {
+      reform = parIndex / 10;
+      reformSources.add(`theo Chỉ số CCHC của đơn vị (${vn(parIndex)} điểm)`, p);
+    } else {
+      reform = A;
+      reformSources.add(
+        person.dossierHandler
+          ? 'không có số liệu hồ sơ đã giải quyết hay Chỉ số CCHC, lấy điểm thủ trưởng đánh giá'
+          : 'không có Chỉ số CCHC của đơn vị, lấy điểm thủ trưởng đánh giá',
+        p,
+      );
+    }
+
+    // citizens: citizen-facing staff with at least minCitizenVotes votes (the period's, else the
+    // year's): 10 × satisfied share; otherwise A
+    const votes: VoteCounts | null = facts.votesByPeriod?.get(p) ?? facts.votesYear;
+    let citizens: number;
+    if (person.citizenFacing && votes && votes.total >= params.minCitizenVotes && votes.total > 0) {
+      citizens = (10 * votes.positive) / votes.total;
+      const ofPeriod = facts.votesByPeriod?.has(p) ?? false;
+      citizenSources.add(
+        `${votes.positive}/${votes.total} phiếu hài lòng trở lên (${ofPeriod ? 'phiếu của kỳ' : 'phiếu cả năm'})`,
+        p,
+      );
+    } else {
+      citizens = A;
+      citizenSources.add(
+        person.citizenFacing
+          ? `dưới ${params.minCitizenVotes} phiếu đánh giá, lấy điểm thủ trưởng đánh giá`
+          : 'không trực tiếp giao dịch với người dân, lấy điểm thủ trưởng đánh giá',
+        p,
+      );
+    }
+
+    const tasks = 70 * T;
+    const score = tasks + conduct + reform + citizens;
+    sums.score += score;
+    sums.tasks += tasks;
+    sums.conduct += conduct;
+    sums.reform += reform;
+    sums.citizens += citizens;
+    sums.T += T;
+    const components = {
+      tasks: round1(tasks),
+      conduct: round1(conduct),
+      reform: round1(reform),
+      citizens: round1(citizens),
+    };
+    periods.push({ period: p, score: round1(score), components });
+    if (kind !== 'YEAR') {
+      work.trace.push({
+        rule: RULES.period,
+        citation: CITE.nd335Tasks,
+        effect: String(round1(score)),
+        detail: `${periodTitle(kind, p, year)}: ${vn(round1(score))} điểm (nhiệm vụ ${vn(components.tasks)}/70; ý thức, đạo đức ${vn(components.conduct)}; cải cách hành chính ${vn(components.reform)}; sự hài lòng của người dân ${vn(components.citizens)})`,
+      });
+    }
   }
 
-  const votes = work.facts.votes;
-  let citizens: number;
-  if (person.citizenFacing && votes && votes.total >= params.minCitizenVotes && votes.total > 0) {
-    citizens = (10 * votes.positive) / votes.total;
-    trace.push({
-      rule: 'score.citizens.votes',
-      citation: CITE.nd335,
-      effect: String(round1(citizens)),
-      detail: `Sự hài lòng của người dân: ${votes.positive}/${votes.total} phiếu hài lòng trở lên`,
-    });
-  } else {
-    citizens = assessment;
-    trace.push({
-      rule: 'score.citizens.assessment',
-      citation: params.overridden.has('minCitizenVotes') ? CITE.local : CITE.nd335,
-      effect: String(round1(citizens)),
-      detail: person.citizenFacing
-        ? `Sự hài lòng của người dân: dưới ${params.minCitizenVotes} phiếu đánh giá, lấy điểm thủ trưởng đánh giá`
-        : 'Sự hài lòng của người dân: không trực tiếp giao dịch với người dân, lấy điểm thủ trưởng đánh giá',
-    });
-  }
-
-  const score = round1(tasks + conduct + reform + citizens);
+  const n = periods.length;
+  const score = round1(sums.score / n);
+  work.periods = periods;
+  work.periodT = finalT;
+  work.yearTaskScore = sums.T / n;
   work.score = score;
   work.components = {
-    tasks: round1(tasks),
-    conduct: round1(conduct),
-    reform: round1(reform),
-    citizens: round1(citizens),
+    tasks: round1(sums.tasks / n),
+    conduct: round1(sums.conduct / n),
+    reform: round1(sums.reform / n),
+    citizens: round1(sums.citizens / n),
   };
+  const over = kind === 'YEAR' ? '' : `, bình quân ${n} ${kind === 'MONTH' ? 'tháng' : 'quý'} được chấm`;
+  const trace = work.trace;
+
+  if (subordinates !== null && sums.unitPeriods > 0) {
+    const unitMean = sums.unit / sums.unitPeriods;
+    trace.push({
+      rule: RULES.leader,
+      citation: CITE.leaders,
+      effect: String(round1(70 * work.yearTaskScore)),
+      detail:
+        notCompleted.length > 0
+          ? `Người đứng đầu: một nửa điểm nhiệm vụ theo nhiệm vụ của bản thân, một nửa theo kết quả của đơn vị (bình quân ${vn(round1(unitMean * 100))}%), tính 50% phần của đơn vị vì có người không hoàn thành nhiệm vụ (${notCompleted.map((item) => item.facts.person.name || item.facts.person.id).join(', ')})`
+          : `Người đứng đầu: một nửa điểm nhiệm vụ theo nhiệm vụ của bản thân, một nửa theo kết quả của đơn vị (bình quân ${vn(round1(unitMean * 100))}%), tính đủ 100% vì mọi người trong đơn vị hoàn thành nhiệm vụ trở lên`,
+    });
+  }
+  trace.push({
+    rule: RULES.tasks,
+    citation: CITE.nd335Tasks,
+    effect: String(work.components.tasks),
+    detail: `Kết quả thực hiện nhiệm vụ: ${vn(work.components.tasks)}/70 điểm${over} (${facts.tasks.count} nhiệm vụ, theo số lượng, chất lượng và tiến độ của sản phẩm quy đổi)`,
+  });
+  const listed = (text: string, list: number[], label: string) =>
+    n === list.length || kind === 'YEAR'
+      ? `${label}: ${text}`
+      : `${label} (${periodList(kind, list, year)}): ${text}`;
+  for (const [text, list] of conductSources.entries()) {
+    trace.push({
+      rule: RULES.conduct,
+      citation: CITE.nd335Score,
+      effect: String(work.components.conduct),
+      detail: listed(text, list, 'Ý thức, đạo đức'),
+    });
+  }
+  for (const [text, list] of reformSources.entries()) {
+    trace.push({
+      rule: text.includes('hồ sơ giải quyết')
+        ? RULES.reformDossiers
+        : text.includes('theo Chỉ số CCHC')
+          ? RULES.reformPar
+          : RULES.reformAssessment,
+      citation: CITE.nd335Score,
+      effect: String(work.components.reform),
+      detail: listed(text, list, 'Cải cách hành chính'),
+    });
+  }
+  for (const [text, list] of citizenSources.entries()) {
+    const fromVotes = text.includes('phiếu hài lòng');
+    trace.push({
+      rule: fromVotes ? RULES.citizensVotes : RULES.citizensAssessment,
+      citation: !fromVotes && params.overridden.has('minCitizenVotes') ? CITE.local : CITE.nd335Score,
+      effect: String(work.components.citizens),
+      detail: listed(text, list, 'Sự hài lòng của người dân'),
+    });
+  }
   work.proposed = bandOf(score);
-  work.trace.push({
-    rule: 'nd335.band',
-    citation: CITE.nd335,
+  trace.push({
+    rule: RULES.band,
+    citation: kind === 'YEAR' ? CITE.nd335Bands : `${CITE.nd335Bands} và Điều 21`,
     effect: work.proposed,
-    detail: `${vn(score)} điểm ${bandText(score)}: ${RATING_LABELS[work.proposed].vi}`,
+    detail: `Điểm cả năm ${vn(score)}${over}, ${bandText(score)}: ${RATING_LABELS[work.proposed].vi}`,
   });
 }
 
 function bandText(score: number): string {
-  if (score >= 90) return '≥ 90';
-  if (score >= 70) return 'từ 70 đến dưới 90';
-  if (score >= 50) return 'từ 50 đến dưới 70';
-  return '< 50';
+  if (score >= 90) return 'từ 90 điểm trở lên';
+  if (score >= 70) return 'từ 70 đến dưới 90 điểm';
+  if (score >= 50) return 'từ 50 đến dưới 70 điểm';
+  return 'dưới 50 điểm';
 }
 
 /**
@@ -376,7 +534,7 @@ function bandText(score: number): string {
  * good = 100% on time and to quality; completed = at most 20% behind or below quality; not completed
  * = more than 50%. The law leaves 20–50% unnamed; since it is not "more than 50%", it is read as
  * completed. Leaders need, for excellent, every subordinate completed or better and ≥ 70% good or
- * better; otherwise they are at most good.
+ * better; otherwise they are at most good. The criteria are judged over the year (no periods).
  */
 function rateByCriteria(work: PersonWork, totals: TaskTotals, subordinates: PersonWork[] | null): void {
   const exceededShare = totals.exceeded / totals.count;
@@ -386,19 +544,20 @@ function rateByCriteria(work: PersonWork, totals: TaskTotals, subordinates: Pers
   else if (missed > 0.5 + 1e-9) rating = 'NOT_COMPLETED';
   else rating = 'COMPLETED';
   const percentMissed = Math.round(missed * 1000) / 10;
+  work.yearTaskScore = totals.met / totals.count;
   work.trace.push({
-    rule: 'nd90.criteria',
+    rule: RULES.criteria,
     citation: CITE.nd90,
     effect: rating,
     detail: `${vn(percentMissed)}% nhiệm vụ chưa bảo đảm tiến độ, chất lượng; ${vn(Math.round(exceededShare * 1000) / 10)}% vượt kế hoạch: ${RATING_LABELS[rating].vi}`,
   });
   if (rating === 'EXCELLENT' && subordinates && subordinates.length > 0) {
-    const completed = subordinates.filter((item) => item.rating !== 'NOT_COMPLETED').length;
-    const good = subordinates.filter((item) => item.rating === 'GOOD' || item.rating === 'EXCELLENT').length;
+    const completed = subordinates.filter((item) => item.ruled !== 'NOT_COMPLETED').length;
+    const good = subordinates.filter((item) => item.ruled === 'GOOD' || item.ruled === 'EXCELLENT').length;
     if (completed < subordinates.length || good < 0.7 * subordinates.length - 1e-9) {
       rating = 'GOOD';
       work.trace.push({
-        rule: 'nd90.leader-unit',
+        rule: RULES.criteriaLeader,
         citation: CITE.nd90,
         effect: 'GOOD',
         detail: `Người đứng đầu: đơn vị có ${good}/${subordinates.length} người hoàn thành tốt trở lên và ${subordinates.length - completed} người không hoàn thành: chưa đủ điều kiện xuất sắc`,
@@ -408,42 +567,91 @@ function rateByCriteria(work: PersonWork, totals: TaskTotals, subordinates: Pers
   work.proposed = rating;
 }
 
-/**
- * Rule 3.5: a leader cannot be above completed when anyone they directly lead is not completed and
- * the unit completes under 50% of its targets (read as: the unit's weighted task score under 50%);
- * a leader whose unit is directly involved in a corruption or waste case is not completed.
- */
-function applyLeaderRules(
-  prepared: Prepared,
-  work: PersonWork,
-  unitId: string,
-  anyNotCompleted: boolean,
-): void {
-  const unit = prepared.units.get(unitId);
-  if (unit?.corruptionCase && work.rating !== 'NOT_COMPLETED') {
-    work.rating = 'NOT_COMPLETED';
-    work.trace.push({
-      rule: 'leader.corruption',
-      citation: CITE.leaders,
-      effect: 'NOT_COMPLETED',
-      detail: `Đơn vị do mình đứng đầu (${unit.name || unit.id}) liên quan trực tiếp đến vụ việc tham nhũng, lãng phí`,
-    });
-    return;
+/** Lowers the rating to the ceiling a hard rule sets, with its trace; keeps the lowest ceiling. */
+function cap(work: PersonWork, ceiling: Rating, rule: string, citation: string, reason: string): void {
+  if (work.ceiling.rule === null || RATING_RANK[ceiling] < RATING_RANK[work.ceiling.rating])
+    work.ceiling = { rating: ceiling, rule, citation, reason };
+  if (work.rating !== atMost(work.rating, ceiling)) {
+    work.rating = ceiling;
+    work.trace.push({ rule, citation, effect: ceiling, detail: reason });
   }
-  const completion = work.unitTaskScore;
-  if (
-    anyNotCompleted &&
-    completion !== null &&
-    completion < 0.5 &&
-    work.rating !== atMost(work.rating, 'COMPLETED')
-  ) {
-    work.rating = 'COMPLETED';
+}
+
+/**
+ * Rules 3.2, 3.3 and 3.5 on the proposal. Each sets a ceiling (kept for final decisions) and, when
+ * the proposal is above it, lowers the rating with a trace entry.
+ */
+function applyHardRules(prepared: Prepared, work: PersonWork, notCompleted: PersonWork[]): void {
+  const { facts } = work;
+  const { person } = facts;
+  const points = prepared.pack.method === 'points';
+  // Rule 3.2 — absent 3 to under 6 months: at most completed.
+  if (person.monthsAbsent >= 3 && person.monthsAbsent < 6) {
+    cap(
+      work,
+      'COMPLETED',
+      RULES.timeAbsence,
+      CITE.timeWorked,
+      `Nghỉ ${vn(person.monthsAbsent)} tháng trong năm (từ 3 đến dưới 6 tháng): cao nhất là Hoàn thành nhiệm vụ`,
+    );
+  }
+  // Rule 3.3 — discipline at reprimand or above decided in the year: not completed, once per act.
+  // Pack vn-nd335-2025 (Điều 20 k4 c): only a violation concerning the person's duties.
+  const decision = facts.countingDiscipline;
+  if (decision) {
+    cap(
+      work,
+      'NOT_COMPLETED',
+      RULES.discipline,
+      points ? CITE.disciplineNd335 : CITE.disciplineNd90,
+      `Bị kỷ luật ${disciplineLabel(decision.form)} ngày ${formatDay(decision.decidedOn)}${points ? ' về hành vi liên quan đến thực thi nhiệm vụ, công vụ' : ''}: xếp loại Không hoàn thành nhiệm vụ`,
+    );
+  } else if (facts.outsideDutiesDiscipline) {
+    const outside = facts.outsideDutiesDiscipline;
     work.trace.push({
-      rule: 'leader.unit-results',
-      citation: CITE.leaders,
-      effect: 'COMPLETED',
-      detail: `Đơn vị chỉ hoàn thành ${vn(round1(completion * 100))}% chỉ tiêu và có người không hoàn thành nhiệm vụ: người đứng đầu cao nhất là Hoàn thành nhiệm vụ`,
+      rule: RULES.disciplineOutsideDuties,
+      citation: CITE.disciplineNd335,
+      effect: work.rating,
+      detail: `Bị kỷ luật ${disciplineLabel(outside.form)} ngày ${formatDay(outside.decidedOn)} về hành vi không liên quan đến thực thi nhiệm vụ: không ảnh hưởng đến xếp loại, nhưng không được xét danh hiệu thi đua trong năm`,
     });
+  }
+  // Rule 3.3 — Nghị định 335/2025 Điều 20 k4 b: a competent body's conclusion of degeneration. The
+  // vn-nd90-2020 pack names no such rule (DOMAIN §3.3 puts it under 335/2025 only).
+  if (points && person.degenerationConcluded) {
+    cap(
+      work,
+      'NOT_COMPLETED',
+      RULES.degeneration,
+      CITE.degeneration,
+      'Có kết luận của cấp có thẩm quyền trong năm về suy thoái tư tưởng chính trị, đạo đức, lối sống, "tự diễn biến", "tự chuyển hóa" hoặc vi phạm trách nhiệm nêu gương: xếp loại Không hoàn thành nhiệm vụ',
+    );
+  }
+  // Rule 3.5 — seen as a plain member inside a loop of leaders, the corruption rule still applies
+  // (it does not depend on the subordinates).
+  const ledUnitId = person.leads !== null && prepared.units.has(person.leads) ? person.leads : null;
+  if (ledUnitId === null) return;
+  const unit = prepared.units.get(ledUnitId);
+  if (unit?.corruptionCase) {
+    cap(
+      work,
+      'NOT_COMPLETED',
+      RULES.leaderCorruption,
+      CITE.leaders,
+      `Đơn vị do mình đứng đầu (${unit.name || unit.id}) liên quan trực tiếp đến vụ việc tham nhũng, lãng phí: xếp loại Không hoàn thành nhiệm vụ`,
+    );
+  }
+  // A leader cannot be above completed when anyone they directly lead is not completed and the
+  // unit completes under 50% of its targets: the mean, over the unit's rated members, of their
+  // year task score (the mean of their period task scores T) under 0.5.
+  const completion = work.unitCompletion;
+  if (notCompleted.length > 0 && completion !== null && completion < 0.5) {
+    cap(
+      work,
+      'COMPLETED',
+      RULES.leaderUnitResults,
+      CITE.leaders,
+      `Đơn vị chỉ hoàn thành ${vn(round1(completion * 100))}% chỉ tiêu và có người không hoàn thành nhiệm vụ: người đứng đầu cao nhất là Hoàn thành nhiệm vụ`,
+    );
   }
 }
 

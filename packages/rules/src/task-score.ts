@@ -2,7 +2,7 @@
 import type { ScenarioTask } from './types.ts';
 
 export type TaskOutcome = {
-  /** q × (f + t) / 2, between 0 and 1 */
+  /** q × (1 + f + t) / 3, between 0 and 1: the task's share of T = (Q + L + S) / 3 */
   score: number;
   /** delays counted against the person (none when excused; a late finish with none recorded counts one) */
   unexcusedDelays: number;
@@ -13,13 +13,14 @@ export type TaskOutcome = {
 };
 
 /**
- * Nghị định 335/2025/NĐ-CP: a major error takes 25% of the task's quality points, a delay 25% of its
- * timeliness points, unless the cause was objective and confirmed (excused).
- * Our default split: quantity q = min(actual/planned, 1); quality f = max(0, 1 − 0.25 × errors);
- * timeliness t = 1 when done by the due date, max(0, 1 − 0.25 × delays) when done late (a late finish
- * with no delay recorded counts one), 0 when still open at the year's end (a completion dated after
- * 31 December is open at the year's end). Score = q × (f + t) / 2: no credit for quality or timeliness
- * of work not delivered. A task planned at 0 counts as fully delivered.
+ * Nghị định 335/2025/NĐ-CP Điều 14 (DOMAIN.md §2): over the tasks of a period, with w the converted
+ * weight, q = min(actual ÷ planned, 1), f = max(0, 1 − 0.25 × failed quality reviews) and t = 1 when
+ * done by the due date, max(0, 1 − 0.25 × delays) when done late (a late finish with no delay
+ * recorded counts one), 0 when still open at the year's end (a completion dated after 31 December
+ * is open at the year's end); excused work counts no failed reviews and no delays.
+ * Q = Σ w·q ÷ Σ w, L = Σ w·q·f ÷ Σ w, S = Σ w·q·t ÷ Σ w and T = (Q + L + S) ÷ 3, so each task adds
+ * w × q × (1 + f + t) ÷ 3 to the numerator. A task planned at 0 counts as fully delivered (q = 1):
+ * DOMAIN.md is silent; nothing was asked, so nothing is missing.
  */
 export function scoreTask(
   task: ScenarioTask,
@@ -44,7 +45,7 @@ export function scoreTask(
     timeliness = Math.max(0, 1 - 0.25 * unexcusedDelays);
   }
   return {
-    score: (quantity * (quality + timeliness)) / 2,
+    score: (quantity * (1 + quality + timeliness)) / 3,
     unexcusedDelays,
     met: !open && quantity >= 1 && quality === 1 && timeliness === 1,
     exceeded: task.actual > task.planned,

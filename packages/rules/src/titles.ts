@@ -1,19 +1,93 @@
-// Individual emulation titles (Luật Thi đua, khen thưởng 2022; Nghị định 98/2023, 152/2025).
-import { CITE, vn } from './citations.ts';
+// Individual emulation titles (Luật Thi đua, khen thưởng 2022; Nghị định 152/2025/NĐ-CP, which
+// replaced 98/2023; Thông tư 15/2025/TT-BNV, which replaced 01/2024), granted from the FINAL rating
+// (the decided one when people decided), with each title's eligibility and reward money.
+import { CITE, RULES, vn } from './citations.ts';
 import { dayOf, formatDay } from './dates.ts';
+import type { PackParameters } from './packs.ts';
 import type { Prepared } from './prepare.ts';
 import type { PersonWork } from './rate-person.ts';
-import type { Title, TraceEntry } from './types.ts';
+import type { BallotRecord, CollectiveTitle, Reward, Title, TitleEligibility } from './types.ts';
 
-export type TitleWork = PersonWork & { titles: Title[] };
+export type TitleWork = PersonWork & { titles: Title[]; eligibility: TitleEligibility[] };
+
+export type BallotResult = 'PASSED' | 'FAILED' | 'NO_QUORUM';
+
+/**
+ * The outcome of a council's secret ballot (DOMAIN §4): void (no quorum) when fewer members took
+ * part than the session's quorum; otherwise passed when the votes for reach the threshold
+ * percentage of ALL members counted at opening (recused members included), failed otherwise.
+ * Integers are compared exactly: for × 100 ≥ threshold × members.
+ */
+export function ballotOutcome(ballot: {
+  for: number;
+  members: number;
+  participants?: number | null;
+  quorum?: number | null;
+  thresholdPercent: number;
+}): BallotResult {
+  if (
+    ballot.participants !== undefined &&
+    ballot.participants !== null &&
+    ballot.quorum !== undefined &&
+    ballot.quorum !== null &&
+    ballot.participants < ballot.quorum
+  )
+    return 'NO_QUORUM';
+  return ballot.for * 100 >= ballot.thresholdPercent * ballot.members - 1e-9 ? 'PASSED' : 'FAILED';
+}
+
+/** The CSTĐCS cap of a unit (local, off by default): floor(cap% × LĐTT holders); null = no cap. */
+export function cstdcsCapAllowed(
+  params: Pick<PackParameters, 'cstdcsCapPercent'>,
+  ldttHolders: number,
+): number | null {
+  const cap = params.cstdcsCapPercent;
+  if (cap === null || cap === undefined) return null;
+  return Math.floor((cap * ldttHolders) / 100 + 1e-9);
+}
+
+/** Reward money of a title: the pack's multiple × the cycle's base salary (none without a multiple). */
+export function rewardOf(
+  params: Pick<PackParameters, 'baseSalary' | 'rewardMultiples'>,
+  title: Title | CollectiveTitle,
+): Reward | null {
+  const multiple = params.rewardMultiples[title];
+  if (multiple === undefined) return null;
+  return { title, multiple, amount: Math.round(multiple * params.baseSalary) };
+}
+
+function setEligibility(
+  work: TitleWork,
+  title: Title,
+  status: TitleEligibility['status'],
+  rule: string,
+  citation: string,
+  reasons: string[],
+  needsBallot = false,
+): void {
+  const existing = work.eligibility.find((item) => item.title === title);
+  const entry: TitleEligibility = { title, status, needsBallot, rule, citation, reasons };
+  if (existing) Object.assign(existing, entry);
+  else work.eligibility.push(entry);
+}
 
 function grant(work: TitleWork, title: Title, rule: string, citation: string, detail: string): void {
   work.titles.push(title);
   work.trace.push({ rule, citation, effect: `+${title}`, detail });
+  setEligibility(work, title, 'GRANTED', rule, citation, []);
 }
 
-function refuse(trace: TraceEntry[], title: Title, rule: string, citation: string, detail: string): void {
-  trace.push({ rule, citation, effect: `-${title}`, detail });
+function refuse(
+  work: TitleWork,
+  title: Title,
+  rule: string,
+  citation: string,
+  detail: string,
+  reasons: string[],
+  traced = true,
+): void {
+  if (traced) work.trace.push({ rule, citation, effect: `-${title}`, detail });
+  setEligibility(work, title, 'NOT_ELIGIBLE', rule, citation, reasons);
 }
 
 /** Grants LĐTT, CSTĐCS (with the optional cap), CSTĐ cấp tỉnh, toàn quốc and Bằng khen. */
@@ -23,37 +97,54 @@ export function grantTitles(prepared: Prepared, people: TitleWork[]): void {
   for (const work of people) grantHigherTitles(prepared, work);
 }
 
+/** Reward money of the person's titles. */
+export function personRewards(prepared: Prepared, work: TitleWork): Reward[] {
+  const rewards: Reward[] = [];
+  for (const title of work.titles) {
+    const reward = rewardOf(prepared.params, title);
+    if (reward) rewards.push(reward);
+  }
+  return rewards;
+}
+
 /**
- * LĐTT: rated good or better; not disciplined (reprimand or above) in the year; recruited at least
- * 6 months before the year's end (Thông tư 01/2024/TT-BNV, read as 6 whole months employed); absent
- * under 3 months. CSTĐCS: LĐTT plus excellent, or an initiative or applied research recognised in
- * the year.
+ * LĐTT: rated good or better; not disciplined (reprimand or above) in the year — any decision,
+ * even one outside the person's duties (DOMAIN §3.3: it still bars titles); recruited at least
+ * 6 months before the year's end (Thông tư 15/2025/TT-BNV, read as 6 whole months employed);
+ * absent under 3 months. CSTĐCS: LĐTT plus excellent, or an initiative or applied research
+ * recognised in the year.
  */
 function grantBaseTitles(prepared: Prepared, work: TitleWork): void {
-  if (work.rating === 'NOT_RATED') return;
   const { facts } = work;
   const reasons: string[] = [];
-  if (work.rating !== 'GOOD' && work.rating !== 'EXCELLENT') reasons.push('chưa đạt Hoàn thành tốt nhiệm vụ');
+  if (work.rating === 'NOT_RATED') reasons.push('chưa được đánh giá, xếp loại');
+  else if (work.rating !== 'GOOD' && work.rating !== 'EXCELLENT')
+    reasons.push('chưa đạt Hoàn thành tốt nhiệm vụ');
   if (facts.disciplinedInYear.length > 0) reasons.push('bị kỷ luật trong năm');
   if (facts.monthsEmployed < 6) reasons.push('tuyển dụng chưa đủ 6 tháng');
   if (facts.person.monthsAbsent >= 3)
     reasons.push(`nghỉ ${vn(facts.person.monthsAbsent)} tháng (từ 3 tháng trở lên)`);
   if (reasons.length > 0) {
+    const traced = work.rating !== 'NOT_RATED';
     refuse(
-      work.trace,
+      work,
       'LDTT',
-      'title.ldtt',
+      RULES.ldtt,
       CITE.ldtt,
       `Không đủ điều kiện Lao động tiên tiến: ${reasons.join('; ')}`,
+      reasons,
+      traced,
     );
+    const cstdcsReasons = ['chưa đạt Lao động tiên tiến'];
+    refuse(work, 'CSTDCS', RULES.cstdcs, CITE.cstd, '', cstdcsReasons, false);
     return;
   }
   grant(
     work,
     'LDTT',
-    'title.ldtt',
+    RULES.ldtt,
     CITE.ldtt,
-    'Đạt danh hiệu Lao động tiên tiến: hoàn thành tốt nhiệm vụ trở lên, không bị kỷ luật',
+    `Đạt danh hiệu Lao động tiên tiến: ${work.rating === 'EXCELLENT' ? 'hoàn thành xuất sắc nhiệm vụ' : 'hoàn thành tốt nhiệm vụ'}, không bị kỷ luật, đủ thời gian công tác`,
   );
 
   const initiative = facts.initiatives.find((item) => dayInYear(prepared, item.recognizedOn));
@@ -61,7 +152,7 @@ function grantBaseTitles(prepared: Prepared, work: TitleWork): void {
     grant(
       work,
       'CSTDCS',
-      'title.cstdcs',
+      RULES.cstdcs,
       CITE.cstd,
       'Đạt Chiến sĩ thi đua cơ sở: Lao động tiên tiến và hoàn thành xuất sắc nhiệm vụ',
     );
@@ -69,22 +160,20 @@ function grantBaseTitles(prepared: Prepared, work: TitleWork): void {
     grant(
       work,
       'CSTDCS',
-      'title.cstdcs',
+      RULES.cstdcs,
       CITE.cstd,
       `Đạt Chiến sĩ thi đua cơ sở: Lao động tiên tiến và có ${initiative.kind === 'RESEARCH' ? 'đề tài nghiên cứu được ứng dụng' : 'sáng kiến được công nhận'} ngày ${formatDay(initiative.recognizedOn)}`,
     );
   } else {
-    refuse(
-      work.trace,
-      'CSTDCS',
-      'title.cstdcs',
-      CITE.cstd,
-      'Chưa đạt Chiến sĩ thi đua cơ sở: không xuất sắc và không có sáng kiến được công nhận trong năm',
-    );
+    const reason = 'không hoàn thành xuất sắc nhiệm vụ và không có sáng kiến được công nhận trong năm';
+    refuse(work, 'CSTDCS', RULES.cstdcs, CITE.cstd, `Chưa đạt Chiến sĩ thi đua cơ sở: ${reason}`, [reason]);
   }
 }
 
-/** Local cap (off by default): CSTĐCS ≤ floor(cap% × LĐTT holders) per unit, ranked by score. */
+/**
+ * Local cap (off by default): CSTĐCS ≤ floor(cap% × LĐTT holders) per unit, ranked by score, ties
+ * to the lower id (DOMAIN.md: "the council chooses within it, ranked by score").
+ */
 function applyCstdcsCap(prepared: Prepared, people: TitleWork[]): void {
   const cap = prepared.params.cstdcsCapPercent;
   if (cap === null || cap === undefined) return;
@@ -96,7 +185,7 @@ function applyCstdcsCap(prepared: Prepared, people: TitleWork[]): void {
   }
   for (const group of byUnit.values()) {
     const holders = group.filter((work) => work.titles.includes('LDTT')).length;
-    const allowed = Math.floor((cap * holders) / 100 + 1e-9);
+    const allowed = cstdcsCapAllowed(prepared.params, holders) ?? holders;
     const ranked = group
       .filter((work) => work.titles.includes('CSTDCS'))
       .sort((a, b) => {
@@ -107,13 +196,10 @@ function applyCstdcsCap(prepared: Prepared, people: TitleWork[]): void {
       });
     for (const work of ranked.slice(allowed)) {
       work.titles = work.titles.filter((title) => title !== 'CSTDCS');
-      refuse(
-        work.trace,
-        'CSTDCS',
-        'title.cstdcs-cap',
-        CITE.local,
-        `Vượt tỷ lệ Chiến sĩ thi đua cơ sở của đơn vị (${cap}% của ${holders} Lao động tiên tiến = ${allowed} người), xét theo điểm từ cao xuống thấp`,
-      );
+      const reason = `vượt tỷ lệ Chiến sĩ thi đua cơ sở của đơn vị (${vn(cap)}% của ${holders} Lao động tiên tiến là ${allowed} người), xét theo điểm từ cao xuống thấp`;
+      refuse(work, 'CSTDCS', RULES.cstdcsCap, CITE.local, `Chưa đạt Chiến sĩ thi đua cơ sở: ${reason}`, [
+        reason,
+      ]);
     }
   }
 }
@@ -121,94 +207,164 @@ function applyCstdcsCap(prepared: Prepared, people: TitleWork[]): void {
 /**
  * CSTĐ cấp tỉnh: CSTĐCS three years running (this year included) and an initiative of provincial or
  * national scope recognised within those three years, plus the council's secret ballot at or above
- * the threshold of all members. CSTĐ toàn quốc: CSTĐ cấp tỉnh this year and three years before, an
- * initiative of national scope within the last six years, and the same ballot rule.
+ * the threshold of all members, with a quorum. CSTĐ toàn quốc: CSTĐ cấp tỉnh this year and three
+ * years before, an initiative of national scope within the last six years, and the same ballot
+ * rule. Without a ballot yet, a person meeting every other condition is ELIGIBLE (to be balloted).
  * Bằng khen (default): excellent this year and last year, no discipline in the year.
  */
 function grantHigherTitles(prepared: Prepared, work: TitleWork): void {
-  if (work.rating === 'NOT_RATED') return;
   const { facts } = work;
   const year = prepared.scenario.year;
   const threshold = prepared.params.ballotThresholdPercent;
+  const rated = work.rating !== 'NOT_RATED';
+
   const provincialBallot = facts.ballots.get('CSTD_TINH');
   const cstdcsRun =
     work.titles.includes('CSTDCS') &&
     hadTitleIn(facts, year - 1, 'CSTDCS') &&
     hadTitleIn(facts, year - 2, 'CSTDCS');
-  if (cstdcsRun || provincialBallot) {
-    const reasons: string[] = [];
-    if (!cstdcsRun) reasons.push('chưa đủ 3 năm liên tục đạt Chiến sĩ thi đua cơ sở');
-    if (!hasInitiativeWithin(prepared, facts, year - 2, ['PROVINCE', 'NATIONAL']))
-      reasons.push('không có sáng kiến cấp tỉnh trở lên trong 3 năm');
-    const ballotNote = ballotProblem(provincialBallot, threshold);
-    if (ballotNote) reasons.push(ballotNote);
-    if (reasons.length === 0) {
-      grant(
-        work,
-        'CSTD_TINH',
-        'title.cstd-tinh',
-        CITE.cstd,
-        `Đạt Chiến sĩ thi đua cấp tỉnh: 3 năm liên tục Chiến sĩ thi đua cơ sở, có sáng kiến cấp tỉnh, ${ballotText(provincialBallot)}`,
-      );
-    } else {
-      refuse(
-        work.trace,
-        'CSTD_TINH',
-        'title.cstd-tinh',
-        CITE.cstd,
-        `Chưa đạt Chiến sĩ thi đua cấp tỉnh: ${reasons.join('; ')}`,
-      );
-    }
-  }
+  higherTitle(work, {
+    title: 'CSTD_TINH',
+    rule: RULES.cstdTinh,
+    name: 'Chiến sĩ thi đua cấp tỉnh',
+    conditions: [
+      cstdcsRun ? null : 'chưa đủ 3 năm liên tục đạt Chiến sĩ thi đua cơ sở',
+      hasInitiativeWithin(prepared, facts, year - 2, ['PROVINCE', 'NATIONAL'])
+        ? null
+        : 'không có sáng kiến cấp tỉnh trở lên trong 3 năm',
+    ],
+    ballot: provincialBallot,
+    threshold,
+    traced: rated && (cstdcsRun || provincialBallot !== undefined),
+    achieved: '3 năm liên tục Chiến sĩ thi đua cơ sở, có sáng kiến cấp tỉnh',
+  });
 
   const nationalBallot = facts.ballots.get('CSTD_TOAN_QUOC');
   const provincialRun = work.titles.includes('CSTD_TINH') && hadTitleIn(facts, year - 3, 'CSTD_TINH');
-  if (provincialRun || nationalBallot) {
-    const reasons: string[] = [];
-    if (!provincialRun) reasons.push('chưa đạt 2 lần liên tục Chiến sĩ thi đua cấp tỉnh');
-    if (!hasInitiativeWithin(prepared, facts, year - 5, ['NATIONAL']))
-      reasons.push('không có sáng kiến cấp toàn quốc trong 6 năm');
-    const ballotNote = ballotProblem(nationalBallot, threshold);
-    if (ballotNote) reasons.push(ballotNote);
-    if (reasons.length === 0) {
-      grant(
-        work,
-        'CSTD_TOAN_QUOC',
-        'title.cstd-toan-quoc',
-        CITE.cstd,
-        `Đạt Chiến sĩ thi đua toàn quốc: 2 lần liên tục Chiến sĩ thi đua cấp tỉnh, có sáng kiến cấp toàn quốc, ${ballotText(nationalBallot)}`,
-      );
-    } else {
-      refuse(
-        work.trace,
-        'CSTD_TOAN_QUOC',
-        'title.cstd-toan-quoc',
-        CITE.cstd,
-        `Chưa đạt Chiến sĩ thi đua toàn quốc: ${reasons.join('; ')}`,
-      );
-    }
-  }
+  higherTitle(work, {
+    title: 'CSTD_TOAN_QUOC',
+    rule: RULES.cstdToanQuoc,
+    name: 'Chiến sĩ thi đua toàn quốc',
+    conditions: [
+      provincialRun ? null : 'chưa đạt 2 lần liên tục Chiến sĩ thi đua cấp tỉnh',
+      hasInitiativeWithin(prepared, facts, year - 5, ['NATIONAL'])
+        ? null
+        : 'không có sáng kiến cấp toàn quốc trong 6 năm',
+    ],
+    ballot: nationalBallot,
+    threshold,
+    traced: rated && (provincialRun || nationalBallot !== undefined),
+    achieved: '2 lần liên tục Chiến sĩ thi đua cấp tỉnh, có sáng kiến cấp toàn quốc',
+  });
 
-  if (work.rating === 'EXCELLENT') {
-    const lastYear = facts.history.get(year - 1)?.rating === 'EXCELLENT';
-    if (lastYear && facts.disciplinedInYear.length === 0) {
-      grant(
-        work,
-        'BANG_KHEN',
-        'title.bang-khen',
-        CITE.bangKhen,
-        'Đủ điều kiện đề nghị Bằng khen: 2 năm liên tục hoàn thành xuất sắc nhiệm vụ',
+  const reasons: string[] = [];
+  if (work.rating !== 'EXCELLENT') reasons.push('năm nay chưa hoàn thành xuất sắc nhiệm vụ');
+  if (facts.history.get(year - 1)?.rating !== 'EXCELLENT')
+    reasons.push('năm trước chưa hoàn thành xuất sắc nhiệm vụ');
+  if (facts.disciplinedInYear.length > 0) reasons.push('bị kỷ luật trong năm');
+  if (reasons.length === 0) {
+    grant(
+      work,
+      'BANG_KHEN',
+      RULES.bangKhen,
+      CITE.bangKhen,
+      'Đủ điều kiện đề nghị Bằng khen: 2 năm liên tục hoàn thành xuất sắc nhiệm vụ, không bị kỷ luật',
+    );
+  } else {
+    refuse(
+      work,
+      'BANG_KHEN',
+      RULES.bangKhen,
+      CITE.bangKhen,
+      `Chưa đủ điều kiện Bằng khen: ${reasons.join('; ')}`,
+      reasons,
+      work.rating === 'EXCELLENT',
+    );
+  }
+}
+
+function higherTitle(
+  work: TitleWork,
+  spec: {
+    title: Title;
+    rule: string;
+    name: string;
+    conditions: (string | null)[];
+    ballot: BallotRecord | undefined;
+    threshold: number;
+    traced: boolean;
+    achieved: string;
+  },
+): void {
+  const reasons = spec.conditions.filter((item): item is string => item !== null);
+  if (work.rating === 'NOT_RATED') reasons.unshift('chưa được đánh giá, xếp loại');
+  const ballot = spec.ballot;
+  if (reasons.length === 0 && !ballot) {
+    // every condition but the ballot: may be proposed and balloted
+    work.eligibility.push({
+      title: spec.title,
+      status: 'ELIGIBLE',
+      needsBallot: true,
+      rule: spec.rule,
+      citation: CITE.ballot,
+      reasons: ['chưa có kết quả bỏ phiếu kín của Hội đồng Thi đua – Khen thưởng'],
+    });
+    if (spec.traced) {
+      work.trace.push({
+        rule: spec.rule,
+        citation: CITE.ballot,
+        effect: `?${spec.title}`,
+        detail: `Đủ điều kiện đề nghị ${spec.name} (${spec.achieved}): chờ Hội đồng Thi đua – Khen thưởng bỏ phiếu kín`,
+      });
+    }
+    return;
+  }
+  if (ballot) {
+    const outcome = ballotOutcome({ ...ballot, thresholdPercent: spec.threshold });
+    if (outcome === 'NO_QUORUM') {
+      reasons.push(
+        `cuộc bỏ phiếu không đủ số thành viên tham dự (${ballot.participants}/${ballot.members} thành viên, cần ${ballot.quorum}): không có giá trị`,
       );
-    } else {
-      refuse(
-        work.trace,
-        'BANG_KHEN',
-        'title.bang-khen',
-        CITE.bangKhen,
-        'Chưa đủ điều kiện Bằng khen: cần 2 năm liên tục hoàn thành xuất sắc nhiệm vụ',
+    } else if (outcome === 'FAILED') {
+      reasons.push(
+        `số phiếu đồng ý ${ballot.for}/${ballot.members} dưới ${vn(spec.threshold)}% tổng số thành viên Hội đồng`,
       );
     }
   }
+  if (reasons.length === 0 && ballot) {
+    work.titles.push(spec.title);
+    work.trace.push({
+      rule: spec.rule,
+      citation: CITE.ballot,
+      effect: `+${spec.title}`,
+      detail: `Đạt ${spec.name}: ${spec.achieved}, được ${ballot.for}/${ballot.members} thành viên Hội đồng bỏ phiếu đồng ý`,
+    });
+    work.eligibility.push({
+      title: spec.title,
+      status: 'GRANTED',
+      needsBallot: true,
+      rule: spec.rule,
+      citation: CITE.ballot,
+      reasons: [],
+    });
+    return;
+  }
+  if (spec.traced) {
+    work.trace.push({
+      rule: spec.rule,
+      citation: CITE.ballot,
+      effect: `-${spec.title}`,
+      detail: `Chưa đạt ${spec.name}: ${reasons.join('; ')}`,
+    });
+  }
+  work.eligibility.push({
+    title: spec.title,
+    status: 'NOT_ELIGIBLE',
+    needsBallot: true,
+    rule: spec.rule,
+    citation: CITE.ballot,
+    reasons,
+  });
 }
 
 // Module-level helpers rather than closures made for every person (a province has 100,000).
@@ -229,21 +385,6 @@ function hasInitiativeWithin(
       return true;
   }
   return false;
-}
-
-function ballotProblem(
-  ballot: { for: number; members: number } | undefined,
-  threshold: number,
-): string | null {
-  if (!ballot) return 'chưa có kết quả bỏ phiếu kín của Hội đồng';
-  if (ballot.for * 100 < threshold * ballot.members - 1e-9) {
-    return `số phiếu đồng ý ${ballot.for}/${ballot.members} dưới ${threshold}% tổng số thành viên Hội đồng`;
-  }
-  return null;
-}
-
-function ballotText(ballot: { for: number; members: number } | undefined): string {
-  return ballot ? `được ${ballot.for}/${ballot.members} thành viên Hội đồng bỏ phiếu đồng ý` : '';
 }
 
 function dayInYear(prepared: Prepared, iso: string): boolean {

@@ -71,6 +71,8 @@ export type Overrides = {
   quotaExceptions?: { unitId: string; percent: number; decision: string }[];
   /** the local weak-performance rotation rule (on by default) */
   weakPerformanceRotation?: boolean;
+  /** lương cơ sở in đồng, the base of reward money (Nghị định 152/2025); default 2,340,000 */
+  baseSalary?: number;
 };
 
 export type ScenarioUnit = {
@@ -169,7 +171,33 @@ export type InitiativeRecord = {
   kind: InitiativeKind;
 };
 
-export type BallotRecord = { personId: string; title: Title; for: number; members: number };
+/**
+ * A closed secret ballot of the council on a person's title: votes for, all members counted when it
+ * opened, and, when known, how many took part and the session's quorum (fewer took part than the
+ * quorum: the ballot is void and the title cannot be granted).
+ */
+export type BallotRecord = {
+  personId: string;
+  title: Title;
+  for: number;
+  members: number;
+  participants: number | null;
+  quorum: number | null;
+};
+
+/** A final rating decided by people (a head's adjustment, an appeal, a correction), in the order taken. */
+export type FinalRatingDecision = { personId: string; rating: Rating; reason: string | null };
+
+/** What became of a decision: applied, or refused with the rule that refused it. */
+export type DecisionOutcome = {
+  rating: Rating;
+  reason: string | null;
+  applied: boolean;
+  rule: string;
+  citation: string;
+  /** why it was refused (Vietnamese / English); empty when applied */
+  message: string;
+};
 
 export type Scenario = {
   year: number;
@@ -186,6 +214,8 @@ export type Scenario = {
   infractions: InfractionRecord[];
   initiatives: InitiativeRecord[];
   ballots: BallotRecord[];
+  /** people's decisions on final ratings, in the order taken (optional in input) */
+  finalRatings: FinalRatingDecision[];
 };
 
 export type TraceEntry = { rule: string; citation: string; effect: string; detail: string };
@@ -197,6 +227,33 @@ export type Components = { tasks: number; conduct: number; reform: number; citiz
 /** One period a person was scored in (SCENARIO.md output `periods`). */
 export type PeriodResult = { period: number; score: number; components: Components };
 
+/** The best rating the hard rules allow a person (a decision above it is refused). */
+export type RatingCeiling = {
+  rating: Rating;
+  /** the rule that sets it; null when no hard rule limits the person */
+  rule: string | null;
+  citation: string | null;
+  /** Vietnamese, for the form that offers the choices */
+  reason: string;
+};
+
+/**
+ * A person's standing for one individual title. GRANTED: the engine grants it. ELIGIBLE: every
+ * condition is met but the council's secret ballot (none yet): it may be proposed and balloted.
+ * NOT_ELIGIBLE: a condition fails (reasons say which).
+ */
+export type TitleEligibility = {
+  title: Title;
+  status: 'GRANTED' | 'ELIGIBLE' | 'NOT_ELIGIBLE';
+  needsBallot: boolean;
+  rule: string;
+  citation: string;
+  reasons: string[];
+};
+
+/** Reward money of a title (Nghị định 152/2025): multiple × base salary, in đồng. */
+export type Reward = { title: Title | CollectiveTitle; multiple: number; amount: number };
+
 export type PersonResult = {
   id: string;
   score: number | null;
@@ -204,8 +261,18 @@ export type PersonResult = {
   /** the periods the person was scored in, in order; absent when not scored */
   periods?: PeriodResult[];
   proposedRating: Rating;
+  /** after hard rules, quotas and people's decisions (the final rating) */
   rating: Rating;
+  /** the engine's own rating, after hard rules and quotas, before people's decisions */
+  engineRating: Rating;
+  /** the person's decision, when one was given, and whether it was applied */
+  decision?: DecisionOutcome;
+  ratingCeiling: RatingCeiling;
+  titleEligibility: TitleEligibility[];
+  /** periods awaiting the head's assessment (the person is not scored until assessed) */
+  awaitingAssessment?: number[];
   titles: Title[];
+  rewards: Reward[];
   flags: Flag[];
   trace: TraceEntry[];
 };
@@ -214,6 +281,7 @@ export type UnitResult = {
   id: string;
   excellentQuota: QuotaCount;
   collectiveTitles: CollectiveTitle[];
+  rewards: Reward[];
   blockRank: number | null;
 };
 
@@ -229,6 +297,8 @@ export type Evaluation = {
   units: UnitResult[];
   /** present when some person has a quotaGroup that is not a unit id */
   quotaGroups?: QuotaGroupResult[];
+  /** the money the agency must budget for the titles granted (Nghị định 152/2025) */
+  rewardBudget: { baseSalary: number; total: number };
   errors: { personId: string; message: string }[];
 };
 
@@ -258,9 +328,22 @@ export type ScenarioPersonInput = Omit<
 
 export type ScenarioInput = Omit<
   Scenario,
-  'periodKind' | 'people' | 'dossiers' | 'citizenVotes' | 'units' | 'discipline' | 'initiatives'
+  | 'periodKind'
+  | 'people'
+  | 'dossiers'
+  | 'citizenVotes'
+  | 'units'
+  | 'discipline'
+  | 'initiatives'
+  | 'ballots'
+  | 'finalRatings'
 > & {
   periodKind?: PeriodKind;
+  ballots: (Omit<BallotRecord, 'participants' | 'quorum'> & {
+    participants?: number | null;
+    quorum?: number | null;
+  })[];
+  finalRatings?: FinalRatingDecision[];
   units: (Omit<ScenarioUnit, 'corruptionCase'> & { corruptionCase?: boolean })[];
   people: ScenarioPersonInput[];
   dossiers: (Omit<DossierRecord, 'period'> & { period?: number | null })[];

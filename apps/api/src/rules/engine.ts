@@ -1,6 +1,6 @@
 // The one place the API calls the rules engine (@cadre/rules). The API maps rows to a scenario,
 // calls the engine and stores what it says; it never decides a rating itself.
-import { checkFinalRating, evaluateScenario, parseScenario } from '@cadre/rules';
+import { ceilingViolation, evaluateScenario, hardRuleCeiling, parseScenario } from '@cadre/rules';
 import type { EvaluationOutput, ParsedScenario, RatingValue, ScenarioInput } from './scenario.ts';
 
 export type EngineRun =
@@ -29,13 +29,7 @@ export async function checkRating(options: {
   personId: string;
   rating: RatingValue;
 }): Promise<RatingCheck> {
-  const result = checkFinalRating(options);
-  if (result.ok) return { ok: true };
-  const first = result.violations[0];
-  return {
-    ok: false,
-    rule: first?.rule ?? 'hard-rule',
-    citation: first?.citation ?? null,
-    message: first?.message ?? 'Trái quy tắc bắt buộc / against a hard rule',
-  };
+  const violation = ceilingViolation(hardRuleCeiling(options.evaluation, options.personId), options.rating);
+  if (!violation) return { ok: true };
+  return { ok: false, rule: violation.rule, citation: violation.citation, message: violation.message };
 }

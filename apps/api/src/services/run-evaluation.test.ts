@@ -20,7 +20,13 @@ vi.mock('../rules/engine.ts', () => ({
           components: { tasks: 66, conduct: person.conductAssessment ?? 0, reform: 10, citizens: 10 },
           proposedRating: disciplined ? 'GOOD' : 'EXCELLENT',
           rating: disciplined ? 'NOT_COMPLETED' : 'GOOD',
+          engineRating: disciplined ? 'NOT_COMPLETED' : 'GOOD',
+          ratingCeiling: disciplined
+            ? { rating: 'NOT_COMPLETED', rule: 'discipline.in-year', citation: 'test', reason: 'kỷ luật' }
+            : { rating: 'EXCELLENT', rule: null, citation: null, reason: '' },
+          titleEligibility: [],
           titles: disciplined ? [] : ['LDTT'],
+          rewards: [],
           flags: disciplined
             ? [
                 {
@@ -38,8 +44,10 @@ vi.mock('../rules/engine.ts', () => ({
         id: unit.id,
         excellentQuota: { eligible: 2, allowed: 0, granted: 0 },
         collectiveTitles: [],
+        rewards: [],
         blockRank: null,
       })),
+      rewardBudget: { baseSalary: 2_340_000, total: 0 },
       errors: [],
     };
     return { ok: true, scenario, evaluation };
@@ -232,6 +240,8 @@ describe.each(testEngines())('evaluation runs (canned engine) on %s', (engine) =
     expect((await app.graphql(myResult, { c: gid('Cycle', cycleDbId) }, { token: staff })).data).toEqual({
       myResult: null,
     });
+    // approval waits until the personnel office has reviewed every flag
+    await app.db.prisma.flag.updateMany({ where: { cycleId: cycleDbId }, data: { review: 'ACCEPTED' } });
     for (const to of ['APPROVED', 'PUBLISHED']) {
       const cycle = await app.db.prisma.cycle.findUniqueOrThrow({ where: { id: cycleDbId } });
       const moved = await app.graphql<{ moveCycle: { __typename: string } }>(
