@@ -407,6 +407,33 @@ describe.each(testEngines())('a full cycle on the demo province through the API,
     const awards = dataOf<{ awards: { title: string }[] }>(decided.decideTitles).awards;
     expect(awards.map((award) => award.title).sort()).toEqual(['CSTD_TINH', 'LDTT']);
 
+    // approval is refused while flags wait for the personnel office, which then reviews them all
+    const blocked = await call(
+      'officer',
+      `mutation ($id: ID!, $v: Int!) { moveCycle(id: $id, to: APPROVED, version: $v) {
+        __typename ... on WorkflowBlockedError { message items { kind count } } } }`,
+      { id: cycle.id, v: cycle.version },
+    );
+    if (blocked.moveCycle?.__typename === 'WorkflowBlockedError') {
+      const items = blocked.moveCycle.items as { kind: string; count: number }[];
+      expect(items.map((item) => item.kind)).toEqual(['UNREVIEWED_FLAGS']);
+      for (;;) {
+        const page = await call<{ flags: { edges: { node: { id: string; version: number } }[] } }>(
+          'officer',
+          'query ($c: ID!) { flags(cycleId: $c, review: PENDING, first: 100) { edges { node { id version } } } }',
+          { c: cycle.id },
+        );
+        if (page.flags.edges.length === 0) break;
+        for (const { node } of page.flags.edges) {
+          const reviewed = await call(
+            'officer',
+            'mutation ($id: ID!, $v: Int!) { reviewFlag(id: $id, review: ACCEPTED, reason: "Đã xem xét hồ sơ", version: $v) { __typename } }',
+            { id: node.id, v: node.version },
+          );
+          expect(reviewed.reviewFlag?.__typename).toBe('ReviewFlagSuccess');
+        }
+      }
+    }
     await moveCycle('APPROVED');
     await moveCycle('PUBLISHED');
   });

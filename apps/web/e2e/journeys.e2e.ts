@@ -29,8 +29,30 @@ async function currentCycle(baseUrl: string): Promise<CyclesData['cycles'][numbe
   return cycle;
 }
 
+async function reviewPendingFlags(baseUrl: string, cycleId: string): Promise<void> {
+  for (;;) {
+    const page = await callGraphql<{ flags: { edges: { node: { id: string; version: number } }[] } }>(
+      baseUrl,
+      'officer',
+      'query ($c: ID!) { flags(cycleId: $c, review: PENDING, first: 100) { edges { node { id version } } } }',
+      { c: cycleId },
+    );
+    if (page.flags.edges.length === 0) return;
+    for (const { node } of page.flags.edges) {
+      await callGraphql(
+        baseUrl,
+        'officer',
+        'mutation ($id: ID!, $v: Int!) { reviewFlag(id: $id, review: ACCEPTED, reason: "Đã xem xét hồ sơ", version: $v) { __typename } }',
+        { id: node.id, v: node.version },
+      );
+    }
+  }
+}
+
 async function moveCycleTo(baseUrl: string, to: string): Promise<void> {
   const cycle = await currentCycle(baseUrl);
+  // approval waits until the personnel office has reviewed every flag
+  if (to === 'APPROVED') await reviewPendingFlags(baseUrl, cycle.id);
   const data = await callGraphql<{ moveCycle: { __typename: string; message?: string } }>(
     baseUrl,
     'officer',

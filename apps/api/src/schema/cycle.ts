@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import { WorkflowBlockedError } from '../domains/checklist/workflow-blocked-error.ts';
 import { ConflictError } from '../errors.ts';
 import { localId } from '../ids.ts';
 import { nonEmpty } from '../prisma-query.ts';
@@ -248,7 +249,7 @@ builder.mutationFields((t) => ({
     type: 'Cycle',
     description:
       'Forward one step; back any number of steps with a reason; PUBLISHED is read-only, ARCHIVED final',
-    errors: { types: writeErrors },
+    errors: { types: [WorkflowBlockedError, ...writeErrors] },
     args: {
       id: t.arg.globalID({ required: true, for: CycleRef }),
       to: t.arg({ type: CycleStatusEnum, required: true }),

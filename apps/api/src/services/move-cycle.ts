@@ -1,4 +1,5 @@
 import type { Cycle, CycleStatus, PrismaClient } from '@cadre/db';
+import { assertCycleCanMove } from '../domains/checklist/assert-cycle-can-move.ts';
 import { assertVersion, ConflictError, ValidationError } from '../errors.ts';
 import type { Viewer } from '../scope/viewer.ts';
 import { assertManages, cycleOrder, findVisibleCycle, stageIndex } from './cycle-access.ts';
@@ -61,6 +62,7 @@ export async function moveCycle(options: {
       if (to > from && to >= stageIndex('REVIEW') && !cycle.lastRunId) {
         throw new ConflictError('Chưa chạy đánh giá / run the evaluation first');
       }
+      await assertCycleCanMove({ tx, cycle, to: options.to });
       const now = new Date();
       if (options.to === 'APPROVED' && to > from) {
         // one APPROVAL decision per result: the officer signs off every current rating
