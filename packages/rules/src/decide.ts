@@ -103,13 +103,26 @@ export function applyDecisions(
     const group = groups.get(groupId) ?? [];
     const rule = quotaRuleOf(prepared.params, groupId);
     const { eligible, allowed, decidedExcellent } = countGroup(prepared, groupId, group, decided);
-    if (decidedExcellent > allowed) {
+    // a raise to excellent takes a free place only: the engine's own candidates (excellent after
+    // the hard rules, not decided by anyone) keep theirs, "the highest keep it"; a decision after
+    // which the decided excellent ratings alone exceed the quota is refused too
+    const raise = decision.rating === 'EXCELLENT' && work.engineRating !== 'EXCELLENT';
+    let engineCandidates = 0;
+    if (raise) {
+      for (const other of group)
+        if (!decided.has(other) && other.ruled === 'EXCELLENT') engineCandidates += 1;
+    }
+    if (decidedExcellent + engineCandidates > allowed) {
       if (before === undefined) decided.delete(work);
       else decided.set(work, before);
       refuse(
         RULES.decisionQuota,
         rule.citation,
-        `${quotaText(prepared, groupId, rule, eligible, allowed)}; các quyết định đã có đã dùng hết tỷ lệ: không chấp nhận quyết định này nếu không có quyết định ngoại lệ / the excellent quota of the group would be exceeded`,
+        `${quotaText(prepared, groupId, rule, eligible, allowed)}; ${
+          raise
+            ? 'không còn suất trống: hạ xếp loại của người khác trước hoặc cần quyết định ngoại lệ'
+            : 'quyết định này làm số người xuất sắc đã được quyết định vượt tỷ lệ'
+        } / the excellent quota of the group would be exceeded`,
       );
       continue;
     }

@@ -1,9 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { checkFinalRating } from './check-final-rating.ts';
+import { checkQuota } from './check-quota.ts';
 import { evaluateScenario } from './evaluate.ts';
+import { RATING_RANK } from './packs.ts';
 import { parseScenario } from './parse-scenario.ts';
 import { person, scenario, task } from './test-scenario.ts';
-import type { Evaluation, Scenario } from './types.ts';
+import type { Evaluation, Rating, Scenario } from './types.ts';
 
 const dayArb = fc
   .integer({ min: 1, max: 28 })
@@ -28,6 +31,7 @@ const scenarioArb = fc
         votes: fc.option(fc.tuple(fc.nat(40), fc.nat(40), fc.nat(40))),
         tasks: fc.array(
           fc.record({
+            due: dayArb,
             weight: fc.integer({ min: 1, max: 3 }),
             completed: fc.option(dayArb),
             actual: fc.integer({ min: 0, max: 12 }),
@@ -42,6 +46,8 @@ const scenarioArb = fc
     ),
     excellentPercent: fc.constantFrom(10, 20, 35),
     leader: fc.boolean(),
+    periodKind: fc.constantFrom('YEAR', 'QUARTER', 'MONTH'),
+    groups: fc.boolean(),
   })
   .map((spec) => {
     const units = Array.from({ length: spec.unitCount }, (_, n) => ({
@@ -58,12 +64,12 @@ const scenarioArb = fc
         hiredOn: p.hiredOn,
         citizenFacing: p.citizenFacing,
         leads: spec.leader && n === 0 ? `U${p.unit % spec.unitCount}` : null,
+        // quota groups of similar tasks across units, when the agency set them
+        ...(spec.groups ? { quotaGroup: n % 2 === 0 ? 'NHOM-A' : 'NHOM-B' } : {}),
       }),
     );
     const tasks = spec.people.flatMap((p, n) =>
-      p.tasks.map((t, k) =>
-        task(`P${String(n).padStart(2, '0')}`, k, { ...t, planned: 10, due: '2026-06-30' }),
-      ),
+      p.tasks.map((t, k) => task(`P${String(n).padStart(2, '0')}`, k, { ...t, planned: 10 })),
     );
     const discipline = spec.people.flatMap((p, n) =>
       p.disciplined
@@ -98,6 +104,7 @@ const scenarioArb = fc
         tasks,
         discipline,
         citizenVotes,
+        periodKind: spec.periodKind,
         overrides: { excellentPercent: spec.excellentPercent },
       }),
     );
@@ -112,17 +119,76 @@ function byId(evaluation: Evaluation) {
 }
 
 describe('invariants of the evaluation', () => {
-  it('never exceeds the excellent quota of a unit', () => {
+  it('never exceeds the excellent quota of a quota group', () => {
     fc.assert(
       fc.property(scenarioArb, (input) => {
         const evaluation = evaluateScenario(input);
-        for (const unit of evaluation.units) {
+        const results = byId(evaluation);
+        const groups = [
+          ...evaluation.units.map((unit) => ({ id: unit.id, quota: unit.excellentQuota })),
+          ...(evaluation.quotaGroups ?? []).map((group) => ({ id: group.id, quota: group.excellentQuota })),
+        ];
+        for (const group of groups) {
           const people = input.people
-            .filter((p) => p.unitId === unit.id)
-            .map((p) => byId(evaluation).get(p.id));
+            .filter((p) => (p.quotaGroup ?? p.unitId) === group.id)
+            .map((p) => results.get(p.id));
           const excellent = people.filter((p) => p?.rating === 'EXCELLENT').length;
-          expect(excellent).toBeLessThanOrEqual(unit.excellentQuota.allowed);
-          expect(unit.excellentQuota.granted).toBe(excellent);
+          expect(excellent).toBeLessThanOrEqual(group.quota.allowed);
+          expect(group.quota.granted).toBe(excellent);
+        }
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it("the engine's own rating of every person passes the final-decision check", () => {
+    fc.assert(
+      fc.property(scenarioArb, (input) => {
+        const evaluation = evaluateScenario(input);
+        for (const result of evaluation.people) {
+          const check = checkFinalRating({
+            scenario: input,
+            personId: result.id,
+            rating: result.rating,
+            reason: null,
+          });
+          expect(check.ok, `${result.id} ${result.rating}`).toBe(true);
+        }
+      }),
+      { numRuns: Math.ceil(runs / 3) },
+    );
+  });
+
+  it('no sequence of decisions leaves a group above its quota, nor anyone above a hard rule', () => {
+    const decisionsArb = fc.array(
+      fc.record({
+        person: fc.nat(30),
+        rating: fc.constantFrom('EXCELLENT', 'EXCELLENT', 'GOOD', 'COMPLETED', 'NOT_COMPLETED', 'NOT_RATED'),
+        reason: fc.option(fc.constant('Theo ý kiến của tập thể lãnh đạo')),
+      }),
+      { maxLength: 12 },
+    );
+    fc.assert(
+      fc.property(scenarioArb, decisionsArb, (input, picks) => {
+        const seen = new Set<string>();
+        const finalRatings: Scenario['finalRatings'] = [];
+        for (const pick of picks) {
+          const target = input.people[pick.person % input.people.length];
+          if (!target || seen.has(target.id)) continue;
+          seen.add(target.id);
+          finalRatings.push({ personId: target.id, rating: pick.rating as Rating, reason: pick.reason });
+        }
+        const evaluation = evaluateScenario({ ...input, finalRatings });
+        const ratings = new Map(evaluation.people.map((p) => [p.id, p.rating]));
+        for (const group of checkQuota({ scenario: input, ratings }))
+          expect(group.exceeded, group.unitId).toBe(false);
+        for (const result of evaluation.people) {
+          const ceiling = result.ratingCeiling.rating;
+          if (ceiling === 'NOT_RATED') expect(result.rating).toBe('NOT_RATED');
+          else expect(RATING_RANK[result.rating]).toBeLessThanOrEqual(RATING_RANK[ceiling]);
+          if (result.decision?.applied) expect(result.rating).toBe(result.decision.rating);
+          // titles follow the final rating
+          if (result.titles.includes('LDTT')) expect(['GOOD', 'EXCELLENT']).toContain(result.rating);
         }
       }),
       { numRuns: runs },
