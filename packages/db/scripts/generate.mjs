@@ -2,6 +2,7 @@
 // engine at start-up; generation itself does not need it, so any existing file
 // satisfies the check (see shared/design/ARCHITECTURE.md).
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,7 +16,8 @@ const env = {
 const result = spawnSync(
   process.execPath,
   [
-    path.join(root, 'node_modules/prisma/build/index.js'),
+    // wherever npm placed the CLI (hoisted to the root or nested under packages/db)
+    createRequire(import.meta.url).resolve('prisma/build/index.js'),
     'generate',
     '--schema',
     path.join(root, 'prisma/schema.prisma'),
