@@ -570,6 +570,8 @@ class Layout {
     internal.page.dictionary.data.Annots = [widget];
     const form = internal.ref({ Type: 'AcroForm', SigFlags: 3, Fields: [widget] });
     internal._root.data.AcroForm = form;
+    // pdfkit would finish the form as one of its own (fields with fonts); this one is complete
+    (doc as unknown as { endAcroForm: () => Pdf }).endAcroForm = () => doc;
     signature.end();
     widget.end();
     form.end();
