@@ -81,6 +81,10 @@ export const builder = new SchemaBuilder<{
     cursorType: 'String',
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
+    // each id is a lookup: counted in the complexity limit (and capped, security/document-limits.ts)
+    nodesQueryOptions: {
+      complexity: (args) => ({ field: 1, multiplier: Math.max(1, args.ids.length) }),
+    },
   },
   complexity: {
     defaultComplexity: 1,
