@@ -102,12 +102,20 @@ export function parseImportDate(cell: RawCell): Date | null {
 const trueWords = new Set(['co', 'x', 'yes', 'y', 'true', '1', 'dung', 'c']);
 const falseWords = new Set(['khong', 'no', 'n', 'false', '0', 'sai', 'k']);
 
+// each enum's accepted spellings, keyed once (not for every cell of a 100,000-row file)
+const enumKeys = new WeakMap<Record<string, string>, Map<string, string>>();
+
 function enumValue(labels: Record<string, string>, cell: RawCell): string | null {
-  const wanted = headerKey(String(cell));
-  for (const [value, label] of Object.entries(labels)) {
-    if (headerKey(value) === wanted || headerKey(label) === wanted) return value;
+  let keys = enumKeys.get(labels);
+  if (!keys) {
+    keys = new Map();
+    // in declaration order, the first spelling wins (as the loop over the labels did)
+    for (const [value, label] of Object.entries(labels)) {
+      for (const key of [headerKey(value), headerKey(label)]) if (!keys.has(key)) keys.set(key, value);
+    }
+    enumKeys.set(labels, keys);
   }
-  return null;
+  return keys.get(headerKey(String(cell))) ?? null;
 }
 
 function display(cell: RawCell): string {

@@ -1,9 +1,18 @@
-import type { Cycle, ImportBatch, ImportKind, PrismaClient } from '@cadre/db';
-import { ForbiddenError, ValidationError } from '../errors.ts';
-import { convertRows, mapHeaders, type RowError } from '../imports/convert-rows.ts';
-import { importKinds } from '../imports/import-columns.ts';
+import { type Cycle, type ImportBatch, type ImportKind, insertRows, type PrismaClient } from '@cadre/db';
+import { ConflictError, ForbiddenError, ValidationError } from '../errors.ts';
+import { uuidv7 } from '../ids.ts';
+import {
+  convertRows,
+  type HeaderMap,
+  mapHeaders,
+  type RowError,
+  type TypedRow,
+} from '../imports/convert-rows.ts';
+import { type ImportKindSpec, importKinds } from '../imports/import-columns.ts';
 import { prepareImport } from '../imports/prepare-import.ts';
-import { detectFormat, readTable, UnreadableFileError } from '../imports/read-table.ts';
+import { detectFormat } from '../imports/read-table.ts';
+import { readTableInWorker } from '../imports/read-table-in-worker.ts';
+import { FileLimitError, UnreadableFileError } from '../imports/read-table-types.ts';
 import type { UnitTreeCache } from '../scope/unit-tree.ts';
 import type { Viewer } from '../scope/viewer.ts';
 import { assertWritable, findVisibleCycle } from './cycle-access.ts';
@@ -21,6 +30,10 @@ const organisationKinds: ImportKind[] = ['UNITS', 'PEOPLE'];
 // at most this many error rows are stored per batch (errorCount keeps the true total)
 const storedErrorLimit = 10_000;
 const progressEvery = 2_000;
+// a batch still validating after this long belongs to a process that died; it no longer blocks
+const unfinishedImportWindowMs = 15 * 60_000;
+/** users with an import running in this process */
+const activeImporters = new Set<string>();
 
 function assertMayImport(viewer: Viewer, kind: ImportKind): void {
   const allowed =
@@ -61,6 +74,44 @@ export async function importEvidence(options: {
   }
 
   const fileName = options.fileName.slice(0, 255) || 'upload';
+  // one import at a time per user: claimed before the first await, so two requests cannot both pass
+  if (activeImporters.has(viewer.userId)) throw importRunning();
+  activeImporters.add(viewer.userId);
+  try {
+    // another replica may be importing for the same user: its batch is still validating
+    const running = await prisma.importBatch.findFirst({
+      where: {
+        createdById: viewer.userId,
+        status: 'VALIDATING',
+        createdAt: { gt: new Date(Date.now() - unfinishedImportWindowMs) },
+      },
+      select: { id: true },
+    });
+    if (running) throw importRunning();
+    return await runImport({ ...options, spec, chunkSize, cycle, fileName });
+  } finally {
+    activeImporters.delete(viewer.userId);
+  }
+}
+
+function importRunning(): ConflictError {
+  return new ConflictError(
+    'Bạn đang có một lần nhập dữ liệu chưa xong; hãy chờ lần đó kết thúc rồi tải tiếp / one import at a time: your previous import is still running',
+  );
+}
+
+async function runImport(options: {
+  prisma: PrismaClient;
+  viewer: Viewer;
+  unitTrees: UnitTreeCache;
+  kind: ImportKind;
+  spec: ImportKindSpec;
+  cycle: Cycle | null;
+  fileName: string;
+  content: Buffer;
+  chunkSize: number;
+}): Promise<ImportOutcome> {
+  const { prisma, viewer, kind, spec, cycle, fileName, chunkSize } = options;
   const batch = await prisma.importBatch.create({
     data: {
       kind,
@@ -71,49 +122,89 @@ export async function importEvidence(options: {
     },
   });
 
-  const errors: RowError[] = [];
+  let errors: RowError[] = [];
+  let errorCount = 0;
+  const addError = (error: RowError) => {
+    errorCount += 1;
+    if (errors.length < storedErrorLimit) errors.push(error);
+  };
   let totalRows = 0;
   let validRows = 0;
+  let failedRows = 0;
   let prepared: Awaited<ReturnType<typeof prepareImport>> | null = null;
   try {
-    const table = await readTable({
+    // parsed in a worker thread, a batch ahead; each batch converted (and its raw cells dropped)
+    // before the next is asked for, so the raw sheet never sits in memory whole
+    const typed: TypedRow[] = [];
+    let headers: HeaderMap | null = null;
+    let nextRow = 1;
+    for await (const rows of readTableInWorker({
       content: options.content,
       format: detectFormat(fileName, options.content),
-    });
-    const [header = [], ...data] = table.rows;
-    const headers = mapHeaders(spec, header);
-    errors.push(...headers.errors);
-    totalRows = data.filter((cells) => cells.some((cell) => cell !== null)).length;
-    if (totalRows === 0 && errors.length === 0) {
-      errors.push({
-        row: 2,
-        field: '(tệp)',
-        value: null,
-        message: 'Tệp không có dòng dữ liệu / no data rows',
-      });
-    }
-    if (errors.length === 0) {
-      await prisma.importBatch.update({ where: { id: batch.id }, data: { totalRows } });
-      const typed = [];
-      for (let offset = 0; offset < data.length; offset += progressEvery) {
-        const converted = convertRows(headers, data.slice(offset, offset + progressEvery), 2 + offset);
-        typed.push(...converted.rows);
-        errors.push(...converted.errors);
-        validRows += converted.rows.length;
-        if (data.length > progressEvery) {
-          await prisma.importBatch.update({ where: { id: batch.id }, data: { validRows } });
-        }
+      batchSize: progressEvery,
+    })) {
+      let data = rows;
+      if (!headers) {
+        headers = mapHeaders(spec, rows[0] ?? []);
+        for (const error of headers.errors) addError(error);
+        if (headers.errors.length > 0) break;
+        data = rows.slice(1);
+        nextRow = 2;
       }
+      const converted = convertRows(headers, data, nextRow);
+      nextRow += data.length;
+      const filled = data.filter((cells) => cells.some((cell) => cell !== null)).length;
+      totalRows += filled;
+      failedRows += filled - converted.rows.length;
+      for (const row of converted.rows) typed.push(row);
+      for (const error of converted.errors) addError(error);
+      validRows += converted.rows.length;
+      if (totalRows > progressEvery) {
+        await prisma.importBatch.update({ where: { id: batch.id }, data: { totalRows, validRows } });
+      }
+    }
+    if (!headers) {
+      // an empty file: every required column is missing
+      headers = mapHeaders(spec, []);
+      for (const error of headers.errors) addError(error);
+    }
+    if (totalRows === 0 && errorCount === 0) {
+      addError({ row: 2, field: '(tệp)', value: null, message: 'Tệp không có dòng dữ liệu / no data rows' });
+    }
+    if (headers.errors.length === 0 && totalRows > 0) {
+      await prisma.importBatch.update({ where: { id: batch.id }, data: { totalRows, validRows } });
       const tree = await options.unitTrees.get();
       prepared = await prepareImport({ prisma, viewer, tree, cycle, spec, rows: typed, chunkSize });
-      errors.push(...prepared.errors);
+      const refusedRows = new Set<number>();
+      for (const error of prepared.errors) {
+        addError(error);
+        if (error.row > 1) refusedRows.add(error.row);
+      }
+      failedRows += refusedRows.size;
     }
   } catch (error) {
-    if (!(error instanceof UnreadableFileError)) throw error;
-    errors.push({ row: 0, field: '(tệp)', value: fileName, message: error.message });
+    if (!(error instanceof UnreadableFileError)) {
+      // never left validating: the batch says it failed, the error goes on to be logged
+      await finishFailed({
+        ...options,
+        batchId: batch.id,
+        errors: [internalFailure(fileName)],
+        errorCount: 1,
+        totalRows,
+        validRows: 0,
+      });
+      throw error;
+    }
+    // a file refused as a whole (unreadable, or over a limit): its row errors so far are moot
+    if (error instanceof FileLimitError) {
+      errors = [];
+      errorCount = 0;
+    }
+    prepared = null;
+    addError({ row: 0, field: '(tệp)', value: fileName, message: error.message });
   }
 
-  if (errors.length === 0 && prepared) {
+  if (errorCount === 0 && prepared) {
     const write = prepared.write;
     try {
       const applied = await prisma.$transaction(
@@ -139,8 +230,18 @@ export async function importEvidence(options: {
       return { batch: applied, errors: [] };
     } catch (error) {
       // a row written by someone else since validation (unique violation): nothing was applied
-      if (!isUniqueViolation(error)) throw error;
-      errors.push({
+      if (!isUniqueViolation(error)) {
+        await finishFailed({
+          ...options,
+          batchId: batch.id,
+          errors: [internalFailure(fileName)],
+          errorCount: 1,
+          totalRows,
+          validRows: 0,
+        });
+        throw error;
+      }
+      addError({
         row: 0,
         field: '(tệp)',
         value: null,
@@ -151,40 +252,81 @@ export async function importEvidence(options: {
   }
 
   sortErrors(errors);
-  const failedRows = new Set(errors.filter((error) => error.row > 1).map((error) => error.row)).size;
-  const failed = await prisma.$transaction(async (tx) => {
-    for (let offset = 0; offset < Math.min(errors.length, storedErrorLimit); offset += 1000) {
-      await tx.importRowError.createMany({
-        data: errors.slice(offset, Math.min(offset + 1000, storedErrorLimit)).map((error) => ({
-          batchId: batch.id,
-          row: error.row,
-          field: error.field.slice(0, 200),
-          value: error.value?.slice(0, 500) ?? null,
-          message: error.message,
-        })),
-      });
-    }
-    const updated = await tx.importBatch.update({
-      where: { id: batch.id },
-      data: {
-        status: 'FAILED',
-        totalRows,
-        validRows: Math.max(0, totalRows - failedRows),
-        errorCount: errors.length,
-        finishedAt: new Date(),
-      },
-    });
-    await writeAudit({
-      tx,
-      actor: viewer,
-      action: 'importEvidenceRefused',
-      entity: 'ImportBatch',
-      entityId: batch.id,
-      after: { kind, cycleId: cycle?.id ?? null, fileName, errors: errors.length },
-    });
-    return updated;
+  const failed = await finishFailed({
+    ...options,
+    batchId: batch.id,
+    errors,
+    errorCount,
+    totalRows,
+    validRows: Math.max(0, totalRows - failedRows),
   });
   return { batch: failed, errors: errors.slice(0, 200) };
+}
+
+/** Records the batch as failed with its (first) row errors, and the refusal in the audit log. */
+async function finishFailed(options: {
+  prisma: PrismaClient;
+  viewer: Viewer;
+  kind: ImportKind;
+  cycle: Cycle | null;
+  fileName: string;
+  batchId: string;
+  errors: RowError[];
+  errorCount: number;
+  totalRows: number;
+  validRows: number;
+}): Promise<ImportBatch> {
+  const { prisma, viewer, kind, cycle, fileName, errors, batchId } = options;
+  const failed = {
+    status: 'FAILED' as const,
+    totalRows: options.totalRows,
+    validRows: options.validRows,
+    errorCount: options.errorCount,
+    finishedAt: new Date(),
+  };
+  try {
+    return await prisma.$transaction(
+      async (tx) => {
+        await insertRows(
+          tx,
+          'ImportRowError',
+          errors.slice(0, storedErrorLimit).map((error) => ({
+            id: uuidv7(),
+            batchId,
+            row: error.row,
+            field: error.field.slice(0, 200),
+            value: error.value?.slice(0, 500) ?? null,
+            message: error.message,
+          })),
+        );
+        const updated = await tx.importBatch.update({ where: { id: batchId }, data: failed });
+        await writeAudit({
+          tx,
+          actor: viewer,
+          action: 'importEvidenceRefused',
+          entity: 'ImportBatch',
+          entityId: batchId,
+          after: { kind, cycleId: cycle?.id ?? null, fileName, errors: options.errorCount },
+        });
+        return updated;
+      },
+      { timeout: 120_000, maxWait: 30_000 },
+    );
+  } catch (error) {
+    // the batch must not stay validating (it would hold the user's next import): failed, at least
+    await prisma.importBatch.update({ where: { id: batchId }, data: failed });
+    throw error;
+  }
+}
+
+function internalFailure(fileName: string): RowError {
+  return {
+    row: 0,
+    field: '(tệp)',
+    value: fileName,
+    message:
+      'Lỗi hệ thống khi xử lý tệp; không có dòng nào được ghi / internal error while processing the file; nothing was written',
+  };
 }
 
 function sortErrors(errors: RowError[]): void {
