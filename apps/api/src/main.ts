@@ -34,13 +34,14 @@ async function openAndCheck(databaseUrl: string | undefined, dataDir: string): P
 }
 
 async function main(): Promise<void> {
-  const settings = readConfig();
-  if (!settings.databaseUrl) checkDataDir(settings.dataDir);
-  const config = loadSecretKey(settings);
+  const config = readConfig();
+  if (!config.databaseUrl) checkDataDir(config.dataDir);
 
   let handler: RequestHandler = startingHandler;
   const server = createHttpServer((request, response) => handler(request, response));
   await listen(server, config.port, config.host);
+  // after the port: a port in use stops start-up before anything is written to DATA_DIR
+  config.secretKey = loadSecretKey(config).secretKey;
 
   let db: Database | undefined;
   let readCache: ReadCache | undefined;

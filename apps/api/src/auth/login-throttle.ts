@@ -1,86 +1,140 @@
+// Login attempts are reserved before any password is checked (rate-limiter-flexible: atomic in
+// memory and in Redis), so 40 wrong passwords sent at once cost at most the reservations there are:
+//
+// - per address: 100 attempts in 15 minutes, whatever the names (a sprayer stops quickly);
+// - per name and address: 5 attempts in 15 minutes, then that pair waits 15 minutes (the owner on
+//   another address is not affected);
+// - per name from every address: 10 attempts in 15 minutes, then 15 minutes of waiting — but not
+//   for a device the account signed in from before (a signed device cookie, see login-device.ts),
+//   so a third party guessing from many addresses slows the guessing and cannot lock the owner out.
+//
+// A correct password frees the reservations of its name (and its name and address).
 import { Redis } from 'ioredis';
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from 'rate-limiter-flexible';
+import { AppError } from '../errors.ts';
 
-/** Counts failed logins per username+IP: after `maxFailures` within `windowSeconds`, refuse for `blockSeconds`. */
 export type LoginThrottle = {
-  /** seconds until the key may try again, 0 when it may try now */
-  retryAfter(key: string): Promise<number>;
-  recordFailure(key: string): Promise<void>;
-  reset(key: string): Promise<void>;
+  /** reserves one attempt, or throws RATE_LIMITED with the seconds to wait */
+  reserve(attempt: LoginAttempt): Promise<void>;
+  /** the password was right: the name's reservations are given back */
+  succeeded(attempt: LoginAttempt): Promise<void>;
   close(): Promise<void>;
 };
 
-export type ThrottlePolicy = { maxFailures: number; windowSeconds: number; blockSeconds: number };
+export type LoginAttempt = {
+  username: string;
+  ip: string;
+  /** the request carries this account's device cookie: the per-name limit does not apply */
+  knownDevice: boolean;
+};
+
+export type ThrottlePolicy = {
+  perAddress: number;
+  perNameAndAddress: number;
+  perName: number;
+  windowSeconds: number;
+  blockSeconds: number;
+};
 
 export const defaultThrottlePolicy: ThrottlePolicy = {
-  maxFailures: 5,
+  perAddress: 100,
+  perNameAndAddress: 5,
+  perName: 10,
   windowSeconds: 15 * 60,
   blockSeconds: 15 * 60,
 };
 
-export function throttleKey(username: string, ip: string): string {
-  return `${username.trim().toLowerCase()}|${ip}`;
+type Limiters = {
+  address: RateLimiterAbstract;
+  nameAndAddress: RateLimiterAbstract;
+  name: RateLimiterAbstract;
+};
+
+const normalise = (username: string) => username.trim().toLowerCase();
+
+function rateLimited(seconds: number): AppError {
+  const wait = Math.max(1, Math.ceil(seconds));
+  const minutes = Math.ceil(wait / 60);
+  return new AppError(
+    'RATE_LIMITED',
+    `Đăng nhập sai quá nhiều lần, thử lại sau ${minutes} phút / Too many failed logins, try again in ${minutes} min`,
+    { retryAfterSeconds: wait },
+  );
 }
 
-/** One process: good for the embedded set-up and tests. */
-export function createMemoryLoginThrottle(
-  policy: ThrottlePolicy = defaultThrottlePolicy,
-  now: () => number = Date.now,
-): LoginThrottle {
-  const failures = new Map<string, number[]>();
-  const blockedUntil = new Map<string, number>();
+async function take(limiter: RateLimiterAbstract, key: string): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (error) {
+    if (error instanceof RateLimiterRes) throw rateLimited(error.msBeforeNext / 1000);
+    throw error;
+  }
+}
+
+function throttleOver(limiters: Limiters, close: () => Promise<void>): LoginThrottle {
   return {
-    async retryAfter(key) {
-      const until = blockedUntil.get(key) ?? 0;
-      const left = Math.ceil((until - now()) / 1000);
-      if (left > 0) return left;
-      blockedUntil.delete(key);
-      return 0;
+    async reserve(attempt) {
+      const name = normalise(attempt.username);
+      await take(limiters.address, attempt.ip);
+      await take(limiters.nameAndAddress, `${name}|${attempt.ip}`);
+      if (!attempt.knownDevice) await take(limiters.name, name);
     },
-    async recordFailure(key) {
-      const current = now();
-      const recent = (failures.get(key) ?? []).filter((at) => at > current - policy.windowSeconds * 1000);
-      recent.push(current);
-      if (recent.length >= policy.maxFailures) {
-        blockedUntil.set(key, current + policy.blockSeconds * 1000);
-        failures.delete(key);
-      } else {
-        failures.set(key, recent);
-      }
-      if (failures.size > 100_000) failures.clear(); // bound memory under a credential-stuffing flood
+    async succeeded(attempt) {
+      const name = normalise(attempt.username);
+      await Promise.all([
+        limiters.nameAndAddress.delete(`${name}|${attempt.ip}`),
+        limiters.name.delete(name),
+        limiters.address.reward(attempt.ip, 1),
+      ]);
     },
-    async reset(key) {
-      failures.delete(key);
-      blockedUntil.delete(key);
-    },
-    async close() {},
+    close,
   };
 }
 
-/** Shared between API replicas. A fixed window started by the first failure. */
+function options(policy: ThrottlePolicy) {
+  const base = { duration: policy.windowSeconds, blockDuration: policy.blockSeconds };
+  return {
+    address: { ...base, points: policy.perAddress, keyPrefix: 'cadre:login:ip' },
+    nameAndAddress: { ...base, points: policy.perNameAndAddress, keyPrefix: 'cadre:login:name-ip' },
+    name: { ...base, points: policy.perName, keyPrefix: 'cadre:login:name' },
+  };
+}
+
+/** One process: the embedded set-up and tests. */
+export function createMemoryLoginThrottle(policy: ThrottlePolicy = defaultThrottlePolicy): LoginThrottle {
+  const settings = options(policy);
+  return throttleOver(
+    {
+      address: new RateLimiterMemory(settings.address),
+      nameAndAddress: new RateLimiterMemory(settings.nameAndAddress),
+      name: new RateLimiterMemory(settings.name),
+    },
+    async () => {},
+  );
+}
+
+/** Shared by every API replica (REDIS_URL). */
 export function createRedisLoginThrottle(
   redisUrl: string,
   policy: ThrottlePolicy = defaultThrottlePolicy,
 ): LoginThrottle {
-  const redis = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 });
-  const failKey = (key: string) => `cadre:login:fail:${key}`;
-  const blockKey = (key: string) => `cadre:login:block:${key}`;
-  return {
-    async retryAfter(key) {
-      const ttl = await redis.ttl(blockKey(key));
-      return Math.max(ttl, 0);
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
+  const settings = options(policy);
+  const make = (config: (typeof settings)['address']) =>
+    new RateLimiterRedis({ ...config, storeClient: redis, useRedisPackage: false });
+  return throttleOver(
+    {
+      address: make(settings.address),
+      nameAndAddress: make(settings.nameAndAddress),
+      name: make(settings.name),
     },
-    async recordFailure(key) {
-      const count = await redis.incr(failKey(key));
-      if (count === 1) await redis.expire(failKey(key), policy.windowSeconds);
-      if (count >= policy.maxFailures) {
-        await redis.multi().set(blockKey(key), '1', 'EX', policy.blockSeconds).del(failKey(key)).exec();
-      }
-    },
-    async reset(key) {
-      await redis.del(failKey(key), blockKey(key));
-    },
-    async close() {
+    async () => {
       await redis.quit();
     },
-  };
+  );
 }

@@ -1,4 +1,5 @@
 import { isSecureRequest, serializeClearedSessionCookie, serializeSessionCookie } from '../auth/cookies.ts';
+import { isKnownDevice, serializeDeviceCookie } from '../auth/login-device.ts';
 import { builder } from '../builder.ts';
 import { ValidationError } from '../errors.ts';
 import { nonEmpty } from '../prisma-query.ts';
@@ -46,6 +47,7 @@ builder.mutationFields((t) => ({
       const result = await logIn({
         prisma: context.prisma,
         throttle: context.throttle,
+        isKnownDevice: (userId) => isKnownDevice(context.request, context.config.secretKey, userId),
         username: args.username,
         password: args.password,
         ip: context.clientIp,
@@ -56,6 +58,13 @@ builder.mutationFields((t) => ({
         serializeSessionCookie({
           token: result.token,
           maxAgeSeconds: context.config.sessionTtlHours * 3600,
+          secure: isSecureRequest(context.request),
+        }),
+      );
+      context.setCookie(
+        serializeDeviceCookie({
+          secret: context.config.secretKey,
+          userId: result.user.id,
           secure: isSecureRequest(context.request),
         }),
       );

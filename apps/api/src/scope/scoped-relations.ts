@@ -125,6 +125,8 @@ async function keepVisible(value: unknown, loader: DataLoader<string, boolean>):
 }
 
 const rootTypes = new Set(['Query', 'Mutation', 'Subscription']);
+/** What `login` answers: the account that just signed in, before a viewer exists. */
+const ownPayloads = new Set(['LoginPayload']);
 
 /** Whether a type is the edge of a root connection (`QueryPeopleConnectionEdge`): its resolver scopes it. */
 function isRootConnectionEdge(typename: string): boolean {
@@ -138,6 +140,7 @@ export function scopedRelationFields(
   const result: { type: string; field: string; target: string }[] = [];
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__') || rootTypes.has(type.name)) continue;
+    if (ownPayloads.has(type.name)) continue;
     if (isRootConnectionEdge(type.name)) continue;
     for (const field of Object.values(type.getFields())) {
       const target = getNamedType(field.type).name;

@@ -1,6 +1,5 @@
 import type { PrismaClient, User } from '@cadre/db';
 import type { LoginThrottle } from '../auth/login-throttle.ts';
-import { throttleKey } from '../auth/login-throttle.ts';
 import { burnPasswordCheck, verifyPassword } from '../auth/password.ts';
 import { generateToken, hashToken } from '../auth/session-token.ts';
 import { AppError } from '../errors.ts';
@@ -10,10 +9,15 @@ export type LogInResult = { token: string; csrfToken: string; expiresAt: Date; u
 
 const wrongCredentials = 'Sai tên đăng nhập hoặc mật khẩu / Wrong username or password';
 
-/** Checks the password, throttles repeated failures, and opens a session (its token is returned once). */
+/**
+ * Reserves an attempt (login-throttle.ts) before any password is checked, checks it, and opens a
+ * session (its token is returned once). Unknown and deactivated names cost the same argon2 check.
+ */
 export async function logIn(options: {
   prisma: PrismaClient;
   throttle: LoginThrottle;
+  /** whether the request carries this account's device cookie (auth/login-device.ts) */
+  isKnownDevice: (userId: string) => boolean;
   username: string;
   password: string;
   ip: string;
@@ -21,24 +25,19 @@ export async function logIn(options: {
   sessionTtlHours: number;
 }): Promise<LogInResult> {
   const username = options.username.trim().toLowerCase();
-  const key = throttleKey(username, options.ip);
-  const retryAfter = await options.throttle.retryAfter(key);
-  if (retryAfter > 0) {
-    const minutes = Math.ceil(retryAfter / 60);
-    throw new AppError(
-      'RATE_LIMITED',
-      `Đăng nhập sai quá nhiều lần, thử lại sau ${minutes} phút / Too many failed logins, try again in ${minutes} min`,
-      { retryAfterSeconds: retryAfter },
-    );
-  }
   const user = await options.prisma.user.findUnique({ where: { username } });
+  const attempt = {
+    username,
+    ip: options.ip,
+    knownDevice: user ? options.isKnownDevice(user.id) : false,
+  };
+  await options.throttle.reserve(attempt);
   const valid = user?.active ? await verifyPassword(user.passwordHash, options.password) : false;
   if (!user || !valid) {
-    if (!user) await burnPasswordCheck(options.password);
-    await options.throttle.recordFailure(key);
+    if (!user?.active) await burnPasswordCheck(options.password);
     throw new AppError('UNAUTHENTICATED', wrongCredentials);
   }
-  await options.throttle.reset(key);
+  await options.throttle.succeeded(attempt);
 
   const token = generateToken();
   const csrfToken = generateToken();
