@@ -2,6 +2,7 @@ import { builder } from '../builder.ts';
 import { WorkflowBlockedError } from '../domains/checklist/workflow-blocked-error.ts';
 import { ConflictError } from '../errors.ts';
 import { localId } from '../ids.ts';
+import { errorFields, logger, requestIdOf } from '../logger.ts';
 import { nonEmpty } from '../prisma-query.ts';
 import { buildCyclesWhere } from '../scope/build-cycles-where.ts';
 import { buildRunsWhere } from '../scope/build-runs-where.ts';
@@ -173,7 +174,7 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const CycleDeadlineInput = builder.inputType('CycleDeadlineInput', {
+export const CycleDeadlineInput = builder.inputType('CycleDeadlineInput', {
   fields: (t) => ({
     stage: t.field({ type: CycleStatusEnum, required: true }),
     dueOn: t.field({ type: 'Date', required: true }),
@@ -209,6 +210,11 @@ const CreateCycleInput = builder.inputType('CreateCycleInput', {
       validate: { min: [1, { message: message('Số ngày khiếu nại ≥ 1', 'appealDays ≥ 1') }] },
     }),
     deadlines: t.field({ type: [CycleDeadlineInput], required: false }),
+    decisionReference: t.string({
+      required: false,
+      description:
+        'the number of the decision behind a setting beyond the law (an excellent quota above 20%, a pack outside its years), e.g. 125/QĐ-UBND',
+    }),
     periodKind: t.field({
       type: PeriodKindEnum,
       required: false,
@@ -283,9 +289,13 @@ builder.mutationFields((t) => ({
         viewer: context.viewer,
         unitTrees: context.unitTrees,
         cycleId: args.cycleId.id,
+        jobs: context.jobs,
+        requestId: requestIdOf(context.request),
       });
+      // with a queue the run is carried out by a worker; without (tests), here, and it ends its own failures
       if (args.wait) await started.done;
-      else started.done.catch((error: unknown) => console.error('evaluation run failed', error));
+      else if (!context.jobs)
+        started.done.catch((error: unknown) => logger.error(errorFields(error), 'evaluation run failed'));
       return context.prisma.evaluationRun.findUniqueOrThrow({
         ...nonEmpty(query),
         where: { id: started.run.id },

@@ -19,6 +19,7 @@ import './flag.ts';
 import './appeal.ts';
 import '../domains/calibration/calibration.ts';
 import '../domains/checklist/checklist.ts';
+import '../domains/checklist/cycle-settings.ts';
 import '../domains/periods/periods.ts';
 
 // every relation to a scoped type goes through its where-builder (scope/scoped-relations.ts)

@@ -72,6 +72,8 @@ const allowed: Record<'Query' | 'Mutation', Record<string, Role[] | 'public'>> =
     flags: ['ADMIN', 'OFFICER', 'UNIT_HEAD'],
     appeals: everyone,
     myAppeals: everyone,
+    calibration: ['ADMIN', 'OFFICER', 'UNIT_HEAD', 'COUNCIL_MEMBER'],
+    checklist: everyone,
   },
   Mutation: {
     login: 'public',
@@ -109,6 +111,9 @@ const allowed: Record<'Query' | 'Mutation', Record<string, Role[] | 'public'>> =
     withdrawAppeal: everyone,
     startAppealReview: managers,
     decideAppeal: managers,
+    reviewCalibration: ['ADMIN', 'OFFICER', 'COUNCIL_MEMBER'],
+    updateCycleDeadlines: managers,
+    deleteCycle: managers,
   },
 };
 

@@ -1,5 +1,11 @@
 import type { Cycle, CycleStatus, PeriodKind, Prisma, PrismaClient, Role } from '@cadre/db';
 import { z } from 'zod';
+import {
+  assertNoOverlappingCycle,
+  normalizeDecisionReference,
+  validateDeadlines,
+  validateLawBounds,
+} from '../domains/checklist/services/validate-cycle-settings.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors.ts';
 import { unitInScope, type Viewer } from '../scope/viewer.ts';
 import { zodIssuesToFields } from '../validation.ts';
@@ -67,6 +73,8 @@ export async function createCycle(options: {
     appealDays?: number | null;
     deadlines?: CycleDeadlineInput[] | null;
     periodKind?: PeriodKind | null;
+    /** the recorded decision behind a setting beyond the law's defaults (a higher quota, a pack's exception) */
+    decisionReference?: string | null;
   };
 }): Promise<Cycle> {
   const { prisma, viewer, input } = options;
@@ -77,19 +85,15 @@ export async function createCycle(options: {
     ]);
   }
   const overrides = parseOverrides(input.overrides, 'input.overrides');
-  const deadlines = input.deadlines ?? [];
-  const stages = new Set<string>();
-  for (const [index, deadline] of deadlines.entries()) {
-    if (stages.has(deadline.stage)) {
-      throw new ValidationError([
-        {
-          field: `input.deadlines.${index}.stage`,
-          message: `Trùng giai đoạn / duplicate stage ${deadline.stage}`,
-        },
-      ]);
-    }
-    stages.add(deadline.stage);
-  }
+  const deadlines = validateDeadlines(input.deadlines ?? [], 'input.deadlines');
+  const decisionReference = normalizeDecisionReference(input.decisionReference);
+  validateLawBounds({
+    packId: input.packId,
+    year: input.year,
+    excellentPercent: overrides.excellentPercent,
+    decisionReference,
+    field: 'input',
+  });
   return prisma.$transaction(async (tx) => {
     const pack = await tx.policyPack.findUnique({ where: { id: input.packId }, select: { id: true } });
     if (!pack) {
@@ -106,6 +110,7 @@ export async function createCycle(options: {
         `Đã có kỳ đánh giá năm ${input.year} cho đơn vị này / a cycle for ${input.year} already exists`,
       );
     }
+    await assertNoOverlappingCycle({ tx, year: input.year, scopeUnitId: input.scopeUnitId });
     const cycle = await tx.cycle.create({
       data: {
         year: input.year,
@@ -127,7 +132,7 @@ export async function createCycle(options: {
       action: 'createCycle',
       entity: 'Cycle',
       entityId: cycle.id,
-      after: cycle,
+      after: { ...cycle, decisionReference },
     });
     return cycle;
   });
