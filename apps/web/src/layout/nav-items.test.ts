@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { homePathFor, navItemsFor } from './nav-items.ts';
 
 describe('role menus', () => {
-  it('gives staff only their own result', () => {
-    expect(navItemsFor('STAFF').map((item) => item.path)).toEqual(['/my-result']);
+  it('gives staff only their own result and their own period scores', () => {
+    expect(navItemsFor('STAFF').map((item) => item.path)).toEqual(['/my-result', '/my-periods']);
     expect(homePathFor('STAFF')).toBe('/my-result');
   });
 

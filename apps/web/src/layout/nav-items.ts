@@ -84,6 +84,26 @@ export const navItems: readonly NavItem[] = [
     roles: ['ADMIN', 'OFFICER'],
     component: lazy(() => import('../pages/audit-page.tsx').then((m) => ({ default: m.AuditPage }))),
   },
+  {
+    path: '/periods',
+    label: 'nav.periods',
+    roles: ['ADMIN', 'OFFICER', 'UNIT_HEAD'],
+    component: lazy(() =>
+      import('../pages/period-tracking-page.tsx').then((m) => ({ default: m.PeriodTrackingPage })),
+    ),
+  },
+  {
+    path: '/my-periods',
+    label: 'nav.myPeriods',
+    roles: ['STAFF'],
+    component: lazy(() => import('../pages/my-periods-page.tsx').then((m) => ({ default: m.MyPeriodsPage }))),
+  },
+  {
+    path: '/catalogue',
+    label: 'nav.catalogue',
+    roles: ['ADMIN', 'OFFICER'],
+    component: lazy(() => import('../pages/catalogue-page.tsx').then((m) => ({ default: m.CataloguePage }))),
+  },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {
