@@ -1,6 +1,7 @@
 import type { Database, PrismaClient } from '@cadre/db';
 import type { LoginThrottle } from './auth/login-throttle.ts';
 import type { ApiConfig } from './config.ts';
+import type { JobQueue } from './jobs/queue.ts';
 import type { ReadCache } from './read-cache.ts';
 import type { UnitTreeCache } from './scope/unit-tree.ts';
 import type { Viewer } from './scope/viewer.ts';
@@ -15,6 +16,8 @@ export type AppServices = {
   unitTrees: UnitTreeCache;
   /** ranking pages and counts, dropped on every committed change they read */
   readCache: ReadCache;
+  /** the job queue evaluation runs go to; absent (tests, the bench), a run is carried out where it was started */
+  jobs?: JobQueue;
 };
 
 export type Context = AppServices & {

@@ -45,13 +45,17 @@ async function main(): Promise<void> {
 
   let db: Database | undefined;
   let readCache: ReadCache | undefined;
+  let jobs: JobQueue | undefined;
   const throttle = config.redisUrl ? createRedisLoginThrottle(config.redisUrl) : createMemoryLoginThrottle();
   const shutdown = async (signal: string) => {
-    console.log(`Nhận ${signal}, đang dừng… / ${signal} received, shutting down…`);
+    logger.info({ signal }, `Nhận ${signal}, đang dừng… / ${signal} received, shutting down…`);
     const forced = setTimeout(() => process.exit(1), 10_000);
     forced.unref();
     server.closeIdleConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    // a run in progress is finished first; if this takes too long the forced exit leaves its job
+    // to another process (it is taken back once this process is gone)
+    await jobs?.close().catch(() => undefined);
     await throttle.close().catch(() => undefined);
     await readCache?.close().catch(() => undefined);
     await db?.close().catch(() => undefined);
@@ -69,7 +73,8 @@ async function main(): Promise<void> {
       // first start (no units yet): seed the demo province; later starts keep what is there
       const seeded = await ensureDemoData(db, { password: config.demoPassword });
       if (seeded)
-        console.log(
+        logger.info(
+          { people: seeded.people, units: seeded.units },
           `Đã tạo dữ liệu mẫu / demo province seeded: ${seeded.people} people, ${seeded.units} units`,
         );
       const hasDemoAccounts =
@@ -77,33 +82,48 @@ async function main(): Promise<void> {
       if (hasDemoAccounts) demo = { password: config.demoPassword, accounts: [...demoAccounts] };
     }
     readCache = createReadCache({ db, enabled: config.readCache });
+    const unitTrees = createUnitTreeCache({ prisma: db.prisma });
+    // evaluation runs are jobs: this process carries them out too unless RUN_JOBS=off (replicas
+    // beside `npm run worker` processes); the embedded engine always carries them out itself
+    jobs = await startJobQueue({
+      db,
+      unitTrees,
+      logger,
+      databaseUrl: config.databaseUrl,
+      execute: readRunJobs(),
+    });
     const services: AppServices = {
       db,
       prisma: db.prisma,
       config,
       throttle,
-      unitTrees: createUnitTreeCache({ prisma: db.prisma }),
+      unitTrees,
       readCache,
+      jobs,
     };
     handler = createServer({ services, demo }).handler;
   } catch (error) {
     server.close();
+    await jobs?.close().catch(() => undefined);
     await db?.close().catch(() => undefined);
     throw error;
   }
 
   const where = config.databaseUrl ? redactUrl(config.databaseUrl) : config.dataDir;
-  console.log(`Cơ sở dữ liệu / database: ${db.engine} (${where})`);
-  console.log(
+  logger.info({ engine: db.engine, where }, `Cơ sở dữ liệu / database: ${db.engine} (${where})`);
+  logger.info(
+    { port: config.port },
     `Mở http://localhost:${config.port} / Open http://localhost:${config.port} (GraphQL: /graphql)`,
   );
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-  } else {
-    console.error('Không khởi động được / failed to start:', error instanceof Error ? error.message : error);
-  }
+  // one plain line on stderr for the person who typed `npm start` (no stack: a configuration
+  // problem is not a bug); the logs proper are JSON on stdout
+  const line =
+    error instanceof ConfigError
+      ? error.message
+      : `Không khởi động được / failed to start: ${error instanceof Error ? error.message : String(error)}`;
+  process.stderr.write(`${line.split('\n')[0]}\n`);
   process.exit(1);
 });

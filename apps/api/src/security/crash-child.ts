@@ -1,7 +1,8 @@
 // A process the crash-safety test kills: it opens the database like the API (CRASH_DATABASE_URL or
 // the PGlite folder CRASH_DATA_DIR) and runs one operation. With CRASH_ON=<table> it kills itself
 // (SIGKILL, no clean-up of any kind) right after the first write to that table inside the
-// operation's transaction, i.e. half-way through.
+// operation's transaction, i.e. half-way through. Evaluation runs go through the job queue, as in
+// the API; mode `resume` only starts the queue and waits for the runs a killed process left.
 
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
@@ -11,6 +12,8 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { createMemoryLoginThrottle } from '../auth/login-throttle.ts';
 import { testConfig } from '../config.ts';
 import type { AppServices } from '../context.ts';
+import { startJobQueue } from '../jobs/queue.ts';
+import { logger } from '../logger.ts';
 import { createReadCache } from '../read-cache.ts';
 import { createUnitTreeCache } from '../scope/unit-tree.ts';
 import { createServer } from '../server.ts';
@@ -50,13 +53,24 @@ const prisma = db.prisma.$extends({
   },
 }) as unknown as PrismaClient;
 
+const unitTrees = createUnitTreeCache({ prisma: db.prisma });
+const jobs = await startJobQueue({
+  db,
+  prisma,
+  unitTrees,
+  logger,
+  databaseUrl,
+  rescueEveryMs: 1000,
+  rescueGraceSeconds: 2,
+});
 const services: AppServices = {
   db,
   prisma,
   config: testConfig(),
   throttle: createMemoryLoginThrottle(),
-  unitTrees: createUnitTreeCache({ prisma: db.prisma }),
+  unitTrees,
   readCache: createReadCache({ db }),
+  jobs,
 };
 const yoga = createYoga(services);
 const graphql = async (query: string, variables: Record<string, unknown>, token?: string) => {
@@ -78,7 +92,21 @@ const token = login.data?.login?.token;
 if (!token) throw new Error('login failed');
 const cycleId = encodeGlobalID('Cycle', process.env.CRASH_CYCLE_ID ?? '');
 
-if (mode === 'evaluation') {
+if (mode === 'resume') {
+  // the queue of this process takes over the runs of the killed one
+  const cycle = process.env.CRASH_CYCLE_ID ?? '';
+  const left = await db.prisma.evaluationRun.findMany({ where: { cycleId: cycle, status: 'RUNNING' } });
+  for (;;) {
+    const running = await db.prisma.evaluationRun.count({ where: { cycleId: cycle, status: 'RUNNING' } });
+    if (running === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const finished = await db.prisma.evaluationRun.findMany({
+    where: { id: { in: left.map((run) => run.id) } },
+    select: { id: true, status: true },
+  });
+  say(`RESULT ${JSON.stringify(finished)}`);
+} else if (mode === 'evaluation') {
   const result = await graphql(
     'mutation ($c: ID!) { runEvaluation(cycleId: $c, wait: true) { __typename ... on Error { code message } } }',
     { c: cycleId },
@@ -98,6 +126,7 @@ if (mode === 'evaluation') {
   server.close();
 }
 say('DONE');
+await jobs.close();
 await services.throttle.close();
 await services.readCache.close();
 await db.close();

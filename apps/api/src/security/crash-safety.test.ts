@@ -111,7 +111,7 @@ describe.each(testEngines())('crash safety on %s', (engine) => {
   }, 240_000);
   afterAll(() => target?.drop());
 
-  it('an evaluation run killed half-way leaves the previous results whole; re-running gives the same complete results', async () => {
+  it('an evaluation run killed half-way leaves the previous results whole; the next process carries the same run out, and re-running gives the same results', async () => {
     const env = { ...target.env, CRASH_CYCLE_ID: cycleId };
     const first = await runChild('evaluation', env);
     expect(first.stdout, first.stderr).toMatch(/RunEvaluationSuccess/);
@@ -131,17 +131,14 @@ describe.each(testEngines())('crash safety on %s', (engine) => {
     expect(await resultsDigest(db, cycleId), 'the results are the previous run’s, all of them').toEqual(
       before,
     );
-    // the killed run is still marked RUNNING: the API treats it as dead after 30 minutes (see report)
+    // the killed run is still RUNNING, its job taken by a worker that is gone: the next process's
+    // queue takes the job back and carries the same run out
     const orphan = await db.prisma.evaluationRun.findFirst({ where: { cycleId, status: 'RUNNING' } });
     expect(orphan).not.toBeNull();
-    await db.prisma.evaluationRun.updateMany({
-      where: { cycleId, status: 'RUNNING' },
-      data: { startedAt: new Date(Date.now() - 31 * 60_000) },
-    });
     await target.done(db);
 
-    const again = await runChild('evaluation', env);
-    expect(again.stdout, again.stderr).toMatch(/RunEvaluationSuccess/);
+    const resumed = await runChild('resume', env);
+    expect(resumed.stdout, resumed.stderr).toContain(`{"id":"${orphan?.id}","status":"SUCCEEDED"}`);
     db = await target.open();
     const after = await resultsDigest(db, cycleId);
     expect(after.count).toBe(before.count);
@@ -151,7 +148,8 @@ describe.each(testEngines())('crash safety on %s', (engine) => {
     expect(once.stdout).toMatch(/RunEvaluationSuccess/);
     db = await target.open();
     expect(await resultsDigest(db, cycleId), 'a re-run gives the same results').toEqual(after);
-    expect(await db.prisma.evaluationRun.count({ where: { cycleId, status: 'FAILED' } })).toBe(1);
+    expect(await db.prisma.evaluationRun.count({ where: { cycleId, status: 'FAILED' } })).toBe(0);
+    expect(await db.prisma.evaluationRun.count({ where: { cycleId, status: 'RUNNING' } })).toBe(0);
     expect((await verifyAudit({ prisma: db.prisma })).intact).toBe(true);
     await target.done(db);
   }, 300_000);

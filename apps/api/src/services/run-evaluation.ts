@@ -1,21 +1,15 @@
-import { getHeapStatistics, setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import type { Cycle, EvaluationRun, Prisma, PrismaClient } from '@cadre/db';
 import { ConflictError } from '../errors.ts';
-import { uuidv7 } from '../ids.ts';
-import { rankUnits, standingsOf, type UnitStanding } from '../rules/block-ranks.ts';
-import { checkRating, runEngine } from '../rules/engine.ts';
+import { type ChunkEvaluator, inThreadEvaluator } from '../jobs/chunk-evaluator.ts';
+import { rankUnits, type UnitStanding } from '../rules/block-ranks.ts';
 import type { ScenarioInput } from '../rules/scenario.ts';
 import { descendantIds, type UnitTree, type UnitTreeCache } from '../scope/unit-tree.ts';
 import type { Viewer } from '../scope/viewer.ts';
 import { buildScenario, readScopeUnits, type ScopeUnits } from './build-scenario.ts';
 import { assertManages, findVisibleCycle } from './cycle-access.ts';
+import { type PreviousDecision, type UnitRow, writeBatchSize } from './evaluate-chunk.ts';
 import { writeAudit } from './write-audit.ts';
 
-/** A run still RUNNING after this long is taken to have died with its process. */
-const staleRunMs = 30 * 60_000;
-/** Rows per write statement (one JSON parameter each). */
-const writeBatchSize = 2000;
 /**
  * People per chunk of a run. A chunk's scenario, evaluation and rows to write are in memory next to
  * the following chunk's read and the previous chunk's writes. Measured at 100,000 people on
@@ -25,28 +19,48 @@ const writeBatchSize = 2000;
 export const defaultChunkPeople = 2000;
 const runnableStatuses = new Set(['OPEN', 'ASSESSMENT', 'REVIEW']);
 
-export type StartedRun = { run: EvaluationRun; done: Promise<EvaluationRun> };
+/** What a job needs to carry out a recorded run (the job's payload). */
+export type EvaluationJob = { runId: string; requestId: string | null };
+
+/**
+ * The queue that carries out recorded runs (jobs/queue.ts). The job is added inside the transaction
+ * that records the run, so there is never a run without its job or a job without its run.
+ */
+export type EvaluationScheduler = {
+  addEvaluationJob(tx: Prisma.TransactionClient, job: EvaluationJob): Promise<void>;
+  /** after the commit: tells the workers of this process to look now */
+  wake(): void;
+};
+
+export type StartedRun = {
+  run: EvaluationRun;
+  /** the run once it has finished, whichever process carried it out */
+  readonly done: Promise<EvaluationRun>;
+};
+
+/** The user a run's audit entries name: the one who started it. */
+type RunActor = Pick<Viewer, 'userId' | 'username'> | null;
 
 /**
  * Starts an evaluation of a cycle: records an EvaluationRun (refusing a second concurrent run of
- * the same cycle), then in the background evaluates it in chunks of whole units (planChunks): each
- * chunk's evidence is read in bulk, evaluated by the rules engine and its results and flags
- * written, all chunks in one transaction; emulation-block ranks, which compare units of different
- * chunks, are made at the end from the units' standings.
- *
- * Re-running is idempotent: the same evidence gives the same rows (ids kept, upserted by
- * cycle+person). A decision that differs from the engine with a written reason is kept when it is
- * still legal under the new evaluation; otherwise the final rating returns to the engine's.
+ * the same cycle) and the job that carries it out. With `jobs` the run is carried out by the queue
+ * (any API process or `npm run worker`, retried elsewhere if its process dies); without, in this
+ * process right away (tests and the bench call it so). See executeEvaluationRun for the run itself.
  */
 export async function startEvaluationRun(options: {
   prisma: PrismaClient;
   viewer: Viewer;
   unitTrees: UnitTreeCache;
   cycleId: string;
+  jobs?: EvaluationScheduler;
+  /** the request that started the run, carried into the job's logs */
+  requestId?: string | null;
   /** people per chunk (default defaultChunkPeople); a chunk may hold more to keep a unit and its leaders whole */
   chunkPeople?: number;
+  /** without jobs: where the chunks are evaluated (default: this thread) */
+  evaluator?: ChunkEvaluator;
 }): Promise<StartedRun> {
-  const { prisma, viewer } = options;
+  const { prisma, viewer, jobs } = options;
   const tree = await options.unitTrees.get();
   const run = await prisma.$transaction(async (tx) => {
     const cycle = await findVisibleCycle(tx, viewer, options.cycleId);
@@ -58,17 +72,12 @@ export async function startEvaluationRun(options: {
     }
     // serialise starts of the same cycle across connections and replicas
     await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext($1))`, `evaluation-run:${cycle.id}`);
+    // a run is RUNNING until its job ends it: a process that dies leaves the job to another worker
     const running = await tx.evaluationRun.findFirst({ where: { cycleId: cycle.id, status: 'RUNNING' } });
     if (running) {
-      if (Date.now() - running.startedAt.getTime() < staleRunMs) {
-        throw new ConflictError(
-          'Đang có một lượt đánh giá chạy cho kỳ này / an evaluation of this cycle is already running',
-        );
-      }
-      await tx.evaluationRun.update({
-        where: { id: running.id },
-        data: { status: 'FAILED', finishedAt: new Date(), message: 'abandoned (no progress for 30 min)' },
-      });
+      throw new ConflictError(
+        'Đang có một lượt đánh giá chạy cho kỳ này / an evaluation of this cycle is already running',
+      );
     }
     const total = await tx.person.count({
       where: { unitId: { in: descendantIds(tree, cycle.scopeUnitId) }, active: true },
@@ -84,17 +93,41 @@ export async function startEvaluationRun(options: {
       entityId: created.id,
       after: created,
     });
+    await jobs?.addEvaluationJob(tx, { runId: created.id, requestId: options.requestId ?? null });
     return created;
   });
-  const done = executeRun({
+  if (jobs) {
+    jobs.wake();
+    let waiting: Promise<EvaluationRun> | undefined;
+    return {
+      run,
+      get done() {
+        waiting ??= waitForRun(prisma, run.id);
+        return waiting;
+      },
+    };
+  }
+  const done = executeEvaluationRun({
     prisma,
-    viewer,
     unitTrees: options.unitTrees,
     runId: run.id,
-    cycleId: run.cycleId,
-    chunkPeople: options.chunkPeople ?? defaultChunkPeople,
+    chunkPeople: options.chunkPeople,
+    evaluator: options.evaluator,
   });
   return { run, done };
+}
+
+/** Polls the run's row until it has finished (it may be carried out by another process). */
+export async function waitForRun(
+  prisma: PrismaClient,
+  runId: string,
+  intervalMs = 250,
+): Promise<EvaluationRun> {
+  for (;;) {
+    const run = await prisma.evaluationRun.findUniqueOrThrow({ where: { id: runId } });
+    if (run.status !== 'RUNNING') return run;
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
 }
 
 /** The evidence failed validation: the run fails and nothing it wrote is kept. */
@@ -104,35 +137,57 @@ class InvalidEvidenceError extends Error {
   }
 }
 
-async function executeRun(options: {
+/**
+ * Carries out a recorded run (the job's work): evaluates the cycle in chunks of whole units
+ * (planChunks): each chunk's evidence is read in bulk, evaluated by the rules engine (in the
+ * evaluator's thread) and its results and flags written, all chunks in one transaction;
+ * emulation-block ranks, which compare units of different chunks, are made at the end from the
+ * units' standings. A run that has already finished is returned as it is.
+ *
+ * Carrying out the same run again (its job retried after its process died) is idempotent: the
+ * same evidence gives the same rows (ids kept, upserted by cycle+person), and the transaction of
+ * the attempt that died was rolled back. A decision that differs from the engine with a written
+ * reason is kept when it is still legal under the new evaluation; otherwise the final rating
+ * returns to the engine's.
+ */
+export async function executeEvaluationRun(options: {
   prisma: PrismaClient;
-  viewer: Viewer;
   unitTrees: UnitTreeCache;
   runId: string;
-  cycleId: string;
-  chunkPeople: number;
+  chunkPeople?: number;
+  evaluator?: ChunkEvaluator;
 }): Promise<EvaluationRun> {
   const { prisma } = options;
+  const recorded = await prisma.evaluationRun.findUniqueOrThrow({
+    where: { id: options.runId },
+    include: { byUser: { select: { id: true, username: true } } },
+  });
+  const { byUser, ...run } = recorded;
+  if (run.status !== 'RUNNING') return run;
+  const actor: RunActor = byUser ? { userId: byUser.id, username: byUser.username } : null;
   try {
     const tree = await options.unitTrees.get();
-    const cycle = await prisma.cycle.findUniqueOrThrow({ where: { id: options.cycleId } });
+    const cycle = await prisma.cycle.findUniqueOrThrow({ where: { id: run.cycleId } });
     const scope = await readScopeUnits({ tx: prisma, cycle, tree });
     const chunks = planChunks({
       unitIds: scope.units.map((unit) => unit.id),
       headcounts: await readHeadcounts(prisma, scope.unitIds),
-      chunkPeople: options.chunkPeople,
+      chunkPeople: options.chunkPeople ?? defaultChunkPeople,
     });
     await prisma.evaluationRun.update({
       where: { id: options.runId },
       data: { total: chunks.reduce((sum, chunk) => sum + chunk.people, 0) },
     });
     const errors = await writeEvaluation({
-      ...options,
+      prisma,
+      actor,
+      runId: run.id,
       cycle,
       tree,
       scope,
       chunks,
       oneConnection: await hasOneConnection(prisma),
+      evaluator: options.evaluator ?? inThreadEvaluator,
     });
     return await finishRun(prisma, options.runId, 'SUCCEEDED', await describeErrors(prisma, errors));
   } catch (error) {
@@ -147,6 +202,14 @@ async function executeRun(options: {
     const message = error instanceof Error ? error.message : String(error);
     return finishRun(prisma, options.runId, 'FAILED', message.slice(0, 2000));
   }
+}
+
+/** Ends a run that its job can no longer carry out (its attempts are used up). */
+export async function abandonRun(prisma: PrismaClient, runId: string, message: string): Promise<void> {
+  await prisma.evaluationRun.updateMany({
+    where: { id: runId, status: 'RUNNING' },
+    data: { status: 'FAILED', message, finishedAt: new Date() },
+  });
 }
 
 async function finishRun(
@@ -260,67 +323,39 @@ async function hasOneConnection(prisma: PrismaClient): Promise<boolean> {
   return /wasm|emscripten/i.test(row?.version ?? '');
 }
 
-/** How far the heap may grow during a run above what was live at its start, at least (collectGarbage). */
-const heapHeadroom = 120 * 1024 * 1024;
-let fullCollection: (() => void) | undefined;
-
-/**
- * Each chunk leaves its evidence, scenario and evaluation behind as garbage, and V8 lets the heap
- * grow to about four times what is live before it collects on its own (measured at 100,000 people
- * in chunks of 2,000: 170 MB live, 710 MB of heap, 970 MB resident), so without help a run's
- * memory would follow V8's heuristics rather than the chunk size. This collects all garbage (the
- * same function `node --expose-gc` provides, given to a new context only) and returns what is
- * then live; the run calls it at its start and then at chunk boundaries whenever the heap has
- * grown past its limit (writeEvaluation).
- */
-function collectGarbage(): number {
-  if (!fullCollection) {
-    fullCollection = (globalThis as { gc?: () => void }).gc;
-    if (!fullCollection) {
-      setFlagsFromString('--expose-gc');
-      fullCollection = runInNewContext('gc') as () => void;
-    }
-  }
-  fullCollection();
-  return getHeapStatistics().used_heap_size;
-}
-
 function batches<T>(items: T[], size: number): T[][] {
   const result: T[][] = [];
   for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
   return result;
 }
 
-/** A chunk's scenario as read, held so that it can be let go as soon as the engine has parsed it. */
+/** A chunk's scenario as read, held so that it can be let go as soon as it was sent to be evaluated. */
 type ChunkRead = { scenario: ScenarioInput | null };
 
-/** What one chunk writes: its results and flags (the rows of writeResults and writeFlags). */
-type ChunkWrites = { rows: ResultRow[]; flags: FlagRow[]; people: number };
-
-type UnitRow = {
-  unitId: string;
-  excellentEligible: number;
-  excellentAllowed: number;
-  excellentGranted: number;
-  collectiveTitles: string[];
-};
+/** What one chunk writes: its results and flags as the JSON of the write statements' batches. */
+type ChunkWrites = { resultBatches: string[]; flagBatches: string[]; people: number };
 
 /**
  * Evaluates the chunks and writes their results, all in one transaction: either the whole run
  * replaces the previous results or nothing does. On PostgreSQL the next chunk is read through the
- * pool and the previous chunk written through the transaction while this one is evaluated, so the
- * database and Node work at the same time; with one connection everything goes through the
- * transaction, one step after the other. Returns the engine's per-person errors (id → message).
+ * pool and the previous chunk written through the transaction while this one is evaluated (in the
+ * evaluator's thread), so the database and the engine work at the same time; with one connection
+ * everything goes through the transaction, one step after the other. Returns the engine's
+ * per-person errors (id → message).
+ *
+ * Memory: this thread holds one chunk's rows as read, the next chunk's read and the previous
+ * chunk's JSON being written; the engine's objects live and die in the evaluator's thread.
  */
 async function writeEvaluation(options: {
   prisma: PrismaClient;
-  viewer: Viewer;
+  actor: RunActor;
   runId: string;
   cycle: Cycle;
   tree: UnitTree;
   scope: ScopeUnits;
   chunks: RunChunk[];
   oneConnection: boolean;
+  evaluator: ChunkEvaluator;
 }): Promise<Map<string, string>> {
   const { prisma, cycle, chunks } = options;
   return prisma.$transaction(
@@ -341,7 +376,18 @@ async function writeEvaluation(options: {
         where: { cycleId: cycle.id, finalReason: { not: null } },
         select: { personId: true, finalRating: true, finalReason: true, decidedById: true, decidedAt: true },
       });
-      const previous = new Map(existing.map((row) => [row.personId, row]));
+      const previous = new Map<string, PreviousDecision>(
+        existing.map((row) => [
+          row.personId,
+          {
+            personId: row.personId,
+            finalRating: row.finalRating,
+            finalReason: row.finalReason ?? '',
+            decidedById: row.decidedById,
+            decidedAt: row.decidedAt?.toISOString() ?? null,
+          },
+        ]),
+      );
       const evaluatedIds: string[] = [];
       const flagKeys: string[] = [];
       const unitRows: UnitRow[] = [];
@@ -349,93 +395,33 @@ async function writeEvaluation(options: {
       const errors = new Map<string, string>();
       let kept = 0;
       let processed = 0;
-      // a full collection costs in proportion to what is live: collecting only once the heap has
-      // grown by at least that much keeps its cost to a share of the run's work in any process
-      const live = collectGarbage();
-      const heapLimit = live + Math.max(heapHeadroom, live);
 
-      /** Evaluates one chunk into the rows to write; what it made besides them is garbage when it returns. */
+      /** Evaluates one chunk (in the evaluator) into the batches to write. */
       const evaluateChunk = async (chunk: RunChunk, read: ChunkRead): Promise<ChunkWrites> => {
-        const engine = await runEngine(read.scenario as ScenarioInput);
-        read.scenario = null; // parseScenario made its own objects: the rows read can go
-        if (!engine.ok) throw new InvalidEvidenceError(engine.errors);
-        const { evaluation } = engine;
-
-        const unitOf = new Map(engine.scenario.people.map((person) => [person.id, person.unitId]));
-        const rows: ResultRow[] = [];
-        for (const person of evaluation.people) {
-          const before = previous.get(person.id);
-          let final = person.rating;
-          let reason: string | null = null;
-          let decidedById: string | null = null;
-          let decidedAt: string | null = null;
-          // the check needs the person's unit and the units they lead: all in this chunk
-          if (before?.finalReason && before.finalRating !== person.rating) {
-            const check = await checkRating({
-              scenario: engine.scenario,
-              evaluation,
-              personId: person.id,
-              rating: before.finalRating,
-            });
-            if (check.ok) {
-              final = before.finalRating;
-              reason = before.finalReason;
-              decidedById = before.decidedById;
-              decidedAt = before.decidedAt?.toISOString() ?? null;
-              kept += 1;
-            }
+        const scenario = read.scenario as ScenarioInput;
+        read.scenario = null; // once sent, the rows read can go
+        const decisions: PreviousDecision[] = [];
+        if (previous.size > 0) {
+          for (const person of scenario.people) {
+            const decision = previous.get(person.id);
+            if (decision) decisions.push(decision);
           }
-          evaluatedIds.push(person.id);
-          rows.push({
-            id: uuidv7(),
-            person_id: person.id,
-            unit_id: unitOf.get(person.id) ?? null,
-            score: person.score,
-            components: person.components,
-            proposed: person.proposedRating,
-            engine: person.rating,
-            final,
-            reason,
-            decided_by: decidedById,
-            decided_at: decidedAt,
-            titles: person.titles,
-            trace: person.trace,
-          });
         }
-        for (const error of evaluation.errors) {
-          if (error.personId) errors.set(error.personId, error.message);
-        }
-        const ownUnits = new Set(chunk.unitIds);
-        for (const unit of evaluation.units) {
-          if (!ownUnits.has(unit.id)) continue;
-          unitRows.push({
-            unitId: unit.id,
-            excellentEligible: unit.excellentQuota.eligible,
-            excellentAllowed: unit.excellentQuota.allowed,
-            excellentGranted: unit.excellentQuota.granted,
-            collectiveTitles: unit.collectiveTitles,
-          });
-        }
-        standings.push(...standingsOf(engine.scenario, evaluation, ownUnits));
-        const flags = evaluation.people.flatMap((person) =>
-          person.flags.map((flag) => ({
-            id: uuidv7(),
-            person_id: person.id,
-            kind: flag.kind,
-            status: flag.status,
-            rule: flag.rule,
-            reason: flag.reason,
-          })),
-        );
-        for (const flag of flags) flagKeys.push(`${flag.person_id}:${flag.kind}`);
-
-        return { rows, flags, people: evaluation.people.length };
+        const made = await options.evaluator.evaluate({ scenario, unitIds: chunk.unitIds, decisions });
+        if (!made.ok) throw new InvalidEvidenceError(made.errors);
+        for (const id of made.evaluatedIds) evaluatedIds.push(id);
+        for (const key of made.flagKeys) flagKeys.push(key);
+        for (const row of made.unitRows) unitRows.push(row);
+        for (const standing of made.standings) standings.push(standing);
+        for (const [personId, message] of made.errors) errors.set(personId, message);
+        kept += made.kept;
+        return { resultBatches: made.resultBatches, flagBatches: made.flagBatches, people: made.people };
       };
 
       /** Writes one chunk's results and flags, then its progress. */
       const writeChunk = async (made: ChunkWrites): Promise<void> => {
-        await writeResults(tx, cycle.id, options.runId, made.rows);
-        await writeFlags(tx, cycle.id, made.flags);
+        for (const batch of made.resultBatches) await writeResults(tx, cycle.id, options.runId, batch);
+        for (const batch of made.flagBatches) await writeFlags(tx, cycle.id, batch);
         processed += made.people;
         // progress is seen by pollers on their own connections; with one connection nobody can
         // read it before the transaction ends, and the end sets it anyway
@@ -459,7 +445,6 @@ async function writeEvaluation(options: {
           writing = writeChunk(made);
           writing.catch(() => undefined); // failures are met at the next await, not reported twice
           if (options.oneConnection) await writing;
-          if (getHeapStatistics().used_heap_size > heapLimit) collectGarbage();
           if (options.oneConnection && nextChunk) reading = readChunk(nextChunk);
         }
         await writing;
@@ -500,7 +485,7 @@ async function writeEvaluation(options: {
       await tx.cycle.update({ where: { id: cycle.id }, data: { lastRunId: options.runId } });
       await writeAudit({
         tx,
-        actor: options.viewer,
+        actor: options.actor,
         action: 'writeEvaluation',
         entity: 'Cycle',
         entityId: cycle.id,
@@ -519,24 +504,8 @@ async function writeEvaluation(options: {
   );
 }
 
-type ResultRow = {
-  id: string;
-  person_id: string;
-  unit_id: string | null;
-  score: number | null;
-  components: unknown;
-  proposed: string;
-  engine: string;
-  final: string;
-  reason: string | null;
-  decided_by: string | null;
-  decided_at: string | null;
-  titles: string[];
-  trace: unknown;
-};
-
 /**
- * Upserts results by (cycle, person) so ids survive re-runs; versions move only when a rating does;
+ * Upserts results by (cycle, person) (a batch of ResultRow as JSON) so ids survive re-runs; versions move only when a rating does;
  * a row the run leaves as it was is not rewritten (runId names the run that last changed it), so
  * re-running an unchanged cycle costs reads, not 100,000 row versions and their indexes.
  */
@@ -544,55 +513,52 @@ async function writeResults(
   tx: Prisma.TransactionClient,
   cycleId: string,
   runId: string,
-  rows: ResultRow[],
+  batch: string,
 ): Promise<void> {
-  for (const batch of batches(rows, writeBatchSize)) {
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "EvaluationResult" ("id","cycleId","personId","unitId","runId","score","components",
-         "proposedRating","engineRating","finalRating","finalReason","decidedById","decidedAt","titles","trace","version","updatedAt")
-       SELECT u.id, $1, u.person_id, u.unit_id, $2, u.score, u.components, u.proposed::"Rating", u.engine::"Rating",
-         u.final::"Rating", u.reason, u.decided_by, u.decided_at,
-         ARRAY(SELECT jsonb_array_elements_text(u.titles)), u.trace, 1, now()
-       FROM jsonb_to_recordset($3::jsonb) AS u(id text, person_id text, unit_id text, score float8, components jsonb,
-         proposed text, engine text, final text, reason text, decided_by text, decided_at timestamptz, titles jsonb, trace jsonb)
-       ON CONFLICT ("cycleId","personId") DO UPDATE SET
-         "unitId" = EXCLUDED."unitId", "runId" = EXCLUDED."runId", "score" = EXCLUDED."score",
-         "components" = EXCLUDED."components", "proposedRating" = EXCLUDED."proposedRating",
-         "engineRating" = EXCLUDED."engineRating", "finalRating" = EXCLUDED."finalRating",
-         "finalReason" = EXCLUDED."finalReason", "decidedById" = EXCLUDED."decidedById",
-         "decidedAt" = EXCLUDED."decidedAt", "titles" = EXCLUDED."titles", "trace" = EXCLUDED."trace",
-         "version" = "EvaluationResult"."version" + CASE WHEN "EvaluationResult"."finalRating" IS DISTINCT FROM EXCLUDED."finalRating"
-           OR "EvaluationResult"."engineRating" IS DISTINCT FROM EXCLUDED."engineRating" THEN 1 ELSE 0 END,
-         "updatedAt" = now()
-       WHERE ("EvaluationResult"."unitId", "EvaluationResult"."score", "EvaluationResult"."components",
-           "EvaluationResult"."proposedRating", "EvaluationResult"."engineRating", "EvaluationResult"."finalRating",
-           "EvaluationResult"."finalReason", "EvaluationResult"."decidedById", "EvaluationResult"."decidedAt",
-           "EvaluationResult"."titles", "EvaluationResult"."trace")
-         IS DISTINCT FROM (EXCLUDED."unitId", EXCLUDED."score", EXCLUDED."components", EXCLUDED."proposedRating",
-           EXCLUDED."engineRating", EXCLUDED."finalRating", EXCLUDED."finalReason", EXCLUDED."decidedById",
-           EXCLUDED."decidedAt", EXCLUDED."titles", EXCLUDED."trace")`,
-      cycleId,
-      runId,
-      JSON.stringify(batch),
-    );
-  }
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "EvaluationResult" ("id","cycleId","personId","unitId","runId","score","components","periods",
+       "proposedRating","engineRating","finalRating","finalReason","decidedById","decidedAt","titles","trace","version","updatedAt")
+     SELECT u.id, $1, u.person_id, u.unit_id, $2, u.score, u.components, u.periods, u.proposed::"Rating", u.engine::"Rating",
+       u.final::"Rating", u.reason, u.decided_by, u.decided_at,
+       ARRAY(SELECT jsonb_array_elements_text(u.titles)), u.trace, 1, now()
+     FROM jsonb_to_recordset($3::jsonb) AS u(id text, person_id text, unit_id text, score float8, components jsonb,
+       periods jsonb, proposed text, engine text, final text, reason text, decided_by text, decided_at timestamptz, titles jsonb, trace jsonb)
+     ON CONFLICT ("cycleId","personId") DO UPDATE SET
+       "unitId" = EXCLUDED."unitId", "runId" = EXCLUDED."runId", "score" = EXCLUDED."score",
+       "components" = EXCLUDED."components", "periods" = EXCLUDED."periods",
+       "proposedRating" = EXCLUDED."proposedRating",
+       "engineRating" = EXCLUDED."engineRating", "finalRating" = EXCLUDED."finalRating",
+       "finalReason" = EXCLUDED."finalReason", "decidedById" = EXCLUDED."decidedById",
+       "decidedAt" = EXCLUDED."decidedAt", "titles" = EXCLUDED."titles", "trace" = EXCLUDED."trace",
+       "version" = "EvaluationResult"."version" + CASE WHEN "EvaluationResult"."finalRating" IS DISTINCT FROM EXCLUDED."finalRating"
+         OR "EvaluationResult"."engineRating" IS DISTINCT FROM EXCLUDED."engineRating" THEN 1 ELSE 0 END,
+       "updatedAt" = now()
+     WHERE ("EvaluationResult"."unitId", "EvaluationResult"."score", "EvaluationResult"."components",
+         "EvaluationResult"."periods",
+         "EvaluationResult"."proposedRating", "EvaluationResult"."engineRating", "EvaluationResult"."finalRating",
+         "EvaluationResult"."finalReason", "EvaluationResult"."decidedById", "EvaluationResult"."decidedAt",
+         "EvaluationResult"."titles", "EvaluationResult"."trace")
+       IS DISTINCT FROM (EXCLUDED."unitId", EXCLUDED."score", EXCLUDED."components", EXCLUDED."periods",
+         EXCLUDED."proposedRating",
+         EXCLUDED."engineRating", EXCLUDED."finalRating", EXCLUDED."finalReason", EXCLUDED."decidedById",
+         EXCLUDED."decidedAt", EXCLUDED."titles", EXCLUDED."trace")`,
+    cycleId,
+    runId,
+    batch,
+  );
 }
 
-type FlagRow = { id: string; person_id: string; kind: string; status: string; rule: string; reason: string };
-
-/** Upserts flags by (cycle, person, kind) so a review already made is kept. */
-async function writeFlags(tx: Prisma.TransactionClient, cycleId: string, flags: FlagRow[]): Promise<void> {
-  for (const batch of batches(flags, writeBatchSize)) {
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "Flag" ("id","cycleId","personId","kind","status","rule","reason")
-       SELECT f.id, $1, f.person_id, f.kind::"FlagKind", f.status::"FlagStatus", f.rule, f.reason
-       FROM jsonb_to_recordset($2::jsonb) AS f(id text, person_id text, kind text, status text, rule text, reason text)
-       ON CONFLICT ("cycleId","personId","kind") DO UPDATE SET
-         "status" = EXCLUDED."status", "rule" = EXCLUDED."rule", "reason" = EXCLUDED."reason"
-       WHERE ("Flag"."status", "Flag"."rule", "Flag"."reason")
-         IS DISTINCT FROM (EXCLUDED."status", EXCLUDED."rule", EXCLUDED."reason")`,
-      cycleId,
-      JSON.stringify(batch),
-    );
-  }
+/** Upserts flags by (cycle, person, kind) so a review already made is kept (a batch of FlagRow as JSON). */
+async function writeFlags(tx: Prisma.TransactionClient, cycleId: string, batch: string): Promise<void> {
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "Flag" ("id","cycleId","personId","kind","status","rule","reason")
+     SELECT f.id, $1, f.person_id, f.kind::"FlagKind", f.status::"FlagStatus", f.rule, f.reason
+     FROM jsonb_to_recordset($2::jsonb) AS f(id text, person_id text, kind text, status text, rule text, reason text)
+     ON CONFLICT ("cycleId","personId","kind") DO UPDATE SET
+       "status" = EXCLUDED."status", "rule" = EXCLUDED."rule", "reason" = EXCLUDED."reason"
+     WHERE ("Flag"."status", "Flag"."rule", "Flag"."reason")
+       IS DISTINCT FROM (EXCLUDED."status", EXCLUDED."rule", EXCLUDED."reason")`,
+    cycleId,
+    batch,
+  );
 }

@@ -1,0 +1,183 @@
+// One chunk of an evaluation run from its scenario to the rows to write, with no database access:
+// the part of a run that is CPU work. It runs in the evaluation worker thread (jobs/engine-thread.ts)
+// or, where no thread is wanted (tests with a canned engine, the bench), in the calling thread.
+import { uuidv7 } from '../ids.ts';
+import { standingsOf, type UnitStanding } from '../rules/block-ranks.ts';
+import { checkRating, runEngine } from '../rules/engine.ts';
+import type { RatingValue, ScenarioInput } from '../rules/scenario.ts';
+
+/** Rows per write statement (one JSON parameter each). */
+export const writeBatchSize = 2000;
+
+/** A final rating someone decided with a written reason, which a re-run keeps while it stays legal. */
+export type PreviousDecision = {
+  personId: string;
+  finalRating: RatingValue;
+  finalReason: string;
+  decidedById: string | null;
+  /** ISO time */
+  decidedAt: string | null;
+};
+
+export type UnitRow = {
+  unitId: string;
+  excellentEligible: number;
+  excellentAllowed: number;
+  excellentGranted: number;
+  collectiveTitles: string[];
+};
+
+export type ChunkInput = {
+  scenario: ScenarioInput;
+  /** the chunk's own units (the scenario may name others: units its leaders lead) */
+  unitIds: string[];
+  /** the previous decisions of the chunk's people */
+  decisions: PreviousDecision[];
+};
+
+/**
+ * What one chunk writes. Results and flags come as the JSON text of the write statements' batches:
+ * text crosses from the thread as one copy, and the calling thread makes no object per row.
+ */
+export type ChunkOutput =
+  | {
+      ok: true;
+      resultBatches: string[];
+      flagBatches: string[];
+      people: number;
+      evaluatedIds: string[];
+      flagKeys: string[];
+      unitRows: UnitRow[];
+      standings: UnitStanding[];
+      /** the engine's per-person errors: [personId, message] */
+      errors: [string, string][];
+      /** previous decisions kept */
+      kept: number;
+    }
+  | { ok: false; errors: string[] };
+
+export type ResultRow = {
+  id: string;
+  person_id: string;
+  unit_id: string | null;
+  score: number | null;
+  components: unknown;
+  /** the periods the person was scored in: [{ period, score, components }] */
+  periods: unknown;
+  proposed: string;
+  engine: string;
+  final: string;
+  reason: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  titles: string[];
+  trace: unknown;
+};
+
+export type FlagRow = {
+  id: string;
+  person_id: string;
+  kind: string;
+  status: string;
+  rule: string;
+  reason: string;
+};
+
+function batchesAsJson<T>(items: T[]): string[] {
+  const result: string[] = [];
+  for (let start = 0; start < items.length; start += writeBatchSize) {
+    result.push(JSON.stringify(items.slice(start, start + writeBatchSize)));
+  }
+  return result;
+}
+
+/** Evaluates one chunk into the rows to write; everything else it made is garbage when it returns. */
+export async function evaluateChunk(input: ChunkInput): Promise<ChunkOutput> {
+  const engine = await runEngine(input.scenario);
+  if (!engine.ok) return { ok: false, errors: engine.errors };
+  const { evaluation } = engine;
+  const previous = new Map(input.decisions.map((decision) => [decision.personId, decision]));
+
+  const unitOf = new Map(engine.scenario.people.map((person) => [person.id, person.unitId]));
+  const rows: ResultRow[] = [];
+  const evaluatedIds: string[] = [];
+  let kept = 0;
+  for (const person of evaluation.people) {
+    const before = previous.get(person.id);
+    let final = person.rating;
+    let reason: string | null = null;
+    let decidedById: string | null = null;
+    let decidedAt: string | null = null;
+    // the check needs the person's unit and the units they lead: all in this chunk
+    if (before?.finalReason && before.finalRating !== person.rating) {
+      const check = await checkRating({
+        scenario: engine.scenario,
+        evaluation,
+        personId: person.id,
+        rating: before.finalRating,
+      });
+      if (check.ok) {
+        final = before.finalRating;
+        reason = before.finalReason;
+        decidedById = before.decidedById;
+        decidedAt = before.decidedAt;
+        kept += 1;
+      }
+    }
+    evaluatedIds.push(person.id);
+    rows.push({
+      id: uuidv7(),
+      person_id: person.id,
+      unit_id: unitOf.get(person.id) ?? null,
+      score: person.score,
+      components: person.components,
+      periods: person.periods ?? null,
+      proposed: person.proposedRating,
+      engine: person.rating,
+      final,
+      reason,
+      decided_by: decidedById,
+      decided_at: decidedAt,
+      titles: person.titles,
+      trace: person.trace,
+    });
+  }
+  const errors: [string, string][] = [];
+  for (const error of evaluation.errors) {
+    if (error.personId) errors.push([error.personId, error.message]);
+  }
+  const ownUnits = new Set(input.unitIds);
+  const unitRows: UnitRow[] = [];
+  for (const unit of evaluation.units) {
+    if (!ownUnits.has(unit.id)) continue;
+    unitRows.push({
+      unitId: unit.id,
+      excellentEligible: unit.excellentQuota.eligible,
+      excellentAllowed: unit.excellentQuota.allowed,
+      excellentGranted: unit.excellentQuota.granted,
+      collectiveTitles: unit.collectiveTitles,
+    });
+  }
+  const flags: FlagRow[] = evaluation.people.flatMap((person) =>
+    person.flags.map((flag) => ({
+      id: uuidv7(),
+      person_id: person.id,
+      kind: flag.kind,
+      status: flag.status,
+      rule: flag.rule,
+      reason: flag.reason,
+    })),
+  );
+  return {
+    ok: true,
+    resultBatches: batchesAsJson(rows),
+    flagBatches: batchesAsJson(flags),
+    people: evaluation.people.length,
+    evaluatedIds,
+    flagKeys: flags.map((flag) => `${flag.person_id}:${flag.kind}`),
+    unitRows,
+    standings: standingsOf(engine.scenario, evaluation, ownUnits),
+    errors,
+    kept,
+  };
+}
