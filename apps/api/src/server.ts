@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppServices } from './context.ts';
+import { handleDocumentRoutes } from './http/document-routes.ts';
 import { handleFileRoutes } from './http/file-routes.ts';
 import { sendJson } from './http/respond.ts';
 import { handleSession } from './http/session-endpoint.ts';
@@ -49,6 +50,7 @@ export function createServer(options: { services: AppServices; demo: DemoInfo | 
       });
       return;
     }
+    if (await handleDocumentRoutes(options.services, request, response)) return;
     if (await handleFileRoutes(options.services, request, response)) return;
     if (pathname.startsWith('/api/')) {
       sendJson(response, 404, { error: 'Not found' });
