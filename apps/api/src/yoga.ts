@@ -50,6 +50,34 @@ export function clientIpOf(serverContext: ServerContext): string {
 
 const accountMutations = new Set(['login', 'logout', 'changePassword']);
 
+const jsonTypes = ['application/json', 'application/graphql-response+json'];
+
+/**
+ * Every POST is JSON. A form (urlencoded, multipart) or text/plain needs no CORS preflight, so a
+ * foreign page could send one with the victim's cookie — a login as someone else, for one — and
+ * JSON cannot be sent cross-site without one (which no origin passes: CORS is off).
+ */
+const jsonPostsOnly: Plugin = {
+  onRequest({ request, endResponse, fetchAPI }) {
+    if (request.method !== 'POST') return;
+    const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    if (jsonTypes.includes(type)) return;
+    endResponse(
+      new fetchAPI.Response(
+        JSON.stringify({
+          errors: [
+            {
+              message: 'Chỉ nhận JSON / only application/json is accepted (forms and text/plain are refused)',
+              extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' },
+            },
+          ],
+        }),
+        { status: 415, headers: { 'content-type': 'application/json; charset=utf-8' } },
+      ),
+    );
+  },
+};
+
 export function createYoga(services: AppServices): Yoga {
   const pendingCookies = new WeakMap<Request, string[]>();
   const persisted = loadPersistedOperations(services.config.persistedOperationsFile);
@@ -77,6 +105,9 @@ export function createYoga(services: AppServices): Yoga {
   return createGraphQLYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
+    // the web app is served from this same origin: no other origin is answered (no reflection)
+    cors: false,
+    multipart: false,
     graphiql: !services.config.production,
     landingPage: false,
     maskedErrors: { maskError: maskAppErrors },
@@ -102,6 +133,7 @@ export function createYoga(services: AppServices): Yoga {
       };
     },
     plugins: [
+      jsonPostsOnly,
       responseCookies,
       forgetReadsAfterMutations,
       documentLimits(),
