@@ -63,10 +63,13 @@ describe.each(testEngines())('migrations on %s', (engine) => {
   });
 
   it('create the index details the search and ranking rely on', () => {
-    expect(actual.tables.Person?.indexes.Person_searchName_idx).toEqual({
+    expect(actual.tables.Person?.indexes.Person_searchName_code_idx).toEqual({
       unique: false,
       method: 'gin',
-      columns: [{ name: 'searchName', descending: false, operatorClass: 'gin_trgm_ops' }],
+      columns: [
+        { name: 'searchName', descending: false, operatorClass: 'gin_trgm_ops' },
+        { name: 'code', descending: false, operatorClass: 'gin_trgm_ops' },
+      ],
       predicate: null,
     });
     expect(

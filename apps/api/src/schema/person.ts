@@ -1,4 +1,4 @@
-import { type Prisma, toSearchText } from '@cadre/db';
+import type { Prisma } from '@cadre/db';
 import type { StringValidationOptions } from '@pothos/plugin-zod';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
@@ -10,6 +10,7 @@ import { buildReachablePeopleWhere } from '../scope/scoped-relations.ts';
 import { descendantIds } from '../scope/unit-tree.ts';
 import type { Viewer } from '../scope/viewer.ts';
 import { createPerson } from '../services/create-person.ts';
+import { countPeopleMatches, type PeopleSearch, searchPeoplePage } from '../services/search-people.ts';
 import { updatePerson } from '../services/update-person.ts';
 import { message } from '../validation.ts';
 import { StaffCategoryEnum } from './enums.ts';
@@ -92,7 +93,7 @@ type PeopleFilterValue = {
   active?: boolean | null;
 };
 
-/** The scope where-builder plus the caller's filter: unit subtree and accent-free search. */
+/** The scope where-builder plus the caller's filter: unit subtree and activity (a search goes to peopleSearch). */
 export async function peopleWhere(
   context: Context & { viewer: Viewer },
   filter: PeopleFilterValue | null | undefined,
@@ -102,12 +103,21 @@ export async function peopleWhere(
     const tree = await context.unitTrees.get();
     and.push({ unitId: { in: descendantIds(tree, localId(filter.unitId, 'Unit', 'filter.unitId')) } });
   }
-  const search = filter?.search?.trim();
-  if (search) {
-    and.push({ OR: [{ searchName: { contains: toSearchText(search) } }, { code: { startsWith: search } }] });
-  }
   if (filter?.active !== false) and.push({ active: true });
   return { AND: and };
+}
+
+/** A filter with a search: the ranked search statement (services/search-people.ts) answers it. */
+async function peopleSearch(
+  context: Context & { viewer: Viewer },
+  filter: PeopleFilterValue | null | undefined,
+): Promise<PeopleSearch | null> {
+  const search = filter?.search?.trim();
+  if (!search) return null;
+  const unitIds = filter?.unitId
+    ? descendantIds(await context.unitTrees.get(), localId(filter.unitId, 'Unit', 'filter.unitId'))
+    : null;
+  return { viewer: context.viewer, search, unitIds, activeOnly: filter?.active !== false };
 }
 
 builder.queryFields((t) => ({
@@ -117,14 +127,32 @@ builder.queryFields((t) => ({
     defaultSize: 50,
     maxSize: 500,
     args: { filter: t.arg({ type: PeopleFilter, required: false }) },
-    resolve: async (query, _root, args, context) =>
-      context.prisma.person.findMany({
+    resolve: async (query, _root, args, context) => {
+      const search = await peopleSearch(context, args.filter);
+      if (search) {
+        // ranked by the search statement, then loaded (with what the query selects) in that order
+        const { take, skip: _skip, cursor, ...rest } = query;
+        const ids = await searchPeoplePage({
+          ...search,
+          prisma: context.prisma,
+          afterId: cursor?.id ?? null,
+          take,
+        });
+        const people = await context.prisma.person.findMany({ ...rest, where: { id: { in: ids } } });
+        const byId = new Map(people.map((person) => [person.id, person]));
+        return ids.flatMap((id) => byId.get(id) ?? []);
+      }
+      return context.prisma.person.findMany({
         ...query,
         where: await peopleWhere(context, args.filter),
         orderBy: [{ fullName: 'asc' }, { id: 'asc' }],
-      }),
-    totalCount: async (_root, args, context) =>
-      context.prisma.person.count({ where: await peopleWhere(context, args.filter) }),
+      });
+    },
+    totalCount: async (_root, args, context) => {
+      const search = await peopleSearch(context, args.filter);
+      if (search) return countPeopleMatches({ ...search, prisma: context.prisma });
+      return context.prisma.person.count({ where: await peopleWhere(context, args.filter) });
+    },
   }),
 }));
 

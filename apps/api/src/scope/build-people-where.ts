@@ -1,4 +1,4 @@
-import type { Prisma } from '@cadre/db';
+import { Prisma } from '@cadre/db';
 import type { Viewer } from './viewer.ts';
 
 const nothing = { id: { in: [] } } satisfies Prisma.PersonWhereInput;
@@ -20,6 +20,28 @@ export function buildPeopleWhere(options: { viewer: Viewer }): Prisma.PersonWher
       return {
         OR: [self, { unitId: { in: viewer.councilUnitIds }, proposals: { some: {} } }],
       };
+    default:
+      return self;
+  }
+}
+
+/**
+ * The same rows as buildPeopleWhere, as an SQL condition on `"Person" p`, for the one statement
+ * Prisma cannot express (the ranked people search, services/search-people.ts). Kept beside the
+ * Prisma form and proven equal to it for every role in search-people.test.ts.
+ */
+export function buildPeopleWhereSql(options: { viewer: Viewer }): Prisma.Sql {
+  const { viewer } = options;
+  const self = viewer.personId ? Prisma.sql`p.id = ${viewer.personId}` : Prisma.sql`FALSE`;
+  const inUnits = (unitIds: string[]) =>
+    unitIds.length === 0 ? Prisma.sql`FALSE` : Prisma.sql`p."unitId" IN (${Prisma.join(unitIds)})`;
+  switch (viewer.role) {
+    case 'ADMIN':
+    case 'OFFICER':
+    case 'UNIT_HEAD':
+      return viewer.unitIds === null ? Prisma.sql`TRUE` : Prisma.sql`(${inUnits(viewer.unitIds)} OR ${self})`;
+    case 'COUNCIL_MEMBER':
+      return Prisma.sql`(${self} OR (${inUnits(viewer.councilUnitIds)} AND EXISTS (SELECT 1 FROM "TitleProposal" tp WHERE tp."personId" = p.id)))`;
     default:
       return self;
   }
