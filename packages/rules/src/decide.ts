@@ -2,7 +2,7 @@
 // differ from the engine's rating only with a written reason, never above a hard rule's ceiling
 // (rules 3.1–3.3, 3.5), and never beyond the excellent quota of its group without a recorded
 // exception (rule 3.4: "the quota binds final decisions too").
-import { CITE, RULES } from './citations.ts';
+import { addTrace, CITE, RULES } from './citations.ts';
 import { RATING_LABELS, RATING_RANK } from './packs.ts';
 import type { Prepared } from './prepare.ts';
 import {
@@ -141,7 +141,7 @@ export function applyDecisions(
     const outcome = work.decision;
     if (!outcome) continue;
     if (!outcome.applied) {
-      work.trace.push({
+      addTrace(work.trace, {
         rule: outcome.rule,
         citation: outcome.citation,
         effect: work.engineRating,
@@ -177,7 +177,7 @@ export function applyDecisions(
     const outcome = work.decision;
     if (!outcome?.applied) continue;
     const same = outcome.rating === work.engineRating;
-    work.trace.push({
+    addTrace(work.trace, {
       rule: RULES.decision,
       citation: CITE.decision,
       effect: outcome.rating,

@@ -1,13 +1,21 @@
 // Evidence and people's decisions in, decisions and traces out: the whole evaluation of one
 // scenario, deterministic and pure.
-import { CITE, RULES, vnMoney } from './citations.ts';
+import { addTrace, CITE, RULES, vnMoney } from './citations.ts';
 import { applyDecisions, type DecisionWork } from './decide.ts';
 import { raiseFlags } from './flags.ts';
 import { prepare } from './prepare.ts';
 import { applyExcellentQuota, type QuotaOutcome } from './quota.ts';
 import { ratePeople } from './rate-person.ts';
 import { grantTitles, personRewards, rewardOf, type TitleWork } from './titles.ts';
-import type { Evaluation, PersonResult, QuotaGroupResult, Reward, Scenario, UnitResult } from './types.ts';
+import type {
+  Evaluation,
+  PersonResult,
+  QuotaGroupResult,
+  Reward,
+  Scenario,
+  TraceEntry,
+  UnitResult,
+} from './types.ts';
 import { blockRanks, collectiveTitles } from './units.ts';
 
 type Work = TitleWork & DecisionWork;
@@ -106,14 +114,24 @@ export function evaluateScenario(scenario: Scenario): Evaluation {
   return evaluation;
 }
 
+// one entry per combination of rewards (the same for every LĐTT holder of a cycle)
+const rewardEntries = new Map<string, TraceEntry>();
+
 function traceRewards(work: Work, rewards: Reward[]): void {
-  const parts = rewards.map((reward) => `${labelOf(reward.title)} ${vnMoney(reward.amount)} đồng`);
-  work.trace.push({
-    rule: RULES.reward,
-    citation: CITE.reward,
-    effect: String(rewards.reduce((sum, reward) => sum + reward.amount, 0)),
-    detail: `Tiền thưởng: ${parts.join('; ')} (hệ số nhân với mức lương cơ sở)`,
-  });
+  const key = rewards.map((reward) => `${reward.title}:${reward.amount}`).join(',');
+  let entry = rewardEntries.get(key);
+  if (!entry) {
+    const parts = rewards.map((reward) => `${labelOf(reward.title)} ${vnMoney(reward.amount)} đồng`);
+    entry = Object.freeze({
+      rule: RULES.reward,
+      citation: CITE.reward,
+      effect: String(rewards.reduce((sum, reward) => sum + reward.amount, 0)),
+      detail: `Tiền thưởng: ${parts.join('; ')} (hệ số nhân với mức lương cơ sở)`,
+    });
+    if (rewardEntries.size > 1000) rewardEntries.clear();
+    rewardEntries.set(key, entry);
+  }
+  addTrace(work.trace, entry);
 }
 
 const shortLabels: Record<string, string> = {

@@ -1,5 +1,5 @@
 // Proposals for the personnel office (DOMAIN §5); dates are judged at 31 December of the year.
-import { CITE, vn } from './citations.ts';
+import { addTrace, CITE, vn } from './citations.ts';
 import { addMonths, dayOf, formatDay } from './dates.ts';
 import type { Prepared } from './prepare.ts';
 import { type PersonWork, yearVotes } from './rate-person.ts';
@@ -28,12 +28,23 @@ export function raiseFlags(prepared: Prepared, work: PersonWork): Flag[] {
 function addFlag(flags: Flag[], work: PersonWork, flag: Flag | null): void {
   if (!flag) return;
   flags.push(flag);
-  work.trace.push({
+  addTrace(work.trace, {
     rule: flag.rule,
     citation: citationOf(flag.rule),
-    effect: `${flag.kind}:${flag.status}`,
+    effect: flagEffect(flag),
     detail: flag.reason,
   });
+}
+
+const flagEffects = new Map<string, string>();
+function flagEffect(flag: Flag): string {
+  const key = `${flag.kind}:${flag.status}`;
+  let known = flagEffects.get(key);
+  if (known === undefined) {
+    known = key;
+    flagEffects.set(key, key);
+  }
+  return known;
 }
 
 function citationOf(rule: string): string {

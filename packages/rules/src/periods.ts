@@ -16,6 +16,22 @@ export function periodOfDate(iso: string, year: number, kind: PeriodKind): numbe
   return kind === 'MONTH' ? month : Math.ceil(month / 3);
 }
 
+/**
+ * The same, from a day number (days since 1970-01-01), without reading the text again: a table of
+ * the year's days to their period (millions of tasks in a province).
+ */
+export function periodTable(year: number, kind: PeriodKind): (day: number) => number {
+  const start = Date.UTC(year, 0, 1) / 86_400_000;
+  const end = Date.UTC(year, 11, 31) / 86_400_000;
+  const count = kind === 'YEAR' ? 1 : kind === 'QUARTER' ? 4 : 12;
+  const table = new Uint8Array(end - start + 1);
+  for (let day = start; day <= end; day++) {
+    const month = new Date(day * 86_400_000).getUTCMonth() + 1;
+    table[day - start] = kind === 'YEAR' ? 1 : kind === 'MONTH' ? month : Math.ceil(month / 3);
+  }
+  return (day: number) => (day < start ? 1 : day > end ? count : (table[day - start] as number));
+}
+
 /** "tháng 3", "quý II", "năm 2026": how documents name the period. */
 export function periodName(kind: PeriodKind, period: number, year: number): string {
   if (kind === 'MONTH') return `tháng ${period}/${year}`;

@@ -3,7 +3,7 @@
 // and per period (Nghị định 335/2025/NĐ-CP Điều 14: công chức are scored each month or quarter).
 import { dayFromParts, dayOf } from './dates.ts';
 import { type Pack, type PackParameters, packs, resolveParameters } from './packs.ts';
-import { periodOfDate } from './periods.ts';
+import { periodTable } from './periods.ts';
 import { addTask, emptyTotals, scoreTask, type TaskTotals } from './task-score.ts';
 import {
   type BallotRecord,
@@ -67,6 +67,10 @@ export type Prepared = {
   members: Map<string, PersonFacts[]>;
 };
 
+// shared by the people without history or ballots (most of a province): never written to
+const NO_HISTORY: Map<number, HistoryEntry> = new Map();
+const NO_BALLOTS: Map<Title, BallotRecord> = new Map();
+
 export function prepare(scenario: Scenario): Prepared {
   const pack = packs[scenario.pack];
   const params = resolveParameters(pack, scenario.overrides);
@@ -97,8 +101,9 @@ export function prepare(scenario: Scenario): Prepared {
       infractionsInYear: 0,
       infractionsByPeriod: null,
       initiatives: [],
-      history: new Map(person.history.map((item) => [item.year, item])),
-      ballots: new Map(),
+      history:
+        person.history.length > 0 ? new Map(person.history.map((item) => [item.year, item])) : NO_HISTORY,
+      ballots: NO_BALLOTS,
       group: person.quotaGroup ?? person.unitId,
     };
     facts.push(entry);
@@ -106,6 +111,7 @@ export function prepare(scenario: Scenario): Prepared {
     members.get(person.unitId)?.push(entry);
   });
 
+  const periodOf = periodTable(year, kind);
   const periodWeights = new Float64Array(facts.length * periodCount);
   const periodWeighted = new Float64Array(facts.length * periodCount);
   for (const task of scenario.tasks) {
@@ -114,8 +120,7 @@ export function prepare(scenario: Scenario): Prepared {
     const dueDay = dayOf(task.due);
     const outcome = scoreTask(task, dueDay, task.completed === null ? null : dayOf(task.completed), yearEnd);
     addTask(owner.tasks, outcome, task.weight);
-    const period =
-      task.period !== undefined && task.period !== null ? task.period : periodOfDate(task.due, year, kind);
+    const period = task.period !== undefined && task.period !== null ? task.period : periodOf(dueDay);
     const slot = owner.index * periodCount + period - 1;
     periodWeights[slot] = (periodWeights[slot] ?? 0) + task.weight;
     periodWeighted[slot] = (periodWeighted[slot] ?? 0) + task.weight * outcome.score;
@@ -178,11 +183,16 @@ export function prepare(scenario: Scenario): Prepared {
     if (day < yearStart || day > yearEnd) continue;
     owner.infractionsInYear += 1;
     owner.infractionsByPeriod ??= new Uint16Array(periodCount);
-    const period = periodOfDate(infraction.on, year, kind);
+    const period = periodOf(day);
     owner.infractionsByPeriod[period - 1] = (owner.infractionsByPeriod[period - 1] ?? 0) + 1;
   }
   for (const initiative of scenario.initiatives) byId.get(initiative.personId)?.initiatives.push(initiative);
-  for (const ballot of scenario.ballots) byId.get(ballot.personId)?.ballots.set(ballot.title, ballot);
+  for (const ballot of scenario.ballots) {
+    const owner = byId.get(ballot.personId);
+    if (!owner) continue;
+    if (owner.ballots === NO_BALLOTS) owner.ballots = new Map();
+    owner.ballots.set(ballot.title, ballot);
+  }
 
   return {
     scenario,

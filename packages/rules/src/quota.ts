@@ -1,7 +1,7 @@
 // Rule 3.4 — the excellent quota per quota group (Nghị định 335/2025/NĐ-CP Điều 20 khoản 5): a
 // group is a person's quotaGroup (công chức with similar tasks) when the agency set one, else their
 // unit. The same counting serves the engine's proposals and people's final decisions.
-import { CITE, RULES, vn } from './citations.ts';
+import { addTrace, CITE, RULES, vn } from './citations.ts';
 import { type PackParameters, RATING_LABELS } from './packs.ts';
 import type { Prepared } from './prepare.ts';
 import type { PersonWork } from './rate-person.ts';
@@ -132,7 +132,7 @@ export function allocateExcellent(
     if (index < slots) {
       work.rating = 'EXCELLENT';
       const next = candidates[slots] as PersonWork;
-      work.trace.push({
+      addTrace(work.trace, {
         rule: RULES.quotaKept,
         citation: rule.citation,
         effect: 'EXCELLENT',
@@ -144,7 +144,7 @@ export function allocateExcellent(
     const why = lastKept
       ? tieBreakText(compareDetailed(lastKept, work).by, lastKept, work)
       : 'không còn suất nào trong tỷ lệ';
-    work.trace.push({
+    addTrace(work.trace, {
       rule: RULES.quota,
       citation: rule.citation,
       effect: 'GOOD',

@@ -1,13 +1,13 @@
 // The proposal for one person (score and band, or criteria) and the hard rules 3.1–3.3 and 3.5.
 // Pack vn-nd335-2025 scores every period (month, quarter or the whole year) and takes the year's
 // score as the mean of the periods the person was scored in (Nghị định 335/2025/NĐ-CP Điều 14, 20, 21).
-import { CITE, RULES, vn } from './citations.ts';
+import { addTrace, CITE, RULES, vn } from './citations.ts';
 import { formatDay } from './dates.ts';
 import { atMost, RATING_LABELS, RATING_RANK } from './packs.ts';
 import { periodList, periodTitle } from './periods.ts';
 import type { DossierCounts, PersonFacts, Prepared, VoteCounts } from './prepare.ts';
 import type { TaskTotals } from './task-score.ts';
-import type { Components, PeriodResult, Rating, TraceEntry } from './types.ts';
+import type { Components, PeriodKind, PeriodResult, Rating, TraceEntry } from './types.ts';
 
 /** The best rating the hard rules allow, with the rule and its Vietnamese reason. */
 export type Ceiling = { rating: Rating; rule: string | null; citation: string | null; reason: string };
@@ -49,6 +49,9 @@ export function bandOf(score: number): Rating {
   if (score >= 50) return 'COMPLETED';
   return 'NOT_COMPLETED';
 }
+
+// "1"…"12": the keys of conductByPeriod, made once
+const PERIOD_KEYS = Array.from({ length: 13 }, (_, n) => String(n));
 
 const NO_CEILING: Ceiling = { rating: 'EXCELLENT', rule: null, citation: null, reason: '' };
 
@@ -181,7 +184,7 @@ function ratePerson(
   const notRated = (rule: string, citation: string, reason: string, error: string | null) => {
     work.ceiling = { rating: 'NOT_RATED', rule, citation, reason };
     work.error = error;
-    trace.push({ rule, citation, effect: 'NOT_RATED', detail: reason });
+    addTrace(trace, { rule, citation, effect: 'NOT_RATED', detail: reason });
     return work;
   };
 
@@ -281,7 +284,7 @@ function ownPeriodScores(prepared: Prepared, facts: PersonFacts): OwnScores {
 }
 
 function assessmentFor(facts: PersonFacts, period: number): number | null {
-  const byPeriod = facts.person.conductByPeriod[String(period)];
+  const byPeriod = facts.person.conductByPeriod[PERIOD_KEYS[period] as string];
   return byPeriod !== undefined ? byPeriod : facts.person.conductAssessment;
 }
 
@@ -302,18 +305,53 @@ function citizenShareOf(facts: PersonFacts): number | null {
   return votes && votes.total > 0 ? votes.positive / votes.total : null;
 }
 
-/** Groups period numbers by the text that explains them, in order of first appearance. */
-class Sources {
-  private readonly byText = new Map<string, number[]>();
-  add(text: string, period: number): void {
-    const list = this.byText.get(text);
-    if (list) list.push(period);
-    else this.byText.set(text, [period]);
+/**
+ * The trace line of one period ("Tháng 3/2026: 81,3 điểm (nhiệm vụ 52,5; …)"). A province has
+ * 1.2 million of them: the sentence is written when read or serialised (JSON.stringify calls
+ * toJSON), from the period's result the output holds anyway, instead of being kept as text.
+ */
+class PeriodTraceEntry implements TraceEntry {
+  readonly rule = RULES.period;
+  readonly citation = CITE.nd335Tasks;
+  constructor(
+    private readonly kind: PeriodKind,
+    private readonly year: number,
+    private readonly result: PeriodResult,
+  ) {}
+  get effect(): string {
+    return String(this.result.score);
   }
-  entries(): [string, number[]][] {
-    return [...this.byText];
+  get detail(): string {
+    const { components, score, period } = this.result;
+    return `${periodTitle(this.kind, period, this.year)}: ${vn(score)} điểm (nhiệm vụ ${vn(components.tasks)}; ý thức ${vn(components.conduct)}; cải cách hành chính ${vn(components.reform)}; hài lòng ${vn(components.citizens)})`;
+  }
+  toJSON(): TraceEntry {
+    return { rule: this.rule, citation: this.citation, effect: this.effect, detail: this.detail };
   }
 }
+
+/**
+ * Periods grouped by a small numeric key of what explains their value, in order of first
+ * appearance; the sentence is written once per group at the end (a province has 1.2 M periods).
+ */
+class Sources {
+  readonly keys: number[] = [];
+  readonly periods: number[][] = [];
+  add(key: number, period: number): void {
+    const index = this.keys.indexOf(key);
+    if (index < 0) {
+      this.keys.push(key);
+      this.periods.push([period]);
+    } else (this.periods[index] as number[]).push(period);
+  }
+}
+
+// keys of the reform and citizens sources (a period's own row: ROW_OF_PERIOD + period)
+const FROM_YEAR_ROW = 1;
+const FROM_PAR = 2;
+const FROM_ASSESSMENT = 3;
+const NOT_FACING = 4;
+const ROW_OF_PERIOD = 1000;
 
 function scoreByPoints(
   prepared: Prepared,
@@ -367,13 +405,13 @@ function scoreByPoints(
     }
     finalT[p - 1] = T;
     const A = assessmentFor(facts, p) ?? 0; // every scored period is assessed (checked before)
-    const fromPeriod = person.conductByPeriod[String(p)] !== undefined;
+    const fromPeriod = person.conductByPeriod[PERIOD_KEYS[p] as string] !== undefined;
 
     // conduct = A − 2 per infraction dated in the period, not below 0 (our default deduction)
     const infractions = facts.infractionsByPeriod?.[p - 1] ?? 0;
     const conduct = Math.max(0, A - 2 * infractions);
     conductSources.add(
-      `${fromPeriod ? 'điểm thủ trưởng đánh giá riêng cho kỳ' : 'điểm thủ trưởng đánh giá'} ${vn(A)}${infractions > 0 ? `, trừ ${2 * infractions} điểm vì ${infractions} vi phạm trong kỳ` : ''}`,
+      Math.round(A * 100) * 2048 + Math.min(infractions, 1000) * 2 + (fromPeriod ? 1 : 0),
       p,
     );
 
@@ -383,22 +421,13 @@ function scoreByPoints(
     let reform: number;
     if (person.dossierHandler && dossier && processed > 0) {
       reform = clamp((10 * (dossier.early + dossier.onTime)) / processed - dossier.apologies, 0, 10);
-      const ofPeriod = facts.dossierByPeriod?.has(p) ?? false;
-      reformSources.add(
-        `${dossier.early + dossier.onTime}/${processed} hồ sơ giải quyết sớm và đúng hạn, ${dossier.apologies} phiếu xin lỗi (${ofPeriod ? 'số liệu của kỳ' : 'số liệu cả năm'})`,
-        p,
-      );
+      reformSources.add(facts.dossierByPeriod?.has(p) ? ROW_OF_PERIOD + p : FROM_YEAR_ROW, p);
     } else if (parIndex !== null) {
       reform = parIndex / 10;
-      reformSources.add(`theo Chỉ số CCHC của đơn vị (${vn(parIndex)} điểm)`, p);
+      reformSources.add(FROM_PAR, p);
     } else {
       reform = A;
-      reformSources.add(
-        person.dossierHandler
-          ? 'không có số liệu hồ sơ đã giải quyết hay Chỉ số CCHC, lấy điểm thủ trưởng đánh giá'
-          : 'không có Chỉ số CCHC của đơn vị, lấy điểm thủ trưởng đánh giá',
-        p,
-      );
+      reformSources.add(FROM_ASSESSMENT, p);
     }
 
     // citizens: citizen-facing staff with at least minCitizenVotes votes (the period's, else the
@@ -407,19 +436,10 @@ function scoreByPoints(
     let citizens: number;
     if (person.citizenFacing && votes && votes.total >= params.minCitizenVotes && votes.total > 0) {
       citizens = (10 * votes.positive) / votes.total;
-      const ofPeriod = facts.votesByPeriod?.has(p) ?? false;
-      citizenSources.add(
-        `${votes.positive}/${votes.total} phiếu hài lòng trở lên (${ofPeriod ? 'phiếu của kỳ' : 'phiếu cả năm'})`,
-        p,
-      );
+      citizenSources.add(facts.votesByPeriod?.has(p) ? ROW_OF_PERIOD + p : FROM_YEAR_ROW, p);
     } else {
       citizens = A;
-      citizenSources.add(
-        person.citizenFacing
-          ? `dưới ${params.minCitizenVotes} phiếu đánh giá, lấy điểm thủ trưởng đánh giá`
-          : 'không trực tiếp giao dịch với người dân, lấy điểm thủ trưởng đánh giá',
-        p,
-      );
+      citizenSources.add(person.citizenFacing ? FROM_ASSESSMENT : NOT_FACING, p);
     }
 
     const tasks = 70 * T;
@@ -436,15 +456,9 @@ function scoreByPoints(
       reform: round1(reform),
       citizens: round1(citizens),
     };
-    periods.push({ period: p, score: round1(score), components });
-    if (kind !== 'YEAR') {
-      work.trace.push({
-        rule: RULES.period,
-        citation: CITE.nd335Tasks,
-        effect: String(round1(score)),
-        detail: `${periodTitle(kind, p, year)}: ${vn(round1(score))} điểm (nhiệm vụ ${vn(components.tasks)}/70; ý thức, đạo đức ${vn(components.conduct)}; cải cách hành chính ${vn(components.reform)}; sự hài lòng của người dân ${vn(components.citizens)})`,
-      });
-    }
+    const result: PeriodResult = { period: p, score: round1(score), components };
+    periods.push(result);
+    if (kind !== 'YEAR') work.trace.push(new PeriodTraceEntry(kind, year, result));
   }
 
   const n = periods.length;
@@ -464,7 +478,7 @@ function scoreByPoints(
 
   if (subordinates !== null && sums.unitPeriods > 0) {
     const unitMean = sums.unit / sums.unitPeriods;
-    trace.push({
+    addTrace(trace, {
       rule: RULES.leader,
       citation: CITE.leaders,
       effect: String(round1(70 * work.yearTaskScore)),
@@ -474,7 +488,7 @@ function scoreByPoints(
           : `Người đứng đầu: một nửa điểm nhiệm vụ theo nhiệm vụ của bản thân, một nửa theo kết quả của đơn vị (bình quân ${vn(round1(unitMean * 100))}%), tính đủ 100% vì mọi người trong đơn vị hoàn thành nhiệm vụ trở lên`,
     });
   }
-  trace.push({
+  addTrace(trace, {
     rule: RULES.tasks,
     citation: CITE.nd335Tasks,
     effect: String(work.components.tasks),
@@ -482,44 +496,94 @@ function scoreByPoints(
   });
   const listed = (text: string, list: number[], label: string) =>
     n === list.length || kind === 'YEAR'
-      ? `${label}: ${text}`
+      ? sentence(label, text)
       : `${label} (${periodList(kind, list, year)}): ${text}`;
-  for (const [text, list] of conductSources.entries()) {
-    trace.push({
+  conductSources.periods.forEach((list) => {
+    const p = list[0] as number;
+    const A = assessmentFor(facts, p) ?? 0;
+    const infractions = facts.infractionsByPeriod?.[p - 1] ?? 0;
+    const own = person.conductByPeriod[PERIOD_KEYS[p] as string] !== undefined && kind !== 'YEAR';
+    const text = `${own ? 'điểm thủ trưởng đánh giá riêng cho kỳ' : 'điểm thủ trưởng đánh giá'} ${vn(A)}${infractions > 0 ? `, trừ ${2 * infractions} điểm vì ${infractions} vi phạm (đi muộn, vắng mặt, vi phạm quy tắc ứng xử hoặc bị phản ánh đúng) trong kỳ` : ''}`;
+    addTrace(trace, {
       rule: RULES.conduct,
       citation: CITE.nd335Score,
-      effect: String(work.components.conduct),
+      effect: String(work.components?.conduct ?? 0),
       detail: listed(text, list, 'Ý thức, đạo đức'),
     });
-  }
-  for (const [text, list] of reformSources.entries()) {
-    trace.push({
-      rule: text.includes('hồ sơ giải quyết')
-        ? RULES.reformDossiers
-        : text.includes('theo Chỉ số CCHC')
-          ? RULES.reformPar
-          : RULES.reformAssessment,
+  });
+  reformSources.keys.forEach((key, index) => {
+    const list = reformSources.periods[index] as number[];
+    const p = list[0] as number;
+    let text: string;
+    let rule: string;
+    if (key === FROM_PAR) {
+      rule = RULES.reformPar;
+      text = `theo Chỉ số CCHC của đơn vị (${vn(parIndex ?? 0)} điểm)`;
+    } else if (key === FROM_ASSESSMENT) {
+      rule = RULES.reformAssessment;
+      text = person.dossierHandler
+        ? 'không có số liệu hồ sơ đã giải quyết hay Chỉ số CCHC, lấy điểm thủ trưởng đánh giá'
+        : 'không có Chỉ số CCHC của đơn vị, lấy điểm thủ trưởng đánh giá';
+    } else {
+      rule = RULES.reformDossiers;
+      const dossier = (
+        key === FROM_YEAR_ROW ? facts.dossierYear : facts.dossierByPeriod?.get(p)
+      ) as DossierCounts;
+      const processed = dossier.early + dossier.onTime + dossier.late;
+      text = `${dossier.early + dossier.onTime}/${processed} hồ sơ giải quyết sớm và đúng hạn, ${dossier.apologies} phiếu xin lỗi (${key === FROM_YEAR_ROW ? 'số liệu cả năm' : 'số liệu của kỳ'})`;
+    }
+    addTrace(trace, {
+      rule,
       citation: CITE.nd335Score,
-      effect: String(work.components.reform),
+      effect: String(work.components?.reform ?? 0),
       detail: listed(text, list, 'Cải cách hành chính'),
     });
-  }
-  for (const [text, list] of citizenSources.entries()) {
-    const fromVotes = text.includes('phiếu hài lòng');
-    trace.push({
+  });
+  citizenSources.keys.forEach((key, index) => {
+    const list = citizenSources.periods[index] as number[];
+    const p = list[0] as number;
+    const fromVotes = key === FROM_YEAR_ROW || key > ROW_OF_PERIOD;
+    let text: string;
+    if (fromVotes) {
+      const votes = (key === FROM_YEAR_ROW ? facts.votesYear : facts.votesByPeriod?.get(p)) as VoteCounts;
+      text = `${votes.positive}/${votes.total} phiếu hài lòng trở lên (${key === FROM_YEAR_ROW ? 'phiếu cả năm' : 'phiếu của kỳ'})`;
+    } else if (key === FROM_ASSESSMENT) {
+      text = `dưới ${params.minCitizenVotes} phiếu đánh giá, lấy điểm thủ trưởng đánh giá`;
+    } else {
+      text = 'không trực tiếp giao dịch với người dân, lấy điểm thủ trưởng đánh giá';
+    }
+    addTrace(trace, {
       rule: fromVotes ? RULES.citizensVotes : RULES.citizensAssessment,
       citation: !fromVotes && params.overridden.has('minCitizenVotes') ? CITE.local : CITE.nd335Score,
-      effect: String(work.components.citizens),
+      effect: String(work.components?.citizens ?? 0),
       detail: listed(text, list, 'Sự hài lòng của người dân'),
     });
-  }
+  });
   work.proposed = bandOf(score);
-  trace.push({
+  addTrace(trace, {
     rule: RULES.band,
     citation: kind === 'YEAR' ? CITE.nd335Bands : `${CITE.nd335Bands} và Điều 21`,
     effect: work.proposed,
     detail: `Điểm cả năm ${vn(score)}${over}, ${bandText(score)}: ${RATING_LABELS[work.proposed].vi}`,
   });
+}
+
+// "label: text" sentences shared by everyone they apply to (most people's sources read the same)
+const sentences = new Map<string, Map<string, string>>();
+function sentence(label: string, text: string): string {
+  let byText = sentences.get(label);
+  if (!byText) {
+    byText = new Map();
+    sentences.set(label, byText);
+  }
+  let known = byText.get(text);
+  if (known === undefined) {
+    known = `${label}: ${text}`;
+    Number(known); // laid out in one piece
+    if (byText.size > 10_000) byText.clear();
+    byText.set(text, known);
+  }
+  return known;
 }
 
 function bandText(score: number): string {
@@ -545,7 +609,7 @@ function rateByCriteria(work: PersonWork, totals: TaskTotals, subordinates: Pers
   else rating = 'COMPLETED';
   const percentMissed = Math.round(missed * 1000) / 10;
   work.yearTaskScore = totals.met / totals.count;
-  work.trace.push({
+  addTrace(work.trace, {
     rule: RULES.criteria,
     citation: CITE.nd90,
     effect: rating,
@@ -556,7 +620,7 @@ function rateByCriteria(work: PersonWork, totals: TaskTotals, subordinates: Pers
     const good = subordinates.filter((item) => item.ruled === 'GOOD' || item.ruled === 'EXCELLENT').length;
     if (completed < subordinates.length || good < 0.7 * subordinates.length - 1e-9) {
       rating = 'GOOD';
-      work.trace.push({
+      addTrace(work.trace, {
         rule: RULES.criteriaLeader,
         citation: CITE.nd90,
         effect: 'GOOD',
@@ -573,7 +637,7 @@ function cap(work: PersonWork, ceiling: Rating, rule: string, citation: string, 
     work.ceiling = { rating: ceiling, rule, citation, reason };
   if (work.rating !== atMost(work.rating, ceiling)) {
     work.rating = ceiling;
-    work.trace.push({ rule, citation, effect: ceiling, detail: reason });
+    addTrace(work.trace, { rule, citation, effect: ceiling, detail: reason });
   }
 }
 
@@ -608,7 +672,7 @@ function applyHardRules(prepared: Prepared, work: PersonWork, notCompleted: Pers
     );
   } else if (facts.outsideDutiesDiscipline) {
     const outside = facts.outsideDutiesDiscipline;
-    work.trace.push({
+    addTrace(work.trace, {
       rule: RULES.disciplineOutsideDuties,
       citation: CITE.disciplineNd335,
       effect: work.rating,

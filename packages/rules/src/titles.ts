@@ -1,14 +1,34 @@
 // Individual emulation titles (Luật Thi đua, khen thưởng 2022; Nghị định 152/2025/NĐ-CP, which
 // replaced 98/2023; Thông tư 15/2025/TT-BNV, which replaced 01/2024), granted from the FINAL rating
 // (the decided one when people decided), with each title's eligibility and reward money.
-import { CITE, RULES, vn } from './citations.ts';
+import { addTrace, CITE, RULES, vn } from './citations.ts';
 import { dayOf, formatDay } from './dates.ts';
 import type { PackParameters } from './packs.ts';
 import type { Prepared } from './prepare.ts';
 import type { PersonWork } from './rate-person.ts';
-import type { BallotRecord, CollectiveTitle, Reward, Title, TitleEligibility } from './types.ts';
+import {
+  type BallotRecord,
+  type CollectiveTitle,
+  type Reward,
+  TITLE_VALUES,
+  type Title,
+  type TitleEligibility,
+} from './types.ts';
 
 export type TitleWork = PersonWork & { titles: Title[]; eligibility: TitleEligibility[] };
+
+// effects and sentences shared by every person they apply to (one string, not one per person)
+const effects = (sign: string) =>
+  Object.fromEntries(TITLE_VALUES.map((title) => [title, `${sign}${title}`])) as Record<Title, string>;
+const GRANTED = effects('+');
+const REFUSED = effects('-');
+const PENDING = effects('?');
+const LDTT_EXCELLENT =
+  'Đạt danh hiệu Lao động tiên tiến: hoàn thành xuất sắc nhiệm vụ, không bị kỷ luật, đủ thời gian công tác';
+const LDTT_GOOD =
+  'Đạt danh hiệu Lao động tiên tiến: hoàn thành tốt nhiệm vụ, không bị kỷ luật, đủ thời gian công tác';
+const CSTDCS_REASON = 'không hoàn thành xuất sắc nhiệm vụ và không có sáng kiến được công nhận trong năm';
+const CSTDCS_REFUSED = `Chưa đạt Chiến sĩ thi đua cơ sở: ${CSTDCS_REASON}`;
 
 export type BallotResult = 'PASSED' | 'FAILED' | 'NO_QUORUM';
 
@@ -56,7 +76,28 @@ export function rewardOf(
   return { title, multiple, amount: Math.round(multiple * params.baseSalary) };
 }
 
+// Most people share a handful of eligibility entries (a province has 500,000 of them): equal
+// entries are one frozen object per evaluation.
+const interned = new WeakMap<Prepared, Map<string, TitleEligibility>>();
+
+function internEligibility(prepared: Prepared, entry: TitleEligibility): TitleEligibility {
+  let cache = interned.get(prepared);
+  if (!cache) {
+    cache = new Map();
+    interned.set(prepared, cache);
+  }
+  const head = `${entry.title}|${entry.status}|${entry.rule}|${entry.needsBallot}`;
+  const key = entry.reasons.length === 0 ? head : `${head}|${entry.reasons.join('|')}`;
+  const known = cache.get(key);
+  if (known) return known;
+  Object.freeze(entry.reasons);
+  const frozen = Object.freeze(entry);
+  cache.set(key, frozen);
+  return frozen;
+}
+
 function setEligibility(
+  prepared: Prepared,
   work: TitleWork,
   title: Title,
   status: TitleEligibility['status'],
@@ -65,19 +106,27 @@ function setEligibility(
   reasons: string[],
   needsBallot = false,
 ): void {
-  const existing = work.eligibility.find((item) => item.title === title);
-  const entry: TitleEligibility = { title, status, needsBallot, rule, citation, reasons };
-  if (existing) Object.assign(existing, entry);
+  const entry = internEligibility(prepared, { title, status, needsBallot, rule, citation, reasons });
+  const index = work.eligibility.findIndex((item) => item.title === title);
+  if (index >= 0) work.eligibility[index] = entry;
   else work.eligibility.push(entry);
 }
 
-function grant(work: TitleWork, title: Title, rule: string, citation: string, detail: string): void {
+function grant(
+  prepared: Prepared,
+  work: TitleWork,
+  title: Title,
+  rule: string,
+  citation: string,
+  detail: string,
+): void {
   work.titles.push(title);
-  work.trace.push({ rule, citation, effect: `+${title}`, detail });
-  setEligibility(work, title, 'GRANTED', rule, citation, []);
+  addTrace(work.trace, { rule, citation, effect: GRANTED[title], detail });
+  setEligibility(prepared, work, title, 'GRANTED', rule, citation, []);
 }
 
 function refuse(
+  prepared: Prepared,
   work: TitleWork,
   title: Title,
   rule: string,
@@ -86,8 +135,8 @@ function refuse(
   reasons: string[],
   traced = true,
 ): void {
-  if (traced) work.trace.push({ rule, citation, effect: `-${title}`, detail });
-  setEligibility(work, title, 'NOT_ELIGIBLE', rule, citation, reasons);
+  if (traced) addTrace(work.trace, { rule, citation, effect: REFUSED[title], detail });
+  setEligibility(prepared, work, title, 'NOT_ELIGIBLE', rule, citation, reasons);
 }
 
 /** Grants LĐTT, CSTĐCS (with the optional cap), CSTĐ cấp tỉnh, toàn quốc and Bằng khen. */
@@ -97,15 +146,30 @@ export function grantTitles(prepared: Prepared, people: TitleWork[]): void {
   for (const work of people) grantHigherTitles(prepared, work);
 }
 
-/** Reward money of the person's titles. */
+const rewardCache = new WeakMap<Prepared, Map<string, Reward | null>>();
+
+/** Reward money of the person's titles (one frozen object per title and evaluation). */
 export function personRewards(prepared: Prepared, work: TitleWork): Reward[] {
+  if (work.titles.length === 0) return NO_REWARDS;
+  let cache = rewardCache.get(prepared);
+  if (!cache) {
+    cache = new Map();
+    rewardCache.set(prepared, cache);
+  }
   const rewards: Reward[] = [];
   for (const title of work.titles) {
-    const reward = rewardOf(prepared.params, title);
+    let reward = cache.get(title);
+    if (reward === undefined) {
+      const made = rewardOf(prepared.params, title);
+      reward = made ? Object.freeze(made) : null;
+      cache.set(title, reward);
+    }
     if (reward) rewards.push(reward);
   }
   return rewards;
 }
+
+const NO_REWARDS: Reward[] = Object.freeze([]) as unknown as Reward[];
 
 /**
  * LĐTT: rated good or better; not disciplined (reprimand or above) in the year — any decision,
@@ -127,6 +191,7 @@ function grantBaseTitles(prepared: Prepared, work: TitleWork): void {
   if (reasons.length > 0) {
     const traced = work.rating !== 'NOT_RATED';
     refuse(
+      prepared,
       work,
       'LDTT',
       RULES.ldtt,
@@ -136,20 +201,22 @@ function grantBaseTitles(prepared: Prepared, work: TitleWork): void {
       traced,
     );
     const cstdcsReasons = ['chưa đạt Lao động tiên tiến'];
-    refuse(work, 'CSTDCS', RULES.cstdcs, CITE.cstd, '', cstdcsReasons, false);
+    refuse(prepared, work, 'CSTDCS', RULES.cstdcs, CITE.cstd, '', cstdcsReasons, false);
     return;
   }
   grant(
+    prepared,
     work,
     'LDTT',
     RULES.ldtt,
     CITE.ldtt,
-    `Đạt danh hiệu Lao động tiên tiến: ${work.rating === 'EXCELLENT' ? 'hoàn thành xuất sắc nhiệm vụ' : 'hoàn thành tốt nhiệm vụ'}, không bị kỷ luật, đủ thời gian công tác`,
+    work.rating === 'EXCELLENT' ? LDTT_EXCELLENT : LDTT_GOOD,
   );
 
   const initiative = facts.initiatives.find((item) => dayInYear(prepared, item.recognizedOn));
   if (work.rating === 'EXCELLENT') {
     grant(
+      prepared,
       work,
       'CSTDCS',
       RULES.cstdcs,
@@ -158,6 +225,7 @@ function grantBaseTitles(prepared: Prepared, work: TitleWork): void {
     );
   } else if (initiative) {
     grant(
+      prepared,
       work,
       'CSTDCS',
       RULES.cstdcs,
@@ -165,8 +233,7 @@ function grantBaseTitles(prepared: Prepared, work: TitleWork): void {
       `Đạt Chiến sĩ thi đua cơ sở: Lao động tiên tiến và có ${initiative.kind === 'RESEARCH' ? 'đề tài nghiên cứu được ứng dụng' : 'sáng kiến được công nhận'} ngày ${formatDay(initiative.recognizedOn)}`,
     );
   } else {
-    const reason = 'không hoàn thành xuất sắc nhiệm vụ và không có sáng kiến được công nhận trong năm';
-    refuse(work, 'CSTDCS', RULES.cstdcs, CITE.cstd, `Chưa đạt Chiến sĩ thi đua cơ sở: ${reason}`, [reason]);
+    refuse(prepared, work, 'CSTDCS', RULES.cstdcs, CITE.cstd, CSTDCS_REFUSED, [CSTDCS_REASON]);
   }
 }
 
@@ -197,9 +264,15 @@ function applyCstdcsCap(prepared: Prepared, people: TitleWork[]): void {
     for (const work of ranked.slice(allowed)) {
       work.titles = work.titles.filter((title) => title !== 'CSTDCS');
       const reason = `vượt tỷ lệ Chiến sĩ thi đua cơ sở của đơn vị (${vn(cap)}% của ${holders} Lao động tiên tiến là ${allowed} người), xét theo điểm từ cao xuống thấp`;
-      refuse(work, 'CSTDCS', RULES.cstdcsCap, CITE.local, `Chưa đạt Chiến sĩ thi đua cơ sở: ${reason}`, [
-        reason,
-      ]);
+      refuse(
+        prepared,
+        work,
+        'CSTDCS',
+        RULES.cstdcsCap,
+        CITE.local,
+        `Chưa đạt Chiến sĩ thi đua cơ sở: ${reason}`,
+        [reason],
+      );
     }
   }
 }
@@ -223,7 +296,7 @@ function grantHigherTitles(prepared: Prepared, work: TitleWork): void {
     work.titles.includes('CSTDCS') &&
     hadTitleIn(facts, year - 1, 'CSTDCS') &&
     hadTitleIn(facts, year - 2, 'CSTDCS');
-  higherTitle(work, {
+  higherTitle(prepared, work, {
     title: 'CSTD_TINH',
     rule: RULES.cstdTinh,
     name: 'Chiến sĩ thi đua cấp tỉnh',
@@ -241,7 +314,7 @@ function grantHigherTitles(prepared: Prepared, work: TitleWork): void {
 
   const nationalBallot = facts.ballots.get('CSTD_TOAN_QUOC');
   const provincialRun = work.titles.includes('CSTD_TINH') && hadTitleIn(facts, year - 3, 'CSTD_TINH');
-  higherTitle(work, {
+  higherTitle(prepared, work, {
     title: 'CSTD_TOAN_QUOC',
     rule: RULES.cstdToanQuoc,
     name: 'Chiến sĩ thi đua toàn quốc',
@@ -264,6 +337,7 @@ function grantHigherTitles(prepared: Prepared, work: TitleWork): void {
   if (facts.disciplinedInYear.length > 0) reasons.push('bị kỷ luật trong năm');
   if (reasons.length === 0) {
     grant(
+      prepared,
       work,
       'BANG_KHEN',
       RULES.bangKhen,
@@ -272,6 +346,7 @@ function grantHigherTitles(prepared: Prepared, work: TitleWork): void {
     );
   } else {
     refuse(
+      prepared,
       work,
       'BANG_KHEN',
       RULES.bangKhen,
@@ -283,7 +358,10 @@ function grantHigherTitles(prepared: Prepared, work: TitleWork): void {
   }
 }
 
+const AWAITING_BALLOT = 'chưa có kết quả bỏ phiếu kín của Hội đồng Thi đua – Khen thưởng';
+
 function higherTitle(
+  prepared: Prepared,
   work: TitleWork,
   spec: {
     title: Title;
@@ -301,19 +379,12 @@ function higherTitle(
   const ballot = spec.ballot;
   if (reasons.length === 0 && !ballot) {
     // every condition but the ballot: may be proposed and balloted
-    work.eligibility.push({
-      title: spec.title,
-      status: 'ELIGIBLE',
-      needsBallot: true,
-      rule: spec.rule,
-      citation: CITE.ballot,
-      reasons: ['chưa có kết quả bỏ phiếu kín của Hội đồng Thi đua – Khen thưởng'],
-    });
+    setEligibility(prepared, work, spec.title, 'ELIGIBLE', spec.rule, CITE.ballot, [AWAITING_BALLOT], true);
     if (spec.traced) {
-      work.trace.push({
+      addTrace(work.trace, {
         rule: spec.rule,
         citation: CITE.ballot,
-        effect: `?${spec.title}`,
+        effect: PENDING[spec.title],
         detail: `Đủ điều kiện đề nghị ${spec.name} (${spec.achieved}): chờ Hội đồng Thi đua – Khen thưởng bỏ phiếu kín`,
       });
     }
@@ -333,38 +404,24 @@ function higherTitle(
   }
   if (reasons.length === 0 && ballot) {
     work.titles.push(spec.title);
-    work.trace.push({
+    addTrace(work.trace, {
       rule: spec.rule,
       citation: CITE.ballot,
-      effect: `+${spec.title}`,
+      effect: GRANTED[spec.title],
       detail: `Đạt ${spec.name}: ${spec.achieved}, được ${ballot.for}/${ballot.members} thành viên Hội đồng bỏ phiếu đồng ý`,
     });
-    work.eligibility.push({
-      title: spec.title,
-      status: 'GRANTED',
-      needsBallot: true,
-      rule: spec.rule,
-      citation: CITE.ballot,
-      reasons: [],
-    });
+    setEligibility(prepared, work, spec.title, 'GRANTED', spec.rule, CITE.ballot, [], true);
     return;
   }
   if (spec.traced) {
-    work.trace.push({
+    addTrace(work.trace, {
       rule: spec.rule,
       citation: CITE.ballot,
-      effect: `-${spec.title}`,
+      effect: REFUSED[spec.title],
       detail: `Chưa đạt ${spec.name}: ${reasons.join('; ')}`,
     });
   }
-  work.eligibility.push({
-    title: spec.title,
-    status: 'NOT_ELIGIBLE',
-    needsBallot: true,
-    rule: spec.rule,
-    citation: CITE.ballot,
-    reasons,
-  });
+  setEligibility(prepared, work, spec.title, 'NOT_ELIGIBLE', spec.rule, CITE.ballot, reasons, true);
 }
 
 // Module-level helpers rather than closures made for every person (a province has 100,000).
