@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { type InfiniteData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useRef } from 'react';
 import type { CombinedError } from 'urql';
 
 export type Page<TNode> = {
@@ -12,72 +13,66 @@ export type PageFetch<TNode> = (
   after: string | null,
 ) => Promise<{ page?: Page<TNode>; error?: CombinedError }>;
 
-type State<TNode> = {
-  nodes: TNode[];
-  totalCount: number | null;
-  hasNextPage: boolean;
-  endCursor: string | null;
-  loading: boolean;
-  error: CombinedError | null;
-};
-
-const initial = {
-  nodes: [],
-  totalCount: null,
-  hasNextPage: true,
-  endCursor: null,
-  loading: false,
-  error: null,
-};
-
 /**
- * A cursor connection read page by page as the user scrolls. `resetKey` names the query (its filter):
- * when it changes, what was loaded is dropped and the first page is read again. Answers to an older
- * query are ignored, so fast typing never mixes results.
+ * A cursor connection read page by page as the user scrolls — TanStack Query's useInfiniteQuery.
+ * `resetKey` names the query (its filter): when it changes, the first page of the new query is
+ * read, and answers to an older query never mix in (each key has its own pages).
  */
 export function usePagedConnection<TNode>(resetKey: string, fetchPage: PageFetch<TNode>) {
-  const [state, setState] = useState<State<TNode>>(initial);
-  const generation = useRef(0);
-  const inFlight = useRef(false);
+  const queryClient = useQueryClient();
   const fetchRef = useRef(fetchPage);
   fetchRef.current = fetchPage;
-  const stateRef = useRef(state);
-  stateRef.current = state;
+  const queryKey = useMemo(() => ['paged-connection', resetKey] as const, [resetKey]);
+  const query = useInfiniteQuery({
+    queryKey,
+    initialPageParam: null as string | null,
+    queryFn: async ({ pageParam }) => {
+      const { page, error } = await fetchRef.current(pageParam);
+      if (!page) throw error ?? new Error('no page');
+      return page;
+    },
+    getNextPageParam: (last) => (last.hasNextPage ? last.endCursor : undefined),
+    // a list is read afresh whenever it is shown again; other filters' pages are not kept
+    staleTime: 0,
+    gcTime: 0,
+    retry: false,
+  });
+  const { data, fetchNextPage, hasNextPage } = query;
+  const nodes = useMemo(() => data?.pages.flatMap((page) => page.nodes) ?? [], [data]);
 
-  const load = useCallback(async (fresh: boolean) => {
-    const current = stateRef.current;
-    if (inFlight.current && !fresh) return;
-    if (!fresh && !current.hasNextPage) return;
-    const mine = fresh ? ++generation.current : generation.current;
-    inFlight.current = true;
-    setState((s) => (fresh ? { ...initial, loading: true } : { ...s, loading: true, error: null }));
-    const { page, error } = await fetchRef.current(fresh ? null : current.endCursor);
-    if (mine !== generation.current) return;
-    inFlight.current = false;
-    if (!page) {
-      setState((s) => ({ ...s, loading: false, error: error ?? null }));
-      return;
-    }
-    setState((s) => ({
-      nodes: fresh ? page.nodes : [...s.nodes, ...page.nodes],
-      totalCount: page.totalCount,
-      hasNextPage: page.hasNextPage,
-      endCursor: page.endCursor,
-      loading: false,
-      error: null,
-    }));
-  }, []);
+  // while a page is in flight, more scrolling asks for nothing more (cancelRefetch: false)
+  const loadMore = useCallback(() => {
+    if (hasNextPage) void fetchNextPage({ cancelRefetch: false });
+  }, [fetchNextPage, hasNextPage]);
+  const reload = useCallback(
+    () => void queryClient.resetQueries({ queryKey, exact: true }),
+    [queryClient, queryKey],
+  );
+  const updateNode = useCallback(
+    (match: (node: TNode) => boolean, update: (node: TNode) => TNode) => {
+      queryClient.setQueryData<InfiniteData<Page<TNode>, string | null>>(queryKey, (old) =>
+        old
+          ? {
+              ...old,
+              pages: old.pages.map((page) => ({
+                ...page,
+                nodes: page.nodes.map((node) => (match(node) ? update(node) : node)),
+              })),
+            }
+          : old,
+      );
+    },
+    [queryClient, queryKey],
+  );
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the key is what restarts the list
-  useEffect(() => {
-    void load(true);
-  }, [resetKey, load]);
-
-  const loadMore = useCallback(() => void load(false), [load]);
-  const reload = useCallback(() => void load(true), [load]);
-  const updateNode = useCallback((match: (node: TNode) => boolean, update: (node: TNode) => TNode) => {
-    setState((s) => ({ ...s, nodes: s.nodes.map((node) => (match(node) ? update(node) : node)) }));
-  }, []);
-
-  return { ...state, loadMore, reload, updateNode };
+  return {
+    nodes,
+    totalCount: data?.pages.at(-1)?.totalCount ?? null,
+    hasNextPage: data ? hasNextPage : true,
+    loading: query.isFetching,
+    error: (query.error as CombinedError | null) ?? null,
+    loadMore,
+    reload,
+    updateNode,
+  };
 }
