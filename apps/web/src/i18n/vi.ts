@@ -628,6 +628,58 @@ export const vi = {
   'catalogue.hint':
     'Khối lượng quy đổi của một việc = số lượng × hệ số quy đổi; danh mục áp dụng cho kỳ đánh giá đang chọn.',
   // ── end of periods ──
+  // ── calibration and checklist ──
+  'nav.calibration': 'Hiệu chỉnh kết quả',
+  'checklist.title': 'Việc cần làm',
+  'checklist.empty': 'Không còn việc cần làm trong kỳ này.',
+  'checklist.owner': 'Người thực hiện: {role}',
+  'checklist.due': 'hạn {date}',
+  'checklist.overdue': 'Quá hạn',
+  'checklist.blocksApproval': 'Chặn phê duyệt',
+  'checklist.blocksArchive': 'Chặn lưu trữ',
+  'checklist.blocksReview': 'Chặn chuyển Hội đồng xem xét',
+  'checklist.byUnit': 'Nhiều nhất: {units}',
+  'calibration.heading': 'Hiệu chỉnh: minh chứng đối chiếu với quyết định',
+  'calibration.intro':
+    'Trước khi phê duyệt, Hội đồng và cán bộ tổ chức xem các đơn vị, thủ trưởng có mức xếp loại cao hơn điều minh chứng cho thấy: chấm điểm đồng loạt, đều tốt nhưng minh chứng thấp, người đứng đầu cao hơn kết quả đơn vị, nâng mức so với đề xuất. Điểm minh chứng là phần kết quả thực hiện nhiệm vụ (trên 70 điểm) tính theo phần trăm.',
+  'calibration.findings': 'Phát hiện',
+  'calibration.noFindings': 'Không có phát hiện nào.',
+  'calibration.kind.UNIFORM_ASSESSMENT': 'Chấm điểm đồng loạt',
+  'calibration.kind.ALL_GOOD_OR_BETTER_LOW_EVIDENCE': 'Đều tốt nhưng minh chứng thấp',
+  'calibration.kind.LEADER_ABOVE_UNIT': 'Người đứng đầu cao hơn kết quả đơn vị',
+  'calibration.kind.RAISED_AGAINST_PROPOSAL': 'Nâng mức so với đề xuất',
+  'calibration.assessor': 'Người chấm: {name}',
+  'calibration.assessorColumn': 'Thủ trưởng',
+  'calibration.distribution': 'Phân bố xếp loại theo đơn vị (nhạt: đề xuất, đậm: quyết định)',
+  'calibration.proposedShort': 'Đề xuất',
+  'calibration.scatter': 'Điểm minh chứng và mức xếp loại cuối cùng',
+  'calibration.evidenceAxis': 'Điểm minh chứng (%)',
+  'calibration.quota': 'Sử dụng tỷ lệ hoàn thành xuất sắc',
+  'calibration.quotaAllowed': 'Được phép',
+  'calibration.quotaUsed': 'Đã quyết định',
+  'calibration.heads': 'Điểm đánh giá (A) của thủ trưởng',
+  'calibration.unit': 'Đơn vị',
+  'calibration.unitsTable': 'Các đơn vị',
+  'calibration.people': 'Số người',
+  'calibration.assessed': 'Số người được chấm',
+  'calibration.mean': 'Bình quân',
+  'calibration.range': 'Thấp nhất – cao nhất',
+  'calibration.distinct': 'Số mức điểm khác nhau',
+  'calibration.goodOrBetter': 'Từ hoàn thành tốt trở lên',
+  'calibration.evidenceMean': 'Điểm minh chứng bình quân',
+  'calibration.overall':
+    'Toàn bộ phạm vi: {people} người, {percent} từ hoàn thành tốt trở lên, điểm minh chứng bình quân {evidence}.',
+  'calibration.review': 'Ghi nhận đã rà soát hiệu chỉnh',
+  'calibration.reviewNote': 'Ghi chú (không bắt buộc)',
+  'calibration.reviewConfirm':
+    'Ghi nhận rằng Hội đồng đã xem {count} phát hiện hiệu chỉnh của kỳ này trước khi phê duyệt?',
+  'calibration.reviewed': 'Đã rà soát: {name}, {at}',
+  'calibration.notReviewed': 'Chưa ai ghi nhận rà soát hiệu chỉnh',
+  'calibration.reviewOnlyInReview': 'Chỉ ghi nhận được khi kỳ ở bước Hội đồng xem xét.',
+  'calibration.recorded': 'Đã ghi nhận rà soát hiệu chỉnh.',
+  'calibration.noResults':
+    'Kỳ này chưa có kết quả để hiệu chỉnh (chưa chạy đánh giá, hoặc chưa đến bước Hội đồng xem xét).',
+  // ── end of calibration and checklist ──
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -43,6 +43,14 @@ export const navItems: readonly NavItem[] = [
     component: lazy(() => import('../pages/rankings-page.tsx').then((m) => ({ default: m.RankingsPage }))),
   },
   {
+    path: '/calibration',
+    label: 'nav.calibration',
+    roles: ['ADMIN', 'OFFICER', 'UNIT_HEAD', 'COUNCIL_MEMBER'],
+    component: lazy(() =>
+      import('../pages/calibration-page.tsx').then((m) => ({ default: m.CalibrationPage })),
+    ),
+  },
+  {
     path: '/my-result',
     label: 'nav.myResult',
     roles: ['STAFF'],

@@ -2,6 +2,7 @@ import { Alert, Card, Col, Empty, Row, Space, Statistic, Steps, Typography } fro
 import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useClient, useQuery } from 'urql';
+import { ChecklistCard } from '../features/calibration/checklist-card.tsx';
 import { CycleSelect } from '../features/cycle-select.tsx';
 import { DeadlineTag } from '../features/deadline-tag.tsx';
 import {
@@ -213,6 +214,11 @@ export function DashboardPage() {
       </Space>
       {error && <Alert type="error" showIcon role="alert" title={describeCombinedError(error, t)} />}
       <Row gutter={[16, 16]}>
+        {selected && (
+          <Col xs={24}>
+            <ChecklistCard cycleId={selected.id} />
+          </Col>
+        )}
         <Col xs={24} md={8}>
           <Card>
             <Statistic
