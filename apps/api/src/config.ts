@@ -15,10 +15,6 @@ export type ApiConfig = {
   nodeEnv: string;
   production: boolean;
   webDist: string;
-  /** accept documents that are not in the persisted-operations manifest */
-  allowArbitraryOperations: boolean;
-  /** the web app's persisted-operations manifest (hash → document), when it exists */
-  persistedOperationsFile: string;
   /** keep ranking pages and counts until a change they read (READ_CACHE=off reads every time) */
   readCache: boolean;
   /**
@@ -86,7 +82,8 @@ export function readConfig(env: Env = process.env): ApiConfig {
   const webDist = path.resolve(repoRoot, env.WEB_DIST?.trim() || 'apps/web/dist');
   return {
     port: readWholeNumber(env, 'PORT', 4000, 0, 65535),
-    host: env.HOST?.trim() || undefined,
+    // production listens on the loopback unless HOST says otherwise (a reverse proxy in front)
+    host: env.HOST?.trim() || (production ? '127.0.0.1' : undefined),
     databaseUrl,
     dataDir,
     demoPassword: env.DEMO_PASSWORD ?? 'demo',
@@ -96,8 +93,6 @@ export function readConfig(env: Env = process.env): ApiConfig {
     nodeEnv,
     production,
     webDist,
-    allowArbitraryOperations: !production || readFlag(env, 'ALLOW_ARBITRARY_OPERATIONS'),
-    persistedOperationsFile: path.join(webDist, 'persisted-operations.json'),
     readCache: readOnOff(env, 'READ_CACHE', true),
     secretKey: readSecretKey(env) ?? Buffer.alloc(0),
     auditCheckpointFile: path.resolve(

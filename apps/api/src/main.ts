@@ -11,7 +11,13 @@ import { logger } from './logger.ts';
 import { createReadCache, type ReadCache } from './read-cache.ts';
 import { createUnitTreeCache } from './scope/unit-tree.ts';
 import { createServer, type DemoInfo, type RequestHandler, startingHandler } from './server.ts';
-import { checkDataDir, createHttpServer, listen } from './startup-checks.ts';
+import {
+  checkDataDir,
+  checkProductionData,
+  createHttpServer,
+  ensureFirstAdmin,
+  listen,
+} from './startup-checks.ts';
 
 async function openAndCheck(databaseUrl: string | undefined, dataDir: string): Promise<Database> {
   let db: Database | undefined;
@@ -69,7 +75,20 @@ async function main(): Promise<void> {
     await migrate(db);
     let demo: DemoInfo | null = null;
     const embedded = db.engine === 'pglite';
-    if (embedded || config.seedDemo) {
+    if (config.production) {
+      // never demo data or demo passwords in production (startup-checks.ts)
+      await checkProductionData({
+        prisma: db.prisma,
+        demoPassword: config.demoPassword,
+        seedDemo: config.seedDemo,
+      });
+      const first = await ensureFirstAdmin(db.prisma);
+      if (first) {
+        console.log(
+          `Tài khoản quản trị đầu tiên / first administrator: ${first.username}, mật khẩu / password ${first.password} (đổi ngay khi đăng nhập / change it at first login)`,
+        );
+      }
+    } else if (embedded || config.seedDemo) {
       // first start (no units yet): seed the demo province; later starts keep what is there
       const seeded = await ensureDemoData(db, { password: config.demoPassword });
       if (seeded)

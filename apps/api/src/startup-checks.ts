@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { accessSync, constants, existsSync, mkdtempSync, rmdirSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
+import type { PrismaClient } from '@cadre/db';
+import { hashPassword, verifyPassword } from './auth/password.ts';
 import { ConfigError } from './config.ts';
 
 /** DATA_DIR must be a writable folder, or creatable under a writable parent (nothing is left behind here). */
@@ -59,3 +62,77 @@ export function listen(server: Server, port: number, host: string | undefined): 
 }
 
 export { createServer as createHttpServer };
+
+/** The root unit of the demo province (packages/db seed): its presence means demo data. */
+const demoProvince = { code: 'HA', name: 'UBND tỉnh Hòa An' };
+
+/**
+ * Production (NODE_ENV=production) never runs with demo data or demo passwords: a demo province,
+ * SEED_DEMO, or any active account whose password is the demo password (DEMO_PASSWORD, and `demo`)
+ * stops start-up with the accounts named. Run after migrating, before serving.
+ */
+export async function checkProductionData(options: {
+  prisma: PrismaClient;
+  demoPassword: string;
+  seedDemo: boolean;
+}): Promise<void> {
+  const { prisma } = options;
+  if (options.seedDemo) {
+    throw new ConfigError(
+      'SEED_DEMO không dùng được khi NODE_ENV=production / SEED_DEMO is refused in production',
+    );
+  }
+  const demoUnit = await prisma.unit.findFirst({ where: demoProvince, select: { id: true } });
+  if (demoUnit) {
+    throw new ConfigError(
+      `Cơ sở dữ liệu chứa dữ liệu mẫu (${demoProvince.name}) / the database holds the demo province: production needs a database without demo data (a new DATA_DIR or DATABASE_URL)`,
+    );
+  }
+  const passwords = [...new Set([options.demoPassword, 'demo'].filter((password) => password.length > 0))];
+  const accounts = await prisma.user.findMany({
+    where: { active: true },
+    select: { username: true, passwordHash: true },
+    orderBy: { username: 'asc' },
+    take: 2_000,
+  });
+  const weak: string[] = [];
+  // a few at a time: argon2 is deliberately slow and the machine is serving nothing yet
+  for (let start = 0; start < accounts.length; start += 8) {
+    const batch = accounts.slice(start, start + 8);
+    const found = await Promise.all(
+      batch.map(async (account) => {
+        for (const password of passwords) {
+          if (await verifyPassword(account.passwordHash, password)) return account.username;
+        }
+        return null;
+      }),
+    );
+    for (const username of found) if (username) weak.push(username);
+  }
+  if (weak.length > 0) {
+    throw new ConfigError(
+      `Tài khoản dùng mật khẩu mẫu / accounts with the demo password: ${weak.slice(0, 20).join(', ')}${weak.length > 20 ? ` and ${weak.length - 20} more` : ''}: reset their passwords before starting in production`,
+    );
+  }
+}
+
+/**
+ * Production on an empty database: one administrator `quantri` with a random password printed once
+ * on the console, which must be changed at first login. Nothing when any account exists.
+ */
+export async function ensureFirstAdmin(
+  prisma: PrismaClient,
+): Promise<{ username: string; password: string } | null> {
+  if ((await prisma.user.count()) > 0) return null;
+  const password = randomBytes(12).toString('base64url');
+  await prisma.user.create({
+    data: {
+      username: 'quantri',
+      displayName: 'Quản trị hệ thống',
+      role: 'ADMIN',
+      passwordHash: await hashPassword(password),
+      mustChangePassword: true,
+    },
+  });
+  return { username: 'quantri', password };
+}

@@ -1,7 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
-import { GraphQLError, getOperationAST } from 'graphql';
+import { GraphQLError, getOperationAST, Kind, NoSchemaIntrospectionCustomRule } from 'graphql';
 import {
   createGraphQLError,
   createYoga as createGraphQLYoga,
@@ -35,14 +33,35 @@ function maskAppErrors(error: unknown, message: string, isDev?: boolean): Error 
   return maskError(error, message, isDev);
 }
 
-function loadPersistedOperations(file: string): Map<string, string> | null {
-  if (!existsSync(file)) return null;
-  const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-  if (!parsed || typeof parsed !== 'object') return null;
-  return new Map(
-    Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
-  );
-}
+/** Production answers no introspection: the schema is not a map handed to every caller. */
+const noIntrospection: Plugin = {
+  onValidate({ addValidationRule }) {
+    addValidationRule(NoSchemaIntrospectionCustomRule);
+  },
+};
+
+/** What an account that must change its password may still do (the API enforces it, not the UI). */
+const allowedBeforePasswordChange = new Set(['changePassword', 'logout', 'me', '__typename']);
+
+const passwordChangeFirst: Plugin<Context> = {
+  onExecute({ args, setResultAndStopExecution }) {
+    if (!args.contextValue.viewer?.mustChangePassword) return;
+    const operation = getOperationAST(args.document, args.operationName);
+    const fields = operation?.selectionSet.selections ?? [];
+    const blocked = fields.some(
+      (selection) => selection.kind !== Kind.FIELD || !allowedBeforePasswordChange.has(selection.name.value),
+    );
+    if (!blocked) return;
+    setResultAndStopExecution({
+      errors: [
+        createGraphQLError(
+          'Cần đổi mật khẩu trước / change your password first: only changePassword, logout and me are allowed',
+          { extensions: { code: 'PASSWORD_CHANGE_REQUIRED' } },
+        ),
+      ],
+    });
+  },
+};
 
 export function clientIpOf(serverContext: ServerContext): string {
   return serverContext.req?.socket.remoteAddress ?? 'local';
@@ -80,7 +99,6 @@ const jsonPostsOnly: Plugin = {
 
 export function createYoga(services: AppServices): Yoga {
   const pendingCookies = new WeakMap<Request, string[]>();
-  const persisted = loadPersistedOperations(services.config.persistedOperationsFile);
 
   const responseCookies: Plugin = {
     onResponse({ request, response }) {
@@ -121,6 +139,8 @@ export function createYoga(services: AppServices): Yoga {
         unitTrees: services.unitTrees,
         request,
         requireCsrf: true,
+        // GraphQL lets such an account change its password (passwordChangeFirst limits the rest)
+        allowPasswordChange: true,
       });
       return {
         ...services,
@@ -137,11 +157,8 @@ export function createYoga(services: AppServices): Yoga {
       responseCookies,
       forgetReadsAfterMutations,
       documentLimits(),
-      usePersistedOperations<Context>({
-        getPersistedOperation: (key) => persisted?.get(key) ?? null,
-        // production with the web app's manifest: only its operations run (see README)
-        allowArbitraryOperations: services.config.allowArbitraryOperations || persisted === null,
-      }),
+      passwordChangeFirst,
+      ...(services.config.production ? [noIntrospection] : []),
       cachedRankings(services.readCache),
     ],
   });

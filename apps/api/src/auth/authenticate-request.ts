@@ -67,6 +67,11 @@ export async function authenticateRequest(options: {
   unitTrees: UnitTreeCache;
   request: Request;
   requireCsrf: boolean;
+  /**
+   * An account that must change its password is refused everywhere (files, exports) except where
+   * this is set: GraphQL, which then allows only changePassword, logout and me.
+   */
+  allowPasswordChange?: boolean;
   now?: Date;
 }): Promise<Authentication> {
   const { request, prisma } = options;
@@ -98,6 +103,13 @@ export async function authenticateRequest(options: {
       };
     }
   }
+  if (session.user.mustChangePassword && !options.allowPasswordChange) {
+    return {
+      viewer: null,
+      method,
+      failure: 'Cần đổi mật khẩu trước / change your password first',
+    };
+  }
   if (now.getTime() - session.lastSeenAt.getTime() > lastSeenResolutionMs) {
     await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
     session.lastSeenAt = now;
@@ -114,6 +126,7 @@ export async function authenticateRequest(options: {
       scopeUnitId: session.user.scopeUnitId,
       sessionId: session.id,
       csrfToken: session.csrfToken,
+      mustChangePassword: session.user.mustChangePassword,
       councils: session.user.councilSeats.map((seat) => seat.council),
     },
     tree,

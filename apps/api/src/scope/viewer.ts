@@ -12,6 +12,8 @@ export type Viewer = {
   scopeUnitId: string | null;
   sessionId: string;
   csrfToken: string;
+  /** set by an administrator's reset: GraphQL allows only changePassword, logout and me */
+  mustChangePassword?: boolean;
   /** the scope unit's subtree; null = no limit (admin/officer without a scope unit) */
   unitIds: string[] | null;
   /** units above the scope (a department head still sees the province's cycle) */
@@ -31,6 +33,7 @@ export type ViewerSource = {
   scopeUnitId: string | null;
   sessionId: string;
   csrfToken: string;
+  mustChangePassword?: boolean;
   councils: { id: string; scopeUnitId: string }[];
 };
 
@@ -73,6 +76,7 @@ export function buildViewer(source: ViewerSource, tree: UnitTree): Viewer {
     scopeUnitId: source.scopeUnitId,
     sessionId: source.sessionId,
     csrfToken: source.csrfToken,
+    mustChangePassword: source.mustChangePassword ?? false,
     unitIds,
     ancestorUnitIds: [...ancestors],
     councilUnitIds,

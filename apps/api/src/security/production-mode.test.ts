@@ -1,0 +1,150 @@
+// NODE_ENV=production: no demo data or demo passwords (start-up refuses them), the loopback unless
+// HOST says otherwise, no introspection; and everywhere a forced password change is enforced by the
+// API: only changePassword, logout and me, no exports.
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createTestDatabase } from '@cadre/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../auth/password.ts';
+import { ConfigError, readConfig, testConfig } from '../config.ts';
+import { createServer } from '../server.ts';
+import { checkProductionData, ensureFirstAdmin } from '../startup-checks.ts';
+import { fixturePassword } from '../test-support/fixture.ts';
+import { createTestApp, gid, type TestApp } from '../test-support/test-app.ts';
+import { createYoga } from '../yoga.ts';
+import { createDemoApp, demoPassword } from './demo-app.ts';
+
+describe('production start-up', () => {
+  it('listens on 127.0.0.1 unless HOST is set; development keeps every interface', () => {
+    expect(readConfig({ NODE_ENV: 'production' }).host).toBe('127.0.0.1');
+    expect(readConfig({ NODE_ENV: 'production', HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(readConfig({ NODE_ENV: 'development' }).host).toBeUndefined();
+  });
+
+  it('refuses the demo province, SEED_DEMO, and any account with the demo password', async () => {
+    const demo = await createDemoApp('pglite');
+    try {
+      await expect(
+        checkProductionData({ prisma: demo.db.prisma, demoPassword, seedDemo: false }),
+      ).rejects.toThrow(/demo province/);
+    } finally {
+      await demo.close();
+    }
+    const db = await createTestDatabase({ engine: 'pglite' });
+    try {
+      await expect(
+        checkProductionData({ prisma: db.prisma, demoPassword: 'demo', seedDemo: true }),
+      ).rejects.toThrow(ConfigError);
+      await checkProductionData({ prisma: db.prisma, demoPassword: 'demo', seedDemo: false });
+      const first = await ensureFirstAdmin(db.prisma);
+      expect(first?.username).toBe('quantri');
+      expect(await db.prisma.user.findUniqueOrThrow({ where: { username: 'quantri' } })).toMatchObject({
+        role: 'ADMIN',
+        mustChangePassword: true,
+      });
+      expect(await ensureFirstAdmin(db.prisma)).toBeNull();
+      await db.prisma.user.create({
+        data: {
+          username: 'hdtd.uyvien9',
+          displayName: 'x',
+          role: 'COUNCIL_MEMBER',
+          passwordHash: await hashPassword('demo'),
+        },
+      });
+      await expect(
+        checkProductionData({ prisma: db.prisma, demoPassword: 'demo', seedDemo: false }),
+      ).rejects.toThrow(/hdtd\.uyvien9/);
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
+});
+
+describe('production GraphQL and forced password change', () => {
+  let app: TestApp;
+  let server: Server;
+  let base = '';
+  beforeAll(async () => {
+    app = await createTestApp('pglite');
+    server = createHttpServer(createServer({ services: app.services, demo: null, yoga: app.yoga }).handler);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.close();
+    await app.close();
+  });
+
+  it('answers no introspection in production (development still does)', async () => {
+    const production = createYoga({
+      ...app.services,
+      config: testConfig({ production: true, nodeEnv: 'production' }),
+    });
+    const token = await app.login('admin');
+    const ask = (yoga: typeof production) =>
+      yoga.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ __schema { types { name } } }' }),
+      });
+    const refused = (await (await ask(production)).json()) as {
+      data?: unknown;
+      errors?: { message: string }[];
+    };
+    expect(refused.data ?? null).toBeNull();
+    expect(refused.errors?.[0]?.message).toMatch(/introspection/i);
+    const allowed = (await (await ask(app.yoga)).json()) as { data?: { __schema: unknown } };
+    expect(allowed.data?.__schema).toBeDefined();
+  });
+
+  it('an account that must change its password: me, then changePassword; results and exports refused until then', async () => {
+    const token = await app.login('officer');
+    await app.db.prisma.user.update({ where: { username: 'officer' }, data: { mustChangePassword: true } });
+    const { forgetCachedSessions } = await import('../auth/authenticate-request.ts');
+    forgetCachedSessions();
+    const cycle = await app.db.prisma.cycle.create({
+      data: {
+        year: 2031,
+        name: 'Năm 2031',
+        packId: 'vn-nd335-2025',
+        scopeUnitId: app.fixture.units.province,
+        status: 'OPEN',
+      },
+    });
+    const results = await app.graphql(
+      'query ($c: ID!) { results(cycleId: $c) { totalCount } }',
+      { c: gid('Cycle', cycle.id) },
+      { token },
+    );
+    expect(results.data ?? null).toBeNull();
+    expect(results.errors?.[0]?.extensions?.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    const me = await app.graphql<{ me: { username: string; mustChangePassword: boolean } }>(
+      '{ me { username mustChangePassword } }',
+      {},
+      { token },
+    );
+    expect(me.data?.me).toEqual({ username: 'officer', mustChangePassword: true });
+    const exported = await fetch(`${base}/api/export/results.xlsx?cycleId=${gid('Cycle', cycle.id)}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(exported.status).toBe(401);
+    expect(await exported.text()).toMatch(/change your password first/);
+
+    const changed = await app.graphql<{ changePassword: { __typename: string } }>(
+      'mutation ($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { __typename ... on Error { message } } }',
+      { c: fixturePassword, n: 'a new and long passphrase 42' },
+      { token },
+    );
+    expect(changed.data?.changePassword.__typename, JSON.stringify(changed)).toBe('ChangePasswordSuccess');
+    const after = await app.graphql<{ results: { totalCount: number } }>(
+      'query ($c: ID!) { results(cycleId: $c) { totalCount } }',
+      { c: gid('Cycle', cycle.id) },
+      { token },
+    );
+    expect(after.errors).toBeUndefined();
+    const exportedAfter = await fetch(`${base}/api/export/results.xlsx?cycleId=${gid('Cycle', cycle.id)}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(exportedAfter.status).toBe(200);
+  });
+});
