@@ -8,6 +8,7 @@ import path from 'node:path';
 import { testEngines } from '@cadre/db/testing';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Viewer } from '../scope/viewer.ts';
 import { createServer } from '../server.ts';
 import { hasPdfToText } from '../test-support/pdf-text.ts';
 import { createTestApp, gid, type TestApp } from '../test-support/test-app.ts';
@@ -450,7 +451,8 @@ describe.each(testEngines())('documents of a cycle on %s', (engine) => {
       ancestorUnitIds: [],
       councilUnitIds: [],
       councilIds: [],
-    };
+      mustChangePassword: false,
+    } as Viewer;
     const other = await prisma.cycle.create({
       data: {
         year: 2025,

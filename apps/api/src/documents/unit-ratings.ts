@@ -33,8 +33,8 @@ export function buildUnitRatingsDocument(data: {
     symbol: null,
     year: data.issuance.year,
     date: data.issuance.date,
-    kind: 'Danh sách',
-    subject: [`Đánh giá, xếp loại chất lượng năm ${data.year}`, data.unitName],
+    kind: 'Danh sách đánh giá, xếp loại chất lượng',
+    subject: [`Năm ${data.year} – ${data.unitName}`],
     body: [
       {
         kind: 'table',

@@ -1,9 +1,11 @@
 import type { Prisma, PrismaClient, Rating } from '@cadre/db';
+import { issuanceOf, loadIssuer } from '../documents/issuer.ts';
+import { renderDocument, renderDocuments } from '../documents/layout.ts';
+import { printTitleDecision } from '../documents/print-cycle-documents.ts';
+import { printRatingForms } from '../documents/print-rating-forms.ts';
+import { buildUnitRatingsDocument } from '../documents/unit-ratings.ts';
 import { NotFoundError } from '../errors.ts';
-import { buildRatingFormPdf } from '../exports/rating-form-pdf.ts';
 import { buildResultsWorkbook } from '../exports/results-workbook.ts';
-import { buildTitleDecisionsPdf } from '../exports/title-decisions-pdf.ts';
-import { buildUnitRatingsPdf } from '../exports/unit-ratings-pdf.ts';
 import { buildFlagsWhere } from '../scope/build-flags-where.ts';
 import { buildPeopleWhere } from '../scope/build-people-where.ts';
 import { buildResultsWhere } from '../scope/build-results-where.ts';
@@ -144,54 +146,12 @@ async function agencyName(prisma: PrismaClient, unitId: string): Promise<string>
   return unit?.name ?? '';
 }
 
-/** A person's rating form: the person must be visible; the result only where it is visible. */
+/** A person's rating form, laid out as the decree's form (documents/print-rating-forms.ts). */
 export async function exportRatingForm(
   options: ExportOptions & { personId: string },
 ): Promise<{ fileName: string; content: Buffer }> {
-  const { prisma, viewer } = options;
-  const cycle = await findVisibleCycle(prisma, viewer, options.cycleId);
-  const person = await prisma.person.findFirst({
-    where: { id: options.personId, AND: [buildPeopleWhere({ viewer })] },
-    include: { unit: { select: { name: true } } },
-  });
-  if (!person) throw new NotFoundError('cán bộ / person');
-  const [selfAssessment, headAssessment, result, agency] = await Promise.all([
-    prisma.selfAssessment.findUnique({
-      where: { cycleId_personId: { cycleId: cycle.id, personId: person.id } },
-    }),
-    prisma.headAssessment.findUnique({
-      where: { cycleId_personId: { cycleId: cycle.id, personId: person.id } },
-    }),
-    prisma.evaluationResult.findFirst({
-      where: { cycleId: cycle.id, personId: person.id, AND: [buildResultsWhere({ viewer })] },
-    }),
-    agencyName(prisma, cycle.scopeUnitId),
-  ]);
-  const content = await buildRatingFormPdf({
-    year: cycle.year,
-    agency,
-    unitName: person.unit.name,
-    person: {
-      fullName: person.fullName,
-      code: person.code,
-      positionTitle: person.positionTitle,
-      category: person.category,
-    },
-    selfAssessment,
-    // the head's opinion reaches the person with the published result, not before
-    headAssessment: result || viewer.personId !== person.id ? headAssessment : null,
-    result: result
-      ? {
-          score: result.score,
-          components: readComponents(result.components),
-          engineRating: result.engineRating,
-          finalRating: result.finalRating,
-          finalReason: result.finalReason,
-        }
-      : null,
-    printedOn: new Date(),
-  });
-  return { fileName: `phieu-danh-gia-${person.code}-${cycle.year}.pdf`, content };
+  const forms = await printRatingForms({ ...options, personId: options.personId });
+  return { fileName: forms.fileName, content: await renderDocuments(forms.documents) };
 }
 
 export async function exportUnitRatings(
@@ -213,10 +173,13 @@ export async function exportUnitRatings(
     select: { id: true, name: true },
   });
   const unitName = new Map(units.map((row) => [row.id, row.name]));
-  const content = await buildUnitRatingsPdf({
+  // the list is made by the unit it covers (or the cycle's agency), signed by its head
+  const issuer = await loadIssuer(prisma, unit.id);
+  const document = buildUnitRatingsDocument({
+    issuance: issuanceOf(issuer, { number: null, date: new Date(), year: cycle.year }),
     year: cycle.year,
-    agency: await agencyName(prisma, cycle.scopeUnitId),
     unitName: unit.name,
+    preparedBy: null,
     rows: results.map((result) => ({
       fullName: result.person.fullName,
       positionTitle: result.person.positionTitle,
@@ -224,54 +187,17 @@ export async function exportUnitRatings(
       score: result.score,
       finalRating: result.finalRating as Rating,
     })),
-    printedOn: new Date(),
   });
-  return { fileName: `danh-sach-xep-loai-${cycle.year}.pdf`, content };
+  return { fileName: `danh-sach-xep-loai-${cycle.year}.pdf`, content: await renderDocument(document) };
 }
 
-/** Title decisions are public documents inside the cycle: anyone who sees the cycle may print them. */
+/**
+ * A title decision as issued (decisionId: public inside the cycle), or without one the draft
+ * decision over the approved proposals (the cycle's managers).
+ */
 export async function exportTitleDecisions(
   options: ExportOptions & { decisionId?: string | null },
 ): Promise<{ fileName: string; content: Buffer }> {
-  const { prisma, viewer } = options;
-  const cycle = await findVisibleCycle(prisma, viewer, options.cycleId);
-  const decisions = await prisma.titleDecision.findMany({
-    where: { cycleId: cycle.id, ...(options.decisionId ? { id: options.decisionId } : {}) },
-    orderBy: [{ decidedOn: 'asc' }, { number: 'asc' }],
-    include: {
-      awards: {
-        include: {
-          person: { select: { fullName: true, unit: { select: { name: true } } } },
-          unit: { select: { name: true } },
-        },
-        orderBy: { title: 'asc' },
-      },
-      revocations: {
-        include: {
-          person: { select: { fullName: true, unit: { select: { name: true } } } },
-          unit: { select: { name: true } },
-        },
-      },
-    },
-  });
-  if (options.decisionId && decisions.length === 0) throw new NotFoundError('quyết định / decision');
-  const content = await buildTitleDecisionsPdf({
-    year: cycle.year,
-    agency: await agencyName(prisma, cycle.scopeUnitId),
-    printedOn: new Date(),
-    decisions: decisions.map((decision) => ({
-      number: decision.number,
-      kind: decision.kind,
-      decidedOn: decision.decidedOn,
-      signedBy: decision.signedBy,
-      reason: decision.reason,
-      awards: (decision.kind === 'AWARD' ? decision.awards : decision.revocations).map((award) => ({
-        title: award.title,
-        name: award.person?.fullName ?? award.unit?.name ?? '',
-        unitName: award.person?.unit.name ?? award.unit?.name ?? '',
-        revoked: decision.kind === 'AWARD' && award.revokedByDecisionId !== null,
-      })),
-    })),
-  });
-  return { fileName: `quyet-dinh-thi-dua-${cycle.year}.pdf`, content };
+  const printed = await printTitleDecision({ ...options, decisionId: options.decisionId ?? null });
+  return { fileName: printed.fileName, content: await renderDocument(printed.document) };
 }
