@@ -168,6 +168,7 @@ async function handleUpload(
     cycleId,
     fileName: file.fileName,
     content: file.content,
+    source: url.searchParams.get('source'),
   });
   const batchId = encodeGlobalID('ImportBatch', outcome.batch.id);
   sendJson(response, outcome.batch.status === 'APPLIED' ? 200 : 422, {

@@ -9,6 +9,7 @@ import {
   sectorLabels,
   unitKindLabels,
 } from '../exports/labels.ts';
+import { oneStopStatsImport, productsImport, taskAssignmentsImport } from './period-import-columns.ts';
 
 // The columns of each import file: the Vietnamese header printed on the template, the English
 // name also accepted, the type each cell is read as, and an example value for the template row.
@@ -182,6 +183,9 @@ export const importKinds: Record<ImportKind, ImportKindSpec> = {
       column('decisionNumber', 'Số quyết định công nhận', text(100), '45/QĐ-HĐSK'),
     ],
   },
+  PRODUCTS: productsImport,
+  TASK_ASSIGNMENTS: taskAssignmentsImport,
+  ONE_STOP_STATS: oneStopStatsImport,
 };
 
 /** UNITS, units, citizen-votes, CITIZEN_VOTES… → the kind; undefined when unknown. */

@@ -18,6 +18,7 @@ import { descendantIds, type UnitTree } from '../scope/unit-tree.ts';
 import { unitInScope, type Viewer } from '../scope/viewer.ts';
 import type { CellValue, RowError, TypedRow } from './convert-rows.ts';
 import type { ImportKindSpec } from './import-columns.ts';
+import { prepareOneStopStats, prepareProducts, prepareTaskAssignments } from './prepare-period-imports.ts';
 
 // Second stage of an import, after every cell has its type: references (unit and person codes,
 // inside the uploader's scope and the cycle's agency), duplicates within the file and against the
@@ -621,5 +622,11 @@ export async function prepareImport(options: PrepareOptions): Promise<PreparedIm
         create: (tx, chunk) => insertImported(tx, 'Initiative', chunk),
       });
     }
+    case 'PRODUCTS':
+      return prepareProducts(options);
+    case 'TASK_ASSIGNMENTS':
+      return prepareTaskAssignments(options);
+    case 'ONE_STOP_STATS':
+      return prepareOneStopStats(options);
   }
 }

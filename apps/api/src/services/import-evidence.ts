@@ -9,6 +9,7 @@ import {
   type TypedRow,
 } from '../imports/convert-rows.ts';
 import { type ImportKindSpec, importKinds } from '../imports/import-columns.ts';
+import { applyImportMapping, readImportMapping } from '../imports/import-mapping.ts';
 import { prepareImport } from '../imports/prepare-import.ts';
 import { detectFormat } from '../imports/read-table.ts';
 import { readTableInWorker } from '../imports/read-table-in-worker.ts';
@@ -25,7 +26,7 @@ export type ImportOutcome = {
 };
 
 /** Who may load which kind: the organisation itself only admins and officers; evidence also unit heads. */
-const organisationKinds: ImportKind[] = ['UNITS', 'PEOPLE'];
+const organisationKinds: ImportKind[] = ['UNITS', 'PEOPLE', 'PRODUCTS'];
 
 // at most this many error rows are stored per batch (errorCount keeps the true total)
 const storedErrorLimit = 10_000;
@@ -58,6 +59,8 @@ export async function importEvidence(options: {
   fileName: string;
   content: Buffer;
   chunkSize?: number;
+  /** the source system whose saved column mapping renames the file's headings */
+  source?: string | null;
 }): Promise<ImportOutcome> {
   const { prisma, viewer, kind } = options;
   const spec = importKinds[kind];
@@ -110,6 +113,7 @@ async function runImport(options: {
   fileName: string;
   content: Buffer;
   chunkSize: number;
+  source?: string | null;
 }): Promise<ImportOutcome> {
   const { prisma, viewer, kind, spec, cycle, fileName, chunkSize } = options;
   const batch = await prisma.importBatch.create({
@@ -145,7 +149,8 @@ async function runImport(options: {
     })) {
       let data = rows;
       if (!headers) {
-        headers = mapHeaders(spec, rows[0] ?? []);
+        const mapping = await readImportMapping(prisma, kind, options.source);
+        headers = mapHeaders(spec, applyImportMapping(spec, rows[0] ?? [], mapping));
         for (const error of headers.errors) addError(error);
         if (headers.errors.length > 0) break;
         data = rows.slice(1);

@@ -1,10 +1,11 @@
-import type { JobPosition, PeriodClosure, Product, Unit } from '@cadre/db';
+import type { ImportMapping, JobPosition, PeriodClosure, Product, Unit } from '@cadre/db';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../builder.ts';
 import { localId } from '../../ids.ts';
 import type { PersonEvaluation, TraceEntry } from '../../rules/scenario.ts';
 import { CycleRef } from '../../schema/cycle.ts';
 import { writeErrors } from '../../schema/errors.ts';
+import { ImportKindEnum } from '../../schema/import.ts';
 import { UnitRef } from '../../schema/unit.ts';
 import { assignWork } from './services/assign-work.ts';
 import { closePeriod } from './services/close-period.ts';
@@ -22,6 +23,7 @@ import {
 import { type PersonPeriod, type PersonPeriods, readPersonPeriods } from './services/read-person-periods.ts';
 import { recordPeriodResults } from './services/record-period-results.ts';
 import { reopenPeriod } from './services/reopen-period.ts';
+import { saveImportMapping } from './services/save-import-mapping.ts';
 import { saveJobPosition } from './services/save-job-position.ts';
 import { saveProduct } from './services/save-product.ts';
 
@@ -219,7 +221,27 @@ const PersonPeriodsRef = builder.objectRef<PersonPeriods>('PersonPeriods').imple
   }),
 });
 
+const ImportMappingRef = builder.objectRef<ImportMapping>('ImportMapping').implement({
+  description: 'How a source system’s export names the columns of an import kind',
+  fields: (t) => ({
+    kind: t.field({ type: ImportKindEnum, resolve: (row) => row.kind }),
+    source: t.exposeString('source'),
+    columns: t.expose('columns', { type: 'JSON', description: '{ column key: the source’s heading }' }),
+    updatedAt: t.field({ type: 'DateTime', resolve: (row) => row.updatedAt }),
+  }),
+});
+
 builder.queryFields((t) => ({
+  importMappings: t.withAuth({ role: ['ADMIN', 'OFFICER', 'UNIT_HEAD'] }).field({
+    type: [ImportMappingRef],
+    description: 'the saved column mappings of the source systems (pass one as ?source= when uploading)',
+    args: { kind: t.arg({ type: ImportKindEnum, required: false }) },
+    resolve: (_root, args, context) =>
+      context.prisma.importMapping.findMany({
+        where: args.kind ? { kind: args.kind } : {},
+        orderBy: [{ kind: 'asc' }, { source: 'asc' }],
+      }),
+  }),
   jobPositions: t.withAuth({ loggedIn: true }).field({
     type: [JobPositionRef],
     description: 'the job positions (vị trí việc làm); their catalogues per cycle',
@@ -339,6 +361,23 @@ const AssignWorkInput = builder.inputType('AssignWorkInput', {
 });
 
 builder.mutationFields((t) => ({
+  saveImportMapping: t.withAuth({ role: ['ADMIN', 'OFFICER', 'UNIT_HEAD'] }).field({
+    type: ImportMappingRef,
+    errors: { types: writeErrors },
+    args: {
+      kind: t.arg({ type: ImportKindEnum, required: true }),
+      source: t.arg.string({ required: true }),
+      columns: t.arg({ type: 'JSON', required: true }),
+    },
+    resolve: (_root, args, context) =>
+      saveImportMapping({
+        prisma: context.prisma,
+        viewer: context.viewer,
+        kind: args.kind,
+        source: args.source,
+        columns: args.columns,
+      }),
+  }),
   saveJobPosition: t.withAuth({ role: ['ADMIN', 'OFFICER'] }).field({
     type: JobPositionRef,
     errors: { types: writeErrors },
