@@ -2,6 +2,7 @@ import { Alert, App, Descriptions, Form, Input, Modal, Progress, Radio, Space, T
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql/graphql.ts';
+import { MutationError } from '../graphql/mutation-error.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError, describeErrorResult } from '../lib/error-message.ts';
 import { formatScore } from '../lib/format.ts';
@@ -29,7 +30,8 @@ const UnitQuotaQuery = graphql(`
   }
 `);
 
-const AdjustRating = graphql(`
+const AdjustRating = graphql(
+  `
   mutation AdjustRatingPage($id: ID!, $rating: Rating!, $reason: String, $version: Int!) {
     adjustRating(resultId: $id, rating: $rating, reason: $reason, version: $version) {
       __typename
@@ -54,32 +56,15 @@ const AdjustRating = graphql(`
           }
         }
       }
-      ... on QuotaExceededError {
-        allowed
-        granted
-      }
-      ... on RuleViolationError {
-        rule
-        citation
-      }
-      ... on ConflictError {
-        currentVersion
-      }
-      ... on ValidationError {
-        fields {
-          field
-          message
-        }
-      }
-      ... on Error {
-        code
-        message
-      }
+      ...MutationError
     }
   }
-`);
+`,
+  [MutationError],
+);
 
-const CorrectRating = graphql(`
+const CorrectRating = graphql(
+  `
   mutation CorrectRatingPage($id: ID!, $rating: Rating!, $reason: String!, $number: String!, $version: Int!) {
     correctRating(resultId: $id, rating: $rating, reason: $reason, number: $number, version: $version) {
       __typename
@@ -104,30 +89,12 @@ const CorrectRating = graphql(`
           }
         }
       }
-      ... on QuotaExceededError {
-        allowed
-        granted
-      }
-      ... on RuleViolationError {
-        rule
-        citation
-      }
-      ... on ConflictError {
-        currentVersion
-      }
-      ... on ValidationError {
-        fields {
-          field
-          message
-        }
-      }
-      ... on Error {
-        code
-        message
-      }
+      ...MutationError
     }
   }
-`);
+`,
+  [MutationError],
+);
 
 export type AdjustedResult = Pick<ResultRow, 'id' | 'finalRating' | 'finalReason' | 'version' | 'decisions'>;
 

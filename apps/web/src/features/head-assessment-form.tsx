@@ -2,10 +2,12 @@ import { Alert, App, Button, Form, Input, InputNumber, Typography } from 'antd';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../graphql/graphql.ts';
+import { MutationError } from '../graphql/mutation-error.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError, describeErrorResult } from '../lib/error-message.ts';
 
-const AssessPerson = graphql(`
+const AssessPerson = graphql(
+  `
   mutation AssessPersonPage($cycleId: ID!, $personId: ID!, $a: Float!, $comment: String, $version: Int) {
     assessPerson(cycleId: $cycleId, personId: $personId, conductAssessment: $a, comment: $comment, version: $version) {
       __typename
@@ -17,22 +19,12 @@ const AssessPerson = graphql(`
           version
         }
       }
-      ... on ConflictError {
-        currentVersion
-      }
-      ... on ValidationError {
-        fields {
-          field
-          message
-        }
-      }
-      ... on Error {
-        code
-        message
-      }
+      ...MutationError
     }
   }
-`);
+`,
+  [MutationError],
+);
 
 type Values = { a: number; comment?: string };
 

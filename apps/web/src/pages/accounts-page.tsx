@@ -5,6 +5,7 @@ import type { Role } from '../auth/session.ts';
 import { UnitTreeSelect } from '../features/unit-tree-select.tsx';
 import { useDebouncedValue } from '../features/use-debounced-value.ts';
 import { graphql, type ResultOf } from '../graphql/graphql.ts';
+import { MutationError } from '../graphql/mutation-error.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError, describeErrorResult } from '../lib/error-message.ts';
 import { formatDateTime, formatInteger } from '../lib/format.ts';
@@ -32,7 +33,8 @@ const UsersQuery = graphql(`
   }
 `);
 
-const CreateUser = graphql(`
+const CreateUser = graphql(
+  `
   mutation CreateUserPage($input: CreateUserInput!) {
     createUser(input: $input) {
       __typename
@@ -41,21 +43,15 @@ const CreateUser = graphql(`
           id
         }
       }
-      ... on ValidationError {
-        fields {
-          field
-          message
-        }
-      }
-      ... on Error {
-        code
-        message
-      }
+      ...MutationError
     }
   }
-`);
+`,
+  [MutationError],
+);
 
-const UpdateUser = graphql(`
+const UpdateUser = graphql(
+  `
   mutation UpdateUserPage($id: ID!, $version: Int!, $input: UpdateUserInput!) {
     updateUser(id: $id, version: $version, input: $input) {
       __typename
@@ -71,21 +67,15 @@ const UpdateUser = graphql(`
           }
         }
       }
-      ... on ValidationError {
-        fields {
-          field
-          message
-        }
-      }
-      ... on Error {
-        code
-        message
-      }
+      ...MutationError
     }
   }
-`);
+`,
+  [MutationError],
+);
 
-const DeactivateUser = graphql(`
+const DeactivateUser = graphql(
+  `
   mutation DeactivateUserPage($id: ID!, $version: Int!) {
     deactivateUser(id: $id, version: $version) {
       __typename
@@ -96,15 +86,15 @@ const DeactivateUser = graphql(`
           version
         }
       }
-      ... on Error {
-        code
-        message
-      }
+      ...MutationError
     }
   }
-`);
+`,
+  [MutationError],
+);
 
-const ResetPassword = graphql(`
+const ResetPassword = graphql(
+  `
   mutation ResetPasswordPage($id: ID!, $password: String!) {
     resetPassword(id: $id, newPassword: $password) {
       __typename
@@ -113,19 +103,12 @@ const ResetPassword = graphql(`
           id
         }
       }
-      ... on ValidationError {
-        fields {
-          field
-          message
-        }
-      }
-      ... on Error {
-        code
-        message
-      }
+      ...MutationError
     }
   }
-`);
+`,
+  [MutationError],
+);
 
 type UserRow = ResultOf<typeof UsersQuery>['users']['edges'][number]['node'];
 const roles: readonly Role[] = ['ADMIN', 'OFFICER', 'UNIT_HEAD', 'COUNCIL_MEMBER', 'STAFF'];

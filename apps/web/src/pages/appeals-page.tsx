@@ -5,6 +5,7 @@ import { useSession } from '../auth/session.ts';
 import { CycleSelect } from '../features/cycle-select.tsx';
 import { useCycles } from '../features/use-cycles.ts';
 import { graphql, type ResultOf } from '../graphql/graphql.ts';
+import { MutationError } from '../graphql/mutation-error.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError, describeErrorResult, type ErrorResult } from '../lib/error-message.ts';
 import { formatDateTime } from '../lib/format.ts';
@@ -78,51 +79,57 @@ const MyAppealsQuery = graphql(`
   }
 `);
 
-const FileAppealMutation = graphql(`
+const FileAppealMutation = graphql(
+  `
   mutation FileAppeal($cycleId: ID!, $reason: String!, $requested: Rating) {
     fileAppeal(cycleId: $cycleId, reason: $reason, requested: $requested) {
       __typename
       ... on FileAppealSuccess { data { id status version } }
-      ... on ValidationError { fields { field message } }
-      ... on Error { code message }
+      ...MutationError
     }
   }
-`);
+`,
+  [MutationError],
+);
 
-const StartReviewMutation = graphql(`
+const StartReviewMutation = graphql(
+  `
   mutation StartAppealReview($id: ID!, $version: Int!) {
     startAppealReview(id: $id, version: $version) {
       __typename
       ... on StartAppealReviewSuccess { data { id status version } }
-      ... on ValidationError { fields { field message } }
-      ... on Error { code message }
+      ...MutationError
     }
   }
-`);
+`,
+  [MutationError],
+);
 
-const DecideAppealMutation = graphql(`
+const DecideAppealMutation = graphql(
+  `
   mutation DecideAppeal($id: ID!, $outcome: AppealOutcome!, $rating: Rating, $reason: String!, $version: Int!) {
     decideAppeal(id: $id, outcome: $outcome, rating: $rating, reason: $reason, version: $version) {
       __typename
       ... on DecideAppealSuccess { data { id status outcome decidedAt version result { id finalRating version } } }
-      ... on QuotaExceededError { allowed granted }
-      ... on RuleViolationError { rule citation }
-      ... on ValidationError { fields { field message } }
-      ... on Error { code message }
+      ...MutationError
     }
   }
-`);
+`,
+  [MutationError],
+);
 
-const WithdrawAppealMutation = graphql(`
+const WithdrawAppealMutation = graphql(
+  `
   mutation WithdrawAppeal($id: ID!, $version: Int!) {
     withdrawAppeal(id: $id, version: $version) {
       __typename
       ... on WithdrawAppealSuccess { data { id status version } }
-      ... on ValidationError { fields { field message } }
-      ... on Error { code message }
+      ...MutationError
     }
   }
-`);
+`,
+  [MutationError],
+);
 
 type AppealRow = ResultOf<typeof MyAppealsQuery>['myAppeals'][number];
 type AppealStatus = AppealRow['status'];

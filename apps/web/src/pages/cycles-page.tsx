@@ -23,11 +23,13 @@ import { RunProgress } from '../features/run-progress.tsx';
 import { UnitTreeSelect } from '../features/unit-tree-select.tsx';
 import { type CycleRow, type CycleStatus, cycleStatuses, useCycles } from '../features/use-cycles.ts';
 import { graphql } from '../graphql/graphql.ts';
+import { MutationError } from '../graphql/mutation-error.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError, describeErrorResult } from '../lib/error-message.ts';
 import { formatDate, formatDateTime } from '../lib/format.ts';
 
-const MoveCycle = graphql(`
+const MoveCycle = graphql(
+  `
   mutation MoveCyclePage($id: ID!, $to: CycleStatus!, $reason: String, $version: Int!) {
     moveCycle(id: $id, to: $to, reason: $reason, version: $version) {
       __typename
@@ -39,24 +41,15 @@ const MoveCycle = graphql(`
           readOnly
         }
       }
-      ... on ValidationError {
-        fields {
-          field
-          message
-        }
-      }
-      ... on ConflictError {
-        currentVersion
-      }
-      ... on Error {
-        code
-        message
-      }
+      ...MutationError
     }
   }
-`);
+`,
+  [MutationError],
+);
 
-const RunEvaluation = graphql(`
+const RunEvaluation = graphql(
+  `
   mutation RunEvaluationPage($cycleId: ID!) {
     runEvaluation(cycleId: $cycleId) {
       __typename
@@ -68,15 +61,15 @@ const RunEvaluation = graphql(`
           processed
         }
       }
-      ... on Error {
-        code
-        message
-      }
+      ...MutationError
     }
   }
-`);
+`,
+  [MutationError],
+);
 
-const CreateCycle = graphql(`
+const CreateCycle = graphql(
+  `
   mutation CreateCyclePage($input: CreateCycleInput!) {
     createCycle(input: $input) {
       __typename
@@ -88,19 +81,12 @@ const CreateCycle = graphql(`
           version
         }
       }
-      ... on ValidationError {
-        fields {
-          field
-          message
-        }
-      }
-      ... on Error {
-        code
-        message
-      }
+      ...MutationError
     }
   }
-`);
+`,
+  [MutationError],
+);
 
 const PolicyPacks = graphql(`
   query PolicyPacks {

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useDebouncedValue } from '../features/use-debounced-value.ts';
 import { graphql } from '../graphql/graphql.ts';
+import { MutationError } from '../graphql/mutation-error.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError, describeErrorResult, type ErrorResult } from '../lib/error-message.ts';
 
@@ -34,7 +35,8 @@ const CouncilsQuery = graphql(`
   }
 `);
 
-const ProposeTitleMutation = graphql(`
+const ProposeTitleMutation = graphql(
+  `
   mutation ProposeTitle($cycleId: ID!, $personId: ID, $title: TitleKind!, $reason: String) {
     proposeTitle(cycleId: $cycleId, personId: $personId, title: $title, reason: $reason) {
       __typename
@@ -45,29 +47,15 @@ const ProposeTitleMutation = graphql(`
           eligible
         }
       }
-      ... on QuotaExceededError {
-        allowed
-        granted
-      }
-      ... on RuleViolationError {
-        rule
-        citation
-      }
-      ... on ValidationError {
-        fields {
-          field
-          message
-        }
-      }
-      ... on Error {
-        code
-        message
-      }
+      ...MutationError
     }
   }
-`);
+`,
+  [MutationError],
+);
 
-const CreateSessionMutation = graphql(`
+const CreateSessionMutation = graphql(
+  `
   mutation CreateCouncilSession($councilId: ID!, $cycleId: ID!, $heldOn: Date!, $number: String!, $quorum: Int!) {
     createCouncilSession(councilId: $councilId, cycleId: $cycleId, heldOn: $heldOn, number: $number, quorum: $quorum) {
       __typename
@@ -77,19 +65,12 @@ const CreateSessionMutation = graphql(`
           status
         }
       }
-      ... on ValidationError {
-        fields {
-          field
-          message
-        }
-      }
-      ... on Error {
-        code
-        message
-      }
+      ...MutationError
     }
   }
-`);
+`,
+  [MutationError],
+);
 
 type IndividualTitle = 'LDTT' | 'CSTDCS' | 'CSTD_TINH' | 'CSTD_TOAN_QUOC' | 'GIAY_KHEN' | 'BANG_KHEN';
 const individualTitles: readonly IndividualTitle[] = [

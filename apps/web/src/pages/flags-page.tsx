@@ -5,6 +5,7 @@ import { useSession } from '../auth/session.ts';
 import { CycleSelect } from '../features/cycle-select.tsx';
 import { useCycles } from '../features/use-cycles.ts';
 import { graphql, type ResultOf } from '../graphql/graphql.ts';
+import { MutationError } from '../graphql/mutation-error.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError, describeErrorResult } from '../lib/error-message.ts';
 import { formatDateTime } from '../lib/format.ts';
@@ -46,7 +47,8 @@ const FlagsQuery = graphql(`
   }
 `);
 
-const ReviewFlagMutation = graphql(`
+const ReviewFlagMutation = graphql(
+  `
   mutation ReviewFlag($id: ID!, $review: FlagReviewChoice!, $reason: String!, $version: Int!) {
     reviewFlag(id: $id, review: $review, reason: $reason, version: $version) {
       __typename
@@ -59,19 +61,12 @@ const ReviewFlagMutation = graphql(`
           version
         }
       }
-      ... on ValidationError {
-        fields {
-          field
-          message
-        }
-      }
-      ... on Error {
-        code
-        message
-      }
+      ...MutationError
     }
   }
-`);
+`,
+  [MutationError],
+);
 
 type FlagRow = ResultOf<typeof FlagsQuery>['flags']['edges'][number]['node'];
 type FlagKind = FlagRow['kind'];

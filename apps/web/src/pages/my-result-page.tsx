@@ -26,6 +26,7 @@ import { titleLabel } from '../features/result-details.tsx';
 import { TraceList } from '../features/trace-list.tsx';
 import { type CycleRow, useCycles } from '../features/use-cycles.ts';
 import { graphql } from '../graphql/graphql.ts';
+import { MutationError } from '../graphql/mutation-error.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError, describeErrorResult } from '../lib/error-message.ts';
 import { formatDate, formatDateTime, formatScore } from '../lib/format.ts';
@@ -75,7 +76,8 @@ const MyResultQuery = graphql(`
   }
 `);
 
-const SubmitSelfAssessment = graphql(`
+const SubmitSelfAssessment = graphql(
+  `
   mutation SubmitSelfAssessmentPage($cycleId: ID!, $input: SelfAssessmentInput!, $version: Int) {
     submitSelfAssessment(cycleId: $cycleId, input: $input, version: $version) {
       __typename
@@ -89,21 +91,15 @@ const SubmitSelfAssessment = graphql(`
           version
         }
       }
-      ... on ValidationError {
-        fields {
-          field
-          message
-        }
-      }
-      ... on Error {
-        code
-        message
-      }
+      ...MutationError
     }
   }
-`);
+`,
+  [MutationError],
+);
 
-const FileAppeal = graphql(`
+const FileAppeal = graphql(
+  `
   mutation FileAppealPage($cycleId: ID!, $reason: String!, $requested: Rating) {
     fileAppeal(cycleId: $cycleId, reason: $reason, requested: $requested) {
       __typename
@@ -114,21 +110,15 @@ const FileAppeal = graphql(`
           version
         }
       }
-      ... on ValidationError {
-        fields {
-          field
-          message
-        }
-      }
-      ... on Error {
-        code
-        message
-      }
+      ...MutationError
     }
   }
-`);
+`,
+  [MutationError],
+);
 
-const WithdrawAppeal = graphql(`
+const WithdrawAppeal = graphql(
+  `
   mutation WithdrawAppealPage($id: ID!, $version: Int!) {
     withdrawAppeal(id: $id, version: $version) {
       __typename
@@ -139,13 +129,12 @@ const WithdrawAppeal = graphql(`
           version
         }
       }
-      ... on Error {
-        code
-        message
-      }
+      ...MutationError
     }
   }
-`);
+`,
+  [MutationError],
+);
 
 type SelfValues = { achievements: string; shortcomings?: string; proposedRating: RatingValue };
 type SelfAssessmentRow = {
