@@ -6,8 +6,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { testEngines } from '@cadre/db/testing';
+import Ajv from 'ajv';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../config.ts';
 import type { Viewer } from '../scope/viewer.ts';
 import { createServer } from '../server.ts';
 import { hasPdfToText } from '../test-support/pdf-text.ts';
@@ -406,6 +408,10 @@ describe.each(testEngines())('documents of a cycle on %s', (engine) => {
     const content = await bytes(response);
     const file = JSON.parse(content.toString('utf8'));
     expect(file.schemaVersion).toBe('1.0');
+    // the file is what docs/national-export.schema.json documents
+    const schema = JSON.parse(readFileSync(path.join(repoRoot, 'docs/national-export.schema.json'), 'utf8'));
+    const validate = new Ajv({ allErrors: true, validateFormats: false }).compile(schema);
+    expect(validate(file), JSON.stringify(validate.errors)).toBe(true);
     expect(file.records.map((record: { personalId: string }) => record.personalId).sort()).toEqual([
       '001080000001',
       '001090000002',
