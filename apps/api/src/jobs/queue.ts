@@ -195,9 +195,10 @@ async function rescueDeadWorkersJobs(
       locked_by: string;
       attempts: number;
       max_attempts: number;
-      payload: unknown;
+      key: string | null;
     }>(
-      `SELECT id::text, locked_by, attempts, max_attempts, payload FROM graphile_worker.jobs
+      // the public view has no payload: the job's key names its run
+      `SELECT id::text, locked_by, attempts, max_attempts, key FROM graphile_worker.jobs
        WHERE task_identifier = $1 AND locked_by IS NOT NULL AND locked_at < now() - make_interval(secs => $2)`,
       [evaluationTask, graceSeconds],
     );
@@ -209,7 +210,9 @@ async function rescueDeadWorkersJobs(
       if (!probe.rows[0]?.free) continue; // its worker is alive and working on it
       await client.query('SELECT pg_advisory_unlock($1, $2)', [jobLockClass, jobLockKey(job.id)]);
       await utils.forceUnlockWorkers([job.locked_by]);
-      const runId = isEvaluationJob(job.payload) ? job.payload.runId : null;
+      const runId = job.key?.startsWith(`${evaluationTask}:`)
+        ? job.key.slice(evaluationTask.length + 1)
+        : null;
       if (job.attempts >= job.max_attempts) {
         await utils.permanentlyFailJobs([job.id], 'its worker died on every attempt');
         if (runId) {
