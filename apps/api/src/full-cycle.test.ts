@@ -390,7 +390,7 @@ describe.each(testEngines())('a full cycle on the demo province through the API,
     const ldtt = proposals.titleProposals.find((proposal) => proposal.id === ldttProposalId);
     const approved = await call(
       'officer',
-      'mutation ($id: ID!, $v: Int!) { reviewTitleProposal(id: $id, approved: true, version: $v) { __typename ... on Error { message } } }',
+      'mutation ($id: ID!, $v: Int!) { reviewTitleProposal(id: $id, approved: true, reason: "Đủ tiêu chuẩn Lao động tiên tiến", version: $v) { __typename ... on Error { message } } }',
       { id: ldttProposalId, v: ldtt?.version ?? 0 },
     );
     expect(approved.reviewTitleProposal?.__typename, JSON.stringify(approved)).toBe(

@@ -115,6 +115,17 @@ export const BallotRef = builder.prismaNode('Ballot', {
       description: '1 when the caller has voted on this ballot, else 0',
       where: (_args, context) => ({ member: { userId: context.viewer?.userId ?? '-' } }),
     }),
+    turnout: t.relationCount('participations', {
+      description: 'how many members have voted so far (who voted is known, never how)',
+    }),
+    myRecusal: t.string({
+      nullable: true,
+      description: 'why the caller is recused from this ballot (null: not recused)',
+      select: (_args, context) => ({
+        recusals: { where: { member: { userId: context.viewer?.userId ?? '-' } }, select: { reason: true } },
+      }),
+      resolve: (ballot) => ballot.recusals[0]?.reason ?? null,
+    }),
   }),
 });
 

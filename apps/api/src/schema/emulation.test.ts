@@ -295,7 +295,7 @@ describe.each(testEngines())('emulation titles and secret ballots on %s', (engin
     expect(early.data?.decideTitles?.__typename).toBe('RuleViolationError');
     const approve = await run(
       'officer',
-      `mutation ($id: ID!, $v: Int!) { reviewTitleProposal(id: $id, approved: true, version: $v) { __typename } }`,
+      `mutation ($id: ID!, $v: Int!) { reviewTitleProposal(id: $id, approved: true, reason: "Hoàn thành tốt nhiệm vụ cả năm", version: $v) { __typename } }`,
       { id: commendation?.id, v: commendation?.version },
     );
     expect(approve.data?.reviewTitleProposal?.__typename).toBe('ReviewTitleProposalSuccess');

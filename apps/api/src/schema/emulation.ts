@@ -260,6 +260,7 @@ builder.mutationFields((t) => ({
     args: {
       id: t.arg.globalID({ required: true, for: TitleProposalRef }),
       approved: t.arg.boolean({ required: true }),
+      reason: t.arg.string({ required: false, description: 'the grounds: required to approve' }),
       version: t.arg.int({ required: true }),
     },
     resolve: async (query, _root, args, context) => {
@@ -268,6 +269,7 @@ builder.mutationFields((t) => ({
         viewer: context.viewer,
         proposalId: args.id.id,
         approved: args.approved,
+        reason: args.reason,
         version: args.version,
       });
       return context.prisma.titleProposal.findUniqueOrThrow({

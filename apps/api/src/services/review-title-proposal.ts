@@ -5,6 +5,7 @@ import {
   ForbiddenError,
   NotFoundError,
   RuleViolationError,
+  ValidationError,
 } from '../errors.ts';
 import { buildProposalsWhere } from '../scope/build-proposals-where.ts';
 import type { Viewer } from '../scope/viewer.ts';
@@ -20,10 +21,22 @@ export async function reviewTitleProposal(options: {
   viewer: Viewer;
   proposalId: string;
   approved: boolean;
+  /** why: required to approve (the council's grounds), optional to reject */
+  reason?: string | null;
   version: number;
 }): Promise<TitleProposal> {
   const { prisma, viewer } = options;
   if (viewer.role !== 'OFFICER' && viewer.role !== 'ADMIN') throw new ForbiddenError();
+  const reason = options.reason?.trim() || null;
+  if (options.approved && (!reason || reason.length < 5)) {
+    throw new ValidationError([
+      {
+        field: 'reason',
+        message:
+          'Phê duyệt đề nghị cần nêu căn cứ (≥ 5 ký tự) / approving a proposal needs its grounds (≥ 5 characters)',
+      },
+    ]);
+  }
   return prisma.$transaction(async (tx) => {
     const proposal = await tx.titleProposal.findFirst({
       where: { id: options.proposalId, AND: [buildProposalsWhere({ viewer })] },
@@ -54,7 +67,7 @@ export async function reviewTitleProposal(options: {
       entity: 'TitleProposal',
       entityId: proposal.id,
       before: { status: proposal.status },
-      after: { status },
+      after: { status, reason },
     });
     return updated;
   });

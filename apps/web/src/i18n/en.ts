@@ -676,5 +676,16 @@ export const en: Messages = {
   'calibration.recorded': 'Calibration review recorded.',
   'calibration.noResults':
     'No results to calibrate in this cycle yet (not evaluated, or not yet at the council review).',
+  'emulation.youVoted': 'You have voted',
+  'emulation.recused': 'Recused: {reason}',
+  'emulation.closeConfirm':
+    'Close the ballot on {name} and count it? {voted}/{members} members have voted; nobody can vote after closing.',
+  'emulation.approveTitle': 'Approve the proposal: {name} — {title}',
+  'emulation.rejectTitle': 'Reject the proposal: {name} — {title}',
+  'emulation.grounds': 'Grounds for approval (required)',
+  'emulation.rejectGrounds': 'Reason (optional)',
+  'emulation.groundsRequired': 'Give the grounds for approval (at least 5 characters).',
+  'emulation.noProposalsCouncil':
+    'The council sees title proposals once the cycle reaches the council review.',
   // ── end of calibration and checklist ──
 };

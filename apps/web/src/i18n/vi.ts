@@ -679,6 +679,17 @@ export const vi = {
   'calibration.recorded': 'Đã ghi nhận rà soát hiệu chỉnh.',
   'calibration.noResults':
     'Kỳ này chưa có kết quả để hiệu chỉnh (chưa chạy đánh giá, hoặc chưa đến bước Hội đồng xem xét).',
+  'emulation.youVoted': 'Bạn đã bỏ phiếu',
+  'emulation.recused': 'Không tham gia bỏ phiếu: {reason}',
+  'emulation.closeConfirm':
+    'Kết thúc bỏ phiếu và kiểm phiếu đề nghị cho {name}? {voted}/{members} thành viên đã bỏ phiếu; sau khi kết thúc không ai bỏ phiếu thêm được.',
+  'emulation.approveTitle': 'Thông qua đề nghị: {name} — {title}',
+  'emulation.rejectTitle': 'Không thông qua đề nghị: {name} — {title}',
+  'emulation.grounds': 'Căn cứ thông qua (bắt buộc)',
+  'emulation.rejectGrounds': 'Lý do (không bắt buộc)',
+  'emulation.groundsRequired': 'Nêu căn cứ thông qua (ít nhất 5 ký tự).',
+  'emulation.noProposalsCouncil':
+    'Hội đồng xem các đề nghị danh hiệu khi kỳ đánh giá đến bước Hội đồng xem xét.',
   // ── end of calibration and checklist ──
 } as const;
 

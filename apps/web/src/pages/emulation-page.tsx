@@ -20,7 +20,7 @@ import { CycleSelect } from '../features/cycle-select.tsx';
 import { useCycles } from '../features/use-cycles.ts';
 import { graphql, type ResultOf } from '../graphql/graphql.ts';
 import { MutationError } from '../graphql/mutation-error.ts';
-import { useT } from '../i18n/i18n-context.tsx';
+import { useI18n, useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError, describeErrorResult, type ErrorResult } from '../lib/error-message.ts';
 import { formatDate, formatNumber } from '../lib/format.ts';
 import { EmulationActions } from './emulation-forms.tsx';
@@ -66,6 +66,8 @@ const EmulationQuery = graphql(`
         result
         members
         hasVoted
+        turnout
+        myRecusal
         forCount
         againstCount
         abstainCount
@@ -162,8 +164,8 @@ const CloseBallotMutation = graphql(
 
 const ReviewProposalMutation = graphql(
   `
-  mutation ReviewTitleProposal($id: ID!, $approved: Boolean!, $version: Int!) {
-    reviewTitleProposal(id: $id, approved: $approved, version: $version) {
+  mutation ReviewTitleProposal($id: ID!, $approved: Boolean!, $reason: String, $version: Int!) {
+    reviewTitleProposal(id: $id, approved: $approved, reason: $reason, version: $version) {
       __typename
       ... on ReviewTitleProposalSuccess {
         data {
@@ -294,6 +296,166 @@ function DecideModal(props: { cycleId: string; proposals: Proposal[]; onClose: (
   );
 }
 
+/** The server's words (Vietnamese first): a refusal that names its reason, e.g. a recusal. */
+function serverWords(message: string | undefined, locale: string): string | null {
+  if (!message) return null;
+  const [vi, en] = message.split(' / ');
+  return (locale === 'en' ? en : vi) ?? vi ?? null;
+}
+
+/** A member's vote (once: the buttons lock while a confirmation is open or a vote is on its way) or the officer's close. */
+function BallotActions(props: {
+  row: BallotRow;
+  isCouncil: boolean;
+  isOfficer: boolean;
+  onDone: () => void;
+}) {
+  const { row } = props;
+  const { t, locale } = useI18n();
+  const { message, modal } = App.useApp();
+  const [, castVote] = useMutation(CastVoteMutation);
+  const [, closeBallot] = useMutation(CloseBallotMutation);
+  const [busy, setBusy] = useState(false);
+  const [voted, setVoted] = useState(false);
+  const report = useReport();
+  const name = nominee(row.proposal);
+  if (props.isCouncil && (row.hasVoted > 0 || voted)) {
+    return (
+      <Tag color="green" data-testid="ballot-voted">
+        {t('emulation.youVoted')}
+      </Tag>
+    );
+  }
+  if (props.isCouncil && row.myRecusal) {
+    return (
+      <Tag data-testid="ballot-recused">
+        {t('emulation.recused', { reason: serverWords(row.myRecusal, locale) ?? '' })}
+      </Tag>
+    );
+  }
+  return (
+    <Space wrap>
+      {props.isCouncil &&
+        (['FOR', 'AGAINST', 'ABSTAIN'] as const).map((choice) => (
+          <Button
+            key={choice}
+            size="small"
+            type={choice === 'FOR' ? 'primary' : 'default'}
+            disabled={busy}
+            onClick={() => {
+              if (busy) return;
+              setBusy(true);
+              modal.confirm({
+                title: t('emulation.voteConfirm', { choice: t(`vote.${choice}`), name }),
+                okText: t('app.confirm'),
+                cancelText: t('app.cancel'),
+                onCancel: () => setBusy(false),
+                onOk: async () => {
+                  const outcome = await castVote({ ballotId: row.id, choice });
+                  const answer = outcome.data?.castVote;
+                  if (answer?.__typename === 'CastVoteSuccess') {
+                    setVoted(true);
+                    void message.success(t('emulation.voted'));
+                    props.onDone();
+                  } else if (
+                    answer &&
+                    'message' in answer &&
+                    (answer.__typename === 'ForbiddenError' || answer.__typename === 'ConflictError')
+                  ) {
+                    // the API says why: recused ("Là người được đề nghị"), already voted, ballot closed
+                    void message.error(serverWords(answer.message as string, locale) ?? t('error.FORBIDDEN'));
+                    if (answer.__typename === 'ConflictError') props.onDone();
+                  } else report(outcome, t('emulation.voted'));
+                  setBusy(false);
+                },
+              });
+            }}
+          >
+            {t(`vote.${choice}`)}
+          </Button>
+        ))}
+      {props.isOfficer && (
+        <Button
+          size="small"
+          disabled={busy}
+          onClick={() => {
+            if (busy) return;
+            setBusy(true);
+            modal.confirm({
+              title: t('emulation.closeConfirm', { name, voted: row.turnout, members: row.members }),
+              okText: t('emulation.closeBallot'),
+              cancelText: t('app.cancel'),
+              onCancel: () => setBusy(false),
+              onOk: async () => {
+                const outcome = await closeBallot({ ballotId: row.id, version: row.version });
+                if (report(outcome, t('emulation.closed'))) props.onDone();
+                setBusy(false);
+              },
+            });
+          }}
+        >
+          {t('emulation.closeBallot')}
+        </Button>
+      )}
+    </Space>
+  );
+}
+
+/** Approving needs the grounds (the API refuses without them); rejecting may give a reason. */
+function ReviewProposalModal(props: {
+  proposal: Proposal;
+  approved: boolean;
+  onClose: (done: boolean) => void;
+}) {
+  const t = useT();
+  const report = useReport();
+  const [state, review] = useMutation(ReviewProposalMutation);
+  const [form] = Form.useForm<{ reason: string }>();
+  const { proposal, approved } = props;
+  return (
+    <Modal
+      open
+      title={t(approved ? 'emulation.approveTitle' : 'emulation.rejectTitle', {
+        name: nominee(proposal),
+        title: t(`titleKind.${proposal.title}`),
+      })}
+      okText={approved ? t('emulation.approve') : t('emulation.reject')}
+      cancelText={t('app.cancel')}
+      confirmLoading={state.fetching}
+      okButtonProps={{ disabled: state.fetching, danger: !approved }}
+      onOk={() => form.submit()}
+      onCancel={() => props.onClose(false)}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={async (values) => {
+          if (state.fetching) return;
+          const outcome = await review({
+            id: proposal.id,
+            approved,
+            reason: values.reason?.trim() || null,
+            version: proposal.version,
+          });
+          if (report(outcome, t('emulation.reviewed'))) props.onClose(true);
+        }}
+      >
+        <Form.Item
+          name="reason"
+          label={t(approved ? 'emulation.grounds' : 'emulation.rejectGrounds')}
+          rules={
+            approved
+              ? [{ required: true, min: 5, whitespace: true, message: t('emulation.groundsRequired') }]
+              : []
+          }
+        >
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
 export function EmulationPage() {
   const t = useT();
   const session = useSession();
@@ -308,12 +470,10 @@ export function EmulationPage() {
     pause: !selected,
   });
   const [, openBallot] = useMutation(OpenBallotMutation);
-  const [, castVote] = useMutation(CastVoteMutation);
-  const [, closeBallot] = useMutation(CloseBallotMutation);
-  const [, reviewProposal] = useMutation(ReviewProposalMutation);
   const [chosen, setChosen] = useState<string[]>([]);
   const [deciding, setDeciding] = useState(false);
   const [ballotSession, setBallotSession] = useState<string | undefined>();
+  const [reviewing, setReviewing] = useState<{ proposal: Proposal; approved: boolean } | null>(null);
   const refresh = () => refetch({ requestPolicy: 'network-only' });
 
   const proposals = result.data?.titleProposals ?? [];
@@ -380,7 +540,7 @@ export function EmulationPage() {
                 voted:
                   row.status === 'CLOSED'
                     ? (row.forCount ?? 0) + (row.againstCount ?? 0) + (row.abstainCount ?? 0)
-                    : row.hasVoted,
+                    : row.turnout,
                 members: row.members,
               }),
           },
@@ -410,43 +570,7 @@ export function EmulationPage() {
             title: t('app.actions'),
             render: (_, row) =>
               row.status === 'OPEN' ? (
-                <Space wrap>
-                  {isCouncil &&
-                    (['FOR', 'AGAINST', 'ABSTAIN'] as const).map((choice) => (
-                      <Button
-                        key={choice}
-                        size="small"
-                        type={choice === 'FOR' ? 'primary' : 'default'}
-                        onClick={() =>
-                          Modal.confirm({
-                            title: t('emulation.voteConfirm', {
-                              choice: t(`vote.${choice}`),
-                              name: nominee(row.proposal),
-                            }),
-                            okText: t('app.confirm'),
-                            cancelText: t('app.cancel'),
-                            onOk: async () => {
-                              const outcome = await castVote({ ballotId: row.id, choice });
-                              if (report(outcome, t('emulation.voted'))) refresh();
-                            },
-                          })
-                        }
-                      >
-                        {t(`vote.${choice}`)}
-                      </Button>
-                    ))}
-                  {isOfficer && (
-                    <Button
-                      size="small"
-                      onClick={async () => {
-                        const outcome = await closeBallot({ ballotId: row.id, version: row.version });
-                        if (report(outcome, t('emulation.closed'))) refresh();
-                      }}
-                    >
-                      {t('emulation.closeBallot')}
-                    </Button>
-                  )}
-                </Space>
+                <BallotActions row={row} isCouncil={isCouncil} isOfficer={isOfficer} onDone={refresh} />
               ) : null,
           },
         ]}
@@ -488,7 +612,19 @@ export function EmulationPage() {
             </ul>
           ),
         }}
-        locale={{ emptyText: <Empty description={t('emulation.noProposals')} /> }}
+        locale={{
+          emptyText: (
+            <Empty
+              description={t(
+                isCouncil &&
+                  selected &&
+                  !['REVIEW', 'APPROVED', 'PUBLISHED', 'ARCHIVED'].includes(selected.status)
+                  ? 'emulation.noProposalsCouncil'
+                  : 'emulation.noProposals',
+              )}
+            />
+          ),
+        }}
         columns={[
           { title: t('emulation.nominee'), render: (_, row) => nominee(row) },
           { title: t('emulation.title'), render: (_, row) => t(`titleKind.${row.title}`) },
@@ -523,30 +659,13 @@ export function EmulationPage() {
                             {t('emulation.openBallot')}
                           </Button>
                         )}
-                        <Button
-                          size="small"
-                          onClick={async () => {
-                            const outcome = await reviewProposal({
-                              id: row.id,
-                              approved: true,
-                              version: row.version,
-                            });
-                            if (report(outcome, t('emulation.reviewed'))) refresh();
-                          }}
-                        >
+                        <Button size="small" onClick={() => setReviewing({ proposal: row, approved: true })}>
                           {t('emulation.approve')}
                         </Button>
                         <Button
                           size="small"
                           danger
-                          onClick={async () => {
-                            const outcome = await reviewProposal({
-                              id: row.id,
-                              approved: false,
-                              version: row.version,
-                            });
-                            if (report(outcome, t('emulation.reviewed'))) refresh();
-                          }}
+                          onClick={() => setReviewing({ proposal: row, approved: false })}
                         >
                           {t('emulation.reject')}
                         </Button>
@@ -557,6 +676,16 @@ export function EmulationPage() {
             : []),
         ]}
       />
+      {reviewing && (
+        <ReviewProposalModal
+          proposal={reviewing.proposal}
+          approved={reviewing.approved}
+          onClose={(done) => {
+            setReviewing(null);
+            if (done) refresh();
+          }}
+        />
+      )}
       {deciding && selected && (
         <DecideModal
           cycleId={selected.id}

@@ -177,6 +177,14 @@ describe.each(testEngines())('checklist and workflow guards on %s', (engine) => 
       label: 'Phiếu bầu đang mở chờ bạn bỏ phiếu',
     });
     expect(member.map((row) => row.kind)).toContain('CALIBRATION_NOT_REVIEWED');
+    // the council sees the proposals it must decide on
+    expect(member.find((row) => row.kind === 'PENDING_PROPOSALS')?.count).toBe(2);
+    const listed = await app.graphql<{ titleProposals: { id: string }[] }>(
+      'query ($c: ID!) { titleProposals(cycleId: $c) { id person { fullName } } }',
+      { c: cycleId },
+      { token: await app.login('council') },
+    );
+    expect(listed.data?.titleProposals).toHaveLength(2);
     expect(member.map((row) => row.kind)).not.toContain('UNREVIEWED_FLAGS');
 
     const refused = await move('APPROVED');

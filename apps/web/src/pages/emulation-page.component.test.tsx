@@ -1,0 +1,186 @@
+// The council's ballots as a member and the officer use them: one vote (a double click opens one
+// confirmation), "đã bỏ phiếu" afterwards, the recusal reason, a confirmation before closing, and
+// the grounds required to approve a proposal.
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { vi as messages } from '../i18n/vi.ts';
+import { renderWithApp } from '../test-support/render-with-app.tsx';
+import { EmulationPage } from './emulation-page.tsx';
+
+const cycles = {
+  data: {
+    cycles: [
+      {
+        __typename: 'Cycle',
+        id: 'c1',
+        year: 2026,
+        name: 'Năm 2026',
+        status: 'REVIEW',
+        readOnly: false,
+        version: 4,
+        appealDays: 15,
+        publishedAt: null,
+        pack: { __typename: 'PolicyPack', id: 'vn-nd335-2025', name: 'NĐ 335' },
+        scopeUnit: { __typename: 'Unit', id: 'u0', name: 'UBND tỉnh' },
+        deadlines: [],
+        latestRun: null,
+      },
+    ],
+  },
+};
+
+function emulation(ballot: { hasVoted: number; turnout: number; myRecusal: string | null }) {
+  return {
+    titleProposals: [
+      {
+        __typename: 'TitleProposal',
+        id: 'p2',
+        title: 'LDTT',
+        status: 'PROPOSED',
+        eligible: true,
+        reason: 'Hoàn thành tốt',
+        version: 1,
+        createdAt: '2026-12-01T00:00:00.000Z',
+        person: { __typename: 'Person', id: 'x2', fullName: 'Phạm Thị Dung' },
+        unit: null,
+        eligibility: [],
+      },
+    ],
+    councilSessions: [
+      {
+        __typename: 'CouncilSession',
+        id: 's1',
+        number: '01/BB',
+        heldOn: '2026-12-12',
+        quorum: 4,
+        status: 'OPEN',
+        council: { __typename: 'Council', id: 'k1', name: 'Hội đồng TĐKT tỉnh' },
+        ballots: [
+          {
+            __typename: 'Ballot',
+            id: 'b1',
+            status: 'OPEN',
+            result: null,
+            members: 7,
+            ...ballot,
+            forCount: null,
+            againstCount: null,
+            abstainCount: null,
+            forPercent: null,
+            thresholdPercent: 90,
+            version: 1,
+            proposal: {
+              __typename: 'TitleProposal',
+              id: 'p1',
+              title: 'CSTD_TINH',
+              person: { __typename: 'Person', id: 'x1', fullName: 'Nguyễn Văn An' },
+              unit: null,
+            },
+            recusals: [],
+          },
+        ],
+      },
+    ],
+  };
+}
+
+describe('the emulation page', () => {
+  it('lets a member vote once and then says so', async () => {
+    const user = userEvent.setup();
+    const { calls } = renderWithApp(<EmulationPage />, {
+      role: 'COUNCIL_MEMBER',
+      answers: {
+        CyclesList: cycles,
+        Emulation: {
+          reply: (_variables, call) =>
+            emulation(
+              call > 1
+                ? { hasVoted: 1, turnout: 2, myRecusal: null }
+                : { hasVoted: 0, turnout: 1, myRecusal: null },
+            ),
+        },
+        CastVote: {
+          data: {
+            castVote: {
+              __typename: 'CastVoteSuccess',
+              data: { __typename: 'Ballot', id: 'b1', hasVoted: 1, version: 1 },
+            },
+          },
+        },
+      },
+    });
+    const row = (await screen.findByText('Nguyễn Văn An')).closest('tr') as HTMLElement;
+    expect(within(row).getByText('1/7 thành viên')).toBeTruthy();
+    await user.dblClick(within(row).getByRole('button', { name: messages['vote.FOR'] }));
+    await waitFor(() => expect(screen.getAllByRole('dialog')).toHaveLength(1));
+    await user.click(
+      within(screen.getByRole('dialog')).getByRole('button', { name: messages['app.confirm'] }),
+    );
+    await screen.findByTestId('ballot-voted');
+    expect(calls.filter((call) => call.operationName === 'CastVote')).toHaveLength(1);
+    expect(screen.queryByRole('button', { name: messages['vote.FOR'] })).toBeNull();
+  });
+
+  it('tells a recused member why, instead of offering the buttons', async () => {
+    renderWithApp(<EmulationPage />, {
+      role: 'COUNCIL_MEMBER',
+      answers: {
+        CyclesList: cycles,
+        Emulation: {
+          data: emulation({ hasVoted: 0, turnout: 0, myRecusal: 'Là người được đề nghị / is the nominee' }),
+        },
+      },
+    });
+    const tag = await screen.findByTestId('ballot-recused');
+    expect(tag.textContent).toBe('Không tham gia bỏ phiếu: Là người được đề nghị');
+  });
+
+  it('asks the officer to confirm closing, and for the grounds of an approval', async () => {
+    const user = userEvent.setup();
+    const { calls } = renderWithApp(<EmulationPage />, {
+      role: 'OFFICER',
+      answers: {
+        CyclesList: cycles,
+        Councils: { data: { councils: [] } },
+        Emulation: { data: emulation({ hasVoted: 0, turnout: 3, myRecusal: null }) },
+        ReviewTitleProposal: {
+          data: {
+            reviewTitleProposal: {
+              __typename: 'ReviewTitleProposalSuccess',
+              data: { __typename: 'TitleProposal', id: 'p2', status: 'APPROVED', version: 2 },
+            },
+          },
+        },
+      },
+    });
+    const ballot = (await screen.findByText('Nguyễn Văn An')).closest('tr') as HTMLElement;
+    await user.click(within(ballot).getByRole('button', { name: messages['emulation.closeBallot'] }));
+    const confirm = await screen.findByRole('dialog');
+    expect(confirm.textContent).toContain('3/7 thành viên đã bỏ phiếu');
+    await user.click(within(confirm).getByRole('button', { name: messages['app.cancel'] }));
+    expect(calls.filter((call) => call.operationName === 'CloseBallot')).toHaveLength(0);
+
+    const proposal = screen.getByText('Phạm Thị Dung').closest('tr') as HTMLElement;
+    await user.click(within(proposal).getByRole('button', { name: messages['emulation.approve'] }));
+    const dialog = await waitFor(() => {
+      const found = screen
+        .getAllByRole('dialog')
+        .find((element) => element.textContent?.includes('Thông qua đề nghị: Phạm Thị Dung'));
+      if (!found) throw new Error('no approval dialog');
+      return found;
+    });
+    await user.click(within(dialog).getByRole('button', { name: messages['emulation.approve'] }));
+    await within(dialog).findByText(messages['emulation.groundsRequired']);
+    expect(calls.filter((call) => call.operationName === 'ReviewTitleProposal')).toHaveLength(0);
+    await user.type(within(dialog).getByRole('textbox'), 'Hoàn thành tốt nhiệm vụ cả năm');
+    await user.click(within(dialog).getByRole('button', { name: messages['emulation.approve'] }));
+    await waitFor(() =>
+      expect(calls.filter((call) => call.operationName === 'ReviewTitleProposal')).toHaveLength(1),
+    );
+    expect(calls.find((call) => call.operationName === 'ReviewTitleProposal')?.variables).toMatchObject({
+      approved: true,
+      reason: 'Hoàn thành tốt nhiệm vụ cả năm',
+    });
+  });
+});
