@@ -1,7 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider, Spin } from 'antd';
-import enUS from 'antd/locale/en_US';
-import viVN from 'antd/locale/vi_VN';
+import { ConfigProvider } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { LoginPage } from './auth/login-page.tsx';
@@ -10,19 +8,26 @@ import { queryClient } from './lib/query-client.ts';
 
 // Everything behind the login (the GraphQL client, the layout, the pages) loads on demand, so the
 // login route stays small.
-const SignedInApp = lazy(() =>
-  import('./layout/signed-in-app.tsx').then((m) => ({ default: m.SignedInApp })),
+const SignedInRoot = lazy(() =>
+  import('./layout/signed-in-root.tsx').then((m) => ({ default: m.SignedInRoot })),
 );
 
+// Ant Design's locale (dates, pagination) is given in the signed-in root: the login page has none
 function Themed({ children }: { children: ReactNode }) {
-  const { locale } = useI18n();
   return (
-    <ConfigProvider
-      locale={locale === 'vi' ? viVN : enUS}
-      theme={{ token: { colorPrimary: '#a61d24', borderRadius: 4 } }}
-    >
-      <AntApp>{children}</AntApp>
+    <ConfigProvider theme={{ token: { colorPrimary: '#a61d24', borderRadius: 4 } }}>
+      {children}
     </ConfigProvider>
+  );
+}
+
+/** While the signed-in app loads: a CSS spinner (antd's Spin would be in the login download). */
+function Loading() {
+  const { t } = useI18n();
+  return (
+    <div className="app-loading" role="progressbar" aria-busy="true" aria-label={t('app.loading')}>
+      <span className="app-loading-dot" />
+    </div>
   );
 }
 
@@ -37,8 +42,8 @@ export function App() {
               <Route
                 path="/*"
                 element={
-                  <Suspense fallback={<Spin fullscreen />}>
-                    <SignedInApp />
+                  <Suspense fallback={<Loading />}>
+                    <SignedInRoot />
                   </Suspense>
                 }
               />

@@ -25,6 +25,49 @@ const contentTypes: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
+// text assets the build precompresses; images and fonts are compressed already
+const compressible = new Set([
+  '.html',
+  '.js',
+  '.mjs',
+  '.css',
+  '.json',
+  '.svg',
+  '.txt',
+  '.webmanifest',
+  '.wasm',
+]);
+
+const encodings = [
+  { name: 'br', suffix: '.br' },
+  { name: 'gzip', suffix: '.gz' },
+] as const;
+
+/** The encodings the client accepts (q > 0), from its Accept-Encoding header. */
+function acceptedEncodings(header: string | undefined): Set<string> {
+  const accepted = new Set<string>();
+  for (const part of (header ?? '').split(',')) {
+    const [name = '', ...parameters] = part.trim().toLowerCase().split(';');
+    const q = parameters.map((parameter) => parameter.trim()).find((parameter) => parameter.startsWith('q='));
+    if (name && (q === undefined || Number(q.slice(2)) > 0)) accepted.add(name);
+  }
+  return accepted;
+}
+
+/** The best precompressed copy of a file the client accepts: brotli, then gzip; null for none. */
+async function precompressed(
+  file: string,
+  header: string | undefined,
+): Promise<(typeof encodings)[number] | null> {
+  const accepted = acceptedEncodings(header);
+  for (const encoding of encodings) {
+    if (!accepted.has(encoding.name) && !accepted.has('*')) continue;
+    const info = await stat(`${file}${encoding.suffix}`).catch(() => null);
+    if (info?.isFile()) return encoding;
+  }
+  return null;
+}
+
 const missingBuildPage = `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>Chưa dựng ứng dụng web</title></head>
 <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto">
@@ -42,11 +85,22 @@ export function createStaticHandler(options: { root: string }) {
   async function sendFile(
     request: IncomingMessage,
     response: ServerResponse,
-    file: string,
+    original: string,
     cacheControl: string,
   ): Promise<void> {
+    const extension = path.extname(original).toLowerCase();
+    const type = contentTypes[extension] ?? 'application/octet-stream';
+    let file = original;
+    if (compressible.has(extension)) {
+      // the build wrote .br and .gz beside each text asset (apps/web/vite.config.ts): sent as they are
+      response.setHeader('vary', 'Accept-Encoding');
+      const encoding = await precompressed(original, request.headers['accept-encoding']);
+      if (encoding) {
+        file = `${original}${encoding.suffix}`;
+        response.setHeader('content-encoding', encoding.name);
+      }
+    }
     const info = await stat(file);
-    const type = contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
     const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
     response.setHeader('content-type', type);
     response.setHeader('cache-control', cacheControl);

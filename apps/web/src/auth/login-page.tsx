@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Input } from 'antd';
+import { type FormEvent, useState } from 'react';
 import { Navigate } from 'react-router';
 import { useT } from '../i18n/i18n-context.tsx';
 import { LanguageSwitch } from '../layout/language-switch.tsx';
@@ -18,6 +18,20 @@ export function LoginPage() {
   const config = useServerConfig();
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const [values, setValues] = useState<LoginForm>({ username: '', password: '' });
+  const [missing, setMissing] = useState({ username: false, password: false });
+
+  function change(field: keyof LoginForm, value: string) {
+    setValues((current) => ({ ...current, [field]: value }));
+    if (value !== '') setMissing((current) => ({ ...current, [field]: false }));
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const empty = { username: values.username.trim() === '', password: values.password === '' };
+    setMissing(empty);
+    if (!empty.username && !empty.password) void submit(values);
+  }
 
   if (session.data) return <Navigate to={homePathFor(session.data.user.role)} replace />;
 
@@ -41,16 +55,14 @@ export function LoginPage() {
 
   return (
     <main className="login-screen">
-      <Card style={{ width: 400, maxWidth: '100%' }}>
-        <div
-          style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 16 }}
-        >
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {t('login.heading')}
-          </Typography.Title>
+      {/* plain elements, not Card and Typography: those pull Tabs, Menu, Skeleton and Tooltip into
+          the first download (styles.css gives the same look) */}
+      <section className="login-card">
+        <div className="login-card-header">
+          <h1 className="login-title">{t('login.heading')}</h1>
           <LanguageSwitch />
         </div>
-        <Typography.Paragraph type="secondary">{t('login.intro')}</Typography.Paragraph>
+        <p className="login-intro">{t('login.intro')}</p>
         {error && (
           <Alert
             type="error"
@@ -61,29 +73,44 @@ export function LoginPage() {
             data-testid="login-error"
           />
         )}
-        <Form<LoginForm> layout="vertical" onFinish={submit} requiredMark={false} name="login">
-          <Form.Item
-            label={t('login.username')}
-            name="username"
-            rules={[
-              { required: true, message: t('login.required', { field: t('login.username').toLowerCase() }) },
-            ]}
-          >
-            <Input autoComplete="username" autoFocus />
-          </Form.Item>
-          <Form.Item
-            label={t('login.password')}
-            name="password"
-            rules={[
-              { required: true, message: t('login.required', { field: t('login.password').toLowerCase() }) },
-            ]}
-          >
-            <Input.Password autoComplete="current-password" />
-          </Form.Item>
+        {/* a plain form: antd's Form brings its validator and the label tooltips into the first download */}
+        <form name="login" onSubmit={onSubmit} noValidate>
+          {(['username', 'password'] as const).map((field) => (
+            <div className="login-field" key={field}>
+              <label htmlFor={`login_${field}`}>{t(`login.${field}`)}</label>
+              {field === 'username' ? (
+                <Input
+                  id="login_username"
+                  autoComplete="username"
+                  autoFocus
+                  value={values.username}
+                  status={missing.username ? 'error' : undefined}
+                  aria-invalid={missing.username}
+                  aria-describedby={missing.username ? 'login_username_help' : undefined}
+                  onChange={(event) => change('username', event.target.value)}
+                />
+              ) : (
+                <Input.Password
+                  id="login_password"
+                  autoComplete="current-password"
+                  value={values.password}
+                  status={missing.password ? 'error' : undefined}
+                  aria-invalid={missing.password}
+                  aria-describedby={missing.password ? 'login_password_help' : undefined}
+                  onChange={(event) => change('password', event.target.value)}
+                />
+              )}
+              {missing[field] && (
+                <div id={`login_${field}_help`} className="login-field-error" role="alert">
+                  {t('login.required', { field: t(`login.${field}`).toLowerCase() })}
+                </div>
+              )}
+            </div>
+          ))}
           <Button type="primary" htmlType="submit" block loading={submitting}>
             {t('login.submit')}
           </Button>
-        </Form>
+        </form>
         {demo && (
           <Alert
             style={{ marginTop: 16 }}
@@ -94,7 +121,7 @@ export function LoginPage() {
             })}
           />
         )}
-      </Card>
+      </section>
     </main>
   );
 }

@@ -2,23 +2,31 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { Locale } from '../lib/format.ts';
-import { type MessageKey, type Messages, vi } from './vi.ts';
+import type { MessageKey, Messages } from './vi.ts';
+import { viLogin } from './vi-login.ts';
 
 export type { Locale };
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
-// English is loaded only when chosen: the login page ships one dictionary, not two.
-let english: Messages | null = null;
-function loadEnglish(): Promise<Messages> {
-  return import('./en.ts').then((module) => {
-    english = module.en;
-    return english;
+// The login route ships the few Vietnamese texts it shows (vi-login.ts); the whole Vietnamese
+// dictionary loads right after, English only when chosen.
+const loaded: Partial<Record<Locale, Messages>> = {};
+/** Loads a whole dictionary (the app does it on its own; component tests call it first). */
+export function loadMessages(locale: Locale): Promise<Messages> {
+  const module = locale === 'en' ? import('./en.ts').then((m) => m.en) : import('./vi.ts').then((m) => m.vi);
+  return module.then((messages) => {
+    loaded[locale] = messages;
+    return messages;
   });
 }
 const storageKey = 'cadre.locale';
 
-export function translate(messages: Messages, key: MessageKey, values?: Record<string, string | number>) {
-  const text = messages[key];
+export function translate(
+  messages: Partial<Messages>,
+  key: MessageKey,
+  values?: Record<string, string | number>,
+) {
+  const text = messages[key] ?? key;
   if (!values) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
@@ -31,23 +39,30 @@ function readStoredLocale(): Locale {
   }
 }
 
-type LocaleState = { locale: Locale; setLocale: (locale: Locale) => void; t: Translate };
+type LocaleState = {
+  locale: Locale;
+  setLocale: (locale: Locale) => void;
+  t: Translate;
+  /** the whole dictionary of the locale is loaded (the login route can do with less) */
+  complete: boolean;
+};
 
 const LocaleContext = createContext<LocaleState | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(readStoredLocale);
-  const [messages, setMessages] = useState<Messages>(() => (locale === 'en' && english ? english : vi));
+  const [messages, setMessages] = useState<Partial<Messages>>(() => loaded[locale] ?? viLogin);
   dayjs.locale(locale === 'vi' ? 'vi' : 'en');
   useEffect(() => {
     document.documentElement.lang = locale;
-    if (locale === 'vi') {
-      setMessages(vi);
+    const ready = loaded[locale];
+    if (ready) {
+      setMessages(ready);
       return;
     }
     let current = true;
-    void loadEnglish().then((loaded) => {
-      if (current) setMessages(loaded);
+    void loadMessages(locale).then((messages) => {
+      if (current) setMessages(messages);
     });
     return () => {
       current = false;
@@ -62,7 +77,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     setLocaleState(next);
   }, []);
   const value = useMemo<LocaleState>(
-    () => ({ locale, setLocale, t: (key, values) => translate(messages, key, values) }),
+    () => ({
+      locale,
+      setLocale,
+      t: (key, values) => translate(messages, key, values),
+      complete: messages === loaded[locale],
+    }),
     [locale, setLocale, messages],
   );
   return <LocaleContext.Provider value={value}>{children}</LocaleContext.Provider>;

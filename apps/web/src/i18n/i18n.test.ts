@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
 import { translate } from './i18n-context.tsx';
 import { vi } from './vi.ts';
+import { viLogin } from './vi-login.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -14,6 +15,10 @@ describe('dictionaries', () => {
     for (const key of Object.keys(vi) as (keyof typeof vi)[]) {
       expect(placeholders(en[key]), key).toEqual(placeholders(vi[key]));
     }
+  });
+
+  it('gives the login route the same Vietnamese as the whole dictionary', () => {
+    for (const [key, text] of Object.entries(viLogin)) expect(text, key).toBe(vi[key as keyof typeof vi]);
   });
 
   it('has no empty message', () => {

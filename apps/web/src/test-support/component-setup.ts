@@ -1,6 +1,10 @@
 // jsdom lacks a few browser APIs Ant Design measures with; the components only need them to exist.
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { loadMessages } from '../i18n/i18n-context.tsx';
+
+// the app loads its whole Vietnamese dictionary after the login page; components render with it
+await loadMessages('vi');
 
 afterEach(() => cleanup());
 
