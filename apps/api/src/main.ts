@@ -9,6 +9,7 @@ import type { AppServices } from './context.ts';
 import { type JobQueue, readRunJobs, startJobQueue } from './jobs/queue.ts';
 import { logger } from './logger.ts';
 import { createReadCache, type ReadCache } from './read-cache.ts';
+import { followUnitChanges } from './scope/follow-unit-changes.ts';
 import { createUnitTreeCache } from './scope/unit-tree.ts';
 import { createServer, type DemoInfo, type RequestHandler, startingHandler } from './server.ts';
 import {
@@ -102,6 +103,7 @@ async function main(): Promise<void> {
     }
     readCache = createReadCache({ db, enabled: config.readCache });
     const unitTrees = createUnitTreeCache({ prisma: db.prisma });
+    await followUnitChanges(db, unitTrees);
     // evaluation runs are jobs: this process carries them out too unless RUN_JOBS=off (replicas
     // beside `npm run worker` processes); the embedded engine always carries them out itself
     jobs = await startJobQueue({

@@ -4,6 +4,7 @@
 import { migrate, openDatabase, redactUrl } from '@cadre/db';
 import { ConfigError, readConfig } from '../config.ts';
 import { errorFields, logger } from '../logger.ts';
+import { followUnitChanges } from '../scope/follow-unit-changes.ts';
 import { createUnitTreeCache } from '../scope/unit-tree.ts';
 import { startJobQueue } from './queue.ts';
 
@@ -17,9 +18,11 @@ async function main(): Promise<void> {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, poolSize: 4 });
   // the same migrations the API applies, under the same lock: whichever process starts first
   await migrate(db);
+  const unitTrees = createUnitTreeCache({ prisma: db.prisma });
+  await followUnitChanges(db, unitTrees);
   const jobs = await startJobQueue({
     db,
-    unitTrees: createUnitTreeCache({ prisma: db.prisma }),
+    unitTrees,
     logger,
     databaseUrl: config.databaseUrl,
   });
