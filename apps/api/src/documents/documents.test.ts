@@ -441,6 +441,33 @@ describe.each(testEngines())('documents of a cycle on %s', (engine) => {
     expect(audit).toBe(2);
   });
 
+  it('lists issued documents, exports and deadlines in GraphQL for the cycle’s managers only', async () => {
+    const query = `query ($c: ID!) {
+      issuedDocuments(cycleId: $c) { kind number sha256 signerName downloadUrl }
+      nationalExports(cycleId: $c) { format sha256 records createdByName dueOn }
+      nationalExportDeadlines { cycleName status dueOn lastSha256 }
+    }`;
+    const officer = await app.graphql<{
+      issuedDocuments: { kind: string; number: string; signerName: string; downloadUrl: string }[];
+      nationalExports: { format: string; records: number }[];
+      nationalExportDeadlines: { cycleName: string; status: string }[];
+    }>(query, { c: cycleId }, { token: await app.login('officer') });
+    expect(officer.errors).toBeUndefined();
+    expect(officer.data?.issuedDocuments.map((row) => row.number).sort()).toEqual([
+      '250/QĐ-UBND',
+      '251/QĐ-UBND',
+      '252/QĐ-UBND',
+    ]);
+    expect(officer.data?.issuedDocuments[0]?.signerName).toMatch(/^DEMO/);
+    expect(officer.data?.nationalExports.map((row) => row.format).sort()).toEqual(['json', 'xml']);
+    expect(officer.data?.nationalExportDeadlines.find((row) => row.cycleName === 'Năm 2026')?.status).toMatch(
+      /SENT|LATE/,
+    );
+    const staff = await app.graphql(query, { c: cycleId }, { token: await app.login('staff') });
+    expect(staff.data).toBeNull();
+    expect(staff.errors?.[0]?.extensions?.code).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
+  });
+
   it('lists the national export deadline of each published cycle, and what is overdue', async () => {
     const { prisma } = app.db;
     const viewer = {

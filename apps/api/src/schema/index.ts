@@ -17,6 +17,7 @@ import './emulation.ts';
 import './council.ts';
 import './flag.ts';
 import './appeal.ts';
+import './document.ts';
 import '../domains/calibration/calibration.ts';
 import '../domains/checklist/checklist.ts';
 import '../domains/checklist/cycle-settings.ts';
