@@ -828,10 +828,12 @@ export async function buildDemoData(options: SeedDemoOptions): Promise<DemoData>
     person.row.jobPositionId =
       jobPositionId.get(jobPositionOf(person.row.positionTitle ?? '', person.role !== 'staff')) ?? null;
   }
-  // similar posts of the communes' service centres share one group for the excellent quota
+  // the reception desk of the province's service centre is its own group of similar tasks for the
+  // excellent quota (a group inside one unit: a run in chunks keeps a unit whole)
   for (const person of drafts) {
-    if (person.unit.spec.code.endsWith('.TTHC') && person.role === 'staff')
-      person.row.quotaGroup = 'NHOM-MOTCUA-XA';
+    if (person.unit.spec.code === 'HA.VPUB.TTPVHCC' && person.role === 'staff' && person.row.citizenFacing) {
+      person.row.quotaGroup = 'NHOM-TIEPNHAN';
+    }
   }
   const positionCode = new Map(jobPositionRows.map((row) => [row.id, row.code]));
   const quarterEnd = (q: number) => addDays(day(q === 4 ? year + 1 : year, q === 4 ? 1 : q * 3 + 1, 1), -1);
