@@ -10,8 +10,10 @@ import {
 import { authenticateRequest } from './auth/authenticate-request.ts';
 import type { AppServices, Context } from './context.ts';
 import { AppError, appErrorMapping } from './errors.ts';
+import { errorFields, logger } from './logger.ts';
 import { cachedRankings } from './response-cache.ts';
 import { schema } from './schema/index.ts';
+import { createAuditCheckpointer } from './security/audit-checkpoint.ts';
 import { documentLimits } from './security/document-limits.ts';
 
 export type ServerContext = { req?: IncomingMessage; res?: ServerResponse };
@@ -29,7 +31,9 @@ function maskAppErrors(error: unknown, message: string, isDev?: boolean): Error 
       extensions: { ...original.details, code: appErrorMapping[original.code].graphql },
     });
   }
-  if (process.env.CADRE_DEBUG_ERRORS) console.error(original);
+  // an expected error never gets here; what does is a bug or an outage: its stack is what the
+  // operator needs (the client sees a masked message)
+  if (original instanceof Error) logger.error(errorFields(original), 'unexpected error in a GraphQL request');
   return maskError(error, message, isDev);
 }
 
@@ -99,6 +103,24 @@ const jsonPostsOnly: Plugin = {
 
 export function createYoga(services: AppServices): Yoga {
   const pendingCookies = new WeakMap<Request, string[]>();
+  // the signed head of the audit chain, outside the database (security/audit-checkpoint.ts)
+  const { auditCheckpointFile, secretKey } = services.config;
+  const checkpoints =
+    auditCheckpointFile && secretKey.length > 0
+      ? createAuditCheckpointer({
+          prisma: services.prisma,
+          file: auditCheckpointFile,
+          secret: secretKey,
+          onError: (error) => logger.error(errorFields(error), 'audit checkpoint not written'),
+        })
+      : null;
+  const checkpointAfterMutations: Plugin = {
+    onExecute({ args }) {
+      if (!checkpoints) return;
+      if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
+      return { onExecuteDone: () => checkpoints.schedule() };
+    },
+  };
 
   const responseCookies: Plugin = {
     onResponse({ request, response }) {
@@ -154,6 +176,7 @@ export function createYoga(services: AppServices): Yoga {
     },
     plugins: [
       jsonPostsOnly,
+      checkpointAfterMutations,
       responseCookies,
       forgetReadsAfterMutations,
       documentLimits(),
