@@ -8,6 +8,7 @@
 // is down nothing is cached (messages could be missed). Entries also expire after `ttlMs`.
 import { createHash } from 'node:crypto';
 import type { Database } from '@cadre/db';
+import { errorFields, logger } from './logger.ts';
 
 export const changeChannel = 'cadre_changes';
 
@@ -84,8 +85,9 @@ export function createReadCache(options: {
         },
       })
       .catch((error: unknown) => {
-        console.error(
-          `Không nghe được thay đổi, bộ nhớ đệm tắt / change notifications unavailable, read cache off: ${error instanceof Error ? error.message : error}`,
+        logger.error(
+          errorFields(error),
+          'Không nghe được thay đổi, bộ nhớ đệm tắt / change notifications unavailable, read cache off',
         );
         return async () => undefined;
       });

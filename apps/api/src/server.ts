@@ -5,6 +5,7 @@ import { handleFileRoutes } from './http/file-routes.ts';
 import { sendJson } from './http/respond.ts';
 import { handleSession } from './http/session-endpoint.ts';
 import { createStaticHandler } from './http/static.ts';
+import { errorFields, logger } from './logger.ts';
 import { createRateLimiter } from './security/rate-limit.ts';
 import { applySecurityHeaders } from './security/security-headers.ts';
 import { createYoga, type Yoga } from './yoga.ts';
@@ -61,7 +62,7 @@ export function createServer(options: { services: AppServices; demo: DemoInfo | 
 
   const handler: RequestHandler = (request, response) => {
     route(request, response).catch((error: unknown) => {
-      console.error('Lỗi xử lý yêu cầu / request failed:', error);
+      logger.error({ ...errorFields(error), path: request.url?.split('?')[0] }, 'request failed');
       if (!response.headersSent) sendJson(response, 500, { error: 'Internal error' });
       else response.destroy();
     });

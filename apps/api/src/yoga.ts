@@ -33,7 +33,9 @@ function maskAppErrors(error: unknown, message: string, isDev?: boolean): Error 
   }
   // an expected error never gets here; what does is a bug or an outage: its stack is what the
   // operator needs (the client sees a masked message)
-  if (original instanceof Error) logger.error(errorFields(original), 'unexpected error in a GraphQL request');
+  if (original instanceof Error && !(original instanceof GraphQLError)) {
+    logger.error(errorFields(original), 'unexpected error in a GraphQL request');
+  }
   return maskError(error, message, isDev);
 }
 
