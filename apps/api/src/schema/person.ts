@@ -47,6 +47,12 @@ export const PersonRef = builder.prismaNode('Person', {
       nullable: true,
       resolve: (person, _args, context) => (mayReadDetails(context, person.id) ? person.email : null),
     }),
+    personalId: t.string({
+      nullable: true,
+      description: 'số định danh cá nhân (12 digits): state-secret material, shown only where details are',
+      resolve: (person, _args, context) => (mayReadDetails(context, person.id) ? person.personalId : null),
+    }),
+    quotaGroup: t.exposeString('quotaGroup', { nullable: true }),
     hiredOn: t.field({
       type: 'Date',
       nullable: true,
@@ -181,6 +187,8 @@ const CreatePersonInput = builder.inputType('CreatePersonInput', {
     retirementOn: t.field({ type: 'Date', required: false }),
     citizenFacing: t.boolean({ required: false }),
     dossierHandler: t.boolean({ required: false }),
+    personalId: t.string({ required: false, description: 'số định danh cá nhân, 12 digits' }),
+    quotaGroup: t.string({ required: false, description: 'group of similar tasks for the excellent quota' }),
   }),
 });
 
@@ -199,6 +207,8 @@ const UpdatePersonInput = builder.inputType('UpdatePersonInput', {
     citizenFacing: t.boolean({ required: false }),
     dossierHandler: t.boolean({ required: false }),
     active: t.boolean({ required: false }),
+    personalId: t.string({ required: false, description: 'số định danh cá nhân, 12 digits; empty clears it' }),
+    quotaGroup: t.string({ required: false }),
   }),
 });
 

@@ -1,6 +1,7 @@
 import { type Person, type PrismaClient, type StaffCategory, toSearchText } from '@cadre/db';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors.ts';
 import { unitInScope, type Viewer } from '../scope/viewer.ts';
+import { assertPersonalIdFree, normalizePersonalId } from './personal-id.ts';
 import { writeAudit } from './write-audit.ts';
 
 export type PersonInput = {
@@ -15,6 +16,8 @@ export type PersonInput = {
   retirementOn?: Date | null;
   citizenFacing?: boolean | null;
   dossierHandler?: boolean | null;
+  personalId?: string | null;
+  quotaGroup?: string | null;
 };
 
 /** Adds a staff record to a unit inside the viewer's scope. */
@@ -30,7 +33,9 @@ export async function createPerson(options: {
       { field: 'input.unitId', message: 'Đơn vị ngoài phạm vi / unit outside your scope' },
     ]);
   }
+  const personalId = normalizePersonalId(input.personalId, 'input.personalId');
   return prisma.$transaction(async (tx) => {
+    await assertPersonalIdFree(tx, personalId);
     const code = input.code.trim();
     if (await tx.person.findUnique({ where: { code }, select: { id: true } })) {
       throw new ConflictError(`Mã cán bộ "${code}" đã tồn tại / staff code "${code}" already exists`);
@@ -52,6 +57,8 @@ export async function createPerson(options: {
         retirementOn: input.retirementOn ?? null,
         citizenFacing: input.citizenFacing ?? false,
         dossierHandler: input.dossierHandler ?? false,
+        personalId,
+        quotaGroup: input.quotaGroup?.trim() || null,
       },
     });
     await writeAudit({

@@ -2,6 +2,7 @@ import { type Person, type Prisma, type PrismaClient, type StaffCategory, toSear
 import { assertVersion, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { buildPeopleWhere } from '../scope/build-people-where.ts';
 import { unitInScope, type Viewer } from '../scope/viewer.ts';
+import { assertPersonalIdFree, normalizePersonalId } from './personal-id.ts';
 import { writeAudit } from './write-audit.ts';
 
 /** Edits a staff record. A stale `version` is refused (CONFLICT), never silently overwritten. */
@@ -21,6 +22,8 @@ export async function updatePerson(options: {
     citizenFacing?: boolean | null;
     dossierHandler?: boolean | null;
     active?: boolean | null;
+    personalId?: string | null;
+    quotaGroup?: string | null;
   };
 }): Promise<Person> {
   const { prisma, viewer, input } = options;
@@ -52,6 +55,12 @@ export async function updatePerson(options: {
     if (typeof input.citizenFacing === 'boolean') data.citizenFacing = input.citizenFacing;
     if (typeof input.dossierHandler === 'boolean') data.dossierHandler = input.dossierHandler;
     if (typeof input.active === 'boolean') data.active = input.active;
+    if (input.personalId !== undefined) {
+      const personalId = normalizePersonalId(input.personalId, 'input.personalId');
+      await assertPersonalIdFree(tx, personalId, before.id);
+      data.personalId = personalId;
+    }
+    if (input.quotaGroup !== undefined) data.quotaGroup = input.quotaGroup?.trim() || null;
     // the version in the WHERE makes the check and the write one atomic step
     const updated = await tx.person.updateMany({ where: { id: before.id, version: before.version }, data });
     if (updated.count !== 1) throw new ConflictError('Hồ sơ vừa bị sửa / person changed meanwhile');
