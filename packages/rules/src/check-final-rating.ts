@@ -6,9 +6,11 @@ import { evaluateScenario } from './evaluate.ts';
 import type { Evaluation, Rating, RatingCeiling, Scenario } from './types.ts';
 
 export type RuleViolation = { rule: string; citation: string; message: string };
+/** A refusal by the quota names the group and its counts as they stand (the decision not applied). */
+export type QuotaState = { groupId: string; eligible: number; allowed: number; granted: number };
 export type FinalRatingCheck =
   | { ok: true; evaluation: Evaluation }
-  | { ok: false; violations: RuleViolation[] };
+  | { ok: false; violations: RuleViolation[]; quota: QuotaState | null };
 
 /** The best rating the hard rules allow this person, from an evaluation of the scenario. */
 export function hardRuleCeiling(evaluation: Evaluation, personId: string): RatingCeiling {
@@ -40,6 +42,7 @@ export function checkFinalRating(options: {
   if (!scenario.people.some((person) => person.id === personId)) {
     return {
       ok: false,
+      quota: null,
       violations: [
         {
           rule: 'unknown-person',
@@ -58,8 +61,18 @@ export function checkFinalRating(options: {
   const result = evaluation.people.find((item) => item.id === personId);
   const outcome = result?.decision;
   if (outcome?.applied) return { ok: true, evaluation };
+  let quota: QuotaState | null = null;
+  if (outcome?.rule === RULES.decisionQuota) {
+    const person = scenario.people.find((item) => item.id === personId);
+    const groupId = person?.quotaGroup ?? person?.unitId ?? '';
+    const counts =
+      evaluation.units.find((unit) => unit.id === groupId)?.excellentQuota ??
+      evaluation.quotaGroups?.find((group) => group.id === groupId)?.excellentQuota;
+    if (counts) quota = { groupId, ...counts };
+  }
   return {
     ok: false,
+    quota,
     violations: [
       {
         rule: outcome?.rule ?? RULES.decisionRefused,

@@ -23,7 +23,10 @@ export type QuotaCheck = {
  * first in input order, then the other groups in order of first appearance.
  */
 export function checkQuota(options: {
-  scenario: Pick<Scenario, 'pack' | 'overrides' | 'units' | 'people'>;
+  scenario: Pick<Scenario, 'pack' | 'overrides'> & {
+    units: readonly { id: string }[];
+    people: readonly { id: string; unitId: string; quotaGroup: string | null }[];
+  };
   ratings: ReadonlyMap<string, Rating> | Readonly<Record<string, Rating>>;
 }): QuotaCheck[] {
   const { scenario } = options;

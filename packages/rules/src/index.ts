@@ -7,7 +7,7 @@ export {
   DEFAULT_CALIBRATION_THRESHOLDS,
   evidenceScore,
 } from './calibration.ts';
-export type { FinalRatingCheck, RuleViolation } from './check-final-rating.ts';
+export type { FinalRatingCheck, QuotaState, RuleViolation } from './check-final-rating.ts';
 export { checkFinalRating, hardRuleCeiling } from './check-final-rating.ts';
 export type { QuotaCheck } from './check-quota.ts';
 export { checkQuota } from './check-quota.ts';

@@ -201,9 +201,10 @@ describe.each(testEngines())('evaluation with the rules engine on %s', (engine) 
       code: 'QUOTA_EXCEEDED',
     });
 
-    // a recorded exception for an outstanding unit lifts the quota
+    // a recorded exception for an outstanding unit lifts the quota: at 100% both may be excellent
+    // (at 50% the one place would be Cường's, whose score is excellent: the highest keep it)
     const exception = await app.graphql<{ recordQuotaException: { __typename: string } }>(
-      `mutation ($c: ID!, $u: ID!) { recordQuotaException(cycleId: $c, unitId: $u, percent: 50,
+      `mutation ($c: ID!, $u: ID!) { recordQuotaException(cycleId: $c, unitId: $u, percent: 100,
         decisionNumber: "12/QĐ-UBND", reason: "Đơn vị xuất sắc") { __typename } }`,
       { c: cycleId, u: gid('Unit', app.fixture.units.dept2) },
       { token },
@@ -220,12 +221,12 @@ describe.each(testEngines())('evaluation with the rules engine on %s', (engine) 
       { c: cycleId, u: gid('Unit', app.fixture.units.dept2) },
       { token },
     );
-    // 50% of Sở B's two people: one excellent allowed, and Dung now holds it
+    // 100% of Sở B's two people: two allowed; Dung holds one (Cường's comes with the next run)
     expect(live.data?.unitQuota).toEqual({
       eligible: 2,
-      allowed: 1,
+      allowed: 2,
       granted: 1,
-      remaining: 0,
+      remaining: 1,
       exceptionDecision: '12/QĐ-UBND',
     });
   });

@@ -1,14 +1,16 @@
 import type { Cycle, Prisma, Rating } from '@cadre/db';
 import { ConflictError, QuotaExceededError, RuleViolationError } from '../errors.ts';
-import { checkRating, runEngine } from '../rules/engine.ts';
+import { checkRatingDecision } from '../rules/engine.ts';
 import type { UnitTree } from '../scope/unit-tree.ts';
 import { buildScenario } from './build-scenario.ts';
-import { computeUnitQuota } from './compute-unit-quota.ts';
 
 /**
- * Refuses a human decision that breaks a hard rule (asked of the rules engine, over the person's
- * own evidence and, for a leader, that of the people they lead) or that would exceed the unit's
- * excellent quota without a recorded exception.
+ * Asks the rules engine whether a human decision stands: the scenario holds the person's quota
+ * group (their quotaGroup, else their unit), the people its leaders lead, and the decisions
+ * already taken in that group, in the order they were taken; the engine applies them and this
+ * one last. It refuses a decision above a hard rule, one without a needed reason, and one that
+ * would leave the group's excellent quota exceeded without a recorded exception (the quota is
+ * the engine's, over final ratings — nothing is counted here).
  */
 export async function checkDecision(options: {
   tx: Prisma.TransactionClient;
@@ -16,42 +18,55 @@ export async function checkDecision(options: {
   cycle: Cycle;
   result: { personId: string; unitId: string; finalRating: Rating };
   rating: Rating;
+  reason?: string | null;
 }): Promise<void> {
   const { tx, cycle, result, rating } = options;
   const person = await tx.person.findUniqueOrThrow({
     where: { id: result.personId },
-    select: { leadsUnitId: true },
+    select: { unitId: true, quotaGroup: true },
   });
-  const led = person.leadsUnitId
-    ? await tx.person.findMany({ where: { unitId: person.leadsUnitId, active: true }, select: { id: true } })
+  const group = await tx.person.findMany({
+    where: person.quotaGroup
+      ? { quotaGroup: person.quotaGroup, active: true }
+      : { unitId: person.unitId, quotaGroup: null, active: true },
+    select: { id: true, leadsUnitId: true },
+  });
+  const ledUnits = [...new Set(group.flatMap((row) => (row.leadsUnitId ? [row.leadsUnitId] : [])))];
+  const led = ledUnits.length
+    ? await tx.person.findMany({ where: { unitId: { in: ledUnits }, active: true }, select: { id: true } })
     : [];
-  const { scenario } = await buildScenario({
-    tx,
-    cycle,
-    tree: options.tree,
-    personIds: [result.personId, ...led.map((row) => row.id)],
+  const personIds = [
+    ...new Set([result.personId, ...group.map((row) => row.id), ...led.map((row) => row.id)]),
+  ];
+  const { scenario } = await buildScenario({ tx, cycle, tree: options.tree, personIds });
+  // the decisions in force (with a written reason), in the order they were taken
+  const decided = await tx.evaluationResult.findMany({
+    where: { cycleId: cycle.id, personId: { in: personIds }, finalReason: { not: null } },
+    select: { personId: true, finalRating: true, finalReason: true, decidedAt: true },
+    orderBy: [{ decidedAt: 'asc' }, { personId: 'asc' }],
   });
-  const engine = await runEngine(scenario);
-  if (!engine.ok) {
-    // a decision that cannot be checked is not accepted
-    throw new ConflictError(
-      `Dữ liệu minh chứng không hợp lệ / invalid evidence: ${engine.errors.slice(0, 3).join('; ')}`,
-    );
-  }
-  {
-    const check = await checkRating({
-      scenario: engine.scenario,
-      evaluation: engine.evaluation,
-      personId: result.personId,
-      rating,
+  const check = await checkRatingDecision({
+    scenario: {
+      ...scenario,
+      finalRatings: decided.map((row) => ({
+        personId: row.personId,
+        rating: row.finalRating,
+        reason: row.finalReason,
+      })),
+    },
+    personId: result.personId,
+    rating,
+    // the caller asks for the reason itself; the engine is asked about the rules
+    reason: options.reason ?? 'Quyết định của cấp có thẩm quyền',
+  });
+  if (check.ok) return;
+  if (check.rule === 'evidence.invalid') throw new ConflictError(check.message);
+  if (check.quota) {
+    throw new QuotaExceededError({
+      unitId: check.quota.groupId,
+      allowed: check.quota.allowed,
+      granted: check.quota.granted,
     });
-    if (!check.ok)
-      throw new RuleViolationError({ rule: check.rule, citation: check.citation, message: check.message });
   }
-  if (rating === 'EXCELLENT' && result.finalRating !== 'EXCELLENT') {
-    const quota = await computeUnitQuota({ tx, cycleId: cycle.id, unitId: result.unitId });
-    if (quota && quota.granted + 1 > quota.allowed) {
-      throw new QuotaExceededError({ unitId: result.unitId, allowed: quota.allowed, granted: quota.granted });
-    }
-  }
+  throw new RuleViolationError({ rule: check.rule, citation: check.citation, message: check.message });
 }

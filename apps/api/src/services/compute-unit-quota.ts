@@ -1,10 +1,11 @@
 import type { Prisma, QuotaException } from '@cadre/db';
+import { liveQuota } from '../rules/engine.ts';
 
 export type UnitQuota = {
   unitId: string;
-  /** people of the unit rated good or better before the quota (the engine's count) */
+  /** people of the unit's quota group rated good or better in their current final ratings */
   eligible: number;
-  /** the engine's quota, raised by a recorded exception */
+  /** the quota over them (the engine's rule, with a recorded exception when there is one) */
   allowed: number;
   /** people whose current final rating is EXCELLENT */
   granted: number;
@@ -12,8 +13,9 @@ export type UnitQuota = {
 };
 
 /**
- * The live excellent quota of one quota group (unit) in a cycle: the engine's eligible/allowed
- * from the last run, and how many are excellent after the decisions made since.
+ * The live excellent quota of a unit's quota group (its people without a quotaGroup of their
+ * own) in a cycle, over the current final ratings: the rules engine's checkQuota counts it, the
+ * same count it applies to decisions.
  */
 export async function computeUnitQuota(options: {
   tx: Prisma.TransactionClient;
@@ -21,19 +23,21 @@ export async function computeUnitQuota(options: {
   unitId: string;
 }): Promise<UnitQuota | null> {
   const { tx, cycleId, unitId } = options;
-  const [unitResult, granted, exception] = await Promise.all([
-    tx.unitResult.findUnique({ where: { cycleId_unitId: { cycleId, unitId } } }),
-    tx.evaluationResult.count({ where: { cycleId, unitId, finalRating: 'EXCELLENT' } }),
+  const [cycle, results, exception] = await Promise.all([
+    tx.cycle.findUnique({ where: { id: cycleId }, select: { packId: true, overrides: true } }),
+    tx.evaluationResult.findMany({
+      where: { cycleId, unitId, person: { quotaGroup: null } },
+      select: { personId: true, finalRating: true },
+    }),
     tx.quotaException.findUnique({ where: { cycleId_unitId: { cycleId, unitId } } }),
   ]);
-  if (!unitResult) return null;
-  // an outstanding-unit exception is a recorded decision allowing a higher percentage of the same base
-  const raised = exception ? Math.floor((exception.percent * unitResult.excellentEligible) / 100) : 0;
-  return {
-    unitId,
-    eligible: unitResult.excellentEligible,
-    allowed: Math.max(unitResult.excellentAllowed, raised),
-    granted,
-    exception,
-  };
+  if (!cycle || results.length === 0) return null;
+  const counted = liveQuota({
+    packId: cycle.packId,
+    overrides: cycle.overrides,
+    groupId: unitId,
+    exception: exception ? { percent: exception.percent, decision: exception.decisionNumber } : null,
+    ratings: results.map((row) => row.finalRating),
+  });
+  return { unitId, ...counted, exception };
 }

@@ -3,7 +3,7 @@
 // or, where no thread is wanted (tests with a canned engine, the bench), in the calling thread.
 import { uuidv7 } from '../ids.ts';
 import { standingsOf, type UnitStanding } from '../rules/block-ranks.ts';
-import { checkRating, runEngine } from '../rules/engine.ts';
+import { runEngine } from '../rules/engine.ts';
 import type { RatingValue, ScenarioInput } from '../rules/scenario.ts';
 
 /** Rows per write statement (one JSON parameter each). */
@@ -91,12 +91,28 @@ function batchesAsJson<T>(items: T[]): string[] {
   return result;
 }
 
-/** Evaluates one chunk into the rows to write; everything else it made is garbage when it returns. */
+/**
+ * Evaluates one chunk into the rows to write; everything else it made is garbage when it returns.
+ * The previous decisions go into the engine with the evidence (in the order they were taken): the
+ * engine keeps each while it stays legal (hard rules, reason, the excellent quota of its group over
+ * the final ratings) and grants titles from the final rating.
+ */
 export async function evaluateChunk(input: ChunkInput): Promise<ChunkOutput> {
-  const engine = await runEngine(input.scenario);
+  const previous = new Map(input.decisions.map((decision) => [decision.personId, decision]));
+  const finalRatings = [...input.decisions]
+    .sort(
+      (a, b) => (a.decidedAt ?? '').localeCompare(b.decidedAt ?? '') || a.personId.localeCompare(b.personId),
+    )
+    .map((decision) => ({
+      personId: decision.personId,
+      rating: decision.finalRating,
+      reason: decision.finalReason,
+    }));
+  const engine = await runEngine(
+    finalRatings.length > 0 ? { ...input.scenario, finalRatings } : input.scenario,
+  );
   if (!engine.ok) return { ok: false, errors: engine.errors };
   const { evaluation } = engine;
-  const previous = new Map(input.decisions.map((decision) => [decision.personId, decision]));
 
   const unitOf = new Map(engine.scenario.people.map((person) => [person.id, person.unitId]));
   const rows: ResultRow[] = [];
@@ -104,26 +120,9 @@ export async function evaluateChunk(input: ChunkInput): Promise<ChunkOutput> {
   let kept = 0;
   for (const person of evaluation.people) {
     const before = previous.get(person.id);
-    let final = person.rating;
-    let reason: string | null = null;
-    let decidedById: string | null = null;
-    let decidedAt: string | null = null;
-    // the check needs the person's unit and the units they lead: all in this chunk
-    if (before?.finalReason && before.finalRating !== person.rating) {
-      const check = await checkRating({
-        scenario: engine.scenario,
-        evaluation,
-        personId: person.id,
-        rating: before.finalRating,
-      });
-      if (check.ok) {
-        final = before.finalRating;
-        reason = before.finalReason;
-        decidedById = before.decidedById;
-        decidedAt = before.decidedAt;
-        kept += 1;
-      }
-    }
+    const applied =
+      before !== undefined && person.decision?.applied === true && person.rating !== person.engineRating;
+    if (applied) kept += 1;
     evaluatedIds.push(person.id);
     rows.push({
       id: uuidv7(),
@@ -133,11 +132,11 @@ export async function evaluateChunk(input: ChunkInput): Promise<ChunkOutput> {
       components: person.components,
       periods: person.periods ?? null,
       proposed: person.proposedRating,
-      engine: person.rating,
-      final,
-      reason,
-      decided_by: decidedById,
-      decided_at: decidedAt,
+      engine: person.engineRating,
+      final: person.rating,
+      reason: applied ? before.finalReason : null,
+      decided_by: applied ? before.decidedById : null,
+      decided_at: applied ? before.decidedAt : null,
       titles: person.titles,
       trace: person.trace,
     });

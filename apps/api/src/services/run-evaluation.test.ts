@@ -6,7 +6,9 @@ import { createTestApp, gid, type TestApp } from '../test-support/test-app.ts';
 // The engine is replaced by a canned one here: these tests are about what the API reads and writes
 // around it (bulk reads, idempotent upserts, kept decisions, flags), not about the rules.
 const engineCalls: ScenarioInput[] = [];
-vi.mock('../rules/engine.ts', () => ({
+vi.mock('../rules/engine.ts', async (importOriginal) => ({
+  // the engine's pure helpers (parameters, live quota) stay real; the evaluation is canned
+  ...(await importOriginal<typeof import('../rules/engine.ts')>()),
   runEngine: async (scenario: ScenarioInput) => {
     engineCalls.push(scenario);
     const evaluation: EvaluationOutput = {
@@ -14,13 +16,29 @@ vi.mock('../rules/engine.ts', () => ({
       pack: scenario.pack,
       people: scenario.people.map((person) => {
         const disciplined = scenario.discipline.some((row) => row.personId === person.id);
+        const engineRating = disciplined ? 'NOT_COMPLETED' : 'GOOD';
+        // the canned engine keeps a decision unless the person is disciplined (then only NOT_COMPLETED)
+        const decided = scenario.finalRatings?.find((row) => row.personId === person.id);
+        const legal = decided !== undefined && (!disciplined || decided.rating === 'NOT_COMPLETED');
         return {
+          ...(decided
+            ? {
+                decision: {
+                  rating: decided.rating,
+                  reason: decided.reason,
+                  applied: legal,
+                  rule: 'test',
+                  citation: 'test',
+                  message: '',
+                },
+              }
+            : {}),
           id: person.id,
           score: disciplined ? 80 : 95,
           components: { tasks: 66, conduct: person.conductAssessment ?? 0, reform: 10, citizens: 10 },
           proposedRating: disciplined ? 'GOOD' : 'EXCELLENT',
-          rating: disciplined ? 'NOT_COMPLETED' : 'GOOD',
-          engineRating: disciplined ? 'NOT_COMPLETED' : 'GOOD',
+          rating: legal ? decided.rating : engineRating,
+          engineRating,
           ratingCeiling: disciplined
             ? { rating: 'NOT_COMPLETED', rule: 'discipline.in-year', citation: 'test', reason: 'kỷ luật' }
             : { rating: 'EXCELLENT', rule: null, citation: null, reason: '' },
@@ -52,11 +70,31 @@ vi.mock('../rules/engine.ts', () => ({
     };
     return { ok: true, scenario, evaluation };
   },
-  checkRating: async (options: { scenario: ScenarioInput; personId: string; rating: string }) =>
-    options.scenario.discipline.some((row) => row.personId === options.personId) &&
-    options.rating !== 'NOT_COMPLETED'
-      ? { ok: false, rule: 'discipline', citation: 'Nghị định 48/2023/NĐ-CP', message: 'disciplined' }
-      : { ok: true },
+  // the canned engine refuses an excellent rating unless the unit has a recorded quota exception
+  checkRatingDecision: async (options: { scenario: ScenarioInput; personId: string; rating: string }) => {
+    if (
+      options.scenario.discipline.some((row) => row.personId === options.personId) &&
+      options.rating !== 'NOT_COMPLETED'
+    )
+      return {
+        ok: false,
+        rule: 'discipline',
+        citation: 'Nghị định 48/2023/NĐ-CP',
+        message: 'disciplined',
+        quota: null,
+      };
+    if (options.rating === 'EXCELLENT' && !options.scenario.overrides.quotaExceptions?.length) {
+      const unitId = options.scenario.people.find((person) => person.id === options.personId)?.unitId ?? '';
+      return {
+        ok: false,
+        rule: 'decision.quota',
+        citation: 'test',
+        message: 'quota',
+        quota: { groupId: unitId, allowed: 0, granted: 0 },
+      };
+    }
+    return { ok: true };
+  },
 }));
 
 describe.each(testEngines())('evaluation runs (canned engine) on %s', (engine) => {
