@@ -189,7 +189,8 @@ function inCycleYear(options: PrepareOptions, row: TypedRow, field: string, date
 }
 
 async function prepareUnits(options: PrepareOptions): Promise<PreparedImport> {
-  const { rows, prisma } = options;
+  // the writer keeps only what it writes: not `options` (the file's rows)
+  const { rows, prisma, chunkSize } = options;
   const errors: RowError[] = [];
   const repeated = markFileDuplicates(
     rows,
@@ -258,12 +259,12 @@ async function prepareUnits(options: PrepareOptions): Promise<PreparedImport> {
   }
   return {
     errors,
-    write: (tx) => createInChunks(data, options.chunkSize, (chunk) => insertImported(tx, 'Unit', chunk)),
+    write: (tx) => createInChunks(data, chunkSize, (chunk) => insertImported(tx, 'Unit', chunk)),
   };
 }
 
 async function preparePeople(options: PrepareOptions): Promise<PreparedImport> {
-  const { rows, prisma } = options;
+  const { rows, prisma, chunkSize } = options;
   const errors: RowError[] = [];
   const repeated = markFileDuplicates(
     rows,
@@ -344,7 +345,7 @@ async function preparePeople(options: PrepareOptions): Promise<PreparedImport> {
   }
   return {
     errors,
-    write: (tx) => createInChunks(data, options.chunkSize, (chunk) => insertImported(tx, 'Person', chunk)),
+    write: (tx) => createInChunks(data, chunkSize, (chunk) => insertImported(tx, 'Person', chunk)),
   };
 }
 
@@ -361,6 +362,7 @@ async function prepareEvidence<T>(
     create: (tx: Prisma.TransactionClient, chunk: T[]) => Promise<{ count: number }>;
   },
 ): Promise<PreparedImport> {
+  const { chunkSize } = options;
   const errors: RowError[] = [];
   const personOfRow = await resolvePeople(options, errors);
   const resolved = options.rows.filter((row) => personOfRow.has(row.row));
@@ -390,7 +392,7 @@ async function prepareEvidence<T>(
   }
   return {
     errors,
-    write: (tx) => createInChunks(data, options.chunkSize, (chunk) => config.create(tx, chunk)),
+    write: (tx) => createInChunks(data, chunkSize, (chunk) => config.create(tx, chunk)),
   };
 }
 

@@ -1,6 +1,8 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readTable } from './read-table.ts';
+import { readTableInWorker } from './read-table-in-worker.ts';
 
 describe('reading an uploaded table', () => {
   it('keeps every Vietnamese character of a large workbook, row numbers included', async () => {
@@ -17,6 +19,43 @@ describe('reading an uploaded table', () => {
     const broken = table.rows
       .slice(1)
       .filter((row, i) => row[1] !== `${names[i % names.length]} ${i}` || row[2] !== 'Không');
+    expect(broken).toEqual([]);
+  });
+
+  it('keeps every character cut by a chunk boundary, streaming inline strings through the worker', async () => {
+    // inline strings (as the streaming writer and many exporters write them): the text is in the
+    // sheet itself, inflated and parsed 128 KB at a time, so multi-byte letters straddle chunks
+    const sink = new PassThrough();
+    const parts: Buffer[] = [];
+    sink.on('data', (part: Buffer) => parts.push(part));
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useSharedStrings: false });
+    const sheet = workbook.addWorksheet('Cán bộ');
+    sheet.addRow(['Mã cán bộ', 'Họ và tên', 'Tiếp xúc trực tiếp người dân', 'Ngày sinh']).commit();
+    const names = ['Nguyễn Thị Hồng Nhung', 'Trần Đức Thắng', 'Lê Ngọc Ánh', 'Phạm Quốc Việt', 'Đỗ Thị Ỷ'];
+    const rows = 30_000;
+    const born = new Date(Date.UTC(1985, 7, 15));
+    for (let i = 0; i < rows; i++) {
+      sheet.addRow([`CB${i}`, `${names[i % names.length]} ${i}`, 'Không', born]).commit();
+    }
+    sheet.commit();
+    await workbook.commit();
+    const content = Buffer.concat(parts);
+
+    let count = 0;
+    const broken: unknown[] = [];
+    for await (const batch of readTableInWorker({ content, format: 'xlsx' })) {
+      for (const row of batch) {
+        if (count > 0) {
+          const i = count - 1;
+          const date = row[3] instanceof Date ? row[3].toISOString().slice(0, 10) : row[3];
+          if (row[1] !== `${names[i % names.length]} ${i}` || row[2] !== 'Không' || date !== '1985-08-15') {
+            broken.push(row);
+          }
+        }
+        count += 1;
+      }
+    }
+    expect(count).toBe(rows + 1);
     expect(broken).toEqual([]);
   });
 

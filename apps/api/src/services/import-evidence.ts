@@ -180,6 +180,8 @@ async function runImport(options: {
       await prisma.importBatch.update({ where: { id: batch.id }, data: { totalRows, validRows } });
       const tree = await options.unitTrees.get();
       prepared = await prepareImport({ prisma, viewer, tree, cycle, spec, rows: typed, chunkSize });
+      // what is written is in `prepared` now: the typed rows go before the writing starts
+      typed.length = 0;
       const refusedRows = new Set<number>();
       for (const error of prepared.errors) {
         addError(error);
