@@ -3,7 +3,7 @@
 // values (redacted by key wherever they sit), personal data (log ids, not names), and the stack of
 // an expected error (AppError: code and message only).
 import { randomUUID } from 'node:crypto';
-import { type Logger, pino } from 'pino';
+import { type DestinationStream, type Logger, pino } from 'pino';
 import { AppError } from './errors.ts';
 
 export type { Logger };
@@ -27,16 +27,26 @@ function levelFromEnv(env: Record<string, string | undefined> = process.env): st
   return env.NODE_ENV === 'test' ? 'warn' : 'info';
 }
 
-export const logger: Logger = pino({
-  level: levelFromEnv(),
-  base: { service: 'cadre-api' },
-  timestamp: pino.stdTimeFunctions.isoTime,
-  redact: {
-    paths: [...secretKeys, ...secretKeys.map((key) => `*.${key}`), ...secretKeys.map((key) => `*.*.${key}`)],
-    censor: '[redacted]',
-  },
-  formatters: { level: (label) => ({ level: label }) },
-});
+/** A logger writing to `destination` (stdout by default); tests pass a stream of their own. */
+export function createLogger(destination?: DestinationStream, level = levelFromEnv()): Logger {
+  const options = {
+    level,
+    base: { service: 'cadre-api' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: {
+      paths: [
+        ...secretKeys,
+        ...secretKeys.map((key) => `*.${key}`),
+        ...secretKeys.map((key) => `*.*.${key}`),
+      ],
+      censor: '[redacted]',
+    },
+    formatters: { level: (label: string) => ({ level: label }) },
+  };
+  return destination ? pino(options, destination) : pino(options);
+}
+
+export const logger: Logger = createLogger();
 
 /**
  * An error as log fields. An expected error (AppError: bad input, conflict, forbidden…) is a code
