@@ -624,6 +624,9 @@ export const en: Messages = {
   'catalogue.saved': 'Product saved.',
   'catalogue.hint':
     "A task's converted weight = quantity × coefficient; the catalogue applies to the selected cycle.",
+  'imports.kind.PRODUCTS': 'Product catalogue per job position',
+  'imports.kind.TASK_ASSIGNMENTS': 'Task assignments (task software)',
+  'imports.kind.ONE_STOP_STATS': 'One-stop statistics per period',
   // ── end of periods ──
   // ── calibration and checklist ──
   'nav.calibration': 'Calibration',

@@ -627,6 +627,9 @@ export const vi = {
   'catalogue.saved': 'Đã lưu sản phẩm.',
   'catalogue.hint':
     'Khối lượng quy đổi của một việc = số lượng × hệ số quy đổi; danh mục áp dụng cho kỳ đánh giá đang chọn.',
+  'imports.kind.PRODUCTS': 'Danh mục sản phẩm theo vị trí việc làm',
+  'imports.kind.TASK_ASSIGNMENTS': 'Giao việc (phần mềm giao việc)',
+  'imports.kind.ONE_STOP_STATS': 'Thống kê hồ sơ một cửa theo kỳ',
   // ── end of periods ──
   // ── calibration and checklist ──
   'nav.calibration': 'Hiệu chỉnh kết quả',
