@@ -64,7 +64,10 @@ export async function importEvidence(options: {
 }): Promise<ImportOutcome> {
   const { prisma, viewer, kind } = options;
   const spec = importKinds[kind];
-  const chunkSize = options.chunkSize ?? 5000;
+  // rows per INSERT: each chunk travels as one JSON parameter through Prisma's raw query, whose
+  // copies of a 5,000-row chunk (≈ 3 MB) piled up in the large-object heap: +601 MB RSS for a
+  // 100,000-row import against +439 MB at 1,000 rows, and no slower
+  const chunkSize = options.chunkSize ?? 1000;
   assertMayImport(viewer, kind);
   let cycle: Cycle | null = null;
   if (options.cycleId) {
