@@ -3,6 +3,7 @@ import { Alert, Button, Input, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useClient } from 'urql';
 import { UnitTreeSelect } from '../features/unit-tree-select.tsx';
+import { useUrlState } from '../features/url-state/use-url-state.ts';
 import { useDebouncedValue } from '../features/use-debounced-value.ts';
 import { usePagedConnection } from '../features/use-paged-connection.ts';
 import { graphql, type ResultOf } from '../graphql/graphql.ts';
@@ -46,9 +47,26 @@ export function PeoplePage() {
   const client = useClient();
   const searchId = useId();
   const unitId = useId();
-  const [search, setSearch] = useState('');
-  const [unit, setUnit] = useState<string | undefined>(undefined);
+  // the search and the unit live in the address: Back and links keep the view
+  const [url, setUrl] = useUrlState(['unit', 'q'] as const);
+  const unit = url.unit;
+  const setUnit = (value: string | undefined) => setUrl({ unit: value ?? null });
+  const [search, setSearch] = useState(url.q ?? '');
   const debouncedSearch = useDebouncedValue(search.trim(), 300);
+  const written = useRef(url.q ?? '');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the debounced text is written
+  useEffect(() => {
+    if (debouncedSearch === (url.q ?? '')) return;
+    written.current = debouncedSearch;
+    setUrl({ q: debouncedSearch || null }, { replace: true });
+  }, [debouncedSearch]);
+  useEffect(() => {
+    // Back or a link changed the search: show it (our own writes are not echoed into the box)
+    if ((url.q ?? '') !== written.current) {
+      written.current = url.q ?? '';
+      setSearch(url.q ?? '');
+    }
+  }, [url.q]);
 
   const fetchPage = useCallback(
     async (after: string | null) => {

@@ -1,6 +1,6 @@
 import { Alert, App, Button, Empty, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { readFragment } from 'gql.tada';
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useClient } from 'urql';
 import { useSession } from '../auth/session.ts';
 import { AdjustRatingModal } from '../features/adjust-rating-modal.tsx';
@@ -12,6 +12,7 @@ import { RatingTag } from '../features/rating-tag.tsx';
 import { ResultDetails, titleLabel, titleShort } from '../features/result-details.tsx';
 import { ResultFields as ResultFieldsOf, type ResultRow, ResultsQuery } from '../features/results-query.ts';
 import { UnitTreeSelect } from '../features/unit-tree-select.tsx';
+import { useUrlState } from '../features/url-state/use-url-state.ts';
 import { useCycles } from '../features/use-cycles.ts';
 import { useDebouncedValue } from '../features/use-debounced-value.ts';
 import { usePagedConnection } from '../features/use-paged-connection.ts';
@@ -27,12 +28,39 @@ export function ResultsPage() {
   const client = useClient();
   const session = useSession();
   const role = session.data?.user.role;
-  const { cycles, selected, select, error: cyclesError } = useCycles();
-  const [unitId, setUnitId] = useState<string | undefined>(undefined);
-  const [rating, setRating] = useState<RatingValue | undefined>(undefined);
-  const [search, setSearch] = useState('');
+  // the cycle, filters, search and the open result live in the address: Back and links keep the view
+  const [url, setUrl] = useUrlState(['cycle', 'unit', 'rating', 'q', 'open'] as const);
+  const { cycles, selected: remembered, select: remember, error: cyclesError } = useCycles();
+  const selected = cycles.find((cycle) => cycle.id === url.cycle) ?? remembered;
+  const select = (id: string) => {
+    remember(id);
+    setUrl({ cycle: id, open: null });
+  };
+  const unitId = url.unit;
+  const setUnitId = (value: string | undefined) => setUrl({ unit: value ?? null, open: null });
+  const rating = ratingOrder.find((value) => value === url.rating);
+  const setRating = (value: RatingValue | undefined) => setUrl({ rating: value ?? null, open: null });
+  const [search, setSearch] = useState(url.q ?? '');
   const debounced = useDebouncedValue(search.trim(), 300);
-  const [details, setDetails] = useState<ResultRow | null>(null);
+  const written = useRef(url.q ?? '');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the debounced text is written
+  useEffect(() => {
+    if (debounced === (url.q ?? '')) return;
+    written.current = debounced;
+    setUrl({ q: debounced || null, open: null }, { replace: true });
+  }, [debounced]);
+  useEffect(() => {
+    // Back or a link changed the search: show it (our own writes are not echoed into the box)
+    if ((url.q ?? '') !== written.current) {
+      written.current = url.q ?? '';
+      setSearch(url.q ?? '');
+    }
+  }, [url.q]);
+  const [openRow, setOpenRow] = useState<ResultRow | null>(null);
+  const setDetails = (row: ResultRow | null) => {
+    if (row) setOpenRow(row);
+    setUrl({ open: row?.id ?? null });
+  };
   const [adjusting, setAdjusting] = useState<ResultRow | null>(null);
   const ids = { unit: useId(), rating: useId(), search: useId() };
   const cycleId = selected?.id ?? null;
@@ -70,6 +98,9 @@ export function ResultsPage() {
     `${cycleId}|${unitId ?? ''}|${rating ?? ''}|${debounced}`,
     fetchPage,
   );
+  const details = url.open
+    ? (list.nodes.find((node) => node.id === url.open) ?? (openRow?.id === url.open ? openRow : null))
+    : null;
   const adjustable = canAdjust(role, selected?.status);
   // after publication a rating changes only by a numbered correction decision
   const correctable = canCorrect(role, selected?.status);

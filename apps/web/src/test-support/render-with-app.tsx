@@ -5,6 +5,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import { App as AntApp } from 'antd';
 import type { ReactNode } from 'react';
+import { MemoryRouter } from 'react-router';
 import { Client, fetchExchange, Provider } from 'urql';
 import { type Role, type Session, sessionQueryKey } from '../auth/session.ts';
 import { I18nProvider } from '../i18n/i18n-context.tsx';
@@ -17,7 +18,12 @@ export type Answer =
 
 export function renderWithApp(
   ui: ReactNode,
-  options: { role?: Role; answers: Record<string, Answer> },
+  options: {
+    role?: Role;
+    answers: Record<string, Answer>;
+    /** the address the page opens at */
+    url?: string;
+  },
 ): { calls: GraphqlCall[] } & ReturnType<typeof render> {
   const calls: GraphqlCall[] = [];
   const fakeFetch = async (_input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
@@ -48,7 +54,9 @@ export function renderWithApp(
     <I18nProvider>
       <AntApp>
         <QueryClientProvider client={queryClient}>
-          <Provider value={client}>{ui}</Provider>
+          <Provider value={client}>
+            <MemoryRouter initialEntries={[options.url ?? '/']}>{ui}</MemoryRouter>
+          </Provider>
         </QueryClientProvider>
       </AntApp>
     </I18nProvider>,
