@@ -24,7 +24,7 @@ export type { ParseResult } from './parse-scenario.ts';
 export { parseScenario } from './parse-scenario.ts';
 export { periodList, periodName } from './periods.ts';
 export type { BallotResult } from './titles.ts';
-export { ballotOutcome, cstdcsCapAllowed, rewardOf } from './titles.ts';
+export { BALLOT_TITLES, ballotOutcome, cstdcsCapAllowed, rewardOf } from './titles.ts';
 export type * from './types.ts';
 export { FLAG_KINDS, PACK_IDS, PERIOD_COUNTS, PERIOD_KINDS, RATING_VALUES, TITLE_VALUES } from './types.ts';
 export type { UnitStanding } from './units.ts';

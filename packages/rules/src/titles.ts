@@ -32,6 +32,9 @@ const CSTDCS_REFUSED = `Chưa đạt Chiến sĩ thi đua cơ sở: ${CSTDCS_REA
 
 export type BallotResult = 'PASSED' | 'FAILED' | 'NO_QUORUM';
 
+/** Titles that need the council's secret ballot (Luật Thi đua, khen thưởng 2022). */
+export const BALLOT_TITLES = ['CSTD_TINH', 'CSTD_TOAN_QUOC'] as const satisfies readonly Title[];
+
 /**
  * The outcome of a council's secret ballot (DOMAIN §4): void (no quorum) when fewer members took
  * part than the session's quorum; otherwise passed when the votes for reach the threshold

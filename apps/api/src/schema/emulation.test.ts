@@ -58,6 +58,41 @@ describe.each(testEngines())('emulation titles and secret ballots on %s', (engin
       },
     });
     cycleId = gid('Cycle', cycle.id);
+    // the evidence the rules engine judges titles on: Bình has done her work, was CSTĐCS the two
+    // years before and has a provincial initiative this year; Em has done his, without initiative
+    for (const [personId, code] of [
+      [people.binh, 'T-BINH'],
+      [people.em, 'T-EM'],
+    ] as const) {
+      await prisma.task.create({
+        data: {
+          cycleId: cycle.id,
+          personId,
+          code,
+          title: 'Giải quyết hồ sơ',
+          dueOn: new Date('2026-06-30'),
+          completedOn: new Date('2026-06-20'),
+          planned: 1,
+          actual: 1,
+        },
+      });
+    }
+    await prisma.ratingHistory.createMany({
+      data: [2024, 2025].map((year) => ({
+        personId: people.binh,
+        year,
+        rating: 'EXCELLENT' as const,
+        titles: ['LDTT', 'CSTDCS'],
+      })),
+    });
+    await prisma.initiative.create({
+      data: {
+        personId: people.binh,
+        title: 'Số hóa hồ sơ một cửa',
+        scope: 'PROVINCE',
+        recognizedOn: new Date('2026-05-01'),
+      },
+    });
     const result = (personId: string, unitId: string, titles: string[], trace: object[]) =>
       prisma.evaluationResult.create({
         data: {

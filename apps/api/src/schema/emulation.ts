@@ -221,6 +221,7 @@ builder.mutationFields((t) => ({
       const proposal = await proposeTitle({
         prisma: context.prisma,
         viewer: context.viewer,
+        unitTrees: context.unitTrees,
         cycleId: args.cycleId.id,
         personId: optionalLocalId(args.personId, 'Person', 'personId') ?? null,
         unitId: optionalLocalId(args.unitId, 'Unit', 'unitId') ?? null,

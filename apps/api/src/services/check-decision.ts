@@ -1,6 +1,7 @@
 import type { Cycle, Prisma, Rating } from '@cadre/db';
 import { ConflictError, QuotaExceededError, RuleViolationError } from '../errors.ts';
 import { checkRatingDecision } from '../rules/engine.ts';
+import type { ScenarioInput } from '../rules/scenario.ts';
 import type { UnitTree } from '../scope/unit-tree.ts';
 import { buildScenario } from './build-scenario.ts';
 
@@ -21,39 +22,9 @@ export async function checkDecision(options: {
   reason?: string | null;
 }): Promise<void> {
   const { tx, cycle, result, rating } = options;
-  const person = await tx.person.findUniqueOrThrow({
-    where: { id: result.personId },
-    select: { unitId: true, quotaGroup: true },
-  });
-  const group = await tx.person.findMany({
-    where: person.quotaGroup
-      ? { quotaGroup: person.quotaGroup, active: true }
-      : { unitId: person.unitId, quotaGroup: null, active: true },
-    select: { id: true, leadsUnitId: true },
-  });
-  const ledUnits = [...new Set(group.flatMap((row) => (row.leadsUnitId ? [row.leadsUnitId] : [])))];
-  const led = ledUnits.length
-    ? await tx.person.findMany({ where: { unitId: { in: ledUnits }, active: true }, select: { id: true } })
-    : [];
-  const personIds = [
-    ...new Set([result.personId, ...group.map((row) => row.id), ...led.map((row) => row.id)]),
-  ];
-  const { scenario } = await buildScenario({ tx, cycle, tree: options.tree, personIds });
-  // the decisions in force (with a written reason), in the order they were taken
-  const decided = await tx.evaluationResult.findMany({
-    where: { cycleId: cycle.id, personId: { in: personIds }, finalReason: { not: null } },
-    select: { personId: true, finalRating: true, finalReason: true, decidedAt: true },
-    orderBy: [{ decidedAt: 'asc' }, { personId: 'asc' }],
-  });
+  const scenario = await buildGroupScenario({ tx, cycle, tree: options.tree, personId: result.personId });
   const check = await checkRatingDecision({
-    scenario: {
-      ...scenario,
-      finalRatings: decided.map((row) => ({
-        personId: row.personId,
-        rating: row.finalRating,
-        reason: row.finalReason,
-      })),
-    },
+    scenario,
     personId: result.personId,
     rating,
     // the caller asks for the reason itself; the engine is asked about the rules
@@ -69,4 +40,49 @@ export async function checkDecision(options: {
     });
   }
   throw new RuleViolationError({ rule: check.rule, citation: check.citation, message: check.message });
+}
+
+/**
+ * The scenario the engine needs to judge one person's rating and titles: their quota group (their
+ * quotaGroup, else their unit), the people its leaders lead, and the decisions in force among them
+ * (with a written reason), in the order they were taken.
+ */
+export async function buildGroupScenario(options: {
+  tx: Prisma.TransactionClient;
+  tree: UnitTree;
+  cycle: Cycle;
+  personId: string;
+}): Promise<ScenarioInput> {
+  const { tx, cycle } = options;
+  const person = await tx.person.findUniqueOrThrow({
+    where: { id: options.personId },
+    select: { unitId: true, quotaGroup: true },
+  });
+  const group = await tx.person.findMany({
+    where: person.quotaGroup
+      ? { quotaGroup: person.quotaGroup, active: true }
+      : { unitId: person.unitId, quotaGroup: null, active: true },
+    select: { id: true, leadsUnitId: true },
+  });
+  const ledUnits = [...new Set(group.flatMap((row) => (row.leadsUnitId ? [row.leadsUnitId] : [])))];
+  const led = ledUnits.length
+    ? await tx.person.findMany({ where: { unitId: { in: ledUnits }, active: true }, select: { id: true } })
+    : [];
+  const personIds = [
+    ...new Set([options.personId, ...group.map((row) => row.id), ...led.map((row) => row.id)]),
+  ];
+  const { scenario } = await buildScenario({ tx, cycle, tree: options.tree, personIds });
+  const decided = await tx.evaluationResult.findMany({
+    where: { cycleId: cycle.id, personId: { in: personIds }, finalReason: { not: null } },
+    select: { personId: true, finalRating: true, finalReason: true },
+    orderBy: [{ decidedAt: 'asc' }, { personId: 'asc' }],
+  });
+  return {
+    ...scenario,
+    finalRatings: decided.map((row) => ({
+      personId: row.personId,
+      rating: row.finalRating,
+      reason: row.finalReason,
+    })),
+  };
 }

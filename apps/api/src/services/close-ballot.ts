@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Ballot, BallotResult, PrismaClient } from '@cadre/db';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
+import { outcomeOfBallot } from '../rules/engine.ts';
 import { buildSessionsWhere } from '../scope/build-proposals-where.ts';
 import type { Viewer } from '../scope/viewer.ts';
 import { openChoice, shuffled } from '../security/ballot-seal.ts';
 import { writeAudit } from './write-audit.ts';
 
-/**
- * The outcome of a secret ballot: no quorum when fewer members took part than the session's
- * quorum; otherwise passed when the votes for reach the threshold percentage of ALL members
- * counted at opening (recused members included), failed otherwise.
- */
+/** The outcome of a secret ballot: the rules engine's (no quorum, passed at the threshold of all members, failed). */
 export function ballotOutcome(options: {
   forCount: number;
   participants: number;
@@ -18,9 +15,7 @@ export function ballotOutcome(options: {
   quorum: number;
   thresholdPercent: number;
 }): BallotResult {
-  if (options.participants < options.quorum) return 'NO_QUORUM';
-  // integers compared exactly: for × 100 ≥ threshold × members
-  return options.forCount * 100 >= options.thresholdPercent * options.members ? 'PASSED' : 'FAILED';
+  return outcomeOfBallot(options);
 }
 
 /**

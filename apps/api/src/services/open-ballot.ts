@@ -1,16 +1,13 @@
 import type { Ballot, PrismaClient } from '@cadre/db';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
+import { ballotThresholdOf } from '../rules/engine.ts';
 import { buildProposalsWhere, buildSessionsWhere } from '../scope/build-proposals-where.ts';
 import type { Viewer } from '../scope/viewer.ts';
 import { writeAudit } from './write-audit.ts';
 
-/** The cycle's ballot threshold override (percent of all members voting for), default 90. */
-export function ballotThreshold(overrides: unknown): number {
-  if (overrides && typeof overrides === 'object' && !Array.isArray(overrides)) {
-    const value = (overrides as Record<string, unknown>).ballotThresholdPercent;
-    if (typeof value === 'number' && value > 0 && value <= 100) return value;
-  }
-  return 90;
+/** The cycle's ballot threshold (percent of all members voting for): the rules engine's parameter. */
+export function ballotThreshold(cycle: { packId: string; overrides: unknown }): number {
+  return ballotThresholdOf(cycle.packId, cycle.overrides);
 }
 
 /**
@@ -25,6 +22,25 @@ export async function openBallot(options: {
 }): Promise<Ballot> {
   const { prisma, viewer } = options;
   if (viewer.role !== 'OFFICER' && viewer.role !== 'ADMIN') throw new ForbiddenError();
+  try {
+    return await openInTransaction(prisma, viewer, options);
+  } catch (error) {
+    // one ballot per proposal and session (@@unique): a second one, or two opened at once
+    const code = (error as { code?: unknown }).code;
+    if (code === 'P2002' || (error instanceof Error && /unique constraint/i.test(error.message))) {
+      throw new ConflictError(
+        'Đề nghị này đã có cuộc bỏ phiếu trong phiên họp / this proposal already has a ballot in this session',
+      );
+    }
+    throw error;
+  }
+}
+
+function openInTransaction(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  options: { sessionId: string; proposalId: string },
+): Promise<Ballot> {
   return prisma.$transaction(async (tx) => {
     const session = await tx.councilSession.findFirst({
       where: { id: options.sessionId, AND: [buildSessionsWhere({ viewer })] },
@@ -51,7 +67,7 @@ export async function openBallot(options: {
       data: {
         sessionId: session.id,
         proposalId: proposal.id,
-        thresholdPercent: ballotThreshold(session.cycle.overrides),
+        thresholdPercent: ballotThreshold(session.cycle),
         members: members.length,
       },
     });

@@ -8,7 +8,10 @@ import {
   ValidationError,
 } from '../errors.ts';
 import { titleLabels } from '../exports/labels.ts';
+import { cstdcsCapOf, runEngine } from '../rules/engine.ts';
+import type { UnitTreeCache } from '../scope/unit-tree.ts';
 import { unitInScope, type Viewer } from '../scope/viewer.ts';
+import { buildGroupScenario } from './check-decision.ts';
 import { assertWritable, findVisibleCycle } from './cycle-access.ts';
 import {
   collectiveTitles,
@@ -21,13 +24,6 @@ import { writeAudit } from './write-audit.ts';
 
 const openStatuses = ['PROPOSED', 'IN_BALLOT', 'APPROVED', 'DECIDED'] as const;
 
-/** The cycle's local CSTĐCS cap (percent of LĐTT holders per unit), when set. */
-export function cstdcsCapPercent(overrides: unknown): number | null {
-  if (!overrides || typeof overrides !== 'object' || Array.isArray(overrides)) return null;
-  const value = (overrides as Record<string, unknown>).cstdcsCapPercent;
-  return typeof value === 'number' && value > 0 ? value : null;
-}
-
 /**
  * A unit head (or officer) proposes a title for a person or a unit in their scope. Eligibility
  * and its trace come from the engine's stored result; an ineligible proposal is refused naming the
@@ -36,6 +32,7 @@ export function cstdcsCapPercent(overrides: unknown): number | null {
 export async function proposeTitle(options: {
   prisma: PrismaClient;
   viewer: Viewer;
+  unitTrees: UnitTreeCache;
   cycleId: string;
   personId: string | null;
   unitId: string | null;
@@ -86,7 +83,7 @@ export async function proposeTitle(options: {
       nomineeUnitId = person.unitId;
       const result = await tx.evaluationResult.findUnique({
         where: { cycleId_personId: { cycleId: cycle.id, personId: person.id } },
-        select: { titles: true, trace: true, unitId: true },
+        select: { unitId: true },
       });
       if (!result && !commendation) {
         throw new RuleViolationError({
@@ -96,9 +93,25 @@ export async function proposeTitle(options: {
             'Chưa có kết quả đánh giá: chạy đánh giá trước / no evaluation result yet: run the evaluation first',
         });
       }
-      eligibility = result
-        ? readPersonTitleEligibility(result, title)
-        : { eligible: false, trace: [], failed: null };
+      if (result) {
+        // the engine judges the title on the current evidence and the decisions in force
+        const scenario = await buildGroupScenario({
+          tx,
+          cycle,
+          tree: await options.unitTrees.get(),
+          personId: person.id,
+        });
+        const engine = await runEngine(scenario);
+        if (!engine.ok) {
+          throw new ConflictError(
+            `Dữ liệu minh chứng không hợp lệ / invalid evidence: ${engine.errors.slice(0, 3).join('; ')}`,
+          );
+        }
+        eligibility = readPersonTitleEligibility(
+          engine.evaluation.people.find((item) => item.id === person.id),
+          title,
+        );
+      } else eligibility = { eligible: false, trace: [], failed: null };
       if (result) nomineeUnitId = result.unitId;
     } else {
       const unitId = options.unitId ?? '';
@@ -131,8 +144,7 @@ export async function proposeTitle(options: {
     });
     if (duplicate) throw new ConflictError('Đã có đề nghị này / this title is already proposed');
 
-    const cap = title === 'CSTDCS' ? cstdcsCapPercent(cycle.overrides) : null;
-    if (cap !== null) {
+    if (title === 'CSTDCS') {
       const [holders, proposed] = await Promise.all([
         tx.evaluationResult.count({
           where: { cycleId: cycle.id, unitId: nomineeUnitId, titles: { has: 'LDTT' } },
@@ -146,8 +158,9 @@ export async function proposeTitle(options: {
           },
         }),
       ]);
-      const allowed = Math.floor((cap * holders) / 100);
-      if (proposed + 1 > allowed)
+      // the local CSTĐCS cap of the unit, counted by the engine (null: no cap)
+      const allowed = cstdcsCapOf(cycle.packId, cycle.overrides, holders);
+      if (allowed !== null && proposed + 1 > allowed)
         throw new QuotaExceededError({ unitId: nomineeUnitId, allowed, granted: proposed });
     }
 

@@ -1,16 +1,18 @@
 import type { Prisma, TitleKind } from '@cadre/db';
-import type { TraceEntry } from '../rules/scenario.ts';
+import { BALLOT_TITLES } from '@cadre/rules';
+import type { PersonEvaluation, TraceEntry } from '../rules/scenario.ts';
 
-// Eligibility for a title is what the rules engine stored for the person (EvaluationResult.titles
-// and trace) or the unit (UnitResult.collectiveTitles, blockRank). This file only reads it.
+// Eligibility for a title is what the rules engine says: for a person its structured
+// `titleEligibility` (status, rule, reasons), for a unit its collective titles and block rank.
+// Nothing here reads the trace's text.
 
-export const ballotTitles: TitleKind[] = ['CSTD_TINH', 'CSTD_TOAN_QUOC'];
+export const ballotTitles: TitleKind[] = [...BALLOT_TITLES];
 export const commendationTitles: TitleKind[] = ['GIAY_KHEN', 'BANG_KHEN'];
 export const collectiveTitles: TitleKind[] = ['TAP_THE_LDTT', 'TAP_THE_LDXS', 'CO_THI_DUA'];
 
 export type TitleEligibility = {
   eligible: boolean;
-  /** the engine's trace entries about this title */
+  /** the engine's trace entries about this title (by rule id) */
   trace: TraceEntry[];
   /** when not eligible: the condition that failed */
   failed: TraceEntry | null;
@@ -30,42 +32,27 @@ export function readTrace(value: Prisma.JsonValue): TraceEntry[] {
   });
 }
 
-const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
-
-/** Trace entries that speak of the title (its code in the rule or the effect). */
-function traceFor(trace: TraceEntry[], title: TitleKind): TraceEntry[] {
-  const code = squash(title);
-  return trace.filter((entry) => {
-    const rule = squash(entry.rule);
-    const effect = squash(entry.effect);
-    // LDTT must not match TAP_THE_LDTT entries for an individual, and the reverse
-    const mentions = (text: string) =>
-      text.includes(code) && (code.startsWith('tapthe') || !text.includes('tapthe'));
-    return mentions(rule) || mentions(effect);
-  });
-}
-
-const mentionsBallot = (entry: TraceEntry) =>
-  /ballot|bo phieu|bỏ phiếu|phieu kin|phiếu kín/i.test(`${entry.rule} ${entry.detail} ${entry.effect}`);
-
 /**
- * An individual title: eligible when the engine granted it. A title that needs the council's
- * ballot is eligible for proposal when the only conditions the engine found unmet concern the ballot.
+ * An individual title from the engine's evaluation of the person: eligible for proposal when the
+ * engine grants it, or when only the council's secret ballot is missing (ELIGIBLE).
  */
 export function readPersonTitleEligibility(
-  result: { titles: string[]; trace: Prisma.JsonValue },
+  result: Pick<PersonEvaluation, 'titleEligibility' | 'trace'> | undefined,
   title: TitleKind,
 ): TitleEligibility {
-  const trace = traceFor(readTrace(result.trace), title);
-  if (result.titles.includes(title)) return { eligible: true, trace, failed: null };
-  if (ballotTitles.includes(title) && trace.length > 0 && trace.some(mentionsBallot)) {
-    const unmet = trace.filter(
-      (entry) => !mentionsBallot(entry) && /refus|not|khong|không|fail/i.test(entry.effect),
-    );
-    if (unmet.length === 0) return { eligible: true, trace, failed: null };
-    return { eligible: false, trace, failed: unmet[0] ?? null };
-  }
-  return { eligible: false, trace, failed: trace[trace.length - 1] ?? null };
+  const entry = result?.titleEligibility.find((item) => item.title === title);
+  if (!result || !entry) return { eligible: false, trace: [], failed: null };
+  const trace = result.trace
+    .filter((line) => line.rule === entry.rule)
+    .map((line) => ({ rule: line.rule, citation: line.citation, effect: line.effect, detail: line.detail }));
+  if (entry.status !== 'NOT_ELIGIBLE') return { eligible: true, trace, failed: null };
+  const failed: TraceEntry = {
+    rule: entry.rule,
+    citation: entry.citation,
+    effect: `-${title}`,
+    detail: entry.reasons.join('; '),
+  };
+  return { eligible: false, trace: trace.length > 0 ? trace : [failed], failed };
 }
 
 /** A collective title: the unit's collective titles (its highest only: LĐXS implies LĐTT), or first in its block. */
@@ -74,9 +61,9 @@ export function readUnitTitleEligibility(
   title: TitleKind,
 ): TitleEligibility {
   if (!unitResult) return { eligible: false, trace: [], failed: null };
-  const trace = traceFor(readTrace(unitResult.trace), title);
   const titles = new Set(unitResult.collectiveTitles);
   if (titles.has('TAP_THE_LDXS')) titles.add('TAP_THE_LDTT');
   const eligible = title === 'CO_THI_DUA' ? unitResult.blockRank === 1 : titles.has(title);
+  const trace = readTrace(unitResult.trace);
   return { eligible, trace, failed: eligible ? null : (trace[trace.length - 1] ?? null) };
 }
