@@ -262,6 +262,8 @@ describe.skipIf(!hasChromium)('admin web app in Chromium', () => {
     await officer.reload();
     const open = officer.locator('.ant-table-row').filter({ hasText: 'Nguyễn Văn An' }).first();
     await open.getByRole('button', { name: messages['emulation.closeBallot'] }).click();
+    // closing counts the ballot for good: the officer confirms it
+    await officer.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
     await officer.getByText(messages['emulation.closed']).waitFor();
     const results = ['PASSED', 'FAILED', 'NO_QUORUM'] as const;
     await officer
