@@ -83,6 +83,7 @@ async function main(): Promise<number> {
       engine,
       people: options.people,
       seed: options.seed,
+      periodKind: options.periodKind,
       reuse: options.reuse,
       log,
     });

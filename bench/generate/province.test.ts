@@ -3,7 +3,7 @@ import { createTestDatabase } from '@cadre/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgliteCopier } from './bulk-copy.ts';
 import { type LoadSummary, loadProvince } from './load-province.ts';
-import { buildProvince, provinceTables, tasksPerPerson } from './province.ts';
+import { buildProvince, periodsIn, provinceTables, tasksPerPersonFor } from './province.ts';
 
 const people = 200;
 
@@ -28,8 +28,43 @@ describe('generated province on PGlite', () => {
       expect(await count(`SELECT count(*)::int AS n FROM "${table.table}"`), table.table).toBe(table.rows);
     }
     expect(await count(`SELECT count(*)::int AS n FROM "Person"`)).toBe(people);
-    expect(await count(`SELECT count(*)::int AS n FROM "Task"`)).toBe(people * tasksPerPerson);
+    expect(await count(`SELECT count(*)::int AS n FROM "Task"`)).toBe(people * tasksPerPersonFor.QUARTER);
     expect(await count(`SELECT count(*)::int AS n FROM "HeadAssessment"`)).toBe(people);
+  });
+
+  it('tracks the province quarterly: 24 assignments a person, each due in its quarter, counts per quarter', async () => {
+    expect(await count(`SELECT count(*)::int AS n FROM "Cycle" WHERE "periodKind" = 'QUARTER'`)).toBe(1);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM "Task" WHERE period IS NULL OR period <> ceil(extract(month FROM "dueOn") / 3)`,
+      ),
+    ).toBe(0);
+    expect(await count(`SELECT count(DISTINCT period)::int AS n FROM "Task"`)).toBe(periodsIn.QUARTER);
+    expect(await count(`SELECT count(*)::int AS n FROM "DossierStat" WHERE period NOT BETWEEN 1 AND 4`)).toBe(
+      0,
+    );
+    expect(await count(`SELECT count(*)::int AS n FROM "CitizenVote" WHERE period NOT BETWEEN 1 AND 4`)).toBe(
+      0,
+    );
+    const handlers = await count(`SELECT count(DISTINCT "personId")::int AS n FROM "DossierStat"`);
+    expect(await count(`SELECT count(*)::int AS n FROM "DossierStat"`)).toBe(handlers * 4);
+  });
+
+  it('writes 48 assignments a person for a monthly province, one period for a yearly one', () => {
+    const monthly = buildProvince({ people: 10, periodKind: 'MONTH' });
+    const tasks = provinceTables(monthly, { passwordHash: 'x' }).find((table) => table.table === 'Task');
+    const rows = [...(tasks?.rows() ?? [])];
+    expect(rows).toHaveLength(10 * 48);
+    const period = tasks?.columns.indexOf('period') ?? -1;
+    const due = tasks?.columns.indexOf('dueOn') ?? -1;
+    for (const row of rows) expect(Number(String(row[due]).slice(5, 7))).toBe(row[period]);
+    const yearly = buildProvince({ people: 10, periodKind: 'YEAR' });
+    const yearRows = [
+      ...(provinceTables(yearly, { passwordHash: 'x' })
+        .find((table) => table.table === 'Task')
+        ?.rows() ?? []),
+    ];
+    expect(yearRows).toHaveLength(10 * 12);
   });
 
   it('puts every person in the one cycle’s unit tree, every unit under the province', async () => {

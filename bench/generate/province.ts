@@ -60,9 +60,14 @@ export type PersonSeed = {
   category: 'CAN_BO' | 'CONG_CHUC' | 'VIEN_CHUC' | 'NGUOI_LAO_DONG';
 };
 
+/** how the province tracks its people (Nghị định 335/2025: quarterly for công chức by default) */
+export type PeriodKind = 'YEAR' | 'QUARTER' | 'MONTH';
+
 export type ProvinceOptions = {
   people: number;
   seed?: number;
+  /** default QUARTER: 24 assignments a person a year, dossier and vote counts per quarter */
+  periodKind?: PeriodKind;
   /** the evaluated year (default 2026); history covers the three years before it */
   year?: number;
 };
@@ -70,6 +75,7 @@ export type ProvinceOptions = {
 export type Province = {
   seed: number;
   year: number;
+  periodKind: PeriodKind;
   cycleId: string;
   adminUserId: string;
   blocks: { id: string; code: string; name: string }[];
@@ -79,7 +85,10 @@ export type Province = {
 
 export const benchAdmin = { username: 'bench-admin', password: 'bench-password-2026' } as const;
 export const defaultSeed = 20_261_123;
-export const tasksPerPerson = 12;
+/** periods in a year of each kind */
+export const periodsIn: Record<PeriodKind, number> = { YEAR: 1, QUARTER: 4, MONTH: 12 };
+/** assignments a person gets in a year: monthly work for a yearly province, more with closer tracking */
+export const tasksPerPersonFor: Record<PeriodKind, number> = { YEAR: 12, QUARTER: 24, MONTH: 48 };
 
 const pad = (value: number, width: number) => String(value).padStart(width, '0');
 const isoDay = (year: number, month: number, dayOfMonth: number) =>
@@ -98,6 +107,7 @@ function randomDay(stream: Stream, year: number, fromMonth = 1, toMonth = 12): s
 export function buildProvince(options: ProvinceOptions): Province {
   const seed = options.seed ?? defaultSeed;
   const year = options.year ?? 2026;
+  const periodKind = options.periodKind ?? 'QUARTER';
   const total = Math.max(1, Math.floor(options.people));
   const stream = createStream(seed, 'skeleton');
   const unitId = createIdFactory(seed, 'Unit');
@@ -225,6 +235,7 @@ export function buildProvince(options: ProvinceOptions): Province {
   return {
     seed,
     year,
+    periodKind,
     cycleId: createIdFactory(seed, 'Cycle')(),
     adminUserId: createIdFactory(seed, 'User')(),
     blocks,
@@ -234,6 +245,9 @@ export function buildProvince(options: ProvinceOptions): Province {
 }
 
 const tierIndex: Record<Tier, number> = { strong: 0, normal: 1, weak: 2, poor: 3 };
+
+/** 1..n */
+const range = (n: number) => Array.from({ length: n }, (_, index) => index + 1);
 
 /**
  * The rows of every table in load order (foreign keys first). `passwordHash` is the admin account's
@@ -363,7 +377,7 @@ export function provinceTables(province: Province, options: { passwordHash: stri
     ),
     table(
       'Cycle',
-      ['id', 'year', 'name', 'packId', 'status', 'scopeUnitId', 'createdById', 'updatedAt'],
+      ['id', 'year', 'name', 'packId', 'status', 'scopeUnitId', 'createdById', 'periodKind', 'updatedAt'],
       function* () {
         yield [
           cycleId,
@@ -373,6 +387,7 @@ export function provinceTables(province: Province, options: { passwordHash: stri
           'ASSESSMENT',
           unitIds[0] as string,
           province.adminUserId,
+          province.periodKind,
           now,
         ];
       },
@@ -479,17 +494,28 @@ export function provinceTables(province: Province, options: { passwordHash: stri
         'majorErrors',
         'delays',
         'excused',
+        'period',
         'updatedAt',
       ],
       function* () {
         const stream = streamFor('Task');
         const id = ids('Task');
         const yearEnd = isoDay(year, 12, 31);
+        const count = tasksPerPersonFor[province.periodKind];
+        const periods = periodsIn[province.periodKind];
+        const monthsPerPeriod = 12 / periods;
+        const perPeriod = count / periods;
         for (const person of people) {
           const t = tierIndex[person.tier];
-          for (let k = 0; k < tasksPerPerson; k++) {
-            const month = k + 1;
-            const due = isoDay(year, month, month === 2 ? 28 : 27);
+          for (let k = 0; k < count; k++) {
+            // spread evenly over the periods, each due inside its period
+            const period = Math.floor(k / perPeriod) + 1;
+            const month =
+              (period - 1) * monthsPerPeriod +
+              1 +
+              Math.floor(((k % perPeriod) * monthsPerPeriod) / perPeriod);
+            const dayOfMonth = month === 2 ? 28 : ([10, 20, 27][k % 3] as number);
+            const due = isoDay(year, month, dayOfMonth);
             const planned = stream.int(1, 20);
             const ratio = [1.15, 1.0, 0.9, 0.7][t] as number;
             const actual = Math.max(0, Math.round(planned * stream.around(ratio, 0.15)));
@@ -509,7 +535,7 @@ export function provinceTables(province: Province, options: { passwordHash: stri
               id(),
               cycleId,
               person.id,
-              `${person.code}-T${pad(month, 2)}`,
+              `${person.code}-T${pad(k + 1, 2)}`,
               taskTitles[k % taskTitles.length] as string,
               stream.pick([1, 1, 1, 2, 3]),
               due,
@@ -519,6 +545,7 @@ export function provinceTables(province: Province, options: { passwordHash: stri
               stream.chance([0.01, 0.04, 0.12, 0.3][t] as number) ? stream.int(1, 2) : 0,
               delays,
               delays > 0 && stream.chance(0.1),
+              province.periodKind === 'YEAR' ? null : period,
               now,
             ];
           }
@@ -527,47 +554,55 @@ export function provinceTables(province: Province, options: { passwordHash: stri
     ),
     table(
       'DossierStat',
-      ['id', 'cycleId', 'personId', 'received', 'early', 'onTime', 'late', 'apologies'],
+      ['id', 'cycleId', 'personId', 'period', 'received', 'early', 'onTime', 'late', 'apologies'],
       function* () {
         const stream = streamFor('DossierStat');
         const id = ids('DossierStat');
+        // a yearly province has one row of the year's counts (period 0); else one row a period
+        const periods = province.periodKind === 'YEAR' ? [0] : range(periodsIn[province.periodKind]);
         for (const person of people) {
           if (!person.dossierHandler) continue;
           const t = tierIndex[person.tier];
-          const received = stream.int(40, 900);
-          const lateShare = Math.max(0, stream.around([0.005, 0.02, 0.06, 0.15][t] as number, 0.02));
-          const late = Math.round(received * lateShare);
-          const early = Math.round((received - late) * stream.around(0.25, 0.1));
-          yield [
-            id(),
-            cycleId,
-            person.id,
-            received,
-            early,
-            received - late - early,
-            late,
-            Math.round(late * stream.next()),
-          ];
+          for (const period of periods) {
+            const received = Math.max(1, Math.round(stream.int(40, 900) / Math.max(1, periods.length)));
+            const lateShare = Math.max(0, stream.around([0.005, 0.02, 0.06, 0.15][t] as number, 0.02));
+            const late = Math.round(received * lateShare);
+            const early = Math.round((received - late) * stream.around(0.25, 0.1));
+            yield [
+              id(),
+              cycleId,
+              person.id,
+              period,
+              received,
+              early,
+              received - late - early,
+              late,
+              Math.round(late * stream.next()),
+            ];
+          }
         }
       },
     ),
     table(
       'CitizenVote',
-      ['id', 'cycleId', 'personId', 'source', 'verySatisfied', 'satisfied', 'dissatisfied'],
+      ['id', 'cycleId', 'personId', 'source', 'period', 'verySatisfied', 'satisfied', 'dissatisfied'],
       function* () {
         const stream = streamFor('CitizenVote');
         const id = ids('CitizenVote');
+        const periods = province.periodKind === 'YEAR' ? [0] : range(periodsIn[province.periodKind]);
         for (const person of people) {
           if (!person.citizenFacing) continue;
           const t = tierIndex[person.tier];
           const sources = stream.chance(0.5) ? ['KIOSK', 'PORTAL'] : ['KIOSK'];
           for (const source of sources) {
-            const votes = stream.int(5, 250);
-            const unhappy = Math.round(
-              votes * Math.max(0, stream.around([0.02, 0.06, 0.2, 0.4][t] as number, 0.05)),
-            );
-            const very = Math.round((votes - unhappy) * stream.around(0.6, 0.2));
-            yield [id(), cycleId, person.id, source, very, votes - unhappy - very, unhappy];
+            for (const period of periods) {
+              const votes = Math.max(1, Math.round(stream.int(5, 250) / Math.max(1, periods.length)));
+              const unhappy = Math.round(
+                votes * Math.max(0, stream.around([0.02, 0.06, 0.2, 0.4][t] as number, 0.05)),
+              );
+              const very = Math.round((votes - unhappy) * stream.around(0.6, 0.2));
+              yield [id(), cycleId, person.id, source, period, very, votes - unhappy - very, unhappy];
+            }
           }
         }
       },

@@ -8,7 +8,7 @@ import { type Database, migrate, openPglite, openPostgres, redactUrl } from '@ca
 import pg from 'pg';
 import { type BulkCopier, pgliteCopier, postgresCopier } from '../generate/bulk-copy.ts';
 import { type LoadSummary, loadProvince } from '../generate/load-province.ts';
-import { buildProvince, defaultSeed, type Province } from '../generate/province.ts';
+import { buildProvince, defaultSeed, type PeriodKind, type Province } from '../generate/province.ts';
 import type { EngineName } from './options.ts';
 
 export const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -63,8 +63,8 @@ function withDatabase(serverUrl: string, database: string): string {
 async function holdsProvince(db: Database, province: Province): Promise<boolean> {
   try {
     const [cycle] = await db.sql.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM "Cycle" WHERE id = $1`,
-      [province.cycleId],
+      `SELECT count(*)::int AS n FROM "Cycle" WHERE id = $1 AND "periodKind"::text = $2`,
+      [province.cycleId, province.periodKind],
     );
     const [people] = await db.sql.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM "Person" WHERE code LIKE 'CB%'`,
@@ -85,6 +85,7 @@ async function migrateAndLoad(options: {
   copier: () => Promise<BulkCopier>;
   people: number;
   seed: number;
+  periodKind: PeriodKind;
   log: (line: string) => void;
 }): Promise<LoadSummary> {
   const started = performance.now();
@@ -92,7 +93,13 @@ async function migrateAndLoad(options: {
   options.log(`  migrations applied in ${((performance.now() - started) / 1000).toFixed(2)} s`);
   const copier = await options.copier();
   try {
-    return await loadProvince({ people: options.people, seed: options.seed, copier, log: options.log });
+    return await loadProvince({
+      people: options.people,
+      seed: options.seed,
+      periodKind: options.periodKind,
+      copier,
+      log: options.log,
+    });
   } finally {
     await copier.close();
   }
@@ -102,15 +109,20 @@ export async function prepareBenchDatabase(options: {
   engine: EngineName;
   people: number;
   seed?: number;
+  /** default QUARTER */
+  periodKind?: PeriodKind;
   reuse: boolean;
   log: (line: string) => void;
 }): Promise<BenchDatabase> {
   const seed = options.seed ?? defaultSeed;
-  const province = buildProvince({ people: options.people, seed });
+  const periodKind = options.periodKind ?? 'QUARTER';
+  const province = buildProvince({ people: options.people, seed, periodKind });
+  // a reused database must hold the same tracking (the cycle's period kind is checked too)
+  const key = `${options.people}-${seed}${periodKind === 'QUARTER' ? '' : `-${periodKind.toLowerCase()}`}`;
   const { log } = options;
 
   if (options.engine === 'pglite') {
-    const dataDir = path.join(outDir, `pglite-${options.people}-${seed}`);
+    const dataDir = path.join(outDir, `pglite-${key}`);
     let load: LoadSummary | null = null;
     let reused = false;
     if (options.reuse && existsSync(dataDir)) {
@@ -134,6 +146,7 @@ export async function prepareBenchDatabase(options: {
           copier: async () => pgliteCopier(pglite),
           people: options.people,
           seed,
+          periodKind,
           log,
         });
       } finally {
@@ -163,7 +176,7 @@ export async function prepareBenchDatabase(options: {
     url = given;
   } else {
     const name = options.reuse
-      ? `cadre_bench_${options.people}_${seed}`
+      ? `cadre_bench_${key.replaceAll('-', '_')}`
       : `cadre_bench_${options.people}_${Date.now().toString(36)}`;
     url = withDatabase(localServerUrl, name);
     if (!options.reuse || !(await postgresAnswers(url))) {
@@ -190,6 +203,7 @@ export async function prepareBenchDatabase(options: {
         copier: () => postgresCopier(url),
         people: options.people,
         seed,
+        periodKind,
         log,
       });
     } else {

@@ -20,15 +20,27 @@ export type BenchOptions = {
   importRows: number;
   /** append the figures to bench/RESULTS.md */
   record: boolean;
+  /** how the generated province is tracked (default QUARTER) */
+  periodKind: 'YEAR' | 'QUARTER' | 'MONTH';
 };
 
-export const sizes: Record<string, number> = { tiny: 200, small: 5_000, medium: 25_000, province: 100_000 };
+export const sizes: Record<string, number> = {
+  tiny: 200,
+  small: 5_000,
+  medium: 25_000,
+  province: 100_000,
+  // four provinces: how the cost grows
+  'country-slice': 400_000,
+};
 const allBenches: BenchName[] = ['rules', 'eval', 'import', 'api'];
 
 export const usage = `usage: npm run bench -- [rules] [eval] [import] [api] [generate] [seed] [scroll] [options]
   (no bench named: rules, eval, import and api; seed = the demo province's seed time,
   scroll = Chromium's frames while scrolling 10,000 people)
-  --size tiny|small|medium|province   200 / 5,000 / 25,000 / 100,000 people (default small)
+  --size tiny|small|medium|province|country-slice
+                                      200 / 5,000 / 25,000 / 100,000 / 400,000 people (default small)
+  --periods quarter|month|year        how the province is tracked (default quarter: 24 assignments
+                                      a person a year, 48 monthly, 12 yearly; counts per period)
   --people N                          any other number of people
   --engine pglite|postgres|both       default both (PostgreSQL skipped when no server answers)
   --seed N                            generator seed
@@ -60,6 +72,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   let connections = 50;
   let importRows: number | undefined;
   let record = true;
+  let periodKind: BenchOptions['periodKind'] = 'QUARTER';
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? arg.split('=', 2) : [arg, undefined];
@@ -110,6 +123,14 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       case '--import-rows':
         importRows = wholeNumber('--import-rows', value(), 1);
         break;
+      case '--periods': {
+        const name = value();
+        if (name !== 'quarter' && name !== 'month' && name !== 'year') {
+          throw new UsageError('--periods must be quarter, month or year');
+        }
+        periodKind = name === 'quarter' ? 'QUARTER' : name === 'month' ? 'MONTH' : 'YEAR';
+        break;
+      }
       case '--no-record':
         record = false;
         break;
@@ -124,7 +145,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   return {
     benches: benches.length > 0 ? benches : allBenches,
     people: count,
-    sizeName: people === undefined ? sizeName : `${count} people`,
+    sizeName: `${people === undefined ? sizeName : `${count} people`}${periodKind === 'QUARTER' ? '' : `, ${periodKind.toLowerCase()}ly`}`,
     engines: engineChoice === 'both' ? ['pglite', 'postgres'] : [engineChoice],
     engineChoice,
     seed,
@@ -133,5 +154,6 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     connections,
     importRows: importRows ?? count,
     record,
+    periodKind,
   };
 }
