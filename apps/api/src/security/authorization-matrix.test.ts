@@ -74,6 +74,9 @@ const allowed: Record<'Query' | 'Mutation', Record<string, Role[] | 'public'>> =
     myAppeals: everyone,
     calibration: ['ADMIN', 'OFFICER', 'UNIT_HEAD', 'COUNCIL_MEMBER'],
     checklist: everyone,
+    issuedDocuments: managers,
+    nationalExports: managers,
+    nationalExportDeadlines: managers,
   },
   Mutation: {
     login: 'public',
