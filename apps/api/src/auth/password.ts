@@ -24,7 +24,7 @@ export async function burnPasswordCheck(password: string): Promise<void> {
   await verifyPassword(await dummyHash, password);
 }
 
-/** The password policy: at least 10 characters and not the username. */
+/** The password policy: at least 10 characters, not one character repeated, not the username. */
 export function checkPasswordPolicy(options: {
   password: string;
   username: string;
@@ -37,10 +37,18 @@ export function checkPasswordPolicy(options: {
       message: `Mật khẩu phải có ít nhất ${minimumPasswordLength} ký tự / Password must be at least ${minimumPasswordLength} characters`,
     });
   }
-  if (options.password.trim().toLowerCase() === options.username.trim().toLowerCase()) {
+  if (new Set(options.password).size < 3) {
     issues.push({
       field: options.field,
-      message: 'Mật khẩu không được trùng tên đăng nhập / Password must not be the username',
+      message:
+        'Mật khẩu phải có ít nhất 3 ký tự khác nhau / Password must have at least 3 different characters',
+    });
+  }
+  const name = options.username.trim().toLowerCase();
+  if (name.length > 0 && options.password.trim().toLowerCase().includes(name)) {
+    issues.push({
+      field: options.field,
+      message: 'Mật khẩu không được chứa tên đăng nhập / Password must not contain the username',
     });
   }
   return issues;

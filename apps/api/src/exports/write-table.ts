@@ -50,9 +50,14 @@ function csvValue(value: TableCell): string | number | boolean {
 
 /** UTF-8 CSV with a BOM (so Excel shows Vietnamese correctly), text neutralised against formulas. */
 export function writeCsv(sheet: Pick<TableSheet, 'columns' | 'rows'>): Buffer {
-  const text = Papa.unparse({
-    fields: sheet.columns.map((column) => String(safeCell(column.header))),
-    data: sheet.rows.map((row) => row.map(csvValue)),
-  });
+  // a field with `;` is quoted: Excel set to `;` as list separator would split `;=1+1` there and
+  // run the `=1+1` after it
+  const text = Papa.unparse(
+    {
+      fields: sheet.columns.map((column) => String(safeCell(column.header))),
+      data: sheet.rows.map((row) => row.map(csvValue)),
+    },
+    { quotes: (value: unknown) => typeof value === 'string' && value.includes(';') },
+  );
   return Buffer.from(`\uFEFF${text}\r\n`, 'utf8');
 }

@@ -12,6 +12,7 @@ import { buildCyclesWhere } from '../scope/build-cycles-where.ts';
 import { buildFlagsWhere } from '../scope/build-flags-where.ts';
 import { buildResultsWhere } from '../scope/build-results-where.ts';
 import { buildUnitsWhere } from '../scope/build-units-where.ts';
+import { likeLiteral } from '../scope/like-pattern.ts';
 import { descendantIds } from '../scope/unit-tree.ts';
 import type { Viewer } from '../scope/viewer.ts';
 import { adjustRating } from '../services/adjust-rating.ts';
@@ -264,7 +265,7 @@ async function resultsWhere(
   }
   if (filter?.rating) and.push({ finalRating: filter.rating });
   const search = filter?.search?.trim();
-  if (search) and.push({ person: { searchName: { contains: toSearchText(search) } } });
+  if (search) and.push({ person: { searchName: { contains: likeLiteral(toSearchText(search)) } } });
   return { AND: and };
 }
 

@@ -6,6 +6,7 @@ import { optionalLocalId } from '../ids.ts';
 import { nonEmpty } from '../prisma-query.ts';
 import { buildPeopleWhere } from '../scope/build-people-where.ts';
 import { buildUnitsWhere } from '../scope/build-units-where.ts';
+import { likeLiteral } from '../scope/like-pattern.ts';
 import { createUnit } from '../services/create-unit.ts';
 import { updateUnit } from '../services/update-unit.ts';
 import { message } from '../validation.ts';
@@ -46,7 +47,10 @@ function unitSearchWhere(search: string | null | undefined): Prisma.UnitWhereInp
   const text = search?.trim();
   if (!text) return {};
   return {
-    OR: [{ searchName: { contains: toSearchText(text) } }, { code: { contains: text, mode: 'insensitive' } }],
+    OR: [
+      { searchName: { contains: likeLiteral(toSearchText(text)) } },
+      { code: { contains: likeLiteral(text), mode: 'insensitive' } },
+    ],
   };
 }
 

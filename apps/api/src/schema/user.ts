@@ -4,6 +4,7 @@ import { ConflictError } from '../errors.ts';
 import { optionalLocalId } from '../ids.ts';
 import { nonEmpty } from '../prisma-query.ts';
 import { buildUsersWhere } from '../scope/build-users-where.ts';
+import { likeLiteral } from '../scope/like-pattern.ts';
 import { createUser } from '../services/create-user.ts';
 import { resetPassword } from '../services/reset-password.ts';
 import { updateUser } from '../services/update-user.ts';
@@ -79,8 +80,8 @@ builder.queryFields((t) => ({
             args.search
               ? {
                   OR: [
-                    { username: { contains: args.search, mode: 'insensitive' } },
-                    { displayName: { contains: args.search, mode: 'insensitive' } },
+                    { username: { contains: likeLiteral(args.search), mode: 'insensitive' } },
+                    { displayName: { contains: likeLiteral(args.search), mode: 'insensitive' } },
                   ],
                 }
               : {},
@@ -96,8 +97,8 @@ builder.queryFields((t) => ({
             args.search
               ? {
                   OR: [
-                    { username: { contains: args.search, mode: 'insensitive' } },
-                    { displayName: { contains: args.search, mode: 'insensitive' } },
+                    { username: { contains: likeLiteral(args.search), mode: 'insensitive' } },
+                    { displayName: { contains: likeLiteral(args.search), mode: 'insensitive' } },
                   ],
                 }
               : {},

@@ -4,6 +4,8 @@
 // nested deeper than `maxVariableDepth` are refused before anything reads them, and no list
 // argument (`nodes(ids:)`, `proposalIds`, a list inside an input object) may hold more than
 // `maxListArgument` items: 10,000 ids from one caller would otherwise hold the server for seconds.
+// No String argument (an achievements text, a reason, inside inputs too) is longer than
+// `maxTextArgument` characters.
 import {
   GraphQLError,
   type GraphQLInputType,
@@ -23,6 +25,8 @@ import { createGraphQLError, type Plugin } from 'graphql-yoga';
 export const maxDocumentTokens = 10_000;
 export const maxListArgument = 100;
 export const maxVariableDepth = 20;
+/** the longest text any argument takes (an achievements text, a reason): 5,000 characters */
+export const maxTextArgument = 5_000;
 
 /** How deeply a JSON value nests (iterative: a hostile value must not overflow the stack here). */
 function depthOf(value: unknown, limit: number): number {
@@ -43,6 +47,9 @@ function depthOf(value: unknown, limit: number): number {
 function overlongList(value: unknown, type: GraphQLInputType, path: string): string | null {
   if (isNonNullType(type)) return overlongList(value, type.ofType, path);
   if (value === null || value === undefined) return null;
+  if (typeof value === 'string') {
+    return getNamedType(type).name === 'String' && value.length > maxTextArgument ? `${path} (text)` : null;
+  }
   if (isListType(type)) {
     if (!Array.isArray(value)) return null;
     if (value.length > maxListArgument) return path;
@@ -101,7 +108,11 @@ export function documentLimits(maxTokens = maxDocumentTokens): Plugin {
       if (problem) {
         setResultAndStopExecution({
           errors: [
-            badInput(`Danh sách quá dài / list too long: ${problem} takes at most ${maxListArgument} items`),
+            badInput(
+              String(problem).endsWith(' (text)')
+                ? `Văn bản quá dài / text too long: ${String(problem).slice(0, -7)} takes at most ${maxTextArgument} characters`
+                : `Danh sách quá dài / list too long: ${problem} takes at most ${maxListArgument} items`,
+            ),
           ],
         });
       }
