@@ -26,7 +26,7 @@ const threadHeapMb = 768;
  * a worker thread does not inherit on Node 20 (`--import tsx` in execArgv is not enough), so the
  * thread first registers tsx's loader, then imports the module.
  */
-function startTypeScriptWorker(module: URL, options: WorkerOptions): Worker {
+export function startTypeScriptWorker(module: URL, options: WorkerOptions): Worker {
   const tsx = import.meta.resolve('tsx/esm/api');
   const bootstrap = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(module.href)}); })`;
   return new Worker(bootstrap, { ...options, eval: true });

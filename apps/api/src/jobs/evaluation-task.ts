@@ -4,7 +4,8 @@ import type { EvaluationRun, PrismaClient } from '@cadre/db';
 import { errorFields, type Logger } from '../logger.ts';
 import type { UnitTreeCache } from '../scope/unit-tree.ts';
 import { type EvaluationJob, executeEvaluationRun } from '../services/run-evaluation.ts';
-import { createThreadEvaluator, inThreadEvaluator } from './chunk-evaluator.ts';
+import { createThreadEvaluator, inThreadEvaluator, startTypeScriptWorker } from './chunk-evaluator.ts';
+import type { RunThreadData, RunThreadReply } from './run-thread.ts';
 
 export const evaluationTask = 'evaluation-run';
 
@@ -14,7 +15,35 @@ export type EvaluationTaskOptions = {
   logger: Logger;
   /** evaluate in a worker thread (default); false evaluates in this thread */
   engineThread?: boolean;
+  /** PostgreSQL: the whole run goes to a thread with a pool of its own (run-thread.ts) */
+  databaseUrl?: string;
 };
+
+/** The heap of a run's thread: V8 collects harder as it nears it, which bounds the run's memory. */
+const runThreadHeapMb = 384;
+
+/** Carries the run out in a thread of its own (PostgreSQL) and returns its row once the thread ends. */
+async function executeInRunThread(options: EvaluationTaskOptions & { databaseUrl: string }, runId: string) {
+  const worker = startTypeScriptWorker(new URL('./run-thread.ts', import.meta.url), {
+    workerData: { databaseUrl: options.databaseUrl, runId } satisfies RunThreadData,
+    resourceLimits: { maxOldGenerationSizeMb: runThreadHeapMb },
+  });
+  const reply = await new Promise<RunThreadReply>((resolve, reject) => {
+    let answered = false;
+    worker.on('message', (message: RunThreadReply) => {
+      answered = true;
+      resolve(message);
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => {
+      if (!answered) reject(new Error(`Luồng đánh giá đã dừng / the run's thread exited (code ${code})`));
+    });
+  });
+  await worker.terminate();
+  if ('error' in reply) throw new Error(reply.error);
+  options.logger.info({ runId, threadHeap: reply.heap }, 'evaluation run thread ended');
+  return options.prisma.evaluationRun.findUniqueOrThrow({ where: { id: runId } });
+}
 
 export function isEvaluationJob(payload: unknown): payload is EvaluationJob {
   return (
@@ -38,14 +67,19 @@ export async function runEvaluationTask(
   });
   const started = performance.now();
   log.info('evaluation run started');
-  const evaluator = options.engineThread === false ? inThreadEvaluator : createThreadEvaluator();
+  const wholeRunInThread = options.engineThread !== false && options.databaseUrl !== undefined;
+  const evaluator =
+    options.engineThread === false || wholeRunInThread ? inThreadEvaluator : createThreadEvaluator();
   try {
-    const run = await executeEvaluationRun({
-      prisma: options.prisma,
-      unitTrees: options.unitTrees,
-      runId: job.runId,
-      evaluator,
-    });
+    const run =
+      wholeRunInThread && options.databaseUrl
+        ? await executeInRunThread({ ...options, databaseUrl: options.databaseUrl }, job.runId)
+        : await executeEvaluationRun({
+            prisma: options.prisma,
+            unitTrees: options.unitTrees,
+            runId: job.runId,
+            evaluator,
+          });
     const fields = {
       status: run.status,
       people: run.processed,

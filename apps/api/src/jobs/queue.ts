@@ -105,6 +105,8 @@ async function startGraphileQueue(options: JobQueueOptions & { databaseUrl: stri
               unitTrees: options.unitTrees,
               logger: options.logger,
               engineThread: options.engineThread,
+              // the run's own thread opens its own client: not when the caller gave one to use
+              databaseUrl: options.prisma ? undefined : options.databaseUrl,
             },
             payload,
             { jobId: helpers.job.id, attempt: helpers.job.attempts },
