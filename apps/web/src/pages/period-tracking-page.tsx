@@ -1,6 +1,8 @@
 import { Alert, Card, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+import { useSession } from '../auth/session.ts';
 import { CycleSelect } from '../features/cycle-select.tsx';
 import { CyclePeriodKindQuery } from '../features/periods/period-documents.ts';
 import { PeriodTracking } from '../features/periods/period-tracking.tsx';
@@ -12,11 +14,17 @@ import { useT } from '../i18n/i18n-context.tsx';
 export function PeriodTrackingPage() {
   const t = useT();
   const { cycles, selected, select } = useCycles();
-  const { tree } = useUnits();
+  const { units, tree } = useUnits();
+  const session = useSession();
+  const [params] = useSearchParams();
   const [unitId, setUnitId] = useState<string | undefined>();
+  // the unit named in the address (?unit=<code>), else the head's own unit, else the first one
   useEffect(() => {
-    if (!unitId && tree[0]) setUnitId(tree[0].value);
-  }, [tree, unitId]);
+    if (unitId || units.length === 0) return;
+    const named = units.find((unit) => unit.code === params.get('unit'));
+    const own = units.find((unit) => unit.id === session.data?.user.scopeUnitId);
+    setUnitId(named?.id ?? own?.id ?? tree[0]?.value);
+  }, [units, tree, unitId, params, session.data]);
   const [kind] = useQuery({
     query: CyclePeriodKindQuery,
     variables: { cycleId: selected?.id ?? '' },

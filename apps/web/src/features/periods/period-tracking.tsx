@@ -258,7 +258,7 @@ export function PeriodTracking(props: {
     <div
       data-grid
       onKeyDown={(event) => {
-        if ((event.ctrlKey || event.metaKey) && (event.key === 's' || event.key === 'Enter')) {
+        if ((event.ctrlKey || event.metaKey) && (event.key.toLowerCase() === 's' || event.key === 'Enter')) {
           event.preventDefault();
           void save();
           return;
