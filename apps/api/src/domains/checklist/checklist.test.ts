@@ -110,6 +110,12 @@ describe.each(testEngines())('checklist and workflow guards on %s', (engine) => 
     // Sở A: Em and Bình (Phòng A1); An is the head himself
     expect(missing).toMatchObject({ count: 2, ownerRole: 'UNIT_HEAD', dueOn: '2026-12-10' });
     expect(missing?.byUnit.map((row) => row.unit.name).sort()).toEqual(['Phòng A1', 'Sở A']);
+    // quarters that have ended (the 2026 cycle is tracked by quarter) wait for the head to close them
+    if (Date.now() >= Date.UTC(2026, 3, 1)) {
+      const unclosed = head.find((row) => row.kind === 'UNCLOSED_PERIODS');
+      expect(unclosed?.count).toBeGreaterThan(0);
+      expect(unclosed?.byUnit.map((row) => row.unit.name)).toContain('Sở A');
+    }
   });
 
   it('refuses approval while a proposal, a ballot and a flag remain, listing them', async () => {
@@ -222,6 +228,8 @@ describe.each(testEngines())('checklist and workflow guards on %s', (engine) => 
     expect(inWindow?.message).toContain('Còn trong thời hạn khiếu nại (đến hết ngày');
     const officer = await checklist('officer');
     expect(officer.map((row) => row.kind)).toContain('APPEAL_WINDOW_OPEN');
+    // the national personnel database is due 3 working days after the decision
+    expect(officer.find((row) => row.kind === 'NATIONAL_EXPORT_DUE')?.dueOn).toBeTruthy();
 
     const result = await prisma.evaluationResult.findFirstOrThrow({
       where: { cycleId: cycleDbId, personId: app.fixture.people.binh },

@@ -1,4 +1,6 @@
 import type { Cycle, CycleStatus, Prisma, PrismaClient, Role } from '@cadre/db';
+import { PERIOD_COUNTS } from '@cadre/rules';
+import { listNationalDeadlines } from '../../../documents/national-export.ts';
 import { buildAppealsWhere } from '../../../scope/build-appeals-where.ts';
 import { buildCyclesWhere } from '../../../scope/build-cycles-where.ts';
 import { buildFlagsWhere } from '../../../scope/build-flags-where.ts';
@@ -13,6 +15,7 @@ import { calibrationReviewAction } from '../../calibration/services/read-calibra
 export const checklistItemKinds = [
   'MISSING_SELF_ASSESSMENTS',
   'MISSING_HEAD_ASSESSMENTS',
+  'UNCLOSED_PERIODS',
   'EVALUATION_NOT_RUN',
   'PENDING_PROPOSALS',
   'OPEN_BALLOTS',
@@ -21,6 +24,7 @@ export const checklistItemKinds = [
   'UNSIGNED_DECISIONS',
   'OPEN_APPEALS',
   'APPEAL_WINDOW_OPEN',
+  'NATIONAL_EXPORT_DUE',
 ] as const;
 export type ChecklistItemKind = (typeof checklistItemKinds)[number];
 
@@ -43,6 +47,10 @@ export type ChecklistItem = {
 const labels: Record<ChecklistItemKind, { vi: string; en: string }> = {
   MISSING_SELF_ASSESSMENTS: { vi: 'Chưa nộp bản tự đánh giá', en: 'Self-assessments not submitted' },
   MISSING_HEAD_ASSESSMENTS: { vi: 'Chưa được thủ trưởng đánh giá', en: 'Not yet assessed by the head' },
+  UNCLOSED_PERIODS: {
+    vi: 'Kỳ theo dõi đã hết nhưng đơn vị chưa khóa sổ (đơn vị × kỳ)',
+    en: 'Ended periods a unit has not closed (units × periods)',
+  },
   EVALUATION_NOT_RUN: { vi: 'Chưa chạy đánh giá', en: 'Evaluation not run' },
   PENDING_PROPOSALS: {
     vi: 'Đề nghị danh hiệu chưa được xét xong',
@@ -57,6 +65,10 @@ const labels: Record<ChecklistItemKind, { vi: string; en: string }> = {
   },
   OPEN_APPEALS: { vi: 'Khiếu nại chưa giải quyết', en: 'Appeals not yet decided' },
   APPEAL_WINDOW_OPEN: { vi: 'Còn trong thời hạn khiếu nại', en: 'The appeal window is still open' },
+  NATIONAL_EXPORT_DUE: {
+    vi: 'Chưa gửi cơ sở dữ liệu quốc gia về cán bộ (trong 3 ngày làm việc, Nghị định 27/2026)',
+    en: 'Not yet sent to the national personnel database (within 3 working days)',
+  },
 };
 
 /** Flags the personnel office must decide on: exempt ones are information only. */
@@ -166,6 +178,7 @@ async function deadlinesOf(tx: Prisma.TransactionClient, cycleId: string): Promi
 async function topUnits(
   prisma: PrismaClient | Prisma.TransactionClient,
   where: Prisma.PersonWhereInput,
+  limit = 10,
 ): Promise<ChecklistItem['byUnit']> {
   const groups = await prisma.person.groupBy({
     by: ['unitId'],
@@ -175,7 +188,7 @@ async function topUnits(
   return groups
     .map((group) => ({ unitId: group.unitId, count: group._count._all }))
     .sort((a, b) => b.count - a.count || (a.unitId < b.unitId ? -1 : 1))
-    .slice(0, 10);
+    .slice(0, limit);
 }
 
 /**
@@ -246,6 +259,45 @@ export async function readChecklist(options: {
         byUnit: count === 0 ? [] : await topUnits(prisma, where),
       }),
     );
+  }
+  if (stage >= stageIndex('OPEN') && stage <= stageIndex('REVIEW') && (office || role === 'UNIT_HEAD')) {
+    // each unit with people closes every period that has ended (DOMAIN.md §2, Periods)
+    const count = PERIOD_COUNTS[cycle.periodKind];
+    const monthsEach = 12 / count;
+    const ended = Array.from({ length: count }, (_, index) => index + 1).filter(
+      (period) => Date.UTC(cycle.year, period * monthsEach, 1) <= counts.now.getTime(),
+    );
+    if (ended.length > 0) {
+      const units = await topUnits(prisma, peopleWhere, Number.POSITIVE_INFINITY);
+      const closed = await prisma.periodClosure.groupBy({
+        by: ['unitId'],
+        where: {
+          cycleId: cycle.id,
+          state: 'CLOSED',
+          period: { in: ended },
+          unitId: { in: units.map((row) => row.unitId) },
+        },
+        _count: { _all: true },
+      });
+      const closedBy = new Map(closed.map((row) => [row.unitId, row._count._all]));
+      const open = units
+        .map((row) => ({ unitId: row.unitId, count: ended.length - (closedBy.get(row.unitId) ?? 0) }))
+        .filter((row) => row.count > 0)
+        .sort((a, b) => b.count - a.count || (a.unitId < b.unitId ? -1 : 1));
+      items.push(
+        item(
+          counts,
+          'UNCLOSED_PERIODS',
+          open.reduce((sum, row) => sum + row.count, 0),
+          {
+            blocks: null,
+            ownerRole: 'UNIT_HEAD',
+            stage: 'ASSESSMENT',
+            byUnit: open.slice(0, 10),
+          },
+        ),
+      );
+    }
   }
   if (office && stage >= stageIndex('OPEN') && stage <= stageIndex('ASSESSMENT') && !cycle.lastRunId) {
     items.push(
@@ -337,6 +389,17 @@ export async function readChecklist(options: {
           untilDay(deadline.lastDay),
         ),
       );
+    }
+  }
+  if (office && stage >= stageIndex('PUBLISHED')) {
+    const deadline = (await listNationalDeadlines({ prisma, viewer, now: counts.now })).find(
+      (row) => row.cycleId === cycle.id,
+    );
+    if (deadline && (deadline.status === 'DUE' || deadline.status === 'OVERDUE')) {
+      items.push({
+        ...item(counts, 'NATIONAL_EXPORT_DUE', 1, { blocks: null, ownerRole: 'OFFICER', stage: 'PUBLISHED' }),
+        dueOn: deadline.dueOn,
+      });
     }
   }
   return { cycle, items: items.filter((row) => row.count > 0) };
