@@ -690,5 +690,15 @@ export const en: Messages = {
   'emulation.groundsRequired': 'Give the grounds for approval (at least 5 characters).',
   'emulation.noProposalsCouncil':
     'The council sees title proposals once the cycle reaches the council review.',
+  'cycleSettings.editDeadlines': 'Edit deadlines',
+  'cycleSettings.deadlinesTitle': 'Deadlines of {name}',
+  'cycleSettings.reason': 'Reason for the change',
+  'cycleSettings.reasonRequired': 'Give a reason (at least 5 characters).',
+  'cycleSettings.deadlinesSaved': 'New deadlines saved (in the audit log).',
+  'cycleSettings.delete': 'Delete draft cycle',
+  'cycleSettings.deleteTitle': 'Delete the cycle "{name}"?',
+  'cycleSettings.deleteConfirm':
+    'Only a draft cycle can be deleted; evidence imported into it is deleted too. The deletion is kept in the audit log.',
+  'cycleSettings.deleted': 'Cycle "{name}" deleted.',
   // ── end of calibration and checklist ──
 };

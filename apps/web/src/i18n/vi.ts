@@ -693,6 +693,16 @@ export const vi = {
   'emulation.groundsRequired': 'Nêu căn cứ thông qua (ít nhất 5 ký tự).',
   'emulation.noProposalsCouncil':
     'Hội đồng xem các đề nghị danh hiệu khi kỳ đánh giá đến bước Hội đồng xem xét.',
+  'cycleSettings.editDeadlines': 'Sửa hạn',
+  'cycleSettings.deadlinesTitle': 'Hạn các bước của {name}',
+  'cycleSettings.reason': 'Lý do thay đổi',
+  'cycleSettings.reasonRequired': 'Nêu lý do thay đổi hạn (ít nhất 5 ký tự).',
+  'cycleSettings.deadlinesSaved': 'Đã lưu hạn mới (ghi vào nhật ký).',
+  'cycleSettings.delete': 'Xóa kỳ dự thảo',
+  'cycleSettings.deleteTitle': 'Xóa kỳ đánh giá "{name}"?',
+  'cycleSettings.deleteConfirm':
+    'Chỉ kỳ ở bước Dự thảo mới xóa được; minh chứng đã nhập vào kỳ này cũng bị xóa. Việc xóa được ghi vào nhật ký.',
+  'cycleSettings.deleted': 'Đã xóa kỳ "{name}".',
   // ── end of calibration and checklist ──
 } as const;
 

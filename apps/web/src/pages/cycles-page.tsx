@@ -17,6 +17,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { type Role, useSession } from '../auth/session.ts';
+import { CycleSettingsActions } from '../features/cycle-settings/cycle-settings-actions.tsx';
 import { DeadlineTag } from '../features/deadline-tag.tsx';
 import { ExportLinks } from '../features/export-links.tsx';
 import { RunProgress } from '../features/run-progress.tsx';
@@ -468,6 +469,7 @@ export function CyclesPage() {
                       {t('cycles.moveBack')}
                     </Button>
                   )}
+                  {canManage && <CycleSettingsActions cycle={cycle} onChanged={refresh} />}
                   {cycle.latestRun && <ExportLinks cycleId={cycle.id} />}
                 </Space>
               );
