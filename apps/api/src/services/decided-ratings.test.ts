@@ -160,4 +160,87 @@ describe.each(testEngines())("people's decisions and what follows, on %s", (engi
     expect(unit.excellentGranted).toBeLessThanOrEqual(unit.excellentAllowed);
     expect(unit).toMatchObject({ excellentAllowed: 1, excellentGranted: 1 });
   });
+
+  it('a CSTĐ ballot closed without quorum can be neither approved nor awarded', async () => {
+    const { prisma } = app.db;
+    const x2 = personIds.get('X2') as string;
+    // X2: CSTĐCS the two years before and a provincial initiative this year
+    await prisma.ratingHistory.createMany({
+      data: [2024, 2025].map((year) => ({
+        personId: x2,
+        year,
+        rating: 'EXCELLENT' as const,
+        titles: ['LDTT', 'CSTDCS'],
+      })),
+    });
+    await prisma.initiative.create({
+      data: { personId: x2, title: 'Một cửa số', scope: 'PROVINCE', recognizedOn: new Date('2026-04-01') },
+    });
+    const officer = await app.login('officer');
+    const call = <T>(query: string, variables: Record<string, unknown>) =>
+      app.graphql<Record<string, T>>(query, variables, { token: officer });
+    type Payload = { __typename: string; data?: { id: string; result?: string; version?: number } };
+    const proposed = await call<Payload>(
+      `mutation ($c: ID!, $p: ID!) { proposeTitle(cycleId: $c, personId: $p, title: CSTD_TINH, reason: "Ba năm liền Chiến sĩ thi đua cơ sở") {
+        __typename ... on ProposeTitleSuccess { data { id } } ... on Error { message } } }`,
+      { c: gid('Cycle', cycleDbId), p: gid('Person', x2) },
+    );
+    expect(proposed.data?.proposeTitle?.__typename, JSON.stringify(proposed)).toBe('ProposeTitleSuccess');
+    const proposalId = proposed.data?.proposeTitle?.data?.id as string;
+    const board = await prisma.council.findFirstOrThrow();
+    // a council of five: the fixture's member and four more
+    const template = await prisma.user.findUniqueOrThrow({ where: { username: 'council' } });
+    for (const n of [2, 3, 4, 5]) {
+      const member = await prisma.user.create({
+        data: {
+          username: `hoidong${n}`,
+          displayName: `Thành viên ${n}`,
+          passwordHash: template.passwordHash,
+          role: 'COUNCIL_MEMBER',
+        },
+      });
+      await prisma.councilMember.create({ data: { councilId: board.id, userId: member.id, role: 'MEMBER' } });
+    }
+    const session = await call<Payload>(
+      `mutation ($c: ID!, $y: ID!) { createCouncilSession(councilId: $c, cycleId: $y, number: "02/HĐ", heldOn: "2026-12-15", quorum: 3) {
+        __typename ... on CreateCouncilSessionSuccess { data { id } } ... on Error { message } } }`,
+      { c: gid('Council', board.id), y: gid('Cycle', cycleDbId) },
+    );
+    expect(session.data?.createCouncilSession?.__typename, JSON.stringify(session)).toBe(
+      'CreateCouncilSessionSuccess',
+    );
+    const opened = await call<Payload>(
+      `mutation ($s: ID!, $p: ID!) { openBallot(sessionId: $s, proposalId: $p) { __typename ... on OpenBallotSuccess { data { id } } ... on Error { message } } }`,
+      { s: session.data?.createCouncilSession?.data?.id, p: proposalId },
+    );
+    const ballotId = opened.data?.openBallot?.data?.id as string;
+    expect(ballotId, JSON.stringify(opened)).toBeTruthy();
+    // one member of the council votes for: 1 of 5 took part, the session's quorum is 3
+    await app.graphql(
+      'mutation ($b: ID!) { castVote(ballotId: $b, choice: FOR) { __typename } }',
+      { b: ballotId },
+      { token: await app.login('council') },
+    );
+    const closed = await call<Payload>(
+      `mutation ($b: ID!) { closeBallot(ballotId: $b, version: 1) { __typename ... on CloseBallotSuccess { data { id result } } ... on Error { message } } }`,
+      { b: ballotId },
+    );
+    expect(closed.data?.closeBallot?.data?.result, JSON.stringify(closed)).toBe('NO_QUORUM');
+    const proposal = await prisma.titleProposal.findFirstOrThrow({
+      where: { personId: x2, title: 'CSTD_TINH' },
+    });
+    expect(proposal.status).toBe('PROPOSED'); // back to the proposals: the ballot counted for nothing
+    const approve = await call<Payload>(
+      `mutation ($id: ID!, $v: Int!) { reviewTitleProposal(id: $id, approved: true, reason: "Hội đồng đã họp", version: $v) { __typename } }`,
+      { id: proposalId, v: proposal.version },
+    );
+    expect(approve.data?.reviewTitleProposal?.__typename).toBe('RuleViolationError');
+    const award = await call<Payload>(
+      `mutation ($c: ID!, $ids: [ID!]!) { decideTitles(cycleId: $c, number: "101/QĐ-UBND", decidedOn: "2026-12-20", signedBy: "Chủ tịch UBND tỉnh", proposalIds: $ids) {
+        __typename ... on Error { message } } }`,
+      { c: gid('Cycle', cycleDbId), ids: [proposalId] },
+    );
+    expect(award.data?.decideTitles?.__typename).toBe('RuleViolationError');
+    expect(await prisma.titleAward.count({ where: { personId: x2, title: 'CSTD_TINH' } })).toBe(0);
+  });
 });
