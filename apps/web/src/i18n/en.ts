@@ -700,5 +700,8 @@ export const en: Messages = {
   'cycleSettings.deleteConfirm':
     'Only a draft cycle can be deleted; evidence imported into it is deleted too. The deletion is kept in the audit log.',
   'cycleSettings.deleted': 'Cycle "{name}" deleted.',
+  'cycles.decisionReference': 'Decision number for a setting beyond the law (if any)',
+  'cycles.decisionReferenceHelp':
+    'Needed for an excellent quota above 20% (an outstanding organisation) or a pack outside its years (the 90/2020 pack after 2025, for viên chức).',
   // ── end of calibration and checklist ──
 };

@@ -703,6 +703,9 @@ export const vi = {
   'cycleSettings.deleteConfirm':
     'Chỉ kỳ ở bước Dự thảo mới xóa được; minh chứng đã nhập vào kỳ này cũng bị xóa. Việc xóa được ghi vào nhật ký.',
   'cycleSettings.deleted': 'Đã xóa kỳ "{name}".',
+  'cycles.decisionReference': 'Số quyết định cho thiết lập vượt quy định (nếu có)',
+  'cycles.decisionReferenceHelp':
+    'Cần khi tỷ lệ hoàn thành xuất sắc trên 20% (đơn vị tiêu biểu, Nghị định 335/2025 Điều 20 khoản 5) hoặc dùng bộ quy tắc ngoài các năm áp dụng (Nghị định 90/2020 sau năm 2025 cho viên chức).',
   // ── end of calibration and checklist ──
 } as const;
 

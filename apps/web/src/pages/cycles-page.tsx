@@ -179,6 +179,8 @@ type CreateValues = {
   scopeUnitId: string;
   appealDays: number;
   excellentPercent: number;
+  /** the decision behind a quota above the law's 20% or a pack outside its years */
+  decisionReference?: string;
   deadlines: Partial<Record<CycleStatus, Dayjs | null>>;
 };
 
@@ -213,6 +215,7 @@ function CreateCycleModal({ onClose }: { onClose: (created: boolean) => void }) 
         appealDays: values.appealDays,
         overrides: { excellentPercent: values.excellentPercent },
         deadlines,
+        decisionReference: values.decisionReference?.trim() || null,
       },
     });
     const outcome = result.data?.createCycle;
@@ -256,6 +259,13 @@ function CreateCycleModal({ onClose }: { onClose: (created: boolean) => void }) 
             <InputNumber min={0} max={100} />
           </Form.Item>
         </Space>
+        <Form.Item
+          name="decisionReference"
+          label={t('cycles.decisionReference')}
+          extra={t('cycles.decisionReferenceHelp')}
+        >
+          <Input maxLength={100} placeholder="125/QĐ-UBND" />
+        </Form.Item>
         <Form.Item name="packId" label={t('cycles.pack')} rules={[{ required: true }]}>
           <Select
             loading={packs.fetching}
