@@ -9,13 +9,14 @@ import { buildTemplate } from '../imports/build-template.ts';
 import { findImportKind } from '../imports/import-columns.ts';
 import { buildImportBatchesWhere } from '../scope/build-import-batches-where.ts';
 import type { Viewer } from '../scope/viewer.ts';
+import { assertWritable, findVisibleCycle } from '../services/cycle-access.ts';
 import {
   exportRatingForm,
   exportResultsWorkbook,
   exportTitleDecisions,
   exportUnitRatings,
 } from '../services/export-results.ts';
-import { importEvidence } from '../services/import-evidence.ts';
+import { assertMayImport, importEvidence } from '../services/import-evidence.ts';
 import { sendJson, toFetchRequest } from './respond.ts';
 
 // REST for files, beside GraphQL: import templates, uploads, error reports and exports.
@@ -31,6 +32,10 @@ const contentTypes = {
 } as const;
 
 class PayloadTooLargeError extends Error {}
+class UploadStalledError extends Error {}
+
+/** An upload that sends nothing for this long is cut off (408): no connection held by a stall. */
+export const uploadIdleMs = 15_000;
 
 function sendFile(
   response: ServerResponse,
@@ -80,19 +85,47 @@ function requiredId(url: URL, name: string, typename: string): string {
   return id;
 }
 
-/** Reads the body up to `limit` bytes; refuses at once on a declared length above it. */
-async function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+/**
+ * Reads the body up to `limit` bytes; refuses at once on a declared length above it, and gives up
+ * when no byte arrives for `idleMs`.
+ */
+function readBody(request: IncomingMessage, limit: number, idleMs: number): Promise<Buffer> {
   const declared = Number(request.headers['content-length'] ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > limit) throw new PayloadTooLargeError();
-  const parts: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > limit) throw new PayloadTooLargeError();
-    parts.push(buffer);
-  }
-  return Buffer.concat(parts);
+  if (Number.isFinite(declared) && declared > limit) return Promise.reject(new PayloadTooLargeError());
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    let size = 0;
+    let timer: NodeJS.Timeout;
+    const finish = (error?: Error) => {
+      clearTimeout(timer);
+      request.off('data', onData);
+      request.off('end', onEnd);
+      request.off('error', onError);
+      if (error) {
+        // stop taking bytes; the answer goes out and the connection is closed after it
+        request.pause();
+        reject(error);
+      } else {
+        resolve(Buffer.concat(parts));
+      }
+    };
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => finish(new UploadStalledError()), idleMs);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) return finish(new PayloadTooLargeError());
+      parts.push(chunk);
+      arm();
+    };
+    const onEnd = () => finish();
+    const onError = (error: Error) => finish(error);
+    request.on('data', onData);
+    request.on('end', onEnd);
+    request.on('error', onError);
+    arm();
+  });
 }
 
 /** The uploaded file: the first file part of a multipart form, or the raw body. */
@@ -136,6 +169,7 @@ async function handleUpload(
   response: ServerResponse,
   url: URL,
   limit: number,
+  idleMs: number,
 ): Promise<void> {
   const kindName = url.searchParams.get('kind') ?? '';
   const spec = findImportKind(kindName);
@@ -145,10 +179,22 @@ async function handleUpload(
     ]);
   }
   const cycleId = idParam(url.searchParams.get('cycleId'), 'Cycle', 'cycleId');
+  // the route, the role and the cycle are checked before a byte of the body is read
+  assertMayImport(viewer, spec.kind as ImportKind);
+  if (cycleId) assertWritable(await findVisibleCycle(services.prisma, viewer, cycleId));
   let body: Buffer;
   try {
-    body = await readBody(request, limit);
+    body = await readBody(request, limit, idleMs);
   } catch (error) {
+    if (error instanceof UploadStalledError) {
+      response.setHeader('connection', 'close');
+      response.once('finish', () => request.destroy());
+      sendJson(response, 408, {
+        error: 'Tải lên bị ngắt: không nhận được dữ liệu / upload stalled: no data received',
+        code: 'REQUEST_TIMEOUT',
+      });
+      return;
+    }
     if (!(error instanceof PayloadTooLargeError)) throw error;
     response.setHeader('connection', 'close');
     sendJson(response, 413, {
@@ -219,7 +265,7 @@ export async function handleFileRoutes(
   services: AppServices,
   request: IncomingMessage,
   response: ServerResponse,
-  options: { limit?: number } = {},
+  options: { limit?: number; idleMs?: number } = {},
 ): Promise<boolean> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const path = url.pathname;
@@ -244,7 +290,15 @@ export async function handleFileRoutes(
     const template = /^\/api\/import\/templates\/([\w-]+)\.(xlsx|csv)$/.exec(path);
     const report = /^\/api\/import\/([^/]+)\/errors\.(xlsx|csv)$/.exec(path);
     if (path === '/api/import' && method === 'POST') {
-      await handleUpload(services, viewer, request, response, url, options.limit ?? maxUploadBytes);
+      await handleUpload(
+        services,
+        viewer,
+        request,
+        response,
+        url,
+        options.limit ?? maxUploadBytes,
+        options.idleMs ?? uploadIdleMs,
+      );
     } else if (template && method === 'GET') {
       const spec = findImportKind(template[1] ?? '');
       if (!spec) throw new NotFoundError('mẫu / template');

@@ -36,7 +36,7 @@ const unfinishedImportWindowMs = 15 * 60_000;
 /** users with an import running in this process */
 const activeImporters = new Set<string>();
 
-function assertMayImport(viewer: Viewer, kind: ImportKind): void {
+export function assertMayImport(viewer: Viewer, kind: ImportKind): void {
   const allowed =
     viewer.role === 'ADMIN' ||
     viewer.role === 'OFFICER' ||
