@@ -123,3 +123,49 @@ describe('CSV cells a spreadsheet would run', () => {
     expect(csv.split('\r\n').slice(1, 4)).toEqual(['";=1+1"', '"a,b"', 'thường']);
   });
 });
+
+describe('accounts without a unit', () => {
+  it('are in the list of an administrator of the top unit (not of a department’s)', async () => {
+    const app = await createTestApp('pglite');
+    try {
+      const { prisma } = app.db;
+      const { hashPassword } = await import('../auth/password.ts');
+      const passwordHash = await hashPassword('mot mat khau dai 2026');
+      await prisma.user.create({
+        data: {
+          username: 'admin.tinh',
+          displayName: 'QT tỉnh',
+          role: 'ADMIN',
+          scopeUnitId: app.fixture.units.province,
+          passwordHash,
+        },
+      });
+      await prisma.user.create({
+        data: {
+          username: 'admin.so',
+          displayName: 'QT sở',
+          role: 'ADMIN',
+          scopeUnitId: app.fixture.units.dept2,
+          passwordHash,
+        },
+      });
+      const list = async (username: string) => {
+        const login = await app.graphql<{ login: { token: string } }>(
+          'mutation ($u: String!) { login(username: $u, password: "mot mat khau dai 2026") { token } }',
+          { u: username },
+        );
+        const result = await app.graphql<{ users: { edges: { node: { username: string } }[] } }>(
+          '{ users(first: 50) { edges { node { username } } } }',
+          {},
+          { token: login.data?.login.token },
+        );
+        return result.data?.users.edges.map((edge) => edge.node.username) ?? [];
+      };
+      // `council` has neither a scope unit nor a person
+      expect(await list('admin.tinh')).toContain('council');
+      expect(await list('admin.so')).not.toContain('council');
+    } finally {
+      await app.close();
+    }
+  });
+});
