@@ -33,6 +33,17 @@ function pdfText(bytes: Buffer, name: string): string {
   return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 }
 
+/** pdffonts of a PDF: every font is the shipped serif, embedded as a subset. */
+function onlyShippedFont(bytes: Buffer): boolean {
+  const file = path.join(work, `fonts-${Math.random().toString(36).slice(2)}.pdf`);
+  writeFileSync(file, bytes);
+  const rows = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+  return (
+    rows.length > 0 &&
+    rows.every((row) => /^[A-Z]{6}\+Tinos-\S+\s+CID TrueType\s+Identity-H\s+yes yes yes/.test(row))
+  );
+}
+
 /** The text as running words: line breaks and layout spaces collapsed. */
 function words(text: string): string {
   return text.replace(/\s+/g, ' ');
@@ -222,7 +233,9 @@ describe.each(testEngines())('documents of a cycle on %s', (engine) => {
       const response = await form(user, app.fixture.people.binh);
       expect(response.status).toBe(200);
       if (poppler) {
-        const text = pdfText(await bytes(response), 'form');
+        const pdf = await bytes(response);
+        expect(onlyShippedFont(pdf)).toBe(true);
+        const text = pdfText(pdf, 'form');
         expect(text).toContain('PHIẾU ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CÔNG CHỨC');
         expect(text).toContain('Trần Thị Bình');
         // the department is in the header, under the province
@@ -278,7 +291,9 @@ describe.each(testEngines())('documents of a cycle on %s', (engine) => {
       expect(text).toContain('Về việc công nhận kết quả đánh giá, xếp loại chất lượng năm 2026');
       expect(text).toMatch(/Hoàn thành xuất sắc nhiệm vụ: 1 người, chiếm 25%/);
       expect(text).toContain('Điều 3.');
-      const decision = pdfText(await bytes(title), 'title');
+      const titlePdf = await bytes(title);
+      expect(onlyShippedFont(titlePdf)).toBe(true);
+      const decision = pdfText(titlePdf, 'title');
       expect(decision).toContain('Số: 250/QĐ-UBND');
       expect(decision).toContain('Căn cứ Luật Thi đua, khen thưởng');
       expect(decision).toContain('702.000');
