@@ -49,6 +49,7 @@ const AdjustRating = graphql(
             reason
             number
             decidedAt
+            decidedByName
             decidedBy {
               id
               displayName
@@ -82,6 +83,7 @@ const CorrectRating = graphql(
             reason
             number
             decidedAt
+            decidedByName
             decidedBy {
               id
               displayName

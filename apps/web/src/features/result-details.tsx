@@ -110,7 +110,7 @@ export function ResultDetails({
                 </Space>
                 <Typography.Text>{decision.reason}</Typography.Text>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {formatDateTime(decision.decidedAt)} · {decision.decidedBy?.displayName ?? ''}
+                  {formatDateTime(decision.decidedAt)} · {decision.decidedByName ?? ''}
                 </Typography.Text>
               </Space>
             </List.Item>

@@ -46,6 +46,7 @@ export const ResultFields = graphql(`
       reason
       number
       decidedAt
+      decidedByName
       decidedBy {
         id
         displayName

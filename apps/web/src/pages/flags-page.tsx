@@ -25,6 +25,7 @@ const FlagsQuery = graphql(`
           reviewedAt
           rule
           version
+          reviewedByName
           reviewedBy {
             id
             displayName
@@ -228,7 +229,7 @@ export function FlagsPage() {
                 {row.reviewReason && <Typography.Text type="secondary">{row.reviewReason}</Typography.Text>}
                 {row.reviewedAt && (
                   <Typography.Text type="secondary">
-                    {row.reviewedBy?.displayName} · {formatDateTime(row.reviewedAt)}
+                    {row.reviewedByName} · {formatDateTime(row.reviewedAt)}
                   </Typography.Text>
                 )}
               </Space>
