@@ -16,6 +16,8 @@ export { CITE, HARD_RULES, RULES } from './citations.ts';
 export { ceilingViolation } from './decide.ts';
 export { evaluateScenario } from './evaluate.ts';
 export { RATINGS, TITLES } from './labels.ts';
+export type { OverridesInput } from './overrides-schema.ts';
+export { overridesProblems, overridesSchema } from './overrides-schema.ts';
 export type * from './pack-validity.ts';
 export { checkPackYear, PACK_YEARS } from './pack-validity.ts';
 export type { Pack, PackParameters } from './packs.ts';

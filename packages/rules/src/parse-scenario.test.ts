@@ -46,6 +46,14 @@ describe('scenario validation names the record and the field', () => {
     expect(errorsOf({ overrides: { excellentPercnt: 30 } })).toEqual([
       'scenario.overrides.excellentPercnt: unknown override',
     ]);
+    // the one overrides schema (also the API's): ranges named by their field
+    expect(
+      errorsOf({ overrides: { excellentPercent: 120, quotaExceptions: [{ unitId: 'U1', percent: 'x' }] } }),
+    ).toEqual([
+      'scenario.overrides.excellentPercent: tối đa 100 / above 100',
+      'scenario.overrides.quotaExceptions.0.percent: cần một số / not a number',
+      'scenario.overrides.quotaExceptions.0.decision: thiếu hoặc không phải chữ / missing or not text',
+    ]);
   });
   it('reports every problem, not only the first', () => {
     const errors = errorsOf({

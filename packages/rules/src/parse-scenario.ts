@@ -1,6 +1,7 @@
 // Input validation: every problem is reported as `<record>.<field>: <what is wrong>`, and a scenario
 // with any problem is not evaluated at all (shared/contract/SCENARIO.md).
 import { parseDay } from './dates.ts';
+import { overridesProblems } from './overrides-schema.ts';
 import {
   CATEGORIES,
   DISCIPLINE_FORMS,
@@ -243,19 +244,6 @@ function records<T>(list: unknown[], name: string, errors: string[], read: (read
   return result;
 }
 
-const overrideKeys = new Set([
-  'excellentPercent',
-  'excellentMinimumPerGroup',
-  'cstdcsCapPercent',
-  'rotationYears',
-  'ballotThresholdPercent',
-  'minCitizenVotes',
-  'rotationYearsBySector',
-  'quotaExceptions',
-  'weakPerformanceRotation',
-  'baseSalary',
-]);
-
 export function parseScenario(input: unknown): ParseResult {
   const errors: string[] = [];
   if (!isObject(input)) return { ok: false, errors: [`scenario: not a JSON object: ${show(input)}`] };
@@ -267,69 +255,14 @@ export function parseScenario(input: unknown): ParseResult {
   const periods = PERIOD_COUNTS[periodKind];
   const periodField = { optional: true, integer: true, min: 1, max: periods };
 
-  const overrides: Scenario['overrides'] = {};
-  const overridesReader = root.object('overrides', { optional: true });
-  if (overridesReader) {
-    const raw = input.overrides as Json;
-    for (const key of Object.keys(raw)) {
-      if (!overrideKeys.has(key)) errors.push(`scenario.overrides.${key}: unknown override`);
-    }
-    const percent = { optional: true, min: 0, max: 100 };
-    if (raw.excellentPercent !== undefined)
-      overrides.excellentPercent = overridesReader.number('excellentPercent', percent);
-    if (raw.excellentMinimumPerGroup !== undefined) {
-      overrides.excellentMinimumPerGroup = overridesReader.number('excellentMinimumPerGroup', {
-        optional: true,
-        min: 0,
-        integer: true,
-      });
-    }
-    if (raw.cstdcsCapPercent !== undefined) {
-      overrides.cstdcsCapPercent = overridesReader.nullableNumber('cstdcsCapPercent', percent);
-    }
-    if (raw.rotationYears !== undefined) {
-      overrides.rotationYears = overridesReader.number('rotationYears', { optional: true, min: 1, max: 10 });
-    }
-    if (raw.ballotThresholdPercent !== undefined) {
-      overrides.ballotThresholdPercent = overridesReader.number('ballotThresholdPercent', percent);
-    }
-    if (raw.minCitizenVotes !== undefined) {
-      overrides.minCitizenVotes = overridesReader.number('minCitizenVotes', {
-        optional: true,
-        min: 0,
-        integer: true,
-      });
-    }
-    if (raw.weakPerformanceRotation !== undefined) {
-      overrides.weakPerformanceRotation = overridesReader.boolean('weakPerformanceRotation', {
-        optional: true,
-      });
-    }
-    if (raw.baseSalary !== undefined) {
-      overrides.baseSalary = overridesReader.number('baseSalary', { optional: true, min: 0 });
-    }
-    const bySector = overridesReader.object('rotationYearsBySector', { optional: true });
-    if (bySector) {
-      overrides.rotationYearsBySector = {};
-      for (const key of Object.keys(raw.rotationYearsBySector as Json)) {
-        if (!(SECTORS as readonly string[]).includes(key)) {
-          errors.push(`scenario.overrides.rotationYearsBySector.${key}: not a sector`);
-          continue;
-        }
-        overrides.rotationYearsBySector[key as (typeof SECTORS)[number]] = bySector.number(key, {
-          min: 1,
-          max: 10,
-        });
-      }
-    }
-    const exceptions = overridesReader.array('quotaExceptions', { optional: true });
-    if (raw.quotaExceptions !== undefined) {
-      overrides.quotaExceptions = records(exceptions, 'scenario.overrides.quotaExceptions', errors, (r) => ({
-        unitId: r.string('unitId'),
-        percent: r.number('percent', { min: 0, max: 100 }),
-        decision: r.string('decision'),
-      }));
-    }
+  // the one overrides schema (overrides-schema.ts), shared with the API's cycle forms
+  let overrides: Scenario['overrides'] = {};
+  if (input.overrides !== undefined && input.overrides !== null) {
+    const checked = overridesProblems(input.overrides);
+    if (checked.ok) overrides = checked.overrides;
+    else
+      for (const problem of checked.problems)
+        errors.push(`scenario.overrides${problem.path ? `.${problem.path}` : ''}: ${problem.message}`);
   }
 
   const units = records(root.array('units'), 'units', errors, (r) => ({

@@ -1,5 +1,6 @@
 import type { Cycle, CycleStatus, PeriodKind, Prisma, PrismaClient, Role } from '@cadre/db';
-import { z } from 'zod';
+import { overridesSchema } from '@cadre/rules';
+import type { z } from 'zod';
 import {
   assertNoOverlappingCycle,
   normalizeDecisionReference,
@@ -11,37 +12,8 @@ import { unitInScope, type Viewer } from '../scope/viewer.ts';
 import { zodIssuesToFields } from '../validation.ts';
 import { writeAudit } from './write-audit.ts';
 
-const percent = (field: string) =>
-  z
-    .number({ error: `${field}: cần một số / must be a number` })
-    .min(0, `${field}: không âm / must be ≥ 0`)
-    .max(100, `${field}: tối đa 100 / must be ≤ 100`);
-
-/** The local overrides a cycle may carry (SCENARIO.md `overrides`); unknown keys are refused. */
-export const cycleOverridesSchema = z.strictObject(
-  {
-    excellentPercent: percent('excellentPercent').optional(),
-    excellentMinimumPerGroup: z
-      .number()
-      .int('excellentMinimumPerGroup: số nguyên / whole number')
-      .min(0)
-      .optional(),
-    cstdcsCapPercent: percent('cstdcsCapPercent').nullable().optional(),
-    rotationYears: z.number().min(1, 'rotationYears: 1–10').max(10, 'rotationYears: 1–10').optional(),
-    ballotThresholdPercent: z
-      .number()
-      .min(50, 'ballotThresholdPercent: 50–100')
-      .max(100, 'ballotThresholdPercent: 50–100')
-      .optional(),
-    minCitizenVotes: z.number().int().min(0, 'minCitizenVotes: không âm / must be ≥ 0').optional(),
-  },
-  {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `Khóa không hỗ trợ / unknown key: ${issue.keys.join(', ')}`
-        : undefined,
-  },
-);
+/** The local overrides a cycle may carry: the rules engine's one schema (unknown keys refused). */
+export const cycleOverridesSchema = overridesSchema;
 
 export type CycleOverrides = z.infer<typeof cycleOverridesSchema>;
 
