@@ -398,6 +398,51 @@ describe.each(testEngines())('continuous evaluation by period on %s', (engine) =
     expect(stored?.node.periods.map((row) => row.period)).toEqual([1, 3]);
   });
 
+  it('keeps earlier ratings under the unit of their year and names a closed unit’s successors', async () => {
+    const { prisma } = app.db;
+    const old = await prisma.unit.create({
+      data: {
+        code: 'SA-HUYEN',
+        name: 'Phòng Nội vụ huyện Cũ',
+        searchName: toSearchText('Phong Noi vu huyen Cu'),
+        kind: 'DIVISION',
+        parentId: app.fixture.units.dept1,
+        active: false,
+        validTo: new Date('2025-06-30'),
+      },
+    });
+    await prisma.unitSuccession.create({
+      data: {
+        predecessorId: old.id,
+        successorId: app.fixture.units.dept1a,
+        kind: 'MERGER',
+        effectiveOn: new Date('2025-07-01'),
+      },
+    });
+    app.services.unitTrees.invalidate();
+    await prisma.ratingHistory.create({
+      data: {
+        personId: app.fixture.people.binh,
+        year: 2024,
+        rating: 'GOOD',
+        titles: ['LDTT'],
+        unitId: old.id,
+      },
+    });
+    const read = await app.graphql<{
+      ratingHistory: { year: number; unitName: string }[];
+      node: { validTo: string; successors: { name: string }[] };
+    }>(
+      `query ($p: ID!, $u: ID!) { ratingHistory(personId: $p) { year unitName }
+        node(id: $u) { ... on Unit { validTo successors { name } } } }`,
+      { p: gid('Person', app.fixture.people.binh), u: gid('Unit', old.id) },
+      { token: head },
+    );
+    expect(read.errors).toBeUndefined();
+    expect(read.data?.ratingHistory).toEqual([{ year: 2024, unitName: 'Phòng Nội vụ huyện Cũ' }]);
+    expect(read.data?.node).toEqual({ validTo: '2025-06-30', successors: [{ name: 'Phòng A1' }] });
+  });
+
   it('keeps other units and staff out', async () => {
     const other = await app.graphql(
       trackingQuery,

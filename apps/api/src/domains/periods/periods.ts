@@ -7,6 +7,8 @@ import { CycleRef } from '../../schema/cycle.ts';
 import { writeErrors } from '../../schema/errors.ts';
 import { ImportKindEnum } from '../../schema/import.ts';
 import { UnitRef } from '../../schema/unit.ts';
+import { buildPeopleWhere } from '../../scope/build-people-where.ts';
+import { buildUnitsWhere } from '../../scope/build-units-where.ts';
 import { assignWork } from './services/assign-work.ts';
 import { closePeriod } from './services/close-period.ts';
 import {
@@ -221,6 +223,54 @@ const PersonPeriodsRef = builder.objectRef<PersonPeriods>('PersonPeriods').imple
   }),
 });
 
+// Effective-dated units (DOMAIN.md §8): a merger or split closes the old units and names their
+// successors; earlier years' ratings stay with the units of their time.
+builder.prismaObjectFields('Unit', (t) => ({
+  validFrom: t.field({ type: 'Date', nullable: true, resolve: (unit) => unit.validFrom }),
+  validTo: t.field({
+    type: 'Date',
+    nullable: true,
+    description: 'the last day in force (closed by a merger or split); null while in force',
+    resolve: (unit) => unit.validTo,
+  }),
+  successors: t.field({
+    type: [UnitRef],
+    description: 'the units that took this one over (read one unit at a time)',
+    resolve: (unit, _args, context) =>
+      context.prisma.unit.findMany({
+        where: {
+          predecessors: { some: { predecessorId: unit.id } },
+          AND: [context.viewer ? buildUnitsWhere({ viewer: context.viewer }) : { id: { in: [] } }],
+        },
+        orderBy: { name: 'asc' },
+      }),
+  }),
+  predecessors: t.field({
+    type: [UnitRef],
+    description: 'the units this one succeeded',
+    resolve: (unit, _args, context) =>
+      context.prisma.unit.findMany({
+        where: {
+          successors: { some: { successorId: unit.id } },
+          AND: [context.viewer ? buildUnitsWhere({ viewer: context.viewer }) : { id: { in: [] } }],
+        },
+        orderBy: { name: 'asc' },
+      }),
+  }),
+}));
+
+type HistoryRow = { year: number; rating: string; titles: string[]; unitName: string | null };
+
+const RatingHistoryRef = builder.objectRef<HistoryRow>('RatingHistoryEntry').implement({
+  description: 'a rating of a year before the platform, under the unit as it was that year',
+  fields: (t) => ({
+    year: t.exposeInt('year'),
+    rating: t.exposeString('rating'),
+    titles: t.exposeStringList('titles'),
+    unitName: t.exposeString('unitName', { nullable: true }),
+  }),
+});
+
 const ImportMappingRef = builder.objectRef<ImportMapping>('ImportMapping').implement({
   description: 'How a source system’s export names the columns of an import kind',
   fields: (t) => ({
@@ -241,6 +291,27 @@ builder.queryFields((t) => ({
         where: args.kind ? { kind: args.kind } : {},
         orderBy: [{ kind: 'asc' }, { source: 'asc' }],
       }),
+  }),
+  ratingHistory: t.withAuth({ loggedIn: true }).field({
+    type: [RatingHistoryRef],
+    description: 'a person’s earlier ratings, each under the unit of its year (empty when not visible)',
+    args: { personId: t.arg.globalID({ required: true }) },
+    resolve: async (_root, args, context) => {
+      const rows = await context.prisma.ratingHistory.findMany({
+        where: {
+          personId: localId(args.personId, 'Person', 'personId'),
+          person: buildPeopleWhere({ viewer: context.viewer }),
+        },
+        include: { unit: { select: { name: true } } },
+        orderBy: { year: 'asc' },
+      });
+      return rows.map((row) => ({
+        year: row.year,
+        rating: row.rating,
+        titles: row.titles,
+        unitName: row.unit?.name ?? null,
+      }));
+    },
   }),
   jobPositions: t.withAuth({ loggedIn: true }).field({
     type: [JobPositionRef],
