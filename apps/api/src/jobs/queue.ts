@@ -132,6 +132,7 @@ async function startGraphileQueue(options: JobQueueOptions & { databaseUrl: stri
       pollInterval: 2000,
       noHandleSignals: true,
       taskList: { [evaluationTask]: evaluate },
+      crontab: '', // no scheduled jobs (else it looks for a crontab file in the working folder)
       logger,
     });
     utils = await makeWorkerUtils({ connectionString: options.databaseUrl, logger });
