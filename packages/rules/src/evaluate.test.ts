@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { checkFinalRating } from './check-final-rating.ts';
-import { evaluateScenario } from './evaluate.ts';
 import { parseScenario } from './parse-scenario.ts';
 import { person, resultOf, run, scenario, task, tasks } from './test-scenario.ts';
 
