@@ -215,6 +215,7 @@ async function handleUpload(
     fileName: file.fileName,
     content: file.content,
     source: url.searchParams.get('source'),
+    db: services.db,
   });
   const batchId = encodeGlobalID('ImportBatch', outcome.batch.id);
   sendJson(response, outcome.batch.status === 'APPLIED' ? 200 : 422, {

@@ -96,6 +96,7 @@ describe.each(testEngines())('import limits on %s', (engine) => {
       cycleId: null,
       fileName,
       content,
+      db: app.db,
     });
     return { body: { ...outcome.batch, errors: outcome.errors } };
   }
@@ -199,4 +200,39 @@ describe.each(testEngines())('import limits on %s', (engine) => {
     // the same user may import again once the first is done
     expect((await upload(peopleCsv(3, 'SA', 'E'), 'after.csv')).body.status).toBe('APPLIED');
   });
+
+  it('a batch left validating by a process that died does not block the user, and is closed as failed', async () => {
+    const left = await app.db.prisma.importBatch.create({
+      data: { kind: 'PEOPLE', fileName: 'killed.csv', fileSize: 10, createdById: officer.userId },
+    });
+    expect((await upload(peopleCsv(3, 'SA', 'F'), 'after-crash.csv')).body.status).toBe('APPLIED');
+    const closed = await app.db.prisma.importBatch.findUniqueOrThrow({ where: { id: left.id } });
+    expect(closed.status).toBe('FAILED');
+    expect(closed.finishedAt).not.toBeNull();
+  });
+
+  it.runIf(engine === 'postgres')(
+    'refuses an import while another API process holds the same user’s claim',
+    async () => {
+      let release: () => void = () => {};
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let held: () => void = () => {};
+      const claimed = new Promise<void>((resolve) => {
+        held = resolve;
+      });
+      // another replica: its own connection holds the user's claim for as long as its import runs
+      const other = app.db.sql.transaction(async (tx) => {
+        await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`import:${officer.userId}`]);
+        held();
+        await released;
+      });
+      await claimed;
+      await expect(upload(peopleCsv(3, 'SA', 'G'), 'elsewhere.csv')).rejects.toThrow(ConflictError);
+      release();
+      await other;
+      expect((await upload(peopleCsv(3, 'SA', 'H'), 'afterwards.csv')).body.status).toBe('APPLIED');
+    },
+  );
 });

@@ -1,4 +1,11 @@
-import { type Cycle, type ImportBatch, type ImportKind, insertRows, type PrismaClient } from '@cadre/db';
+import {
+  type Cycle,
+  type Database,
+  type ImportBatch,
+  type ImportKind,
+  insertRows,
+  type PrismaClient,
+} from '@cadre/db';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors.ts';
 import { uuidv7 } from '../ids.ts';
 import {
@@ -31,8 +38,6 @@ const organisationKinds: ImportKind[] = ['UNITS', 'PEOPLE', 'PRODUCTS'];
 // at most this many error rows are stored per batch (errorCount keeps the true total)
 const storedErrorLimit = 10_000;
 const progressEvery = 2_000;
-// a batch still validating after this long belongs to a process that died; it no longer blocks
-const unfinishedImportWindowMs = 15 * 60_000;
 /** users with an import running in this process */
 const activeImporters = new Set<string>();
 
@@ -61,6 +66,8 @@ export async function importEvidence(options: {
   chunkSize?: number;
   /** the source system whose saved column mapping renames the file's headings */
   source?: string | null;
+  /** the database, for the claim that keeps a user to one import across API replicas */
+  db?: Database;
 }): Promise<ImportOutcome> {
   const { prisma, viewer, kind } = options;
   const spec = importKinds[kind];
@@ -84,20 +91,43 @@ export async function importEvidence(options: {
   if (activeImporters.has(viewer.userId)) throw importRunning();
   activeImporters.add(viewer.userId);
   try {
-    // another replica may be importing for the same user: its batch is still validating
-    const running = await prisma.importBatch.findFirst({
-      where: {
-        createdById: viewer.userId,
-        status: 'VALIDATING',
-        createdAt: { gt: new Date(Date.now() - unfinishedImportWindowMs) },
-      },
-      select: { id: true },
+    return await holdImportClaim(options.db, viewer.userId, async () => {
+      // holding the claim, no import of this user runs anywhere: a batch still validating was left
+      // by a process that died, and is closed as failed so the user sees it and may upload again
+      await prisma.importBatch.updateMany({
+        where: { createdById: viewer.userId, status: 'VALIDATING' },
+        data: { status: 'FAILED', finishedAt: new Date() },
+      });
+      return runImport({ ...options, spec, chunkSize, cycle, fileName });
     });
-    if (running) throw importRunning();
-    return await runImport({ ...options, spec, chunkSize, cycle, fileName });
   } finally {
     activeImporters.delete(viewer.userId);
   }
+}
+
+/**
+ * Another API replica may be importing for the same user. On PostgreSQL the claim is an advisory
+ * lock taken in a transaction of its own, held while `fn` runs: the server lets it go when this
+ * process dies, so a crash never blocks the user. The embedded engine has one process, whose own
+ * set of importers is the whole truth.
+ */
+async function holdImportClaim<T>(
+  db: Database | undefined,
+  userId: string,
+  fn: () => Promise<T>,
+): Promise<T> {
+  if (db?.engine !== 'postgres') return fn();
+  let result: { value: T } | null = null;
+  await db.sql.transaction(async (tx) => {
+    const [claim] = await tx.query<{ free: boolean }>(
+      'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS free',
+      [`import:${userId}`],
+    );
+    if (!claim?.free) throw importRunning();
+    result = { value: await fn() };
+  });
+  if (!result) throw importRunning();
+  return (result as { value: T }).value;
 }
 
 function importRunning(): ConflictError {
