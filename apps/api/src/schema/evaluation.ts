@@ -68,7 +68,11 @@ function asPeriods(value: Prisma.JsonValue | null): PeriodScore[] {
     const { period, score, components } = entry as Record<string, Prisma.JsonValue>;
     if (typeof period !== 'number') return [];
     return [
-      { period, score: typeof score === 'number' ? score : null, components: asComponents(components ?? null) },
+      {
+        period,
+        score: typeof score === 'number' ? score : null,
+        components: asComponents(components ?? null),
+      },
     ];
   });
 }

@@ -207,7 +207,10 @@ const UpdatePersonInput = builder.inputType('UpdatePersonInput', {
     citizenFacing: t.boolean({ required: false }),
     dossierHandler: t.boolean({ required: false }),
     active: t.boolean({ required: false }),
-    personalId: t.string({ required: false, description: 'số định danh cá nhân, 12 digits; empty clears it' }),
+    personalId: t.string({
+      required: false,
+      description: 'số định danh cá nhân, 12 digits; empty clears it',
+    }),
     quotaGroup: t.string({ required: false }),
   }),
 });
