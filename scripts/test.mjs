@@ -100,8 +100,10 @@ for (const suite of suites) {
       suite,
       `${summary.brokenFiles.map((file) => `${file.file} did not load: ${file.message}`).join('; ')}`,
     );
-  } else if (result.status !== 0) fail(suite, `vitest exited with code ${result.status ?? result.signal}`);
-  else if (summary.passed + summary.failed === 0) {
+  } else if (result.status !== 0) {
+    // failed tests are counted already; a suite failing without one is counted as one failure
+    fail(suite, `vitest exited with code ${result.status ?? result.signal}`, summary.failed === 0);
+  } else if (summary.passed + summary.failed === 0) {
     if (reason) skippedSuites.push(`${suite.name}: ${summary.skipped} tests skipped — ${reason}`);
     else fail(suite, `all ${summary.skipped} tests were skipped`);
   } else if (reason) {
@@ -131,9 +133,9 @@ for (const line of failures) console.log(`  ${line}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failures.length || totals.failed ? 1 : 0);
 
-function fail(suite, message) {
+function fail(suite, message, count = true) {
   failures.push(`${suite.name}: ${message}`);
-  totals.failed += 1; // the suite itself, on top of any failed test
+  if (count) totals.failed += 1; // the suite itself could not run its tests
 }
 
 /** Workspaces from the root package.json (`apps/*` or a plain folder), then their Vitest configs. */
