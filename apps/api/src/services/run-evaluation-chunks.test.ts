@@ -1,7 +1,7 @@
 // A run evaluated in chunks of whole units gives exactly what one evaluation of the whole scope
 // gives: every result (score, components, ratings, titles, trace), flag and unit result (block
 // ranks included), on the demo province made harder with leaders of other units, a leader loop, a
-// quota exception and the CSTĐCS cap.
+// quota group spread over two units, a quota exception and the CSTĐCS cap.
 import { type Database, demoCycleYear, type PrismaClient, seedDemo } from '@cadre/db';
 import { createTestDatabase, testEngines } from '@cadre/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +29,24 @@ describe('planChunks', () => {
       { unitIds: ['A', 'D', 'F'], people: 7 },
       { unitIds: ['B'], people: 4 },
       { unitIds: ['C', 'E'], people: 5 },
+    ]);
+  });
+
+  it('keeps the units whose people share a quota group of similar tasks in one chunk', () => {
+    const chunks = planChunks({
+      unitIds: ['A', 'B', 'C', 'D'],
+      headcounts: [
+        { unitId: 'A', leadsUnitId: null, quotaGroup: 'MOT-CUA', people: 3 },
+        { unitId: 'B', leadsUnitId: null, people: 3 },
+        { unitId: 'C', leadsUnitId: null, people: 3 },
+        { unitId: 'D', leadsUnitId: null, quotaGroup: 'MOT-CUA', people: 2 },
+      ],
+      chunkPeople: 3,
+    });
+    expect(chunks).toEqual([
+      { unitIds: ['A', 'D'], people: 5 },
+      { unitIds: ['B'], people: 3 },
+      { unitIds: ['C'], people: 3 },
     ]);
   });
 
@@ -158,6 +176,19 @@ describe.each(testEngines())('a run in chunks on %s', (engine) => {
     for (const [from, to] of links) {
       const person = await pick(from, 1);
       await prisma.person.update({ where: { id: person.id }, data: { leadsUnitId: units[to]?.id } });
+    }
+    // a quota group of similar tasks across two units far apart in the chunk order
+    for (const unitIndex of [1, far - 1]) {
+      const members = await prisma.person.findMany({
+        where: { unitId: units[unitIndex]?.id, active: true, leadsUnitId: null },
+        orderBy: { code: 'desc' },
+        take: 3,
+        select: { id: true },
+      });
+      await prisma.person.updateMany({
+        where: { id: { in: members.map((member) => member.id) } },
+        data: { quotaGroup: 'NHOM-MOT-CUA' },
+      });
     }
     // a local cap on CSTĐCS and a recorded quota exception
     await prisma.cycle.update({

@@ -243,14 +243,22 @@ async function describeErrors(prisma: PrismaClient, errors: Map<string, string>)
   return first.map((row) => `${row.id}: ${errors.get(row.id) ?? ''}`).join('\n');
 }
 
-/** How many active people each unit of the scope has, by the unit they lead (null for most). */
-export type Headcount = { unitId: string; leadsUnitId: string | null; people: number };
+/**
+ * How many active people each unit of the scope has, by the unit they lead (null for most) and by
+ * their quota group of similar tasks (null for most: the group is then the unit).
+ */
+export type Headcount = {
+  unitId: string;
+  leadsUnitId: string | null;
+  quotaGroup?: string | null;
+  people: number;
+};
 
 function readHeadcounts(tx: Prisma.TransactionClient, unitIds: readonly string[]): Promise<Headcount[]> {
   return tx.$queryRawUnsafe<Headcount[]>(
-    `SELECT "unitId", "leadsUnitId", count(*)::int AS people FROM "Person"
+    `SELECT "unitId", "leadsUnitId", "quotaGroup", count(*)::int AS people FROM "Person"
      WHERE active AND "unitId" IN (SELECT jsonb_array_elements_text($1::jsonb))
-     GROUP BY "unitId", "leadsUnitId"`,
+     GROUP BY "unitId", "leadsUnitId", "quotaGroup"`,
     JSON.stringify(unitIds),
   );
 }
@@ -261,7 +269,8 @@ export type RunChunk = { unitIds: string[]; people: number };
  * Splits the scope's units into chunks the engine can evaluate apart. Quotas, the CSTĐCS cap and
  * collective titles are per unit, so a unit's people stay together; a leader's rating uses the
  * people of the unit they lead (who may lead units themselves), so the unit a leader sits in and
- * the unit they lead are joined (union-find), transitively. The joined groups are packed, in the
+ * the unit they lead are joined (union-find), transitively; so are the units whose people share a
+ * quota group of similar tasks (the excellent quota counts the whole group). The joined groups are packed, in the
  * order of `unitIds`, into chunks of about `chunkPeople` people; a group larger than that is a
  * chunk of its own. Every unit is in exactly one chunk, also a unit without people.
  */
@@ -281,16 +290,23 @@ export function planChunks(options: {
       current = grand;
     }
   };
+  const join = (x: string, y: string) => {
+    const a = root(x);
+    const b = root(y);
+    if (a !== b) parent.set(b, a);
+  };
   const people = new Map<string, number>();
+  const quotaGroupUnit = new Map<string, string>();
   for (const row of options.headcounts) {
     if (!parent.has(row.unitId)) continue;
     people.set(row.unitId, (people.get(row.unitId) ?? 0) + row.people);
-    // a unit led from outside the scope is not the leader's unit for the engine (leads is null)
-    if (row.leadsUnitId !== null && parent.has(row.leadsUnitId)) {
-      const a = root(row.unitId);
-      const b = root(row.leadsUnitId);
-      if (a !== b) parent.set(b, a);
+    if (row.quotaGroup) {
+      const first = quotaGroupUnit.get(row.quotaGroup);
+      if (first === undefined) quotaGroupUnit.set(row.quotaGroup, row.unitId);
+      else join(first, row.unitId);
     }
+    // a unit led from outside the scope is not the leader's unit for the engine (leads is null)
+    if (row.leadsUnitId !== null && parent.has(row.leadsUnitId)) join(row.unitId, row.leadsUnitId);
   }
   const groups = new Map<string, RunChunk>();
   for (const id of options.unitIds) {
