@@ -325,8 +325,9 @@ describe.each(testEngines())('a full cycle on the demo province through the API,
   });
 
   it('7. the council votes by secret ballot: no counts before closing, one vote each, recusal respected', async () => {
+    // the members' accounts are for administrators only (others read a member's display name)
     const councils = await call<{ councils: { id: string; members: { user: { username: string } }[] }[] }>(
-      'officer',
+      'admin',
       '{ councils { id members { user { username } } } }',
     );
     const council = councils.councils[0];
