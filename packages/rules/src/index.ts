@@ -1,5 +1,7 @@
 // The rules engine's public surface: parse a scenario, evaluate it, check a final decision.
 
+export type { AwardCheck } from './award.ts';
+export { awardAllowed, BALLOT_RULE, needsBallot } from './award.ts';
 export type * from './calibration.ts';
 export {
   CALIBRATION_FINDING_KINDS,

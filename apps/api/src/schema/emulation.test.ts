@@ -77,6 +77,14 @@ describe.each(testEngines())('emulation titles and secret ballots on %s', (engin
         },
       });
     }
+    // their head has assessed them (without it the engine leaves them awaiting the assessment)
+    await prisma.headAssessment.createMany({
+      data: [people.binh, people.em].map((personId) => ({
+        cycleId: cycle.id,
+        personId,
+        conductAssessment: 10,
+      })),
+    });
     await prisma.ratingHistory.createMany({
       data: [2024, 2025].map((year) => ({
         personId: people.binh,

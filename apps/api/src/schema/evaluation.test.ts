@@ -1,3 +1,4 @@
+import { toSearchText } from '@cadre/db';
 import { testEngines } from '@cadre/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, gid, type TestApp } from '../test-support/test-app.ts';
@@ -12,13 +13,18 @@ type ResultNode = {
   unit: { name: string };
   trace: { rule: string; citation: string }[];
   flags: { kind: string }[];
+  awaitingAssessment: number[];
+  awaitingAssessmentMessage: string | null;
+  ratingCeiling: { rating: string; rule: string | null; reason: string } | null;
+  viewerCanAdjust: boolean;
 };
 
 const resultsQuery = `query ($cycleId: ID!, $filter: ResultsFilter) {
   results(cycleId: $cycleId, first: 50, filter: $filter, orderBy: NAME) {
     totalCount
     edges { node { id version score engineRating finalRating person { fullName } unit { name }
-      components { tasks conduct reform citizens } trace { rule citation effect detail } flags { kind status } } } } }`;
+      components { tasks conduct reform citizens } trace { rule citation effect detail } flags { kind status }
+      awaitingAssessment awaitingAssessmentMessage ratingCeiling { rating rule reason } viewerCanAdjust } } } }`;
 
 const adjustMutation = `mutation ($id: ID!, $rating: Rating!, $reason: String, $version: Int!) {
   adjustRating(resultId: $id, rating: $rating, reason: $reason, version: $version) {
@@ -71,7 +77,25 @@ describe.each(testEngines())('evaluation with the rules engine on %s', (engine) 
       },
     });
     cycleId = gid('Cycle', cycle.id);
-    const people = Object.values(app.fixture.people);
+    // a sixth person whose head has not assessed them: the engine must not read the missing A as 10
+    const giang = await prisma.person.create({
+      data: {
+        code: 'P6',
+        fullName: 'Đỗ Thị Giang',
+        searchName: toSearchText('Đỗ Thị Giang'),
+        unitId: app.fixture.units.dept2,
+        category: 'CONG_CHUC',
+        hiredOn: new Date('2015-03-01'),
+      },
+    });
+    await prisma.headAssessment.createMany({
+      data: Object.values(app.fixture.people).map((personId) => ({
+        cycleId: cycle.id,
+        personId,
+        conductAssessment: 10,
+      })),
+    });
+    const people = [...Object.values(app.fixture.people), giang.id];
     await prisma.task.createMany({
       data: people.map((personId, index) => ({
         cycleId: cycle.id,
@@ -112,14 +136,37 @@ describe.each(testEngines())('evaluation with the rules engine on %s', (engine) 
       { id: run.data?.runEvaluation.data.id },
       { token: await app.login('officer') },
     );
-    expect(polled.data?.evaluationRun).toMatchObject({ status: 'SUCCEEDED', total: 5, processed: 5 });
+    expect(polled.data?.evaluationRun).toMatchObject({ status: 'SUCCEEDED', total: 6, processed: 6 });
     const results = await loadResults();
-    expect(results?.totalCount).toBe(5);
+    expect(results?.totalCount).toBe(6);
     const em = byName.get('Nguyễn Văn Em');
     expect(em?.engineRating).toBe('NOT_COMPLETED');
     expect(em?.trace.length).toBeGreaterThan(0);
     expect(em?.trace.every((entry) => entry.rule && entry.citation)).toBe(true);
     expect(byName.get('Lê Văn Cường')?.score).toBeGreaterThanOrEqual(90);
+  });
+
+  it('shows a person without a head assessment as awaiting it, never scored as 10', async () => {
+    const giang = byName.get('Đỗ Thị Giang');
+    expect(giang).toMatchObject({
+      score: null,
+      engineRating: 'NOT_RATED',
+      finalRating: 'NOT_RATED',
+      awaitingAssessment: [2], // the cycle is scored by quarter; the task falls due in June
+    });
+    expect(giang?.awaitingAssessmentMessage).toMatch(/^Chờ thủ trưởng đánh giá/);
+    expect(giang?.trace.some((line) => line.rule === 'score.awaiting-assessment')).toBe(true);
+    // the same work, assessed at 10, scores: the missing assessment was not read as 10
+    expect(byName.get('Lê Văn Cường')).toMatchObject({
+      awaitingAssessment: [],
+      awaitingAssessmentMessage: null,
+    });
+    expect(byName.get('Lê Văn Cường')?.score).toBeGreaterThanOrEqual(90);
+    // the engine's ceiling: not rated admits only NOT_RATED; Em's reprimand caps him at NOT_COMPLETED
+    expect(giang?.ratingCeiling?.rating).toBe('NOT_RATED');
+    expect(byName.get('Nguyễn Văn Em')?.ratingCeiling).toMatchObject({ rating: 'NOT_COMPLETED' });
+    // the officer may not adjust while the cycle is OPEN (officers adjust at REVIEW)
+    expect(giang?.viewerCanAdjust).toBe(false);
   });
 
   it('gives the same rows when run again', async () => {

@@ -1,5 +1,6 @@
 import type { Flag, Prisma } from '@cadre/db';
 import { toSearchText } from '@cadre/db';
+import { RULES } from '@cadre/rules';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
@@ -19,6 +20,7 @@ import { adjustRating } from '../services/adjust-rating.ts';
 import { computeUnitQuota, type UnitQuota } from '../services/compute-unit-quota.ts';
 import { correctRating } from '../services/correct-rating.ts';
 import { recordQuotaException } from '../services/record-quota-exception.ts';
+import { mayAdjust, mayAssess, mayCorrect, mayProposeTitle } from '../services/result-permissions.ts';
 import { CycleRef } from './cycle.ts';
 import { DecisionKindEnum, FlagKindEnum, FlagReviewEnum, FlagStatusEnum, RatingEnum } from './enums.ts';
 import { writeErrors } from './errors.ts';
@@ -137,6 +139,88 @@ builder.prismaObject('RatingDecision', {
   }),
 });
 
+type Ceiling = {
+  rating: (typeof ratingValues)[number];
+  rule: string | null;
+  citation: string | null;
+  reason: string;
+};
+const ratingValues = ['EXCELLENT', 'GOOD', 'COMPLETED', 'NOT_COMPLETED', 'NOT_RATED'] as const;
+
+const RatingCeilingRef = builder.objectRef<Ceiling>('RatingCeiling').implement({
+  description:
+    'The engine’s ceiling: the highest rating a decision may give (hard rules); NOT_RATED admits only NOT_RATED',
+  fields: (t) => ({
+    rating: t.field({ type: RatingEnum, resolve: (ceiling) => ceiling.rating }),
+    rule: t.exposeString('rule', {
+      nullable: true,
+      description: 'the rule that sets it; null when none limits',
+    }),
+    citation: t.exposeString('citation', { nullable: true }),
+    reason: t.exposeString('reason', { description: 'Vietnamese, for the form that offers the choices' }),
+  }),
+});
+
+type Eligibility = {
+  title: string;
+  status: 'GRANTED' | 'ELIGIBLE' | 'NOT_ELIGIBLE';
+  needsBallot: boolean;
+  rule: string;
+  citation: string;
+  reasons: string[];
+};
+
+const EligibilityStatusEnum = builder.enumType('TitleEligibilityStatus', {
+  values: ['GRANTED', 'ELIGIBLE', 'NOT_ELIGIBLE'] as const,
+});
+
+const TitleEligibilityRef = builder.objectRef<Eligibility>('TitleEligibility').implement({
+  description:
+    'The engine’s standing of a person for one individual title: granted, eligible (to be balloted) or not, with the reasons',
+  fields: (t) => ({
+    title: t.exposeString('title'),
+    status: t.field({ type: EligibilityStatusEnum, resolve: (item) => item.status }),
+    needsBallot: t.exposeBoolean('needsBallot'),
+    rule: t.exposeString('rule'),
+    citation: t.exposeString('citation'),
+    reasons: t.exposeStringList('reasons', { description: 'Vietnamese: the conditions that fail' }),
+  }),
+});
+
+function asCeiling(value: Prisma.JsonValue | null): Ceiling | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+  const { rating, rule, citation, reason } = value as Record<string, Prisma.JsonValue>;
+  if (!ratingValues.includes(rating as Ceiling['rating'])) return null;
+  return {
+    rating: rating as Ceiling['rating'],
+    rule: typeof rule === 'string' ? rule : null,
+    citation: typeof citation === 'string' ? citation : null,
+    reason: typeof reason === 'string' ? reason : '',
+  };
+}
+
+function asEligibility(value: Prisma.JsonValue | null): Eligibility[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry) => {
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return [];
+    const item = entry as Record<string, Prisma.JsonValue>;
+    if (typeof item.title !== 'string') return [];
+    const status = item.status === 'GRANTED' || item.status === 'ELIGIBLE' ? item.status : 'NOT_ELIGIBLE';
+    return [
+      {
+        title: item.title,
+        status,
+        needsBallot: item.needsBallot === true,
+        rule: typeof item.rule === 'string' ? item.rule : '',
+        citation: typeof item.citation === 'string' ? item.citation : '',
+        reasons: Array.isArray(item.reasons)
+          ? item.reasons.filter((r): r is string => typeof r === 'string')
+          : [],
+      },
+    ];
+  });
+}
+
 export const EvaluationResultRef = builder.prismaNode('EvaluationResult', {
   id: { field: 'id' },
   nullable: true,
@@ -204,6 +288,64 @@ export const EvaluationResultRef = builder.prismaNode('EvaluationResult', {
     }),
     decisions: t.relation('decisions', { query: { orderBy: { decidedAt: 'asc' } } }),
     version: t.exposeInt('version'),
+    awaitingAssessment: t.field({
+      type: ['Int'],
+      description:
+        'periods awaiting the head’s assessment: the person is not scored (NOT_RATED) until assessed, never read as 10',
+      select: { awaitingAssessment: true },
+      resolve: (result) => result.awaitingAssessment,
+    }),
+    awaitingAssessmentMessage: t.string({
+      nullable: true,
+      description: 'Vietnamese: why the person is not scored yet (from the engine’s trace), when awaiting',
+      select: { awaitingAssessment: true, trace: true },
+      resolve: (result) => {
+        if (result.awaitingAssessment.length === 0) return null;
+        const line = asTrace(result.trace).find((entry) => entry.rule === RULES.awaitingAssessment);
+        return line?.detail || 'Chờ thủ trưởng đánh giá ý thức, đạo đức: chưa chấm điểm';
+      },
+    }),
+    ratingCeiling: t.field({
+      type: RatingCeilingRef,
+      nullable: true,
+      description: 'the engine’s ceiling on decisions (null for a result written before the engine gave one)',
+      select: { ratingCeiling: true },
+      resolve: (result) => asCeiling(result.ratingCeiling),
+    }),
+    titleEligibility: t.field({
+      type: [TitleEligibilityRef],
+      description: 'the engine’s standing of the person for each individual title',
+      select: { titleEligibility: true },
+      resolve: (result) => asEligibility(result.titleEligibility),
+    }),
+    viewerCanAdjust: t.boolean({
+      description:
+        'whether the viewer may adjust this rating now (role, scope, the cycle’s step, not their own)',
+      select: { cycle: { select: { status: true } } },
+      resolve: (result, _args, context) =>
+        context.viewer ? mayAdjust(context.viewer, result.cycle.status, result) : false,
+    }),
+    viewerCanCorrect: t.boolean({
+      description:
+        'whether the viewer may issue a numbered correction (published cycles, officers and admins)',
+      select: { cycle: { select: { status: true } } },
+      resolve: (result, _args, context) =>
+        context.viewer ? mayCorrect(context.viewer, result.cycle.status, result) : false,
+    }),
+    viewerCanAssess: t.boolean({
+      description:
+        'whether the viewer may record this person’s conduct assessment now (heads, at their step)',
+      select: { cycle: { select: { status: true } } },
+      resolve: (result, _args, context) =>
+        context.viewer ? mayAssess(context.viewer, result.cycle.status, result) : false,
+    }),
+    viewerCanProposeTitle: t.boolean({
+      description:
+        'whether the viewer may propose a title for this person (the engine still judges eligibility)',
+      select: { cycle: { select: { status: true } } },
+      resolve: (result, _args, context) =>
+        context.viewer ? mayProposeTitle(context.viewer, result.cycle.status, result) : false,
+    }),
   }),
 });
 

@@ -2,9 +2,10 @@ import type { EvaluationResult, PrismaClient, Rating } from '@cadre/db';
 import { assertVersion, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { buildResultsWhere } from '../scope/build-results-where.ts';
 import type { UnitTreeCache } from '../scope/unit-tree.ts';
-import { unitInScope, type Viewer } from '../scope/viewer.ts';
+import type { Viewer } from '../scope/viewer.ts';
 import { checkDecision } from './check-decision.ts';
 import { isReadOnly } from './cycle-access.ts';
+import { mayAdjust } from './result-permissions.ts';
 import { writeAudit } from './write-audit.ts';
 
 /**
@@ -37,16 +38,13 @@ export async function adjustRating(options: {
           'Kết quả đã công bố chỉ đọc: dùng đính chính (correctRating) / published results are read-only: use correctRating',
         );
       }
-      const headInAssessment = viewer.role === 'UNIT_HEAD' && cycle.status === 'ASSESSMENT';
-      const officerInReview =
-        (viewer.role === 'OFFICER' || viewer.role === 'ADMIN') && cycle.status === 'REVIEW';
-      if (!(headInAssessment || officerInReview) || !unitInScope(viewer, result.unitId)) {
+      if (result.personId === viewer.personId) {
+        throw new ForbiddenError('Không tự điều chỉnh kết quả của mình / you cannot adjust your own result');
+      }
+      if (!mayAdjust(viewer, cycle.status, result)) {
         throw new ForbiddenError(
           'Trưởng đơn vị điều chỉnh ở bước ASSESSMENT, cán bộ tổ chức ở bước REVIEW / heads adjust during ASSESSMENT, officers during REVIEW',
         );
-      }
-      if (result.personId === viewer.personId) {
-        throw new ForbiddenError('Không tự điều chỉnh kết quả của mình / you cannot adjust your own result');
       }
       assertVersion('Kết quả / Result', result.version, options.version);
       if (options.rating === result.finalRating) return result;

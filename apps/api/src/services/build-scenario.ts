@@ -7,9 +7,6 @@ function isPersonalTitle(title: string): title is ScenarioInput['ballots'][numbe
   return personalTitles.has(title);
 }
 
-/** The head's assessment A when none was recorded: full marks, so a missing form never lowers a score. */
-export const defaultConductAssessment = 10;
-
 const day = (date: Date): string => date.toISOString().slice(0, 10);
 
 type ScenarioTask = ScenarioInput['tasks'][number];
@@ -276,7 +273,8 @@ export async function buildScenario(options: {
             : null,
         citizenFacing: person.citizenFacing,
         dossierHandler: person.dossierHandler,
-        conductAssessment: assessmentBy.get(person.id) ?? defaultConductAssessment,
+        // none recorded stays absent: the engine reports the person awaiting it (never read as 10)
+        conductAssessment: assessmentBy.get(person.id) ?? null,
         ...(conductByPeriodOf.has(person.id) ? { conductByPeriod: conductByPeriodOf.get(person.id) } : {}),
         ...(person.quotaGroup ? { quotaGroup: person.quotaGroup } : {}),
         ...(degenerated.has(person.id) ? { degenerationConcluded: true } : {}),

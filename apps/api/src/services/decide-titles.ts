@@ -1,10 +1,10 @@
 import type { PrismaClient, TitleDecision } from '@cadre/db';
+import { awardAllowed } from '@cadre/rules';
 import { ConflictError, NotFoundError, RuleViolationError, ValidationError } from '../errors.ts';
 import { titleLabels } from '../exports/labels.ts';
 import { buildProposalsWhere } from '../scope/build-proposals-where.ts';
 import type { Viewer } from '../scope/viewer.ts';
 import { assertManages, findVisibleCycle } from './cycle-access.ts';
-import { ballotTitles } from './read-title-eligibility.ts';
 import { writeAudit } from './write-audit.ts';
 
 function isUniqueViolation(error: unknown): boolean {
@@ -45,19 +45,29 @@ export async function decideTitles(options: {
       const ids = [...new Set(options.proposalIds)];
       const proposals = await tx.titleProposal.findMany({
         where: { id: { in: ids }, cycleId: cycle.id, AND: [buildProposalsWhere({ viewer })] },
-        include: { ballots: { where: { status: 'CLOSED' }, select: { result: true } } },
+        include: {
+          ballots: { where: { status: 'CLOSED' }, select: { result: true }, orderBy: { closedAt: 'asc' } },
+        },
       });
       if (proposals.length !== ids.length) throw new NotFoundError('đề nghị / proposal');
       for (const proposal of proposals) {
-        const needsBallot = ballotTitles.includes(proposal.title);
-        const passed = proposal.ballots.some((ballot) => ballot.result === 'PASSED');
-        if (proposal.status !== 'APPROVED' || (needsBallot && !passed)) {
+        // the engine says whether a passed ballot is needed and whether the closed ones give it
+        const check = awardAllowed(
+          proposal.title,
+          proposal.ballots.map((ballot) => ballot.result),
+        );
+        if (!check.allowed) {
           throw new RuleViolationError({
-            rule: needsBallot ? 'council.secret-ballot' : 'title.approved-proposal',
-            citation: needsBallot ? 'Nghị định 98/2023/NĐ-CP' : 'Luật Thi đua, khen thưởng 2022',
-            message: needsBallot
-              ? `${titleLabels[proposal.title]} cần phiếu kín đạt tỷ lệ (đề nghị ${proposal.id}) / needs a passed secret ballot`
-              : `Đề nghị ${titleLabels[proposal.title]} chưa được duyệt (${proposal.status}) / the proposal is not approved`,
+            rule: check.rule,
+            citation: check.citation,
+            message: `${titleLabels[proposal.title]}: ${check.message} (đề nghị ${proposal.id}) / needs a passed secret ballot`,
+          });
+        }
+        if (proposal.status !== 'APPROVED') {
+          throw new RuleViolationError({
+            rule: 'title.approved-proposal',
+            citation: 'Luật Thi đua, khen thưởng 2022',
+            message: `Đề nghị ${titleLabels[proposal.title]} chưa được duyệt (${proposal.status}) / the proposal is not approved`,
           });
         }
       }

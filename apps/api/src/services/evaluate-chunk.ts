@@ -72,6 +72,11 @@ export type ResultRow = {
   decided_at: string | null;
   titles: string[];
   trace: unknown;
+  /** periods awaiting the head's assessment (the person is then not scored) */
+  awaiting: number[];
+  /** the engine's ceiling and title eligibility (what a decision or proposal may ask) */
+  ceiling: unknown;
+  eligibility: unknown;
 };
 
 export type FlagRow = {
@@ -139,6 +144,9 @@ export async function evaluateChunk(input: ChunkInput): Promise<ChunkOutput> {
       decided_at: applied ? before.decidedAt : null,
       titles: person.titles,
       trace: person.trace,
+      awaiting: person.awaitingAssessment ?? [],
+      ceiling: person.ratingCeiling,
+      eligibility: person.titleEligibility,
     });
   }
   const errors: [string, string][] = [];

@@ -1,4 +1,5 @@
 import type { PrismaClient, QuotaException } from '@cadre/db';
+import { overridesSchema } from '@cadre/rules';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { unitInScope, type Viewer } from '../scope/viewer.ts';
 import { assertManages, assertWritable, findVisibleCycle } from './cycle-access.ts';
@@ -18,9 +19,18 @@ export async function recordQuotaException(options: {
   reason: string;
 }): Promise<QuotaException> {
   const { prisma, viewer } = options;
-  const issues = [];
-  if (!(options.percent > 0 && options.percent <= 100)) {
-    issues.push({ field: 'percent', message: 'Tỷ lệ từ 0 đến 100 / a percentage above 0, at most 100' });
+  const issues: { field: string; message: string }[] = [];
+  // the range is the engine's (its one overrides schema), not a copy here
+  const checked = overridesSchema.safeParse({
+    quotaExceptions: [
+      { unitId: options.unitId, percent: options.percent, decision: options.decisionNumber.trim() || '-' },
+    ],
+  });
+  if (!checked.success) {
+    for (const issue of checked.error.issues) {
+      if (issue.path.at(-1) === 'percent')
+        issues.push({ field: 'percent', message: `Tỷ lệ: ${issue.message}` });
+    }
   }
   if (!options.decisionNumber.trim()) {
     issues.push({ field: 'decisionNumber', message: 'Cần số quyết định / the decision number is required' });

@@ -1,4 +1,5 @@
 import type { PrismaClient, TitleProposal } from '@cadre/db';
+import { awardAllowed } from '@cadre/rules';
 import {
   assertVersion,
   ConflictError,
@@ -9,7 +10,6 @@ import {
 } from '../errors.ts';
 import { buildProposalsWhere } from '../scope/build-proposals-where.ts';
 import type { Viewer } from '../scope/viewer.ts';
-import { ballotTitles } from './read-title-eligibility.ts';
 import { writeAudit } from './write-audit.ts';
 
 /**
@@ -40,6 +40,9 @@ export async function reviewTitleProposal(options: {
   return prisma.$transaction(async (tx) => {
     const proposal = await tx.titleProposal.findFirst({
       where: { id: options.proposalId, AND: [buildProposalsWhere({ viewer })] },
+      include: {
+        ballots: { where: { status: 'CLOSED' }, select: { result: true }, orderBy: { closedAt: 'asc' } },
+      },
     });
     if (!proposal) throw new NotFoundError('đề nghị / proposal');
     assertVersion('Đề nghị / Proposal', proposal.version, options.version);
@@ -48,11 +51,16 @@ export async function reviewTitleProposal(options: {
         `Đề nghị đang ở trạng thái ${proposal.status} / the proposal is ${proposal.status}`,
       );
     }
-    if (options.approved && ballotTitles.includes(proposal.title)) {
+    // the engine says whether the title needs a passed ballot (the closing of a passed ballot approves it)
+    const check = awardAllowed(
+      proposal.title,
+      proposal.ballots.map((ballot) => ballot.result),
+    );
+    if (options.approved && !check.allowed) {
       throw new RuleViolationError({
-        rule: 'council.secret-ballot',
-        citation: 'Nghị định 98/2023/NĐ-CP',
-        message: 'Danh hiệu này cần bỏ phiếu kín của Hội đồng / this title needs the council’s secret ballot',
+        rule: check.rule,
+        citation: check.citation,
+        message: `${check.message} / this title needs a passed secret ballot of the council`,
       });
     }
     const status = options.approved ? 'APPROVED' : 'REJECTED';

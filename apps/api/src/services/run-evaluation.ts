@@ -533,12 +533,15 @@ async function writeResults(
 ): Promise<void> {
   await tx.$executeRawUnsafe(
     `INSERT INTO "EvaluationResult" ("id","cycleId","personId","unitId","runId","score","components","periods",
-       "proposedRating","engineRating","finalRating","finalReason","decidedById","decidedAt","titles","trace","version","updatedAt")
+       "proposedRating","engineRating","finalRating","finalReason","decidedById","decidedAt","titles","trace",
+       "awaitingAssessment","ratingCeiling","titleEligibility","version","updatedAt")
      SELECT u.id, $1, u.person_id, u.unit_id, $2, u.score, u.components, u.periods, u.proposed::"Rating", u.engine::"Rating",
        u.final::"Rating", u.reason, u.decided_by, u.decided_at,
-       ARRAY(SELECT jsonb_array_elements_text(u.titles)), u.trace, 1, now()
+       ARRAY(SELECT jsonb_array_elements_text(u.titles)), u.trace,
+       ARRAY(SELECT jsonb_array_elements_text(u.awaiting)::int), u.ceiling, u.eligibility, 1, now()
      FROM jsonb_to_recordset($3::jsonb) AS u(id text, person_id text, unit_id text, score float8, components jsonb,
-       periods jsonb, proposed text, engine text, final text, reason text, decided_by text, decided_at timestamptz, titles jsonb, trace jsonb)
+       periods jsonb, proposed text, engine text, final text, reason text, decided_by text, decided_at timestamptz, titles jsonb, trace jsonb,
+       awaiting jsonb, ceiling jsonb, eligibility jsonb)
      ON CONFLICT ("cycleId","personId") DO UPDATE SET
        "unitId" = EXCLUDED."unitId", "runId" = EXCLUDED."runId", "score" = EXCLUDED."score",
        "components" = EXCLUDED."components", "periods" = EXCLUDED."periods",
@@ -546,6 +549,8 @@ async function writeResults(
        "engineRating" = EXCLUDED."engineRating", "finalRating" = EXCLUDED."finalRating",
        "finalReason" = EXCLUDED."finalReason", "decidedById" = EXCLUDED."decidedById",
        "decidedAt" = EXCLUDED."decidedAt", "titles" = EXCLUDED."titles", "trace" = EXCLUDED."trace",
+       "awaitingAssessment" = EXCLUDED."awaitingAssessment", "ratingCeiling" = EXCLUDED."ratingCeiling",
+       "titleEligibility" = EXCLUDED."titleEligibility",
        "version" = "EvaluationResult"."version" + CASE WHEN "EvaluationResult"."finalRating" IS DISTINCT FROM EXCLUDED."finalRating"
          OR "EvaluationResult"."engineRating" IS DISTINCT FROM EXCLUDED."engineRating" THEN 1 ELSE 0 END,
        "updatedAt" = now()
@@ -553,11 +558,13 @@ async function writeResults(
          "EvaluationResult"."periods",
          "EvaluationResult"."proposedRating", "EvaluationResult"."engineRating", "EvaluationResult"."finalRating",
          "EvaluationResult"."finalReason", "EvaluationResult"."decidedById", "EvaluationResult"."decidedAt",
-         "EvaluationResult"."titles", "EvaluationResult"."trace")
+         "EvaluationResult"."titles", "EvaluationResult"."trace", "EvaluationResult"."awaitingAssessment",
+         "EvaluationResult"."ratingCeiling", "EvaluationResult"."titleEligibility")
        IS DISTINCT FROM (EXCLUDED."unitId", EXCLUDED."score", EXCLUDED."components", EXCLUDED."periods",
          EXCLUDED."proposedRating",
          EXCLUDED."engineRating", EXCLUDED."finalRating", EXCLUDED."finalReason", EXCLUDED."decidedById",
-         EXCLUDED."decidedAt", EXCLUDED."titles", EXCLUDED."trace")`,
+         EXCLUDED."decidedAt", EXCLUDED."titles", EXCLUDED."trace", EXCLUDED."awaitingAssessment",
+         EXCLUDED."ratingCeiling", EXCLUDED."titleEligibility")`,
     cycleId,
     runId,
     batch,
