@@ -77,6 +77,14 @@ const allowed: Record<'Query' | 'Mutation', Record<string, Role[] | 'public'>> =
     issuedDocuments: managers,
     nationalExports: managers,
     nationalExportDeadlines: managers,
+    evaluationRunProgress: everyone,
+    importMappings: ['ADMIN', 'OFFICER', 'UNIT_HEAD'],
+    // a person's earlier ratings and periods: rows limited by the people builder
+    ratingHistory: everyone,
+    jobPositions: everyone,
+    periodTracking: ['ADMIN', 'OFFICER', 'UNIT_HEAD'],
+    periodProgress: ['ADMIN', 'OFFICER', 'UNIT_HEAD'],
+    personPeriods: everyone,
   },
   Mutation: {
     login: 'public',
@@ -117,6 +125,13 @@ const allowed: Record<'Query' | 'Mutation', Record<string, Role[] | 'public'>> =
     reviewCalibration: ['ADMIN', 'OFFICER', 'COUNCIL_MEMBER'],
     updateCycleDeadlines: managers,
     deleteCycle: managers,
+    saveImportMapping: ['ADMIN', 'OFFICER', 'UNIT_HEAD'],
+    saveJobPosition: managers,
+    saveProduct: managers,
+    assignWork: ['ADMIN', 'OFFICER', 'UNIT_HEAD'],
+    recordPeriodResults: ['ADMIN', 'OFFICER', 'UNIT_HEAD'],
+    closePeriod: ['ADMIN', 'OFFICER', 'UNIT_HEAD'],
+    reopenPeriod: ['ADMIN', 'OFFICER', 'UNIT_HEAD'],
   },
 };
 

@@ -211,7 +211,10 @@ describe.each(testEngines())('evaluation runs (canned engine) on %s', (engine) =
       { c: gid('Cycle', cycleDbId), first: 50 },
       { token },
     );
-    expect(app.queries.count).toBe(twoCount);
+    // no statement per row: relations are scoped by one batched lookup per type and request, so
+    // the larger page adds at most the lookups of the types only it reaches (decisions' accounts
+    // and their people), whatever its size
+    expect(app.queries.count).toBeLessThanOrEqual(twoCount + 2);
     expect(all.data?.results.edges.flatMap((edge) => edge.node.flags.map((flag) => flag.kind))).toEqual([
       'STREAMLINING',
     ]);
