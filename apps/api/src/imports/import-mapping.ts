@@ -15,7 +15,7 @@ export async function readImportMapping(
   const name = source?.trim();
   if (!name) return null;
   const row = await prisma.importMapping.findUnique({ where: { kind_source: { kind, source: name } } });
-  if (!row || !row.columns || typeof row.columns !== 'object' || Array.isArray(row.columns)) return null;
+  if (!row?.columns || typeof row.columns !== 'object' || Array.isArray(row.columns)) return null;
   return Object.fromEntries(
     Object.entries(row.columns as Record<string, unknown>).filter(
       (entry): entry is [string, string] => typeof entry[1] === 'string',

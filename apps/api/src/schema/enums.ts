@@ -44,7 +44,8 @@ export const cycleStatuses = [
 export const CycleStatusEnum = builder.enumType('CycleStatus', { values: cycleStatuses });
 
 export const PeriodKindEnum = builder.enumType('PeriodKind', {
-  description: 'how a cycle tracks công chức: the whole year, every quarter or every month (Nghị định 335/2025)',
+  description:
+    'how a cycle tracks công chức: the whole year, every quarter or every month (Nghị định 335/2025)',
   values: ['YEAR', 'QUARTER', 'MONTH'] as const,
 });
 

@@ -7,7 +7,6 @@ import { buildUnitRatingsDocument } from '../documents/unit-ratings.ts';
 import { NotFoundError } from '../errors.ts';
 import { buildResultsWorkbook } from '../exports/results-workbook.ts';
 import { buildFlagsWhere } from '../scope/build-flags-where.ts';
-import { buildPeopleWhere } from '../scope/build-people-where.ts';
 import { buildResultsWhere } from '../scope/build-results-where.ts';
 import { buildUnitsWhere } from '../scope/build-units-where.ts';
 import { descendantIds, type UnitTreeCache } from '../scope/unit-tree.ts';

@@ -24,7 +24,7 @@ export async function reopenPeriod(options: {
   return prisma.$transaction(async (tx) => {
     const { cycle, closure } = await findTrackedUnit({ ...options, tx, write: true });
     const label = periodLabel(cycle.periodKind, options.period, cycle.year);
-    if (!closure || closure.state !== 'CLOSED') {
+    if (closure?.state !== 'CLOSED') {
       throw new ConflictError(`${label} chưa khóa / ${label} is not closed`);
     }
     const saved = await tx.periodClosure.update({
