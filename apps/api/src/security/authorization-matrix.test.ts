@@ -77,7 +77,6 @@ const allowed: Record<'Query' | 'Mutation', Record<string, Role[] | 'public'>> =
     issuedDocuments: managers,
     nationalExports: managers,
     nationalExportDeadlines: managers,
-    evaluationRunProgress: everyone,
     importMappings: ['ADMIN', 'OFFICER', 'UNIT_HEAD'],
     // a person's earlier ratings and periods: rows limited by the people builder
     ratingHistory: everyone,
