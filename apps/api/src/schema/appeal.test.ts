@@ -133,6 +133,10 @@ describe.each(testEngines())('appeals on %s', (engine) => {
         actual: 1,
       })),
     });
+    // every head has assessed their people (A = 10), so only the rules themselves decide
+    await prisma.headAssessment.createMany({
+      data: everyone.map((row) => ({ cycleId: cycle.id, personId: row.personId, conductAssessment: 10 })),
+    });
     await prisma.disciplineDecision.create({
       data: {
         personId: people.em,
