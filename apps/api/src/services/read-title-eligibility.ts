@@ -1,12 +1,10 @@
 import type { Prisma, TitleKind } from '@cadre/db';
-import { BALLOT_TITLES } from '@cadre/rules';
 import type { PersonEvaluation, TraceEntry } from '../rules/scenario.ts';
 
 // Eligibility for a title is what the rules engine says: for a person its structured
 // `titleEligibility` (status, rule, reasons), for a unit its collective titles and block rank.
 // Nothing here reads the trace's text.
 
-export const ballotTitles: TitleKind[] = [...BALLOT_TITLES];
 export const commendationTitles: TitleKind[] = ['GIAY_KHEN', 'BANG_KHEN'];
 export const collectiveTitles: TitleKind[] = ['TAP_THE_LDTT', 'TAP_THE_LDXS', 'CO_THI_DUA'];
 
