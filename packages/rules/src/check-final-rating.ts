@@ -3,7 +3,14 @@
 // the need for a reason and the excellent quota of the person's group (3.4) are all the engine's.
 import { CITE, RULES } from './citations.ts';
 import { evaluateScenario } from './evaluate.ts';
-import type { Evaluation, Rating, RatingCeiling, Scenario } from './types.ts';
+import {
+  type Evaluation,
+  type QuotaCount,
+  RATING_VALUES,
+  type Rating,
+  type RatingCeiling,
+  type Scenario,
+} from './types.ts';
 
 export type RuleViolation = { rule: string; citation: string; message: string };
 /** A refusal by the quota names the group and its counts as they stand (the decision not applied). */
@@ -81,4 +88,46 @@ export function checkFinalRating(options: {
       },
     ],
   };
+}
+
+/** One rating a decision on a person may take: whether the engine admits it and what it does to the quota. */
+export type RatingChoice = {
+  rating: Rating;
+  /** null when the engine admits the decision */
+  violation: RuleViolation | null;
+  /** the excellent quota of the person's group with this decision taken (or as it refused it) */
+  quota: QuotaCount | null;
+};
+
+/**
+ * The ratings a decision form offers for a person, best first, each checked by checkFinalRating
+ * against the decisions already in the scenario: "not rated" is offered only when the hard rules
+ * leave nothing else (a person who qualifies must be rated), and always when it is the current
+ * rating. The reason is the caller's to ask for; the hard rules and the quota are checked here.
+ */
+export function ratingChoices(options: {
+  scenario: Scenario;
+  personId: string;
+  current?: Rating | null;
+}): RatingChoice[] {
+  const { scenario, personId } = options;
+  const person = scenario.people.find((item) => item.id === personId);
+  if (!person) return [];
+  const groupId = person.quotaGroup ?? person.unitId;
+  const quotaOf = (evaluation: Evaluation): QuotaCount | null =>
+    evaluation.units.find((unit) => unit.id === groupId)?.excellentQuota ??
+    evaluation.quotaGroups?.find((group) => group.id === groupId)?.excellentQuota ??
+    null;
+  const ceiling = hardRuleCeiling(evaluateScenario(scenario), personId);
+  const offered = RATING_VALUES.filter(
+    (rating) => rating !== 'NOT_RATED' || ceiling.rating === 'NOT_RATED' || options.current === 'NOT_RATED',
+  );
+  return offered.map((rating) => {
+    const check = checkFinalRating({ scenario, personId, rating });
+    if (check.ok) return { rating, violation: null, quota: quotaOf(check.evaluation) };
+    const quota = check.quota
+      ? { eligible: check.quota.eligible, allowed: check.quota.allowed, granted: check.quota.granted }
+      : null;
+    return { rating, violation: check.violations[0] ?? null, quota };
+  });
 }

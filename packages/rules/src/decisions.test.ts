@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFinalRating } from './check-final-rating.ts';
+import { checkFinalRating, ratingChoices } from './check-final-rating.ts';
 import { RULES } from './citations.ts';
 import { parseScenario } from './parse-scenario.ts';
 import { person, resultOf, run, scenario, task } from './test-scenario.ts';
@@ -170,5 +170,55 @@ describe('ballots of the council (Luật Thi đua, khen thưởng 2022)', () => 
       eligibility([{ personId: 'P1', title: 'CSTD_TINH', for: 8, members: 10, participants: 10, quorum: 6 }])
         ?.status,
     ).toBe('NOT_ELIGIBLE');
+  });
+});
+
+describe('the choices a decision form offers (ratingChoices)', () => {
+  const parsed = (parts: Record<string, unknown>): Scenario => {
+    const result = parseScenario(scenario(parts));
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    return result.scenario;
+  };
+
+  it('offers every rating but "not rated", refusing a raise beyond the quota with its count', () => {
+    const choices = ratingChoices({
+      scenario: parsed(office({ overrides: { excellentPercent: 10 } }, 1)),
+      personId: 'C',
+      current: 'GOOD',
+    });
+    expect(choices.map((choice) => choice.rating)).toEqual([
+      'EXCELLENT',
+      'GOOD',
+      'COMPLETED',
+      'NOT_COMPLETED',
+    ]);
+    const [excellent, good] = choices;
+    expect(excellent?.violation?.rule).toBe(RULES.decisionQuota);
+    expect(excellent?.quota).toEqual({ eligible: 10, allowed: 1, granted: 1 });
+    expect(good).toMatchObject({ violation: null, quota: { eligible: 10, allowed: 1, granted: 1 } });
+  });
+
+  it('refuses what a hard rule forbids with the rule and its Vietnamese reason', () => {
+    const choices = ratingChoices({
+      scenario: parsed(
+        office({
+          discipline: [
+            {
+              personId: 'D',
+              form: 'KHIEN_TRACH',
+              decidedOn: '2026-03-01',
+              actYear: 2026,
+              concernsDuties: true,
+            },
+          ],
+        }),
+      ),
+      personId: 'D',
+    });
+    const allowed = choices.filter((choice) => choice.violation === null).map((choice) => choice.rating);
+    expect(allowed).toEqual(['NOT_COMPLETED']);
+    const good = choices.find((choice) => choice.rating === 'GOOD');
+    expect(good?.violation?.rule).toBe(RULES.discipline);
+    expect(good?.violation?.message).toContain('Cao nhất được xếp loại Không hoàn thành nhiệm vụ');
   });
 });

@@ -9,8 +9,8 @@ export {
   DEFAULT_CALIBRATION_THRESHOLDS,
   evidenceScore,
 } from './calibration.ts';
-export type { FinalRatingCheck, QuotaState, RuleViolation } from './check-final-rating.ts';
-export { checkFinalRating, hardRuleCeiling } from './check-final-rating.ts';
+export type { FinalRatingCheck, QuotaState, RatingChoice, RuleViolation } from './check-final-rating.ts';
+export { checkFinalRating, hardRuleCeiling, ratingChoices } from './check-final-rating.ts';
 export type { QuotaCheck } from './check-quota.ts';
 export { checkQuota } from './check-quota.ts';
 export type { RuleId } from './citations.ts';

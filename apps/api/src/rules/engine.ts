@@ -14,7 +14,9 @@ import {
   type PackId,
   packs,
   parseScenario,
+  type RatingChoice,
   RULES,
+  ratingChoices,
   resolveParameters,
 } from '@cadre/rules';
 import type { EvaluationOutput, ParsedScenario, RatingValue, ScenarioInput } from './scenario.ts';
@@ -99,6 +101,21 @@ export async function checkRatingDecision(options: {
       ? { groupId: result.quota.groupId, allowed: result.quota.allowed, granted: result.quota.granted }
       : null,
   };
+}
+
+/**
+ * The ratings a decision form offers for a person, each judged by the engine (ratingChoices: hard
+ * rules and the excellent quota of their group, with the decisions already taken); null when the
+ * evidence does not make a valid scenario.
+ */
+export async function decisionChoices(options: {
+  scenario: ScenarioInput;
+  personId: string;
+  current: RatingValue;
+}): Promise<RatingChoice[] | null> {
+  const parsed = parseScenario(options.scenario);
+  if (!parsed.ok) return null;
+  return ratingChoices({ scenario: parsed.scenario, personId: options.personId, current: options.current });
 }
 
 /** The parameters of a cycle's pack with its local overrides (thresholds, caps), from the engine. */

@@ -225,6 +225,54 @@ describe.each(testEngines())('evaluation with the rules engine on %s', (engine) 
     await loadResults();
     const token = await app.login('officer');
     const em = byName.get('Nguyễn Văn Em') as ResultNode;
+    // the form's choices are the engine's: what a hard rule or the quota refuses comes with its reason
+    type Choice = {
+      rating: string;
+      allowed: boolean;
+      rule: string | null;
+      reason: string | null;
+      reasonRequired: boolean;
+      quota: { eligible: number; allowed: number; granted: number } | null;
+    };
+    const choicesOf = async (id: string, as = token) => {
+      const answer = await app.graphql<{ node: { ratingChoices: Choice[] } | null }>(
+        `query ($id: ID!) { node(id: $id) { ... on EvaluationResult { ratingChoices {
+          rating allowed rule reason reasonRequired quota { eligible allowed granted } } } } }`,
+        { id },
+        { token: as },
+      );
+      expect(answer.errors).toBeUndefined();
+      return answer.data?.node?.ratingChoices ?? [];
+    };
+    const emChoices = await choicesOf(em.id);
+    expect(emChoices.filter((choice) => choice.allowed).map((choice) => choice.rating)).toEqual([
+      'NOT_COMPLETED',
+    ]);
+    expect(emChoices.find((choice) => choice.rating === 'GOOD')).toMatchObject({
+      allowed: false,
+      rule: 'discipline.in-year',
+      reasonRequired: true,
+    });
+    expect(emChoices.find((choice) => choice.rating === 'GOOD')?.reason).toMatch(
+      /^Cao nhất được xếp loại Không hoàn thành nhiệm vụ/,
+    );
+    const dungChoices = await choicesOf((byName.get('Phạm Thị Dung') as ResultNode).id);
+    expect(dungChoices.map((choice) => choice.rating)).toEqual([
+      'EXCELLENT',
+      'GOOD',
+      'COMPLETED',
+      'NOT_COMPLETED',
+    ]);
+    expect(dungChoices[0]).toMatchObject({ allowed: false, rule: 'decision.quota', quota: { allowed: 0 } });
+    // a head may not decide at the council's review: no choices are offered to them
+    expect(await choicesOf(em.id, await app.login('head'))).toEqual([]);
+    // the choices evaluate the person's group: a page of results may not ask them of every row
+    const listed = await app.graphql(
+      'query ($c: ID!) { results(cycleId: $c, first: 50) { edges { node { ratingChoices { rating allowed } } } } }',
+      { c: cycleId },
+      { token },
+    );
+    expect(listed.errors?.[0]?.message).toMatch(/Query too complex/);
     const ruled = await app.graphql<{ adjustRating: { __typename: string; code: string; rule: string } }>(
       adjustMutation,
       { id: em.id, rating: 'GOOD', reason: 'Đề nghị xem xét lại', version: em.version },

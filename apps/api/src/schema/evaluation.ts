@@ -19,6 +19,7 @@ import type { Viewer } from '../scope/viewer.ts';
 import { adjustRating } from '../services/adjust-rating.ts';
 import { computeUnitQuota, type UnitQuota } from '../services/compute-unit-quota.ts';
 import { correctRating } from '../services/correct-rating.ts';
+import { type RatingChoiceView, readRatingChoices } from '../services/read-rating-choices.ts';
 import { recordQuotaException } from '../services/record-quota-exception.ts';
 import { mayAdjust, mayAssess, mayCorrect, mayProposeTitle } from '../services/result-permissions.ts';
 import { CycleRef } from './cycle.ts';
@@ -158,6 +159,41 @@ const RatingCeilingRef = builder.objectRef<Ceiling>('RatingCeiling').implement({
     }),
     citation: t.exposeString('citation', { nullable: true }),
     reason: t.exposeString('reason', { description: 'Vietnamese, for the form that offers the choices' }),
+  }),
+});
+
+const QuotaCountRef = builder.objectRef<NonNullable<RatingChoiceView['quota']>>('QuotaCount').implement({
+  description: 'An excellent quota count: good or better (eligible), the quota over them, excellent ratings',
+  fields: (t) => ({
+    eligible: t.exposeInt('eligible'),
+    allowed: t.exposeInt('allowed'),
+    granted: t.exposeInt('granted'),
+  }),
+});
+
+const RatingChoiceRef = builder.objectRef<RatingChoiceView>('RatingChoice').implement({
+  description:
+    'A rating a decision may take, as the engine judges it now: refused ones carry the rule and its Vietnamese reason',
+  fields: (t) => ({
+    rating: t.field({ type: RatingEnum, resolve: (choice) => choice.rating }),
+    allowed: t.exposeBoolean('allowed', {
+      description: 'whether adjustRating/correctRating would accept it (hard rules, the excellent quota)',
+    }),
+    rule: t.exposeString('rule', { nullable: true, description: 'the rule that refuses it' }),
+    citation: t.exposeString('citation', { nullable: true }),
+    reason: t.exposeString('reason', {
+      nullable: true,
+      description: 'Vietnamese: why the engine refuses it (null when allowed)',
+    }),
+    reasonRequired: t.exposeBoolean('reasonRequired', {
+      description: 'an adjustment away from the engine’s rating needs a written reason',
+    }),
+    quota: t.field({
+      type: QuotaCountRef,
+      nullable: true,
+      description: 'the excellent quota of the person’s group with this decision taken (or as it refused it)',
+      resolve: (choice) => choice.quota,
+    }),
   }),
 });
 
@@ -317,6 +353,22 @@ export const EvaluationResultRef = builder.prismaNode('EvaluationResult', {
       description: 'the engine’s standing of the person for each individual title',
       select: { titleEligibility: true },
       resolve: (result) => asEligibility(result.titleEligibility),
+    }),
+    ratingChoices: t.field({
+      type: [RatingChoiceRef],
+      description:
+        'the ratings the viewer’s decision may take (empty when they may neither adjust nor correct), best first, judged by the engine on the current evidence and decisions (one result at a time: it evaluates the quota group)',
+      // an evaluation of the person's quota group: above a tenth of the limit, so a list (×10) may not ask it of every row
+      complexity: 2500,
+      select: { engineRating: true, finalRating: true, cycle: { select: { status: true } } },
+      resolve: (result, _args, context) => {
+        const { viewer } = context;
+        // only the viewer who may take the decision is told what it may be
+        if (!viewer) return [];
+        const status = result.cycle.status;
+        if (!mayAdjust(viewer, status, result) && !mayCorrect(viewer, status, result)) return [];
+        return readRatingChoices({ prisma: context.prisma, unitTrees: context.unitTrees, result });
+      },
     }),
     viewerCanAdjust: t.boolean({
       description:
