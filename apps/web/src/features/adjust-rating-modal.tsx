@@ -1,4 +1,16 @@
-import { Alert, App, Descriptions, Form, Input, Modal, Progress, Radio, Space, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Progress,
+  Radio,
+  Skeleton,
+  Space,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql/graphql.ts';
@@ -6,18 +18,15 @@ import { MutationError } from '../graphql/mutation-error.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError, describeErrorResult } from '../lib/error-message.ts';
 import { formatScore } from '../lib/format.ts';
-import {
-  excellentDelta,
-  hardRuleCeiling,
-  isForbidden,
-  type RatingValue,
-  ratingOrder,
-} from './rating-rules.ts';
+import type { RatingValue } from './rating-display.ts';
 import { RatingTag } from './rating-tag.tsx';
 import type { ResultRow } from './results-query.ts';
 
-const UnitQuotaQuery = graphql(`
-  query UnitQuotaMeter($cycleId: ID!, $unitId: ID!) {
+// What the decision may be is the API's to say (the rules engine judges every choice); the form
+// only shows it: the unit's quota now, each choice with the engine's reason when it is refused,
+// and the quota a choice would leave.
+const RatingDecisionQuery = graphql(`
+  query RatingDecisionForm($cycleId: ID!, $unitId: ID!, $resultId: ID!) {
     unitQuota(cycleId: $cycleId, unitId: $unitId) {
       unitId
       eligible
@@ -26,6 +35,25 @@ const UnitQuotaQuery = graphql(`
       remaining
       exceptionPercent
       exceptionDecision
+    }
+    node(id: $resultId) {
+      __typename
+      ... on EvaluationResult {
+        id
+        ratingChoices {
+          rating
+          allowed
+          rule
+          citation
+          reason
+          reasonRequired
+          quota {
+            eligible
+            allowed
+            granted
+          }
+        }
+      }
     }
   }
 `);
@@ -117,29 +145,28 @@ export function AdjustRatingModal(props: {
   const [reason, setReason] = useState(result.finalReason ?? '');
   const [touched, setTouched] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [quotaResult] = useQuery({
-    query: UnitQuotaQuery,
-    variables: { cycleId: props.cycleId, unitId: result.unit.id },
+  const [decisionForm] = useQuery({
+    query: RatingDecisionQuery,
+    variables: { cycleId: props.cycleId, unitId: result.unit.id, resultId: result.id },
     requestPolicy: 'network-only',
   });
   const [state, adjust] = useMutation(AdjustRating);
-  const quota = quotaResult.data?.unitQuota ?? null;
-  const ceiling = hardRuleCeiling(result.trace);
-  const projected = quota ? quota.granted + excellentDelta(result.finalRating, rating) : null;
-  const quotaFull = quota !== null && result.finalRating !== 'EXCELLENT' && quota.remaining <= 0;
-  const reasonNeeded = correction || rating !== result.engineRating;
+  const quota = decisionForm.data?.unitQuota ?? null;
+  const node = decisionForm.data?.node;
+  const choices = node?.__typename === 'EvaluationResult' ? node.ratingChoices : null;
+  const chosen = choices?.find((choice) => choice.rating === rating) ?? null;
+  // the quota as this choice would leave it (the engine's count); the current one otherwise
+  const projected = rating !== result.finalRating && chosen?.quota ? chosen.quota : null;
+  const reasonNeeded = correction || (chosen?.reasonRequired ?? rating !== result.finalRating);
   const reasonMissing = reasonNeeded && reason.trim().length === 0;
   const numberMissing = correction && number.trim().length === 0;
 
-  function disabledReason(choice: RatingValue): string | null {
-    if (isForbidden(choice, ceiling)) {
-      if (ceiling)
-        return t('results.forbiddenByRule', { detail: ceiling.line.detail, citation: ceiling.line.citation });
-      return null;
-    }
-    if (choice === 'EXCELLENT' && quotaFull && quota)
-      return t('results.quotaFull', { granted: quota.granted, allowed: quota.allowed });
-    return null;
+  function refusal(choice: NonNullable<typeof choices>[number]): string | null {
+    if (choice.allowed) return null;
+    return t('results.forbiddenByRule', {
+      detail: choice.reason ?? '',
+      citation: choice.citation ?? choice.rule ?? '',
+    });
   }
 
   async function submitCorrection() {
@@ -226,10 +253,6 @@ export function AdjustRatingModal(props: {
     }
   }
 
-  const choices = ratingOrder.filter(
-    (choice) => choice !== 'NOT_RATED' || result.engineRating === 'NOT_RATED',
-  );
-
   return (
     <Modal
       open
@@ -245,7 +268,8 @@ export function AdjustRatingModal(props: {
       cancelText={t('app.cancel')}
       okButtonProps={{
         loading: state.fetching || correcting.fetching,
-        disabled: rating === result.finalRating && reason === (result.finalReason ?? ''),
+        disabled:
+          !choices?.length || (rating === result.finalRating && reason === (result.finalReason ?? '')),
       }}
       destroyOnHidden
     >
@@ -265,11 +289,9 @@ export function AdjustRatingModal(props: {
         {quota ? (
           <>
             <Progress
-              percent={
-                quota.allowed > 0 ? Math.min(100, Math.round(((projected ?? 0) / quota.allowed) * 100)) : 100
-              }
-              status={projected !== null && projected > quota.allowed ? 'exception' : 'normal'}
-              format={() => `${projected}/${quota.allowed}`}
+              percent={quotaPercent(projected ?? quota)}
+              status={projected && projected.granted > projected.allowed ? 'exception' : 'normal'}
+              format={() => `${(projected ?? quota).granted}/${(projected ?? quota).allowed}`}
               aria-label={t('results.quota')}
             />
             <Typography.Text type="secondary" style={{ fontSize: 12 }} aria-live="polite">
@@ -278,8 +300,9 @@ export function AdjustRatingModal(props: {
                 allowed: quota.allowed,
                 eligible: quota.eligible,
               })}
-              {projected !== quota.granted &&
-                ` · ${t('results.quotaAfter', { granted: projected ?? 0, allowed: quota.allowed })}`}
+              {projected &&
+                (projected.granted !== quota.granted || projected.allowed !== quota.allowed) &&
+                ` · ${t('results.quotaAfter', { granted: projected.granted, allowed: projected.allowed })}`}
               {quota.exceptionPercent !== null &&
                 quota.exceptionPercent !== undefined &&
                 ` · ${t('results.quotaException', { percent: quota.exceptionPercent, decision: quota.exceptionDecision ?? '' })}`}
@@ -303,27 +326,39 @@ export function AdjustRatingModal(props: {
 
       <Form layout="vertical">
         <Form.Item label={t('results.adjustRating')} required>
-          <Radio.Group value={rating} onChange={(event) => setRating(event.target.value as RatingValue)}>
-            <Space direction="vertical">
-              {choices.map((choice) => {
-                const why = disabledReason(choice);
-                return (
-                  <Radio key={choice} value={choice} disabled={why !== null && choice !== result.finalRating}>
-                    {t(`rating.${choice}`)}
-                    {why && (
-                      <Typography.Text
-                        type="secondary"
-                        style={{ display: 'block', fontSize: 12 }}
-                        data-testid="forbidden-reason"
-                      >
-                        {why}
-                      </Typography.Text>
-                    )}
-                  </Radio>
-                );
-              })}
-            </Space>
-          </Radio.Group>
+          {decisionForm.error && !choices ? (
+            <Alert type="error" showIcon role="alert" title={describeCombinedError(decisionForm.error, t)} />
+          ) : !choices ? (
+            <Skeleton active paragraph={{ rows: 3 }} title={false} />
+          ) : choices.length === 0 ? (
+            <Alert type="info" showIcon title={t('results.adjustNotAllowed')} />
+          ) : (
+            <Radio.Group value={rating} onChange={(event) => setRating(event.target.value as RatingValue)}>
+              <Space direction="vertical">
+                {choices.map((choice) => {
+                  const why = refusal(choice);
+                  return (
+                    <Radio
+                      key={choice.rating}
+                      value={choice.rating}
+                      disabled={why !== null && choice.rating !== result.finalRating}
+                    >
+                      {t(`rating.${choice.rating}`)}
+                      {why && (
+                        <Typography.Text
+                          type="secondary"
+                          style={{ display: 'block', fontSize: 12 }}
+                          data-testid="forbidden-reason"
+                        >
+                          {why}
+                        </Typography.Text>
+                      )}
+                    </Radio>
+                  );
+                })}
+              </Space>
+            </Radio.Group>
+          )}
         </Form.Item>
         {correction && (
           <Form.Item
@@ -364,4 +399,8 @@ export function AdjustRatingModal(props: {
       </Form>
     </Modal>
   );
+}
+
+function quotaPercent(count: { granted: number; allowed: number }): number {
+  return count.allowed > 0 ? Math.min(100, Math.round((count.granted / count.allowed) * 100)) : 100;
 }

@@ -1,6 +1,6 @@
 import { Tag, Tooltip } from 'antd';
 import { useT } from '../i18n/i18n-context.tsx';
-import type { RatingValue } from './rating-rules.ts';
+import type { RatingValue } from './rating-display.ts';
 
 const colors: Record<RatingValue, string> = {
   EXCELLENT: 'green',

@@ -1,4 +1,4 @@
-import { Descriptions, Drawer, Empty, List, Space, Tag, Typography } from 'antd';
+import { Alert, Descriptions, Drawer, Empty, List, Space, Tag, Typography } from 'antd';
 import { useT } from '../i18n/i18n-context.tsx';
 import { formatDateTime, formatScore } from '../lib/format.ts';
 import { ComponentsTable } from './components-table.tsx';
@@ -47,6 +47,16 @@ export function ResultDetails({
             : result.titles.map((title) => <Tag key={title}>{titleLabel(title, t)}</Tag>)}
         </Descriptions.Item>
       </Descriptions>
+      {result.awaitingAssessmentMessage && (
+        // the engine's words: the person is not scored until their head assesses them
+        <Alert
+          type="warning"
+          showIcon
+          title={result.awaitingAssessmentMessage}
+          style={{ marginTop: 12 }}
+          data-testid="awaiting-assessment"
+        />
+      )}
 
       {assessCycleId && (
         <>

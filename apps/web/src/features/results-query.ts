@@ -10,6 +10,10 @@ export const ResultFields = graphql(`
     finalRating
     finalReason
     titles
+    awaitingAssessmentMessage
+    viewerCanAdjust
+    viewerCanCorrect
+    viewerCanAssess
     components {
       tasks
       conduct

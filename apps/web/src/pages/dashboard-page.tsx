@@ -11,7 +11,7 @@ import {
   RatingCountsQuery,
   toRatingCounts,
 } from '../features/rating-counts.ts';
-import type { RatingValue } from '../features/rating-rules.ts';
+import { type RatingValue, ratingDisplayOrder } from '../features/rating-display.ts';
 import { useUnits } from '../features/unit-tree-select.tsx';
 import { type CycleRow, cycleStatuses, useCycles } from '../features/use-cycles.ts';
 import { graphql } from '../graphql/graphql.ts';
@@ -34,7 +34,7 @@ const ratingColors: Record<RatingValue, string> = {
   NOT_COMPLETED: '#cf1322',
   NOT_RATED: '#8c8c8c',
 };
-const chartRatings: readonly RatingValue[] = ['EXCELLENT', 'GOOD', 'COMPLETED', 'NOT_COMPLETED', 'NOT_RATED'];
+const chartRatings = ratingDisplayOrder;
 const maxUnitsInChart = 16;
 
 type Bucket = { name: string } & RatingCounts;

@@ -21,7 +21,7 @@ import { useMutation, useQuery } from 'urql';
 import { useSession } from '../auth/session.ts';
 import { ComponentsTable } from '../features/components-table.tsx';
 import { CycleSelect } from '../features/cycle-select.tsx';
-import { type RatingValue, ratingOrder } from '../features/rating-rules.ts';
+import { type RatingValue, ratingDisplayOrder } from '../features/rating-display.ts';
 import { titleLabel } from '../features/result-details.tsx';
 import { TraceList } from '../features/trace-list.tsx';
 import { type CycleRow, useCycles } from '../features/use-cycles.ts';
@@ -234,7 +234,7 @@ function SelfAssessmentForm({
         </Form.Item>
         <Form.Item name="proposedRating" label={t('self.proposedRating')} rules={[{ required: true }]}>
           <Select
-            options={ratingOrder
+            options={ratingDisplayOrder
               .filter((rating) => rating !== 'NOT_RATED')
               .map((rating) => ({ value: rating, label: t(`rating.${rating}`) }))}
           />
@@ -402,7 +402,7 @@ function AppealSection({
           <Form.Item name="requested" label={t('appeal.requested')}>
             <Select
               allowClear
-              options={ratingOrder
+              options={ratingDisplayOrder
                 .filter((rating) => rating !== 'NOT_RATED')
                 .map((rating) => ({ value: rating, label: t(`rating.${rating}`) }))}
             />

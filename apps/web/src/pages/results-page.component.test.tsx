@@ -1,6 +1,6 @@
 // The results table as a head and an officer see it: the ranking as the API orders it, the count,
-// the adjust action only at the step the law gives them, the rating filter sent to the API, and an
-// adjustment shown in the row once saved.
+// the adjust or correct action on the rows the API says the viewer may change (viewerCan…), the
+// rating filter sent to the API, and an adjustment shown in the row once saved.
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,9 @@ import { vi as messages } from '../i18n/vi.ts';
 import { type Answer, renderWithApp } from '../test-support/render-with-app.tsx';
 import { ResultsPage } from './results-page.tsx';
 
-function row(n: number, fullName: string, rating: ResultRow['finalRating'], score: number) {
+type May = { adjust?: boolean; correct?: boolean; assess?: boolean };
+
+function row(n: number, fullName: string, rating: ResultRow['finalRating'], score: number, may: May = {}) {
   return {
     __typename: 'EvaluationResult',
     id: `r${n}`,
@@ -22,6 +24,10 @@ function row(n: number, fullName: string, rating: ResultRow['finalRating'], scor
     finalRating: rating,
     finalReason: null,
     titles: [],
+    awaitingAssessmentMessage: null,
+    viewerCanAdjust: may.adjust ?? false,
+    viewerCanCorrect: may.correct ?? false,
+    viewerCanAssess: may.assess ?? false,
     components: { __typename: 'ScoreComponents', tasks: score, conduct: 10, reform: score, citizens: score },
     person: { __typename: 'Person', id: `p${n}`, fullName, code: `CB0000${n}` },
     unit: { __typename: 'Unit', id: 'u1', name: 'Sở Nội vụ' },
@@ -31,13 +37,37 @@ function row(n: number, fullName: string, rating: ResultRow['finalRating'], scor
   };
 }
 
-const people = [
-  row(1, 'Nguyễn Văn An', 'EXCELLENT', 95),
-  row(2, 'Trần Thị Bình', 'GOOD', 88),
-  row(3, 'Lê Văn Cường', 'COMPLETED', 72),
+const people = (may: May = {}) => [
+  row(1, 'Nguyễn Văn An', 'EXCELLENT', 95, may),
+  row(2, 'Trần Thị Bình', 'GOOD', 88, may),
+  row(3, 'Lê Văn Cường', 'COMPLETED', 72, may),
 ];
 
-function answers(status: CycleStatus, rows = people): Record<string, Answer> {
+/** The engine's judgement of the choices for Cường (the quota is used up by An). */
+const choices = [
+  {
+    __typename: 'RatingChoice',
+    rating: 'EXCELLENT',
+    allowed: false,
+    rule: 'decision.quota',
+    citation: 'Nghị định 335/2025/NĐ-CP, Điều 16',
+    reason: 'Đơn vị Sở Nội vụ được tối đa 1 người Hoàn thành xuất sắc nhiệm vụ; không còn suất trống',
+    reasonRequired: true,
+    quota: { __typename: 'QuotaCount', eligible: 3, allowed: 1, granted: 1 },
+  },
+  ...(['GOOD', 'COMPLETED', 'NOT_COMPLETED'] as const).map((rating) => ({
+    __typename: 'RatingChoice',
+    rating,
+    allowed: true,
+    rule: null,
+    citation: null,
+    reason: null,
+    reasonRequired: rating !== 'COMPLETED',
+    quota: { __typename: 'QuotaCount', eligible: rating === 'NOT_COMPLETED' ? 2 : 3, allowed: 1, granted: 1 },
+  })),
+];
+
+function answers(status: CycleStatus, rows = people()): Record<string, Answer> {
   return {
     CyclesList: {
       data: {
@@ -81,8 +111,9 @@ function answers(status: CycleStatus, rows = people): Record<string, Answer> {
         };
       },
     },
-    UnitQuotaMeter: {
+    RatingDecisionForm: {
       data: {
+        node: { __typename: 'EvaluationResult', id: 'r3', ratingChoices: choices },
         unitQuota: {
           __typename: 'UnitQuota',
           unitId: 'u1',
@@ -101,8 +132,11 @@ function answers(status: CycleStatus, rows = people): Record<string, Answer> {
 const say = (text: string, values: Record<string, string | number>) =>
   text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name]));
 
-async function open(role: Role, status: CycleStatus, extra: Record<string, Answer> = {}) {
-  const view = renderWithApp(<ResultsPage />, { role, answers: { ...answers(status), ...extra } });
+async function open(role: Role, status: CycleStatus, may: May = {}, extra: Record<string, Answer> = {}) {
+  const view = renderWithApp(<ResultsPage />, {
+    role,
+    answers: { ...answers(status, people(may)), ...extra },
+  });
   await screen.findByText(say(messages['results.count'], { count: 3 }), {}, { timeout: 10_000 });
   return view;
 }
@@ -124,23 +158,32 @@ describe('the results table', () => {
     expect(ratingsIn(rows()[1])).toEqual([messages['rating.GOOD'], messages['rating.GOOD']]);
   });
 
-  it('lets a head adjust every row during the assessment step', async () => {
-    await open('UNIT_HEAD', 'ASSESSMENT');
+  it('offers the adjustment on every row the API says the viewer may adjust', async () => {
+    await open('UNIT_HEAD', 'ASSESSMENT', { adjust: true });
     await waitFor(() =>
       expect(screen.getAllByRole('button', { name: messages['results.adjust'] })).toHaveLength(3),
     );
+    expect(screen.queryByText(messages['results.adjustNotAllowed'])).toBeNull();
   });
 
-  it('offers a head no adjustment once the cycle is under review, and says so', async () => {
+  it('offers a head no adjustment when the API says they may not, and says so', async () => {
     await open('UNIT_HEAD', 'REVIEW');
     await waitFor(() => expect(rows()).toHaveLength(3));
     expect(screen.queryAllByRole('button', { name: messages['results.adjust'] })).toHaveLength(0);
     expect(screen.getByText(messages['results.adjustNotAllowed'])).toBeTruthy();
   });
 
+  it('offers a numbered correction, not an adjustment, where the API allows only that', async () => {
+    await open('OFFICER', 'PUBLISHED', { correct: true });
+    await waitFor(() =>
+      expect(screen.getAllByRole('button', { name: messages['results.correct'] })).toHaveLength(3),
+    );
+    expect(screen.queryAllByRole('button', { name: messages['results.adjust'] })).toHaveLength(0);
+  });
+
   it('sends the rating filter to the API and shows only what it returns', async () => {
     const user = userEvent.setup();
-    const { calls } = await open('OFFICER', 'REVIEW');
+    const { calls } = await open('OFFICER', 'REVIEW', { adjust: true });
     await user.click(screen.getByLabelText(messages['results.ratingFilter']));
     await user.click(await screen.findByTitle(messages['rating.GOOD']));
     await screen.findByText(say(messages['results.count'], { count: 1 }));
@@ -153,27 +196,38 @@ describe('the results table', () => {
 
   it('shows an adjustment in its row once the API has saved it', async () => {
     const user = userEvent.setup();
-    await open('OFFICER', 'REVIEW', {
-      AdjustRatingPage: {
-        reply: (variables) => ({
-          adjustRating: {
-            __typename: 'AdjustRatingSuccess',
-            data: {
-              __typename: 'EvaluationResult',
-              id: variables.id,
-              finalRating: variables.rating,
-              finalReason: variables.reason,
-              version: 2,
-              decisions: [],
+    await open(
+      'OFFICER',
+      'REVIEW',
+      { adjust: true },
+      {
+        AdjustRatingPage: {
+          reply: (variables) => ({
+            adjustRating: {
+              __typename: 'AdjustRatingSuccess',
+              data: {
+                __typename: 'EvaluationResult',
+                id: variables.id,
+                finalRating: variables.rating,
+                finalReason: variables.reason,
+                version: 2,
+                decisions: [],
+              },
             },
-          },
-        }),
+          }),
+        },
       },
-    });
+    );
     await waitFor(() => expect(rows()).toHaveLength(3));
     const cuong = rows()[2] as HTMLElement;
     await user.click(within(cuong).getByRole('button', { name: messages['results.adjust'] }));
     const dialog = await screen.findByRole('dialog');
+    // the engine's refusal of "excellent" is shown on the choice, which cannot be picked
+    const excellent = await within(dialog).findByRole('radio', {
+      name: new RegExp(`^${messages['rating.EXCELLENT']}`),
+    });
+    expect((excellent as HTMLInputElement).disabled).toBe(true);
+    expect(within(dialog).getByTestId('forbidden-reason').textContent).toContain('không còn suất trống');
     await user.click(within(dialog).getByRole('radio', { name: new RegExp(`^${messages['rating.GOOD']}`) }));
     await user.type(within(dialog).getByLabelText(messages['results.adjustReason']), 'Bổ sung minh chứng');
     await user.click(within(dialog).getByRole('button', { name: messages['app.save'] }));

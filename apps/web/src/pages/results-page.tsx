@@ -6,8 +6,7 @@ import { useSession } from '../auth/session.ts';
 import { AdjustRatingModal } from '../features/adjust-rating-modal.tsx';
 import { CycleSelect } from '../features/cycle-select.tsx';
 import { ExportLinks } from '../features/export-links.tsx';
-import { canAdjust, canAssess, canCorrect } from '../features/permissions.ts';
-import { type RatingValue, ratingOrder } from '../features/rating-rules.ts';
+import { type RatingValue, ratingDisplayOrder } from '../features/rating-display.ts';
 import { RatingTag } from '../features/rating-tag.tsx';
 import { ResultDetails, titleLabel, titleShort } from '../features/result-details.tsx';
 import { ResultFields as ResultFieldsOf, type ResultRow, ResultsQuery } from '../features/results-query.ts';
@@ -38,7 +37,7 @@ export function ResultsPage() {
   };
   const unitId = url.unit;
   const setUnitId = (value: string | undefined) => setUrl({ unit: value ?? null, open: null });
-  const rating = ratingOrder.find((value) => value === url.rating);
+  const rating = ratingDisplayOrder.find((value) => value === url.rating);
   const setRating = (value: RatingValue | undefined) => setUrl({ rating: value ?? null, open: null });
   const [search, setSearch] = useState(url.q ?? '');
   const debounced = useDebouncedValue(search.trim(), 300);
@@ -101,9 +100,9 @@ export function ResultsPage() {
   const details = url.open
     ? (list.nodes.find((node) => node.id === url.open) ?? (openRow?.id === url.open ? openRow : null))
     : null;
-  const adjustable = canAdjust(role, selected?.status);
-  // after publication a rating changes only by a numbered correction decision
-  const correctable = canCorrect(role, selected?.status);
+  // what the viewer may do with each result is the API's answer (viewerCan…): by role, scope and
+  // the cycle's step; after publication a rating changes only by a numbered correction decision
+  const anyDecision = list.nodes.some((node) => node.viewerCanAdjust || node.viewerCanCorrect);
   const [correcting, setCorrecting] = useState(false);
 
   if (!cyclesError && cycles.length === 0 && selected === null) {
@@ -141,7 +140,7 @@ export function ResultsPage() {
             placeholder={t('results.allRatings')}
             value={rating}
             onChange={(value) => setRating(value)}
-            options={ratingOrder.map((value) => ({ value, label: t(`rating.${value}`) }))}
+            options={ratingDisplayOrder.map((value) => ({ value, label: t(`rating.${value}`) }))}
           />
         </div>
         <div>
@@ -159,8 +158,8 @@ export function ResultsPage() {
         {selected?.latestRun && <ExportLinks cycleId={selected.id} unitId={unitId} />}
       </Space>
       {selected &&
-        !adjustable &&
-        !correctable &&
+        list.nodes.length > 0 &&
+        !anyDecision &&
         (role === 'UNIT_HEAD' || role === 'OFFICER' || role === 'ADMIN') && (
           <Alert type="info" showIcon title={t('results.adjustNotAllowed')} style={{ marginBottom: 12 }} />
         )}
@@ -280,7 +279,7 @@ export function ResultsPage() {
                 <Button size="small" onClick={() => setDetails(row)}>
                   {t('app.details')}
                 </Button>
-                {adjustable && (
+                {row.viewerCanAdjust && (
                   <Button
                     size="small"
                     type="primary"
@@ -290,7 +289,7 @@ export function ResultsPage() {
                     {t('results.adjustShort')}
                   </Button>
                 )}
-                {correctable && (
+                {row.viewerCanCorrect && (
                   <Button
                     size="small"
                     onClick={() => {
@@ -310,7 +309,7 @@ export function ResultsPage() {
         <ResultDetails
           result={details}
           onClose={() => setDetails(null)}
-          assessCycleId={canAssess(role, selected?.status) && selected ? selected.id : null}
+          assessCycleId={details.viewerCanAssess && selected ? selected.id : null}
         />
       )}
       {adjusting && selected && (

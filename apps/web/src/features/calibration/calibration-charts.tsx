@@ -12,7 +12,7 @@ import {
 } from 'recharts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { formatInteger, formatScore } from '../../lib/format.ts';
-import type { RatingValue } from '../rating-rules.ts';
+import { type RatingValue, ratingDisplayOrder } from '../rating-display.ts';
 import type { CalibrationData } from './calibration-queries.ts';
 
 export const ratingColors: Record<RatingValue, string> = {
@@ -22,7 +22,7 @@ export const ratingColors: Record<RatingValue, string> = {
   NOT_COMPLETED: '#a8071a',
   NOT_RATED: '#595959',
 };
-const ratings: readonly RatingValue[] = ['EXCELLENT', 'GOOD', 'COMPLETED', 'NOT_COMPLETED', 'NOT_RATED'];
+const ratings = ratingDisplayOrder;
 const ratingLevel: Record<RatingValue, number> = {
   EXCELLENT: 4,
   GOOD: 3,
