@@ -473,9 +473,9 @@ function resultTags(cycleId: string): string[] {
 }
 
 /**
- * Whether a page's Prisma query reads results and the people's own columns and nothing else, so
- * that the change notifications of those tables cover it (a page that also reads decisions or
- * flags is read afresh each time).
+ * Whether a page's Prisma query reads results, the people's and the cycle's own columns (the
+ * cycle's status answers viewerCan…) and nothing else, so that the change notifications of those
+ * tables cover it (a page that also reads decisions or flags is read afresh each time).
  */
 function readsResultsAndPeopleOnly(query: { select?: object; include?: object }): boolean {
   if (query.include && Object.keys(query.include).length > 0) return false;
@@ -483,7 +483,7 @@ function readsResultsAndPeopleOnly(query: { select?: object; include?: object })
   return Object.entries(query.select ?? {}).every(
     ([field, value]) =>
       value === true ||
-      (field === 'person' &&
+      ((field === 'person' || field === 'cycle') &&
         typeof value === 'object' &&
         value !== null &&
         'select' in value &&
