@@ -204,8 +204,8 @@ describe.skipIf(!hasChromium)('admin web app in Chromium', () => {
     await row.getByRole('button', { name: messages['results.adjust'] }).click();
     const dialog = page.getByRole('dialog');
     const excellent = dialog.getByRole('radio', { name: new RegExp(messages['rating.EXCELLENT']) });
-    // the dialog knows the live quota: the option is refused with the reason next to it
-    await dialog.getByText(/hết chỉ tiêu Hoàn thành xuất sắc/).waitFor();
+    // the engine judges the choice on the live quota: the option is refused with its reason next to it
+    await dialog.getByText(/không còn suất trống/).waitFor();
     expect(await excellent.isDisabled()).toBe(true);
     await dialog.getByTestId('quota-meter').waitFor();
     await screenshot(page, 'results-quota-refused');
