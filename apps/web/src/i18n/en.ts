@@ -226,10 +226,7 @@ export const en: Messages = {
   'results.count': '{count} results',
   'results.empty': 'No results yet. A personnel officer must run the evaluation of this cycle.',
   'results.trace': 'Grounds of the rating',
-  'results.trace.rule': 'Rule',
   'results.trace.citation': 'Legal basis',
-  'results.trace.effect': 'Effect',
-  'results.trace.detail': 'Explanation',
   'results.decisions': 'Decisions',
   'results.finalReason': 'Reason',
   'results.adjust': 'Adjust rating',
@@ -242,7 +239,6 @@ export const en: Messages = {
   'results.adjustNotAllowed':
     'Ratings can be adjusted during “Heads’ assessment” (unit heads) or “Council review” (personnel officers).',
   'results.forbiddenByRule': 'Not allowed: {detail} ({citation})',
-  'results.quotaFull': 'Not allowed: the unit’s Excellent quota is used up ({granted}/{allowed}).',
   'results.quotaExceeded':
     'Above the unit’s Excellent quota: {allowed} allowed, {granted} granted. Choose another rating, or ask the council to record an exception by decision.',
   'results.ruleViolation': 'Against a hard rule: {message} ({citation}). Choose a lower rating.',

@@ -226,10 +226,7 @@ export const vi = {
   'results.count': '{count} kết quả',
   'results.empty': 'Chưa có kết quả. Cán bộ tổ chức cần chạy đánh giá cho kỳ này.',
   'results.trace': 'Căn cứ xếp loại',
-  'results.trace.rule': 'Quy tắc',
   'results.trace.citation': 'Căn cứ pháp lý',
-  'results.trace.effect': 'Tác động',
-  'results.trace.detail': 'Diễn giải',
   'results.decisions': 'Các quyết định',
   'results.finalReason': 'Lý do quyết định',
   'results.adjust': 'Điều chỉnh xếp loại',
@@ -242,8 +239,6 @@ export const vi = {
   'results.adjustNotAllowed':
     'Chỉ điều chỉnh được khi kỳ ở bước “Thủ trưởng đánh giá” (thủ trưởng) hoặc “Hội đồng xem xét” (cán bộ tổ chức).',
   'results.forbiddenByRule': 'Không được chọn: {detail} ({citation})',
-  'results.quotaFull':
-    'Không được chọn: đã hết chỉ tiêu Hoàn thành xuất sắc của đơn vị ({granted}/{allowed}).',
   'results.quotaExceeded':
     'Vượt chỉ tiêu Hoàn thành xuất sắc của đơn vị: cho phép {allowed}, đã có {granted}. Chọn mức khác, hoặc đề nghị Hội đồng ghi nhận ngoại lệ bằng quyết định.',
   'results.ruleViolation': 'Trái quy tắc bắt buộc: {message} ({citation}). Chọn mức xếp loại thấp hơn.',
