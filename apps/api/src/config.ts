@@ -2,11 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type ProxyTrust, ProxyTrustError, parseProxyTrust } from './http/client-address.ts';
 
 export type ApiConfig = {
   port: number;
   host: string | undefined;
   databaseUrl: string | undefined;
+  /** a streaming replica of DATABASE_URL that heavy reads (rankings, exports, dashboards) go to */
+  databaseReplicaUrl: string | undefined;
+  /** a viewer who wrote reads from the primary for this long afterwards (REPLICA_READ_AFTER_WRITE_SECONDS) */
+  replicaReadAfterWriteSeconds: number;
+  /** the reverse proxies whose X-Forwarded-For is believed (TRUST_PROXY, http/client-address.ts) */
+  trustProxy: ProxyTrust;
   dataDir: string;
   demoPassword: string;
   seedDemo: boolean;
@@ -72,6 +79,26 @@ export function readConfig(env: Env = process.env): ApiConfig {
       'DATABASE_URL phải bắt đầu bằng postgresql:// / DATABASE_URL must start with postgresql:// (or unset it to use the embedded database)',
     );
   }
+  const databaseReplicaUrl = env.DATABASE_REPLICA_URL?.trim() || undefined;
+  if (databaseReplicaUrl && !/^postgres(ql)?:\/\//.test(databaseReplicaUrl)) {
+    throw new ConfigError(
+      'DATABASE_REPLICA_URL phải bắt đầu bằng postgresql:// / DATABASE_REPLICA_URL must start with postgresql://',
+    );
+  }
+  if (databaseReplicaUrl && !databaseUrl) {
+    throw new ConfigError(
+      'DATABASE_REPLICA_URL cần DATABASE_URL / DATABASE_REPLICA_URL needs DATABASE_URL (the primary it replicates)',
+    );
+  }
+  let trustProxy: ProxyTrust;
+  try {
+    trustProxy = parseProxyTrust(env.TRUST_PROXY);
+  } catch (error) {
+    if (!(error instanceof ProxyTrustError)) throw error;
+    throw new ConfigError(
+      `TRUST_PROXY: "${error.message}" không hợp lệ / is invalid: list the proxies' addresses or CIDR ranges, comma-separated (e.g. 127.0.0.1,10.0.0.0/8), or loopback`,
+    );
+  }
   const dataDir = path.resolve(repoRoot, env.DATA_DIR?.trim() || '.data');
   const redisUrl = env.REDIS_URL?.trim() || undefined;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
@@ -85,6 +112,9 @@ export function readConfig(env: Env = process.env): ApiConfig {
     // production listens on the loopback unless HOST says otherwise (a reverse proxy in front)
     host: env.HOST?.trim() || (production ? '127.0.0.1' : undefined),
     databaseUrl,
+    databaseReplicaUrl,
+    replicaReadAfterWriteSeconds: readWholeNumber(env, 'REPLICA_READ_AFTER_WRITE_SECONDS', 5, 0, 3600),
+    trustProxy,
     dataDir,
     demoPassword: env.DEMO_PASSWORD ?? 'demo',
     seedDemo: readFlag(env, 'SEED_DEMO'),

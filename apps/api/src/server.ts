@@ -21,16 +21,21 @@ export type DemoInfo = { password: string; accounts: string[] };
 export function createServer(options: { services: AppServices; demo: DemoInfo | null; yoga?: Yoga }): {
   handler: RequestHandler;
   yoga: Yoga;
+  /** lets go of what the server holds (the rate limit's Redis connection) */
+  close(): Promise<void>;
 } {
   const yoga = options.yoga ?? createYoga(options.services);
   const serveStatic = createStaticHandler({ root: options.services.config.webDist });
-  const rateLimiter = createRateLimiter();
+  const rateLimiter = createRateLimiter({
+    trust: options.services.config.trustProxy,
+    redisUrl: options.services.config.redisUrl,
+  });
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
     applySecurityHeaders(request, response, { production: options.services.config.production });
     if (pathname === '/graphql' || pathname.startsWith('/graphql/')) {
-      if (!rateLimiter.admit(request, response)) return;
+      if (!(await rateLimiter.admit(request, response))) return;
       await yoga.handle(request, response, { req: request, res: response });
       return;
     }
@@ -67,7 +72,7 @@ export function createServer(options: { services: AppServices; demo: DemoInfo | 
       else response.destroy();
     });
   };
-  return { handler, yoga };
+  return { handler, yoga, close: () => rateLimiter.close() };
 }
 
 /** What the port answers while the database is being opened, migrated and seeded. */

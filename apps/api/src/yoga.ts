@@ -10,6 +10,7 @@ import {
 import { authenticateRequest } from './auth/authenticate-request.ts';
 import type { AppServices, Context } from './context.ts';
 import { AppError, appErrorMapping } from './errors.ts';
+import { clientAddress, type ProxyTrust } from './http/client-address.ts';
 import { errorFields, logger } from './logger.ts';
 import { cachedRankings } from './response-cache.ts';
 import { schema } from './schema/index.ts';
@@ -69,8 +70,9 @@ const passwordChangeFirst: Plugin<Context> = {
   },
 };
 
-export function clientIpOf(serverContext: ServerContext): string {
-  return serverContext.req?.socket.remoteAddress ?? 'local';
+/** The client's address (behind the proxies TRUST_PROXY names, the one they forwarded); 'local' without a socket. */
+export function clientIpOf(serverContext: ServerContext, trust: ProxyTrust): string {
+  return serverContext.req ? clientAddress(serverContext.req, trust) : 'local';
 }
 
 const accountMutations = new Set(['login', 'logout', 'changePassword']);
@@ -172,7 +174,7 @@ export function createYoga(services: AppServices): Yoga {
         viewer: auth.viewer,
         authMethod: auth.method,
         authFailure: auth.failure,
-        clientIp: clientIpOf(initial),
+        clientIp: clientIpOf(initial, services.config.trustProxy),
         setCookie: (cookie) => cookies.push(cookie),
       };
     },

@@ -1,6 +1,7 @@
 // What a browser and an operator see at the HTTP level: security headers on every response, a
 // generous rate limit, the password policy, sessions that expire and can be revoked, and logs that
 // never hold a password or a session token.
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import {
   createServer as createHttpServer,
@@ -12,8 +13,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { encodeGlobalID as gid } from '@pothos/plugin-relay';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { forgetCachedSessions } from '../auth/authenticate-request.ts';
+import { parseProxyTrust } from '../http/client-address.ts';
 import { createServer, startingHandler } from '../server.ts';
 import { fixturePassword } from '../test-support/fixture.ts';
 import { createTestApp, type TestApp } from '../test-support/test-app.ts';
@@ -125,25 +128,87 @@ describe('HTTP hygiene', () => {
     }
   });
 
-  it('the limit is per client and the window resets', () => {
-    let now = 0;
-    const limiter = createRateLimiter({ limit: 2, windowMs: 1000 }, () => now);
-    const request = (ip: string, token?: string) =>
+  it('the limit is per client and per session, names itself, and the window resets', async () => {
+    const limiter = createRateLimiter({ policy: { limit: 2, windowSeconds: 1 } });
+    const request = (ip: string, token?: string, forwardedFor?: string) =>
       ({
         socket: { remoteAddress: ip },
-        headers: token ? { authorization: `Bearer ${token}` } : {},
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
+        },
       }) as never;
-    const response = () => ({ writeHead: vi.fn(), end: vi.fn() }) as never;
-    expect([1, 2, 3].map(() => limiter.admit(request('10.0.0.1'), response()))).toEqual([true, true, false]);
-    expect(limiter.admit(request('10.0.0.2'), response())).toBe(true);
-    now = 1000;
-    expect(limiter.admit(request('10.0.0.1'), response())).toBe(true);
+    const response = () => ({ writeHead: vi.fn(), end: vi.fn() });
+    const admit = (req: never) => limiter.admit(req, response() as never);
+    expect([await admit(request('10.0.0.1')), await admit(request('10.0.0.1'))]).toEqual([true, true]);
+    const refused = response();
+    expect(await limiter.admit(request('10.0.0.1'), refused as never)).toBe(false);
+    const [status, headers] = refused.writeHead.mock.calls[0] as [number, Record<string, string>];
+    expect(status).toBe(429);
+    expect(Number(headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    const body = JSON.parse(String(refused.end.mock.calls[0]?.[0]));
+    expect(body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 'GRAPHQL_RATE_LIMIT' });
+    expect(body.errors[0].message).toContain('GRAPHQL_RATE_LIMIT');
+    expect(await admit(request('10.0.0.2'))).toBe(true);
+    // a forged X-Forwarded-For from a peer that is no trusted proxy does not make a new client
+    expect(await admit(request('10.0.0.1', undefined, '198.51.100.9'))).toBe(false);
     // one session from many addresses is still one client
-    expect(['a', 'b', 'c'].map((ip) => limiter.admit(request(ip, 'same-token'), response()))).toEqual([
-      true,
-      true,
-      false,
-    ]);
+    expect([
+      await admit(request('a', 'same-token')),
+      await admit(request('b', 'same-token')),
+      await admit(request('c', 'same-token')),
+    ]).toEqual([true, true, false]);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(await admit(request('10.0.0.1'))).toBe(true);
+    await limiter.close();
+  });
+
+  it('behind a trusted proxy each forwarded client has its own limit', async () => {
+    const limiter = createRateLimiter({
+      policy: { limit: 1, windowSeconds: 60 },
+      trust: parseProxyTrust('127.0.0.1'),
+    });
+    const request = (forwardedFor: string) =>
+      ({ socket: { remoteAddress: '127.0.0.1' }, headers: { 'x-forwarded-for': forwardedFor } }) as never;
+    const response = () => ({ writeHead: vi.fn(), end: vi.fn() }) as never;
+    expect(await limiter.admit(request('198.51.100.1'), response())).toBe(true);
+    expect(await limiter.admit(request('198.51.100.2'), response())).toBe(true);
+    expect(await limiter.admit(request('198.51.100.1'), response())).toBe(false);
+    // what the client prepends itself does not give it a fresh count
+    expect(await limiter.admit(request('203.0.113.50, 198.51.100.1'), response())).toBe(false);
+  });
+
+  it('with Redis (REDIS_URL or 127.0.0.1:6379) two replicas count one client once', async ({ skip }) => {
+    const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+    const probe = new Redis(redisUrl, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
+    const reachable = await probe
+      .connect()
+      .then(() => probe.ping())
+      .then(() => true)
+      .catch(() => false);
+    probe.disconnect();
+    if (!reachable) skip();
+    const policy = { limit: 10, windowSeconds: 60 };
+    const first = createRateLimiter({ policy, redisUrl });
+    const second = createRateLimiter({ policy, redisUrl });
+    expect(first.store).toBe('redis');
+    const token = `token-${randomUUID()}`;
+    const request = (i: number) =>
+      ({ socket: { remoteAddress: `10.9.${i}.1` }, headers: { authorization: `Bearer ${token}` } }) as never;
+    const response = () => ({ writeHead: vi.fn(), end: vi.fn() }) as never;
+    try {
+      const outcomes = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => (i % 2 ? first : second).admit(request(i), response())),
+      );
+      expect(outcomes.filter(Boolean)).toHaveLength(10);
+    } finally {
+      await first.close();
+      await second.close();
+    }
   });
 
   it('weak passwords are refused when creating, resetting and changing them', async () => {
