@@ -75,6 +75,12 @@ export const navItems: readonly NavItem[] = [
     component: lazy(() => import('../pages/emulation-page.tsx').then((m) => ({ default: m.EmulationPage }))),
   },
   {
+    path: '/documents',
+    label: 'nav.documents',
+    roles: ['ADMIN', 'OFFICER'],
+    component: lazy(() => import('../pages/documents-page.tsx').then((m) => ({ default: m.DocumentsPage }))),
+  },
+  {
     path: '/imports',
     label: 'nav.imports',
     roles: ['ADMIN', 'OFFICER'],

@@ -32,6 +32,7 @@ export function createUrqlClient(options: { onUnauthenticated: () => void }): Cl
           CycleTransition: embedded,
           FieldError: embedded,
           LoginPayload: embedded,
+          NationalExportDeadline: embedded,
           PageInfo: embedded,
           PolicyPack: byId,
           QueryAuditLogConnection: embedded,
