@@ -3,6 +3,7 @@ import type { LoginThrottle } from './auth/login-throttle.ts';
 import type { ApiConfig } from './config.ts';
 import type { JobQueue } from './jobs/queue.ts';
 import type { ReadCache } from './read-cache.ts';
+import type { ReadRouting } from './read-replica.ts';
 import type { UnitTreeCache } from './scope/unit-tree.ts';
 import type { Viewer } from './scope/viewer.ts';
 
@@ -18,6 +19,8 @@ export type AppServices = {
   readCache: ReadCache;
   /** the job queue evaluation runs go to; absent (tests, the bench), a run is carried out where it was started */
   jobs?: JobQueue;
+  /** the streaming replica heavy reads go to (DATABASE_REPLICA_URL); absent, every read is on `prisma` */
+  reads?: ReadRouting;
 };
 
 export type Context = AppServices & {
@@ -26,6 +29,8 @@ export type Context = AppServices & {
   authMethod: 'bearer' | 'cookie' | null;
   authFailure: string | null;
   clientIp: string;
+  /** 'replica' when this operation's reads were sent to the replica (read-replica.ts) */
+  readsFrom?: 'primary' | 'replica';
   /** adds a Set-Cookie header to this request's response */
   setCookie(cookie: string): void;
 };

@@ -2,13 +2,14 @@
 // Any configuration problem stops here with one line saying what is wrong and what to do (exit 1).
 
 import type { Database } from '@cadre/db';
-import { demoAccounts, ensureDemoData, migrate, openDatabase, redactUrl } from '@cadre/db';
+import { demoAccounts, ensureDemoData, migrate, openDatabase, openPostgres, redactUrl } from '@cadre/db';
 import { createMemoryLoginThrottle, createRedisLoginThrottle } from './auth/login-throttle.ts';
 import { ConfigError, loadSecretKey, readConfig } from './config.ts';
 import type { AppServices } from './context.ts';
 import { type JobQueue, readRunJobs, startJobQueue } from './jobs/queue.ts';
 import { logger } from './logger.ts';
 import { createReadCache, type ReadCache } from './read-cache.ts';
+import { createReadRouting, measureReplicaLag, type ReadRouting } from './read-replica.ts';
 import { followUnitChanges } from './scope/follow-unit-changes.ts';
 import { createUnitTreeCache } from './scope/unit-tree.ts';
 import { createServer, type DemoInfo, type RequestHandler, startingHandler } from './server.ts';
@@ -53,6 +54,9 @@ async function main(): Promise<void> {
   let db: Database | undefined;
   let readCache: ReadCache | undefined;
   let jobs: JobQueue | undefined;
+  let replica: Database | undefined;
+  let reads: ReadRouting | undefined;
+  let closeServer: (() => Promise<void>) | undefined;
   const throttle = config.redisUrl ? createRedisLoginThrottle(config.redisUrl) : createMemoryLoginThrottle();
   const shutdown = async (signal: string) => {
     logger.info({ signal }, `Nhận ${signal}, đang dừng… / ${signal} received, shutting down…`);
@@ -65,6 +69,9 @@ async function main(): Promise<void> {
     await jobs?.close().catch(() => undefined);
     await throttle.close().catch(() => undefined);
     await readCache?.close().catch(() => undefined);
+    await closeServer?.().catch(() => undefined);
+    await reads?.close().catch(() => undefined);
+    await replica?.close().catch(() => undefined);
     await db?.close().catch(() => undefined);
     process.exit(0);
   };
@@ -113,6 +120,31 @@ async function main(): Promise<void> {
       databaseUrl: config.databaseUrl,
       execute: readRunJobs(),
     });
+    if (config.databaseReplicaUrl) {
+      replica = await openPostgres(config.databaseReplicaUrl, 10);
+      try {
+        const lag = await measureReplicaLag(replica.sql);
+        if (!lag.standby) {
+          logger.warn(
+            { replica: redactUrl(config.databaseReplicaUrl) },
+            'DATABASE_REPLICA_URL không phải bản sao / is not a standby (pg_is_in_recovery() is false): reads go there anyway',
+          );
+        }
+        logger.info({ replica: redactUrl(config.databaseReplicaUrl), ...lag }, 'read replica connected');
+      } catch (error) {
+        const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        throw new ConfigError(
+          `Không kết nối được bản sao / cannot reach DATABASE_REPLICA_URL=${redactUrl(config.databaseReplicaUrl)} (${reason}): start the replica or unset DATABASE_REPLICA_URL`,
+        );
+      }
+      reads = createReadRouting({
+        primary: db.prisma,
+        replica: replica.prisma,
+        replicaSql: replica.sql,
+        readAfterWriteSeconds: config.replicaReadAfterWriteSeconds,
+        redisUrl: config.redisUrl,
+      });
+    }
     const services: AppServices = {
       db,
       prisma: db.prisma,
@@ -121,10 +153,15 @@ async function main(): Promise<void> {
       unitTrees,
       readCache,
       jobs,
+      reads,
     };
-    handler = createServer({ services, demo }).handler;
+    const created = createServer({ services, demo });
+    closeServer = created.close;
+    handler = created.handler;
   } catch (error) {
     server.close();
+    await reads?.close().catch(() => undefined);
+    await replica?.close().catch(() => undefined);
     await jobs?.close().catch(() => undefined);
     await db?.close().catch(() => undefined);
     throw error;

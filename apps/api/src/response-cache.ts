@@ -194,6 +194,8 @@ export function cachedRankings(readCache: ReadCache): Plugin<Context> {
         onExecuteDone({ result }) {
           if (Symbol.asyncIterator in result) return;
           if (result.errors && result.errors.length > 0) return;
+          // a replica's answer may be older than the change notices the cache follows: never kept
+          if (context.readsFrom === 'replica') return;
           readCache.keep(key, [`EvaluationResult:${cycleId}`, 'Person', 'Unit', 'Cycle'], since, result);
         },
       };

@@ -40,7 +40,17 @@ export function createServer(options: { services: AppServices; demo: DemoInfo | 
       return;
     }
     if (pathname === '/healthz') {
-      sendJson(response, 200, { status: 'ok' });
+      const reads = options.services.reads;
+      if (!reads) {
+        sendJson(response, 200, { status: 'ok' });
+        return;
+      }
+      // the replica's lag is reported, not judged: a lagging or unreachable replica does not take
+      // this API out of the load balancer (the operator's monitoring decides what is too late)
+      const replica = await reads.lag().catch((error: unknown) => ({
+        error: error instanceof Error ? error.message.split('\n')[0] : String(error),
+      }));
+      sendJson(response, 200, { status: 'ok', replica });
       return;
     }
     if (pathname === '/api/session') {

@@ -12,6 +12,7 @@ import type { AppServices, Context } from './context.ts';
 import { AppError, appErrorMapping } from './errors.ts';
 import { clientAddress, type ProxyTrust } from './http/client-address.ts';
 import { errorFields, logger } from './logger.ts';
+import type { ReadCache } from './read-cache.ts';
 import { cachedRankings } from './response-cache.ts';
 import { schema } from './schema/index.ts';
 import { createAuditCheckpointer } from './security/audit-checkpoint.ts';
@@ -76,6 +77,16 @@ export function clientIpOf(serverContext: ServerContext, trust: ProxyTrust): str
 }
 
 const accountMutations = new Set(['login', 'logout', 'changePassword']);
+
+/** Top-level query fields read from the replica: rankings, result and flag counts, the dashboard. */
+export const replicaReadFields = new Set([
+  'results',
+  'ranking',
+  'blockRankings',
+  'unitResults',
+  'flags',
+  'people',
+]);
 
 const jsonTypes = ['application/json', 'application/graphql-response+json'];
 
@@ -146,6 +157,41 @@ export function createYoga(services: AppServices): Yoga {
     },
   };
 
+  // heavy reads to the replica (DATABASE_REPLICA_URL): a query made only of the fields below, by a
+  // session that has not written in the last few seconds; its reads are then not kept in the read
+  // cache (the replica may be behind the change notices the cache follows)
+  const reads = services.reads;
+  const uncached: ReadCache = {
+    ...services.readCache,
+    read: ({ load }) => load(),
+    lookup: () => undefined,
+    keep: () => undefined,
+  };
+  const readReplica: Plugin<Context> = {
+    async onExecute({ args, extendContext }) {
+      if (!reads) return;
+      const context = args.contextValue;
+      const operation = getOperationAST(args.document, args.operationName);
+      const sessionId = context.viewer?.sessionId;
+      if (operation?.operation === 'mutation') {
+        await reads.wrote(sessionId);
+        // marked again at the end: the hold counts from when the write is committed
+        return { onExecuteDone: () => void reads.wrote(sessionId) };
+      }
+      if (operation?.operation !== 'query' || !context.viewer) return;
+      const heavyOnly = operation.selectionSet.selections.every(
+        (selection) =>
+          selection.kind === Kind.FIELD &&
+          (replicaReadFields.has(selection.name.value) || selection.name.value === '__typename'),
+      );
+      if (!heavyOnly) return;
+      const target = await reads.clientFor(sessionId);
+      if (target.from === 'replica') {
+        extendContext({ prisma: target.prisma, readCache: uncached, readsFrom: 'replica' });
+      }
+    },
+  };
+
   return createGraphQLYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -183,6 +229,7 @@ export function createYoga(services: AppServices): Yoga {
       checkpointAfterMutations,
       responseCookies,
       forgetReadsAfterMutations,
+      readReplica,
       documentLimits(),
       passwordChangeFirst,
       ...(services.config.production ? [noIntrospection] : []),

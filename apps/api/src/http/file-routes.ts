@@ -314,8 +314,12 @@ export async function handleFileRoutes(
         report[2] === 'csv' ? 'csv' : 'xlsx',
       );
     } else if (method === 'GET' && path.startsWith('/api/export/')) {
+      // exports are heavy reads: on the replica when there is one (unless this session just wrote)
+      const reader = services.reads
+        ? (await services.reads.clientFor(viewer.sessionId)).prisma
+        : services.prisma;
       const base = {
-        prisma: services.prisma,
+        prisma: reader,
         viewer,
         unitTrees: services.unitTrees,
         cycleId: requiredId(url, 'cycleId', 'Cycle'),
