@@ -1,7 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser, messages, openPage, signIn } from './browser.ts';
+import { useDemoServer } from './server.ts';
 
 // What the issue asks of every page besides its journey: a light login route, sign-in with the
 // keyboard alone, and a name for every control a screen reader announces.
@@ -58,7 +59,10 @@ function unnamedControls(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(!hasChromium)('weight and accessibility in Chromium', () => {
-  const baseUrl = inject('baseUrl');
+  let baseUrl = '';
+  useDemoServer((url) => {
+    baseUrl = url;
+  });
   let browser: Browser;
 
   beforeAll(async () => {

@@ -9,7 +9,7 @@ import { hasChromium } from '../../../scripts/chromium.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    baseUrl: string;
+    templateDataDir: string;
   }
 }
 
@@ -67,35 +67,47 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
   throw new Error(`the API did not become healthy within ${timeoutMs / 1000} s`);
 }
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  if (!hasChromium) {
-    // the journeys skip themselves; no need for a server
-    project.provide('baseUrl', '');
-    return async () => {};
-  }
-  buildIfNeeded();
+/** Starts the API (serving the built app) on a free port with this DATA_DIR; resolves once healthy. */
+export async function startApiOn(dataDir: string): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
   const port = await freePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'cadre-web-e2e-'));
   const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/main.ts'], {
     cwd: api,
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'development' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  try {
-    await waitForHealth(baseUrl, child, 240_000);
-  } catch (error) {
-    child.kill('SIGTERM');
-    throw error;
-  }
-  project.provide('baseUrl', baseUrl);
-  return async () => {
+  const stop = async () => {
     child.kill('SIGTERM');
     await new Promise((resolve) => {
       if (child.exitCode !== null) resolve(null);
       else child.once('exit', resolve);
       setTimeout(resolve, 10_000);
     });
-    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(baseUrl, child, 240_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl, stop };
+}
+
+// Builds the app and seeds the demo province once into a template DATA_DIR; each e2e file then
+// starts its own API on a copy of it (e2e/server.ts), so no file depends on what another did to
+// the demo cycle (one publishes it, another needs it at the heads' step).
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (!hasChromium) {
+    // the journeys skip themselves; no need for a server
+    project.provide('templateDataDir', '');
+    return async () => {};
+  }
+  buildIfNeeded();
+  const templateDataDir = mkdtempSync(path.join(tmpdir(), 'cadre-web-e2e-template-'));
+  const seeding = await startApiOn(templateDataDir);
+  await seeding.stop();
+  project.provide('templateDataDir', templateDataDir);
+  return async () => {
+    rmSync(templateDataDir, { recursive: true, force: true });
   };
 }

@@ -1,12 +1,16 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser, messages, openPage, screenshot, signIn } from './browser.ts';
+import { useDemoServer } from './server.ts';
 
 // Journeys through the officer's and administrator's tools. None of them moves the cycle, so they
 // hold whatever step the other journeys left it in.
 
 describe.skipIf(!hasChromium)('officer and administrator tools in Chromium', () => {
-  const baseUrl = inject('baseUrl');
+  let baseUrl = '';
+  useDemoServer((url) => {
+    baseUrl = url;
+  });
   let browser: Browser;
 
   beforeAll(async () => {

@@ -1,13 +1,17 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser, messages, openPage, screenshot, signIn } from './browser.ts';
+import { useDemoServer } from './server.ts';
 
 // Continuous evaluation in the browser (DOMAIN.md §2): a head records and closes Q3 of a unit of
 // about ten people by keyboard, staff read their four quarters as a chart, the officer sees which
 // units have closed Q3. The demo cycle is quarterly; Q3 of the head's department is still open.
 
 describe.skipIf(!hasChromium)('tracking by period in Chromium', () => {
-  const baseUrl = inject('baseUrl');
+  let baseUrl = '';
+  useDemoServer((url) => {
+    baseUrl = url;
+  });
   let browser: Browser;
 
   beforeAll(async () => {
