@@ -1,0 +1,162 @@
+// The officer's "Văn bản" screen in Chromium on the demo province, once its year is published: the
+// officer issues the decision recognising the ratings (after the confirmation), finds it in the
+// register, checks the signed PDF it downloads (valid, DEMO certificate, the register's copy) and a
+// copy with one byte changed (no longer what was signed), and makes the national database file.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  callGraphql,
+  chromiumMissing,
+  hasChromium,
+  launchBrowser,
+  messages,
+  openPage,
+  screenshot,
+  signIn,
+} from './browser.ts';
+import { useDemoServer } from './server.ts';
+
+if (!hasChromium) console.log(`browser tests skipped: ${chromiumMissing}`);
+
+type Cycle = { id: string; status: string; version: number };
+
+async function currentCycle(baseUrl: string): Promise<Cycle> {
+  const data = await callGraphql<{ cycles: Cycle[] }>(baseUrl, 'officer', '{ cycles { id status version } }');
+  const cycle = data.cycles[0];
+  if (!cycle) throw new Error('the demo province has no cycle');
+  return cycle;
+}
+
+async function reviewPendingFlags(baseUrl: string, cycleId: string): Promise<void> {
+  for (;;) {
+    const page = await callGraphql<{ flags: { edges: { node: { id: string; version: number } }[] } }>(
+      baseUrl,
+      'officer',
+      'query ($c: ID!) { flags(cycleId: $c, review: PENDING, first: 100) { edges { node { id version } } } }',
+      { c: cycleId },
+    );
+    if (page.flags.edges.length === 0) return;
+    for (const { node } of page.flags.edges) {
+      await callGraphql(
+        baseUrl,
+        'officer',
+        'mutation ($id: ID!, $v: Int!) { reviewFlag(id: $id, review: ACCEPTED, reason: "Đã xem xét hồ sơ", version: $v) { __typename } }',
+        { id: node.id, v: node.version },
+      );
+    }
+  }
+}
+
+async function move(baseUrl: string, to: string): Promise<void> {
+  const cycle = await currentCycle(baseUrl);
+  if (to === 'APPROVED') await reviewPendingFlags(baseUrl, cycle.id);
+  const data = await callGraphql<{ moveCycle: { __typename: string; message?: string } }>(
+    baseUrl,
+    'officer',
+    `mutation($id: ID!, $to: CycleStatus!, $version: Int!) {
+      moveCycle(id: $id, to: $to, version: $version) { __typename ... on Error { message } } }`,
+    { id: cycle.id, to, version: cycle.version },
+  );
+  if (data.moveCycle.__typename !== 'MoveCycleSuccess') throw new Error(`${to}: ${data.moveCycle.message}`);
+}
+
+describe.skipIf(!hasChromium)('official documents in Chromium', () => {
+  let baseUrl = '';
+  useDemoServer((url) => {
+    baseUrl = url;
+  });
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    // the demo year is collecting evidence: take it to publication as the office would
+    if ((await currentCycle(baseUrl)).status === 'OPEN') await move(baseUrl, 'ASSESSMENT');
+    const cycle = await currentCycle(baseUrl);
+    const run = await callGraphql<{ runEvaluation: { __typename: string; message?: string } }>(
+      baseUrl,
+      'officer',
+      'mutation($id: ID!) { runEvaluation(cycleId: $id, wait: true) { __typename ... on Error { message } } }',
+      { id: cycle.id },
+    );
+    expect(run.runEvaluation).toEqual({ __typename: 'RunEvaluationSuccess' });
+    for (const to of ['REVIEW', 'APPROVED', 'PUBLISHED']) await move(baseUrl, to);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('issues the rating decision after a confirmation, and verifies the signed PDF it downloads', async () => {
+    const page = await openPage(browser, baseUrl);
+    await signIn(page, 'officer');
+    await page
+      .getByRole('navigation', { name: messages['app.menu'] })
+      .getByText(messages['nav.documents'])
+      .click();
+    await page.getByRole('heading', { name: messages['documents.heading'] }).waitFor();
+    await page.getByText(messages['documents.issued.empty']).waitFor({ timeout: 60_000 });
+
+    await page.getByRole('button', { name: messages['documents.issue.RATING_DECISION'] }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(messages['documents.issue.notUndoable']).waitFor();
+    await screenshot(page, 'documents-issue-confirm');
+    await dialog.getByRole('button', { name: messages['documents.issue.ok'] }).click();
+    await page.getByText(/Đã ban hành văn bản số \d+\//).waitFor({ timeout: 60_000 });
+
+    const row = page.getByTestId('issued-table').locator('.ant-table-row').first();
+    await row.waitFor();
+    expect(await row.textContent()).toContain(messages['documentKind.RATING_DECISION']);
+    const link = row.getByRole('link', { name: new RegExp(messages['documents.download']) });
+    const href = await link.getAttribute('href');
+    if (!href) throw new Error('the issued document has no download link');
+    const pdf = await page.request.get(href);
+    expect(pdf.status()).toBe(200);
+    const signed = Buffer.from(await pdf.body());
+    expect(signed.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+    const verify = page.getByTestId('verify-signature');
+    await verify
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'quyet-dinh.pdf', mimeType: 'application/pdf', buffer: signed });
+    const verdict = page.getByTestId('verify-verdict');
+    await verdict.getByText(messages['documents.verify.valid']).waitFor();
+    // the copy is the register's: the same checksum as the issued document
+    await verdict.getByText(/Đúng bản văn bản số \d+\//).waitFor();
+    await page.getByTestId('verify-demo').waitFor();
+    await verify.scrollIntoViewIfNeeded();
+    await screenshot(page, 'documents-verified');
+
+    // one byte changed in the signed range (near the end, in the cross-reference table, away from
+    // the signature dictionary): no longer what was signed
+    const changed = Buffer.from(signed);
+    const at = changed.length - 40;
+    changed[at] = (changed[at] ?? 0) ^ 0x01;
+    await verify
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'quyet-dinh-sua.pdf', mimeType: 'application/pdf', buffer: changed });
+    await verdict
+      .getByText(messages['documents.verify.changed'])
+      .waitFor()
+      .catch(async (error) => {
+        console.log('verify card:', await verify.textContent());
+        throw error;
+      });
+    await page.context().close();
+  });
+
+  it('makes the national database file and lists it with who made it and its checksum', async () => {
+    const page = await openPage(browser, baseUrl);
+    await signIn(page, 'officer');
+    await page.goto('/documents');
+    const national = page.getByTestId('national-export');
+    await national.getByText(messages['documents.national.empty']).waitFor({ timeout: 60_000 });
+    const download = page.waitForEvent('download');
+    await national.getByRole('button', { name: messages['documents.national.json'] }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.json$/);
+    const made = national.getByTestId('national-exports').locator('.ant-table-row').first();
+    await made.waitFor();
+    expect(await made.textContent()).toMatch(/[0-9a-f]{12}/);
+    await page.getByTestId('national-current').getByText(messages['nationalStatus.SENT']).waitFor();
+    await screenshot(page, 'documents-national-export');
+    await page.context().close();
+  });
+});
