@@ -135,7 +135,7 @@ describe.each(testEngines())('accounts on %s', (engine) => {
       data: { username: 'newbie', mustChangePassword: true },
     });
     const second = await app.graphql<{ createUser: { __typename: string } }>(create, { input }, { token });
-    expect(second.data?.createUser).toMatchObject({ __typename: 'ConflictError', code: 'CONFLICT' });
+    expect(second.data?.createUser).toMatchObject({ __typename: 'ValidationError', code: 'BAD_USER_INPUT' });
     const byOfficer = await app.graphql<{ createUser: { __typename: string } }>(
       create,
       { input },

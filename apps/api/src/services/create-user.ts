@@ -1,8 +1,15 @@
 import type { PrismaClient, Role, User } from '@cadre/db';
 import { checkPasswordPolicy, hashPassword } from '../auth/password.ts';
-import { ConflictError, ValidationError } from '../errors.ts';
+import { ValidationError } from '../errors.ts';
 import type { Viewer } from '../scope/viewer.ts';
-import { assertAdmin, assertAssignable, auditedUserFields } from './user-rules.ts';
+import {
+  assertAdmin,
+  assertAssignable,
+  assertLinkablePerson,
+  auditedUserFields,
+  uniqueViolation,
+  usernameTaken,
+} from './user-rules.ts';
 import { writeAudit } from './write-audit.ts';
 
 export async function createUser(options: {
@@ -24,10 +31,10 @@ export async function createUser(options: {
   if (issues.length > 0) throw new ValidationError(issues);
   assertAssignable(viewer, input.scopeUnitId ?? null, input.role);
   const passwordHash = await hashPassword(input.password);
-  return prisma.$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { username }, select: { id: true } })) {
-      throw new ConflictError(`Tên đăng nhập "${username}" đã tồn tại / username "${username}" is taken`);
-    }
+  const created = prisma.$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { username }, select: { id: true } }))
+      throw usernameTaken(username);
+    await assertLinkablePerson(tx, viewer, input.personId, null);
     const user = await tx.user.create({
       data: {
         username,
@@ -50,4 +57,14 @@ export async function createUser(options: {
     });
     return tx.user.findUniqueOrThrow({ where: { id: user.id } });
   });
+  try {
+    return await created;
+  } catch (error) {
+    // another admin took the username or linked the person between the check and the insert
+    if (!uniqueViolation(error)) throw error;
+    if (await prisma.user.findUnique({ where: { username }, select: { id: true } }))
+      throw usernameTaken(username);
+    await assertLinkablePerson(prisma, viewer, input.personId, null);
+    throw error;
+  }
 }

@@ -3,7 +3,13 @@ import { forgetCachedSessions } from '../auth/authenticate-request.ts';
 import { assertVersion, ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { buildUsersWhere } from '../scope/build-users-where.ts';
 import type { Viewer } from '../scope/viewer.ts';
-import { assertAdmin, assertAssignable, auditedUserFields } from './user-rules.ts';
+import {
+  assertAdmin,
+  assertAssignable,
+  assertLinkablePerson,
+  auditedUserFields,
+  uniqueViolation,
+} from './user-rules.ts';
 import { writeAudit } from './write-audit.ts';
 
 export async function updateUser(options: {
@@ -21,7 +27,7 @@ export async function updateUser(options: {
 }): Promise<User> {
   const { prisma, viewer, input } = options;
   assertAdmin(viewer);
-  const result = await prisma.$transaction(async (tx) => {
+  const updating = prisma.$transaction(async (tx) => {
     const before = await tx.user.findFirst({
       where: { id: options.id, AND: [buildUsersWhere({ viewer })] },
       select: auditedUserFields,
@@ -30,14 +36,20 @@ export async function updateUser(options: {
     assertVersion('Tài khoản / Account', before.version, options.version);
     const role = input.role ?? before.role;
     if ('scopeUnitId' in input) assertAssignable(viewer, input.scopeUnitId, role);
-    if (before.id === viewer.userId && (input.active === false || (input.role && input.role !== 'ADMIN'))) {
+    if (before.id === viewer.userId && input.active === false) {
       throw new ValidationError([
         {
-          field: 'input.role',
-          message: 'Không thể tự hạ quyền hoặc khóa chính mình / cannot demote or lock yourself',
+          field: 'input.active',
+          message: 'Không thể tự khóa tài khoản của chính mình / cannot lock yourself',
         },
       ]);
     }
+    if (before.id === viewer.userId && input.role && input.role !== 'ADMIN') {
+      throw new ValidationError([
+        { field: 'input.role', message: 'Không thể tự hạ quyền của chính mình / cannot demote yourself' },
+      ]);
+    }
+    if ('personId' in input) await assertLinkablePerson(tx, viewer, input.personId, before.id);
     const data: Prisma.UserUncheckedUpdateInput = { version: { increment: 1 } };
     if (input.displayName) data.displayName = input.displayName.trim();
     if (input.role) data.role = input.role;
@@ -64,6 +76,16 @@ export async function updateUser(options: {
     });
     return tx.user.findUniqueOrThrow({ where: { id: before.id } });
   });
+  let result: User;
+  try {
+    result = await updating;
+  } catch (error) {
+    // another admin linked the person between the check and the update
+    if (uniqueViolation(error) && input.personId) {
+      await assertLinkablePerson(prisma, viewer, input.personId, options.id);
+    }
+    throw error;
+  }
   forgetCachedSessions();
   return result;
 }

@@ -1,5 +1,6 @@
 import type { Prisma, Role } from '@cadre/db';
 import { ForbiddenError, ValidationError } from '../errors.ts';
+import { buildPeopleWhere } from '../scope/build-people-where.ts';
 import { unitInScope, type Viewer } from '../scope/viewer.ts';
 
 // Account administration rules shared by create-user, update-user and reset-password:
@@ -33,4 +34,53 @@ export function assertAssignable(viewer: Viewer, scopeUnitId: string | null | un
       { field: 'input.scopeUnitId', message: 'Đơn vị ngoài phạm vi của bạn / unit outside your scope' },
     ]);
   }
+}
+
+export function usernameTaken(username: string): ValidationError {
+  return new ValidationError([
+    {
+      field: 'input.username',
+      message: `Tên đăng nhập "${username}" đã có người dùng, chọn tên khác / username "${username}" is taken`,
+    },
+  ]);
+}
+
+/**
+ * A person an account may be linked to: one inside the admin's scope, not already the person of
+ * another account (one account per person).
+ */
+export async function assertLinkablePerson(
+  tx: Prisma.TransactionClient,
+  viewer: Viewer,
+  personId: string | null | undefined,
+  userId: string | null,
+): Promise<void> {
+  if (!personId) return;
+  const person = await tx.person.findFirst({
+    where: { id: personId, AND: [buildPeopleWhere({ viewer })] },
+    select: { fullName: true, code: true, user: { select: { id: true, username: true } } },
+  });
+  if (!person) {
+    throw new ValidationError([
+      {
+        field: 'input.personId',
+        message: 'Không tìm thấy cán bộ trong phạm vi của bạn / person not found in your scope',
+      },
+    ]);
+  }
+  if (person.user && person.user.id !== userId) {
+    throw new ValidationError([
+      {
+        field: 'input.personId',
+        message: `${person.fullName} (${person.code}) đã gắn với tài khoản "${person.user.username}" / ${person.fullName} (${person.code}) is already linked to account "${person.user.username}"`,
+      },
+    ]);
+  }
+}
+
+/** A unique violation Prisma reports (P2002), and on which columns if it says. */
+export function uniqueViolation(error: unknown): string[] | null {
+  if ((error as { code?: string } | null)?.code !== 'P2002') return null;
+  const target = (error as { meta?: { target?: unknown } }).meta?.target;
+  return Array.isArray(target) ? target.map(String) : typeof target === 'string' ? [target] : [];
 }
