@@ -190,6 +190,49 @@ describe('the documents page', () => {
     expect(calls.filter((call) => call.operationName === 'IssuedDocuments').length).toBeGreaterThan(1);
   });
 
+  it('issues an emulation decision under its own number, naming it in the confirmation', async () => {
+    const user = userEvent.setup();
+    const rest = stubRest(
+      () =>
+        new Response('%PDF-1.7', {
+          status: 200,
+          headers: { 'x-document-id': 'd3', 'x-document-number': encodeURIComponent('05/QĐ-UBND') },
+        }),
+    );
+    renderWithApp(<DocumentsPage />, {
+      role: 'OFFICER',
+      url: '/documents?cycle=c1',
+      answers: {
+        CyclesList: cycles,
+        IssuedDocuments: {
+          data: {
+            issuedDocuments: [],
+            titleDecisions: [
+              {
+                __typename: 'TitleDecision',
+                id: 't5',
+                kind: 'AWARD',
+                number: '05/QĐ-UBND',
+                decidedOn: '2026-12-03',
+              },
+            ],
+          },
+        },
+        NationalExports: national,
+      },
+    });
+    await screen.findByText(messages['documents.issued.empty'], {}, slow);
+    await user.click(screen.getByRole('combobox', { name: messages['documents.issue.decision'] }));
+    await user.click(await screen.findByText('05/QĐ-UBND · 03/12/2026'));
+    await user.click(screen.getByRole('button', { name: messages['documents.issue.TITLE_DECISION'] }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent).toContain('Quyết định số 05/QĐ-UBND sẽ được ký số ngay');
+    expect(dialog.textContent).toContain(messages['documents.issue.notUndoable']);
+    await user.click(within(dialog).getByRole('button', { name: messages['documents.issue.ok'] }));
+    await screen.findByText('Đã ban hành văn bản số 05/QĐ-UBND.');
+    expect(rest[0]?.url).toBe('/api/documents/issue?kind=TITLE_DECISION&cycleId=c1&decisionId=t5');
+  });
+
   it('shows the refusal the API gives, by field', async () => {
     const user = userEvent.setup();
     stubRest(() =>
