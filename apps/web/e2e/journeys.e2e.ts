@@ -50,10 +50,33 @@ async function reviewPendingFlags(baseUrl: string, cycleId: string): Promise<voi
   }
 }
 
+/** The office decides every proposal still open (the journey's ballot did not pass): not approved. */
+async function decidePendingProposals(baseUrl: string, cycleId: string): Promise<void> {
+  for (const status of ['PROPOSED', 'IN_BALLOT']) {
+    const data = await callGraphql<{ titleProposals: { id: string; version: number }[] }>(
+      baseUrl,
+      'officer',
+      'query ($c: ID!, $s: ProposalStatus) { titleProposals(cycleId: $c, status: $s) { id version } }',
+      { c: cycleId, s: status },
+    );
+    for (const proposal of data.titleProposals) {
+      await callGraphql(
+        baseUrl,
+        'officer',
+        'mutation ($id: ID!, $v: Int!) { reviewTitleProposal(id: $id, approved: false, reason: "Hội đồng chưa thông qua", version: $v) { __typename } }',
+        { id: proposal.id, v: proposal.version },
+      );
+    }
+  }
+}
+
 async function moveCycleTo(baseUrl: string, to: string): Promise<void> {
   const cycle = await currentCycle(baseUrl);
-  // approval waits until the personnel office has reviewed every flag
-  if (to === 'APPROVED') await reviewPendingFlags(baseUrl, cycle.id);
+  // approval waits until the personnel office has reviewed every flag and decided every proposal
+  if (to === 'APPROVED') {
+    await reviewPendingFlags(baseUrl, cycle.id);
+    await decidePendingProposals(baseUrl, cycle.id);
+  }
   const data = await callGraphql<{ moveCycle: { __typename: string; message?: string } }>(
     baseUrl,
     'officer',
@@ -223,14 +246,32 @@ describe.skipIf(!hasChromium)('admin web app in Chromium', () => {
     await officer.getByRole('heading', { name: messages['emulation.heading'] }).waitFor();
 
     await officer.getByRole('button', { name: messages['emulation.propose'] }).click();
-    // a person of the demo province, typed without diacritics as people do
-    const found = await callGraphql<{ people: { edges: { node: { fullName: string } }[] } }>(
+    // someone the engine finds eligible for a title the council votes on, typed without diacritics
+    const cycle = await currentCycle(baseUrl);
+    const found = await callGraphql<{
+      results: {
+        edges: {
+          node: {
+            person: { fullName: string };
+            titleEligibility: { title: string; status: string; needsBallot: boolean }[];
+          };
+        }[];
+      };
+    }>(
       baseUrl,
       'officer',
-      'query { people(first: 1, filter: { search: "nguyen van" }) { edges { node { fullName } } } }',
+      `query($c: ID!) { results(cycleId: $c, first: 100) { edges { node {
+        person { fullName } titleEligibility { title status needsBallot } } } } }`,
+      { c: cycle.id },
     );
-    const nominee = found.people.edges[0]?.node.fullName;
-    if (!nominee) throw new Error('no “Nguyễn Văn …” in the demo province');
+    const candidates = found.results.edges.flatMap(({ node }) =>
+      node.titleEligibility
+        .filter((title) => title.needsBallot && title.status === 'ELIGIBLE')
+        .map((title) => ({ nominee: node.person.fullName, title: title.title })),
+    );
+    const pick = candidates.find((candidate) => candidate.title === 'CSTD_TINH') ?? candidates[0];
+    if (!pick) throw new Error('nobody in the demo province is eligible for a title the council votes on');
+    const { nominee } = pick;
     const typed = nominee
       .normalize('NFD')
       .replace(/[\u0300-\u036f]/g, '')
@@ -242,11 +283,17 @@ describe.skipIf(!hasChromium)('admin web app in Chromium', () => {
     await dialog.getByLabel(messages['emulation.title']).click();
     await officer
       .locator('.ant-select-item-option')
-      .filter({ hasText: messages['titleKind.CSTD_TINH'] })
+      .filter({ hasText: messages[`titleKind.${pick.title}` as keyof typeof messages] })
       .click();
     await dialog.getByLabel(messages['emulation.reason']).fill('Sáng kiến được công nhận cấp tỉnh');
     await dialog.getByRole('button', { name: messages['app.save'] }).click();
-    await officer.getByText(messages['emulation.proposed']).waitFor();
+    await officer
+      .getByText(messages['emulation.proposed'])
+      .waitFor()
+      .catch(async (error) => {
+        await screenshot(officer, 'emulation-propose-failed');
+        throw error;
+      });
 
     await officer.getByRole('button', { name: messages['emulation.createSession'] }).click();
     dialog = officer.getByRole('dialog');
