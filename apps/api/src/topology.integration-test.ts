@@ -1,6 +1,10 @@
-// The distributed parts together, as real processes on one PostgreSQL (a fresh database on the
-// server of TEST_DATABASE_URL, default 127.0.0.1:5432): two API replicas (A and B) and worker
-// processes (`npm run worker`'s entry).
+// The distributed parts together, as real processes: two API replicas (A and B), worker processes
+// (`npm run worker`'s entry), Redis, and a PostgreSQL primary with a streaming replica.
+//
+// The test starts its own PostgreSQL cluster (initdb, as the postgres user when run as root) and a
+// streaming replica of it (pg_basebackup -R) on spare ports when the binaries are there (PG_BIN,
+// default /usr/lib/postgresql/15/bin), and its own redis-server; without them it uses a fresh
+// database on the server of TEST_DATABASE_URL (default 127.0.0.1:5432) and skips what needs them.
 //
 // 1. A session made through A works through B (sessions live in the database).
 // 2. A ranking read through B (kept in B's read cache) shows a write made through A.
@@ -8,22 +12,109 @@
 //    while `me` is asked of A again and again: the figures of its latency are printed.
 // 4. A restarted with RUN_JOBS=off; a worker takes the next run and is killed with SIGKILL half-way;
 //    a second worker takes the job back and finishes the same run, with the reference results.
+// 5. A and B read rankings from the replica (DATABASE_REPLICA_URL): /healthz reports its lag; a
+//    write on the primary shows through B once replicated; with replay paused B still shows the
+//    older row the primary no longer has; a session that wrote through A reads its write through B
+//    at once (the mark is in Redis).
+// 6. 50 wrong passwords spread over A and B (behind a trusted proxy, X-Forwarded-For) are throttled
+//    as one: Redis holds the count.
 //
 // Run: cd apps/api && npx vitest run --config vitest.integration.config.ts src/topology.integration-test.ts
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './config.ts';
 
-const serverUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const portA = 41_000 + Math.floor(Math.random() * 2000);
+const portB = portA + 1;
+const primaryPort = portA + 3000;
+const replicaPort = primaryPort + 1;
+const redisPort = primaryPort + 2;
+
+const pgBin = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+const ownClusters = existsSync(path.join(pgBin, 'initdb')) && existsSync(path.join(pgBin, 'pg_basebackup'));
+const redisServer = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((file) => existsSync(file));
+const serverUrl = ownClusters
+  ? `postgresql://postgres@127.0.0.1:${primaryPort}/postgres`
+  : (process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
 const database = `cadre_topology_${Date.now()}_${process.pid}`;
-const databaseUrl = (() => {
-  const url = new URL(serverUrl);
+const inDatabase = (server: string) => {
+  const url = new URL(server);
   url.pathname = `/${database}`;
   return url.toString();
-})();
+};
+const databaseUrl = inDatabase(serverUrl);
+const replicaUrl = ownClusters
+  ? inDatabase(`postgresql://postgres@127.0.0.1:${replicaPort}/postgres`)
+  : undefined;
+const redisUrl = redisServer ? `redis://127.0.0.1:${redisPort}` : undefined;
+let clusterDir: string | undefined;
+
+/** pg binaries refuse to run as root: as the postgres user then */
+function runPg(binary: string, args: string[]): void {
+  const file = path.join(pgBin, binary);
+  const [command, argv] =
+    process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', file, ...args]] : [file, args];
+  execFileSync(command, argv, { stdio: 'ignore', timeout: 60_000 });
+}
+
+function startCluster(dir: string, port: number): void {
+  const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${clusterDir} -c fsync=off`;
+  try {
+    runPg('pg_ctl', ['-D', dir, '-w', '-l', `${dir}.log`, '-o', options, 'start']);
+  } catch (error) {
+    const log = existsSync(`${dir}.log`) ? readFileSync(`${dir}.log`, 'utf8').slice(-2000) : '';
+    throw new Error(`PostgreSQL at ${dir} did not start: ${String(error)}\n${log}`);
+  }
+}
+
+/** A primary and a streaming replica of it, in a temporary folder owned by the postgres user. */
+function startPrimaryAndReplica(): void {
+  clusterDir = mkdtempSync(path.join(tmpdir(), 'cadre-topology-'));
+  if (process.getuid?.() === 0) {
+    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
+    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+    chownSync(clusterDir, uid, gid);
+  }
+  const primary = path.join(clusterDir, 'primary');
+  const replica = path.join(clusterDir, 'replica');
+  runPg('initdb', ['-D', primary, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
+  startCluster(primary, primaryPort);
+  runPg('pg_basebackup', [
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(primaryPort),
+    '-U',
+    'postgres',
+    '-D',
+    replica,
+    '-R',
+    '-X',
+    'stream',
+  ]);
+  startCluster(replica, replicaPort);
+}
+
+function stopClusters(): void {
+  if (!clusterDir) return;
+  for (const name of ['replica', 'primary']) {
+    const dir = path.join(clusterDir, name);
+    if (existsSync(path.join(dir, 'postmaster.pid'))) {
+      try {
+        runPg('pg_ctl', ['-D', dir, '-m', 'immediate', 'stop']);
+      } catch {
+        // already gone
+      }
+    }
+  }
+  rmSync(clusterDir, { recursive: true, force: true });
+}
 const demoPassword = 'topology-demo-password';
 const secretKey = randomBytes(32).toString('hex');
 
@@ -37,6 +128,10 @@ function startProcess(name: string, entry: string, env: Record<string, string>):
       ...process.env,
       NODE_ENV: 'development',
       LOG_LEVEL: 'info',
+      // the `me` loop during the reference run is one client: this test is not about that limit
+      GRAPHQL_RATE_LIMIT: '100000',
+      ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
+      TRUST_PROXY: 'loopback',
       DATABASE_URL: databaseUrl,
       CADRE_SECRET_KEY: secretKey,
       DEMO_PASSWORD: demoPassword,
@@ -114,13 +209,39 @@ async function resultsDigest(client: pg.Client, cycleId: string) {
   return { count: rows[0]?.n ?? 0, digest: rows[0]?.digest ?? null };
 }
 
-const portA = 41_000 + Math.floor(Math.random() * 2000);
-const portB = portA + 1;
 let admin: pg.Client;
 let db: pg.Client;
+let replicaDb: pg.Client | undefined;
+let redisProcess: ChildProcess | undefined;
 let reachable = true;
 
 beforeAll(async () => {
+  if (ownClusters) startPrimaryAndReplica();
+  if (redisServer) {
+    redisProcess = spawn(
+      redisServer,
+      ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
+    await waitFor(
+      'redis-server',
+      async () => {
+        const probe = new Redis(redisUrl ?? '', {
+          lazyConnect: true,
+          maxRetriesPerRequest: 0,
+          retryStrategy: () => null,
+        });
+        probe.on('error', () => undefined);
+        try {
+          await probe.connect();
+          return (await probe.ping()) === 'PONG';
+        } finally {
+          probe.disconnect();
+        }
+      },
+      10_000,
+    );
+  }
   admin = new pg.Client({ connectionString: serverUrl });
   try {
     await admin.connect();
@@ -131,24 +252,48 @@ beforeAll(async () => {
   await admin.query(`CREATE DATABASE "${database}"`);
   db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
-}, 30_000);
+  if (replicaUrl) {
+    // the replica has the new database once it replayed its creation
+    replicaDb = await waitFor(
+      'the database on the replica',
+      async () => {
+        const client = new pg.Client({ connectionString: replicaUrl });
+        try {
+          await client.connect();
+          return client;
+        } catch (error) {
+          await client.end().catch(() => undefined);
+          throw error;
+        }
+      },
+      20_000,
+    );
+  }
+}, 60_000);
 
 afterAll(async () => {
   for (const proc of processes) await stopProcess(proc, 'SIGKILL');
   await db?.end().catch(() => undefined);
+  await replicaDb?.end().catch(() => undefined);
   if (reachable) {
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => undefined);
     await admin.end();
   }
+  stopClusters();
+  redisProcess?.kill('SIGTERM');
 }, 30_000);
 
-describe('two API replicas and workers on one PostgreSQL', () => {
+describe('two API replicas, workers, Redis, a PostgreSQL primary and its streaming replica', () => {
   it('shares sessions and reads, carries runs out in a thread, and finishes a run whose worker was killed', async (test) => {
     if (!reachable) test.skip(`no PostgreSQL at ${serverUrl}`);
     const figures: Record<string, unknown> = {};
     // A migrates and seeds the demo province first; B then starts on the same database
-    let apiA = await startApi('A', portA, { SEED_DEMO: '1', RUN_JOBS: 'on' });
-    await startApi('B', portB, { RUN_JOBS: 'off' });
+    // both read rankings from the replica, as every replica of a deployment would be configured
+    const withReplica: Record<string, string> = replicaUrl
+      ? { DATABASE_REPLICA_URL: replicaUrl, REPLICA_READ_AFTER_WRITE_SECONDS: '2' }
+      : {};
+    let apiA = await startApi('A', portA, { SEED_DEMO: '1', RUN_JOBS: 'on', ...withReplica });
+    await startApi('B', portB, { RUN_JOBS: 'off', ...withReplica });
 
     // 1. a session made through A works through B
     const login = await graphql<{ login: { token: string } }>(
@@ -159,6 +304,29 @@ describe('two API replicas and workers on one PostgreSQL', () => {
     const token = login.login.token;
     const me = await graphql<{ me: { displayName: string } }>(portB, '{ me { displayName } }', {}, token);
     expect(me.me.displayName.length).toBeGreaterThan(0);
+
+    // 6. wrong passwords spread over both replicas, from one client behind the proxy, count once
+    if (redisUrl) {
+      const codes = await Promise.all(
+        Array.from({ length: 50 }, async (_, i) => {
+          const response = await fetch(`http://127.0.0.1:${i % 2 ? portA : portB}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.23' },
+            body: JSON.stringify({
+              query: 'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+              variables: { u: 'head', p: `wrong-password-${i}` },
+            }),
+          });
+          const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+          return body.errors?.[0]?.extensions?.code ?? 'OK';
+        }),
+      );
+      const checked = codes.filter((code) => code === 'UNAUTHENTICATED').length;
+      const refused = codes.filter((code) => code === 'RATE_LIMITED').length;
+      figures.loginsOverTwoReplicas = { attempts: 50, checked, refused };
+      // one name from one address: 5 checked in all, not 5 per replica
+      expect({ checked, refused }).toEqual({ checked: 5, refused: 45 });
+    }
 
     const cycle = (
       await db.query<{ id: string }>(`SELECT id FROM "Cycle" WHERE year = 2026 ORDER BY id LIMIT 1`)
@@ -247,6 +415,98 @@ describe('two API replicas and workers on one PostgreSQL', () => {
     );
     figures.crossReplicaReadMs = Math.round(performance.now() - writtenAt);
 
+    // 5. B reads rankings from the streaming replica
+    if (replicaUrl && replicaDb) {
+      const standby = replicaDb;
+      type Health = { replica?: { standby: boolean; lagSeconds: number | null; error?: string } };
+      const healthOfB = async () =>
+        ((await (await fetch(`http://127.0.0.1:${portB}/healthz`)).json()) as Health).replica;
+      const health = await healthOfB();
+      expect(health, JSON.stringify(health)).toMatchObject({ standby: true });
+      expect(typeof health?.lagSeconds).toBe('number');
+      figures.replicaLagSeconds = health?.lagSeconds;
+      // a session that has not written: its rankings come from the replica
+      const reader = (
+        await graphql<{ login: { token: string } }>(
+          portB,
+          'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+          { u: 'officer', p: demoPassword },
+        )
+      ).login.token;
+      const personId = Buffer.from(person?.id ?? '', 'base64')
+        .toString()
+        .replace(/^Person:/, '');
+      const nameThrough = async (port: number) =>
+        (await graphql<Ranking>(port, rankingQuery, { c: cycleGid }, reader)).results.edges.find(
+          (edge) => edge.node.person.id === person?.id,
+        )?.node.person.fullName;
+      const rename = (name: string) =>
+        db.query(`UPDATE "Person" SET "fullName" = $1 WHERE id = $2`, [name, personId]);
+
+      const replicated = `${person?.fullName} (bản sao)`;
+      const replicatedAt = performance.now();
+      await rename(replicated);
+      await waitFor(
+        'B to read the write once replicated',
+        async () => (await nameThrough(portB)) === replicated,
+        10_000,
+      );
+      figures.primaryWriteVisibleThroughReplicaMs = Math.round(performance.now() - replicatedAt);
+
+      // replay paused: B answers from the replica, which has not seen the next write; the primary has
+      await standby.query('SELECT pg_wal_replay_pause()');
+      await waitFor('replay to pause', async () => {
+        const { rows } = await standby.query<{ state: string }>(
+          'SELECT pg_get_wal_replay_pause_state() AS state',
+        );
+        return rows[0]?.state === 'paused';
+      });
+      const unreplayed = `${person?.fullName} (chưa sao)`;
+      await rename(unreplayed);
+      const onPrimary = await db.query<{ name: string }>(
+        `SELECT "fullName" AS name FROM "Person" WHERE id = $1`,
+        [personId],
+      );
+      expect(onPrimary.rows[0]?.name).toBe(unreplayed);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await nameThrough(portB), 'B reads the replica, which has not replayed the write').toBe(
+        replicated,
+      );
+
+      // read-your-writes: the reader writes through A, then reads its write through B at once
+      const { rows } = await db.query<{ version: number }>(`SELECT version FROM "Person" WHERE id = $1`, [
+        personId,
+      ]);
+      const own = `${person?.fullName} (tự sửa)`;
+      const write = await graphql<{ updatePerson: { __typename: string } }>(
+        portA,
+        `mutation ($id: ID!, $v: Int!, $n: String!) { updatePerson(id: $id, version: $v, input: { fullName: $n }) { __typename } }`,
+        { id: person?.id, v: rows[0]?.version, n: own },
+        reader,
+      );
+      expect(write.updatePerson.__typename).toBe('UpdatePersonSuccess');
+      expect(await nameThrough(portB), 'a session that wrote reads from the primary').toBe(own);
+      const whilePaused = await healthOfB();
+      expect(whilePaused?.lagSeconds ?? 0, 'the lag grows while replay is paused').toBeGreaterThan(0);
+      figures.replicaLagWhilePausedSeconds = whilePaused?.lagSeconds;
+
+      await standby.query('SELECT pg_wal_replay_resume()');
+      const resumedAt = performance.now();
+      await waitFor(
+        'the replica to catch up',
+        async () => {
+          const { rows: found } = await standby.query<{ name: string }>(
+            `SELECT "fullName" AS name FROM "Person" WHERE id = $1`,
+            [personId],
+          );
+          return found[0]?.name === own;
+        },
+        10_000,
+      );
+      figures.replicaCatchUpMs = Math.round(performance.now() - resumedAt);
+      expect(await nameThrough(portB)).toBe(own);
+    }
+
     // 4. runs go to the workers only; the worker carrying the run out is killed half-way
     await stopProcess(apiA);
     apiA = await startApi('A2', portA, { RUN_JOBS: 'off' });
@@ -270,5 +530,5 @@ describe('two API replicas and workers on one PostgreSQL', () => {
     const requestIds = worker2.output.match(/"requestId":"[^"]+"/g) ?? [];
     expect(requestIds.length, 'the request id is in the job’s logs').toBeGreaterThan(0);
     console.info(`[topology] ${JSON.stringify(figures)}`);
-  }, 180_000);
+  }, 240_000);
 });
