@@ -398,6 +398,12 @@ export const en: Messages = {
   'accounts.reactivateConfirm': 'Unlock the account “{name}”?',
   'accounts.roleChangeNote': 'Changing the role or scope ends the account’s current sessions.',
   'accounts.count': '{count} accounts',
+  'accounts.person': 'Staff member of the account',
+  'accounts.personPlaceholder': 'Type a name or staff code (diacritics optional)',
+  'accounts.personHelp':
+    'A staff account must be linked to the person’s record to see their periods, result and appeals.',
+  'accounts.personNone': 'No person linked',
+  'accounts.personNotFound': 'No matching person',
 
   'assess.heading': 'Head’s assessment',
   'assess.value': 'Discipline and conduct as assessed by the head (A, 0–10)',

@@ -396,6 +396,12 @@ export const vi = {
   'accounts.roleChangeNote':
     'Đổi vai trò hoặc phạm vi sẽ kết thúc các phiên đăng nhập hiện tại của tài khoản.',
   'accounts.count': '{count} tài khoản',
+  'accounts.person': 'Cán bộ gắn với tài khoản',
+  'accounts.personPlaceholder': 'Gõ tên hoặc mã cán bộ (không cần dấu)',
+  'accounts.personHelp':
+    'Tài khoản của cán bộ cần gắn với hồ sơ cán bộ để thấy kỳ đánh giá, kết quả và khiếu nại của mình.',
+  'accounts.personNone': 'Chưa gắn cán bộ',
+  'accounts.personNotFound': 'Không tìm thấy cán bộ phù hợp',
 
   'assess.heading': 'Đánh giá của thủ trưởng',
   'assess.value': 'Điểm chấp hành kỷ luật, đạo đức, lối sống do thủ trưởng đánh giá (A, 0–10)',

@@ -2,6 +2,7 @@ import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typo
 import { useId, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import type { Role } from '../auth/session.ts';
+import { PersonPicker, unitWithParent } from '../features/accounts/person-picker.tsx';
 import { UnitTreeSelect } from '../features/unit-tree-select.tsx';
 import { useDebouncedValue } from '../features/use-debounced-value.ts';
 import { graphql, type ResultOf } from '../graphql/graphql.ts';
@@ -26,6 +27,19 @@ const UsersQuery = graphql(`
           scopeUnit {
             id
             name
+          }
+          person {
+            id
+            fullName
+            code
+            unit {
+              id
+              name
+              parent {
+                id
+                name
+              }
+            }
           }
         }
       }
@@ -64,6 +78,19 @@ const UpdateUser = graphql(
           scopeUnit {
             id
             name
+          }
+          person {
+            id
+            fullName
+            code
+            unit {
+              id
+              name
+              parent {
+                id
+                name
+              }
+            }
           }
         }
       }
@@ -132,7 +159,18 @@ type AccountValues = {
   displayName: string;
   role: Role;
   scopeUnitId?: string;
+  personId?: string | null;
   password: string;
+};
+
+/** The API's field path (input.username) to the form's field name (username). */
+const formFields: Record<string, keyof AccountValues> = {
+  'input.username': 'username',
+  'input.displayName': 'displayName',
+  'input.role': 'role',
+  'input.scopeUnitId': 'scopeUnitId',
+  'input.personId': 'personId',
+  'input.password': 'password',
 };
 
 function AccountModal({ user, onClose }: { user: UserRow | null; onClose: (saved: boolean) => void }) {
@@ -152,6 +190,7 @@ function AccountModal({ user, onClose }: { user: UserRow | null; onClose: (saved
             displayName: values.displayName.trim(),
             role: values.role,
             scopeUnitId: values.scopeUnitId ?? null,
+            personId: values.personId ?? null,
           },
         })
       : await create({
@@ -160,6 +199,7 @@ function AccountModal({ user, onClose }: { user: UserRow | null; onClose: (saved
             displayName: values.displayName.trim(),
             role: values.role,
             scopeUnitId: values.scopeUnitId ?? null,
+            personId: values.personId ?? null,
             password: values.password,
           },
         });
@@ -168,8 +208,17 @@ function AccountModal({ user, onClose }: { user: UserRow | null; onClose: (saved
       data && ('updateUser' in data ? data.updateUser : 'createUser' in data ? data.createUser : null);
     if (outcome && (outcome.__typename === 'UpdateUserSuccess' || outcome.__typename === 'CreateUserSuccess'))
       onClose(true);
-    else if (outcome) setError(describeErrorResult(outcome, t));
-    else if (result.error) setError(describeCombinedError(result.error, t));
+    else if (outcome) {
+      setError(describeErrorResult(outcome, t));
+      // the refusal also goes beside the field it names
+      const fields = 'fields' in outcome ? (outcome.fields ?? []) : [];
+      form.setFields(
+        fields.flatMap((issue) => {
+          const name = formFields[issue.field];
+          return name ? [{ name, errors: [issue.message] }] : [];
+        }),
+      );
+    } else if (result.error) setError(describeCombinedError(result.error, t));
   }
 
   return (
@@ -198,6 +247,7 @@ function AccountModal({ user, onClose }: { user: UserRow | null; onClose: (saved
                 displayName: user.displayName,
                 role: user.role,
                 scopeUnitId: user.scopeUnit?.id,
+                personId: user.person?.id ?? null,
               }
             : { role: 'STAFF' }
         }
@@ -221,6 +271,9 @@ function AccountModal({ user, onClose }: { user: UserRow | null; onClose: (saved
         </Form.Item>
         <Form.Item name="scopeUnitId" label={t('accounts.scope')}>
           <ScopeField />
+        </Form.Item>
+        <Form.Item name="personId" label={t('accounts.person')} extra={t('accounts.personHelp')}>
+          <PersonPicker current={user?.person ?? null} />
         </Form.Item>
         {!user && (
           <Form.Item
@@ -372,7 +425,7 @@ export function AccountsPage() {
         loading={result.fetching && !result.data}
         dataSource={users}
         pagination={{ pageSize: 50, showSizeChanger: false }}
-        scroll={{ x: 1300 }}
+        scroll={{ x: 1540 }}
         columns={[
           { title: t('accounts.username'), dataIndex: 'username', key: 'username', width: 140 },
           { title: t('accounts.displayName'), dataIndex: 'displayName', key: 'displayName', width: 200 },
@@ -382,6 +435,24 @@ export function AccountsPage() {
             key: 'scope',
             width: 200,
             render: (_, user) => user.scopeUnit?.name ?? t('accounts.scopeAll'),
+          },
+          {
+            title: t('accounts.person'),
+            key: 'person',
+            width: 240,
+            render: (_, user) =>
+              user.person ? (
+                <span>
+                  {user.person.fullName}{' '}
+                  <Typography.Text type="secondary">· {user.person.code}</Typography.Text>
+                  <br />
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {unitWithParent(user.person.unit)}
+                  </Typography.Text>
+                </span>
+              ) : (
+                <Typography.Text type="secondary">{t('accounts.personNone')}</Typography.Text>
+              ),
           },
           {
             title: t('accounts.active'),
