@@ -1,8 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../src/auth/session.ts';
+import { navItemsFor } from '../src/layout/nav-items.ts';
 import { hasChromium, launchBrowser, messages, openPage, signIn } from './browser.ts';
 import { useDemoServer } from './server.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations on the page as it is, one line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  // evaluated rather than added as a <script>: the app's Content-Security-Policy refuses inline scripts
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    type AxeNode = {
+      target: unknown[];
+      any: { data?: { contrastRatio?: number; fgColor?: string; bgColor?: string } }[];
+    };
+    type AxeResults = { violations: { id: string; impact?: string | null; nodes: AxeNode[] }[] };
+    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<AxeResults> } }).axe;
+    const results = await axe.run(document, { resultTypes: ['violations'] });
+    const explain = (node: AxeNode) => {
+      const target = node.target.map(String).join(' ').split(' > ').slice(-2).join(' > ');
+      const contrast = node.any.find((check) => check.data?.contrastRatio !== undefined)?.data;
+      return contrast
+        ? `${target} (${contrast.fgColor} on ${contrast.bgColor}, ${contrast.contrastRatio}:1)`
+        : target;
+    };
+    return results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map(
+        (violation) =>
+          `${violation.id} (${violation.impact}, ${violation.nodes.length} nodes): ${violation.nodes
+            .slice(0, 5)
+            .map(explain)
+            .join(' | ')}`,
+      );
+  });
+}
 
 // What the issue asks of every page besides its journey: a light login route, sign-in with the
 // keyboard alone, and a name for every control a screen reader announces.
@@ -152,6 +189,35 @@ describe.skipIf(!hasChromium)('weight and accessibility in Chromium', () => {
         const missing = await unnamedControls(page);
         if (missing.length > 0) found[path] = missing;
       }
+      expect(found).toEqual({});
+      await page.context().close();
+    });
+  }
+
+  // the demo accounts, one per role, and every page each one's menu offers
+  const demoAccounts: [string, Role][] = [
+    ['admin', 'ADMIN'],
+    ['officer', 'OFFICER'],
+    ['head', 'UNIT_HEAD'],
+    ['council', 'COUNCIL_MEMBER'],
+    ['staff', 'STAFF'],
+  ];
+  for (const [username, role] of demoAccounts) {
+    it(`has no serious or critical axe-core violation on the ${username}’s pages`, {
+      timeout: 300_000,
+    }, async () => {
+      const page = await openPage(browser, baseUrl);
+      await signIn(page, username);
+      const found: Record<string, string[]> = {};
+      for (const { path } of navItemsFor(role)) {
+        await page.goto(path);
+        await page.getByRole('main').waitFor();
+        await page.waitForLoadState('networkidle');
+        await page.waitForTimeout(1000);
+        const violations = await seriousViolations(page);
+        if (violations.length > 0) found[path] = violations;
+      }
+      if (Object.keys(found).length > 0) console.log(`${username}:`, JSON.stringify(found, null, 2));
       expect(found).toEqual({});
       await page.context().close();
     });

@@ -7,6 +7,7 @@ import { sessionQueryKey, useSession } from '../auth/session.ts';
 import { graphql } from '../graphql/graphql.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { setCsrfToken } from '../lib/csrf-token.ts';
+import { useScrollRegions } from '../lib/scroll-regions.ts';
 import { ChangePasswordModal } from './change-password-modal.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { navItemsFor } from './nav-items.ts';
@@ -37,6 +38,8 @@ export function AppLayout() {
   const { message } = App.useApp();
   // phones: the sider folds away and the header keeps only the language and sign-out
   const narrow = !Grid.useBreakpoint().md;
+  const [content, setContent] = useState<HTMLElement | null>(null);
+  useScrollRegions(content);
 
   if (!session.data) return <Navigate to="/login" replace />;
   const user = session.data.user;
@@ -103,6 +106,7 @@ export function AppLayout() {
           </Space>
         </Layout.Header>
         <Layout.Content
+          ref={setContent}
           id="main-content"
           tabIndex={-1}
           style={{ padding: narrow ? 12 : 24, outline: 'none', minWidth: 0 }}

@@ -304,7 +304,9 @@ export function AppealsPage() {
 
   return (
     <div>
-      <Typography.Title level={2}>{t('appeals.heading')}</Typography.Title>
+      <Typography.Title level={1} style={{ fontSize: 30 }}>
+        {t('appeals.heading')}
+      </Typography.Title>
       <Typography.Paragraph type="secondary">
         {t('appeals.intro', { days: selected?.appealDays ?? '–' })}
       </Typography.Paragraph>

@@ -104,7 +104,7 @@ export function AuditPage() {
   return (
     <section aria-labelledby="audit-heading">
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
-        <Typography.Title level={2} id="audit-heading" style={{ fontSize: 22, margin: 0 }}>
+        <Typography.Title level={1} id="audit-heading" style={{ fontSize: 22, margin: 0 }}>
           {t('audit.heading')}
         </Typography.Title>
         {session.data?.user.role === 'ADMIN' && (

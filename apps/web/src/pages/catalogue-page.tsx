@@ -18,7 +18,7 @@ export function CataloguePage() {
   });
   const periodKind = kind.data?.cycle?.periodKind ?? 'QUARTER';
   return (
-    <Card title={t('catalogue.title')}>
+    <Card title={<h1 className="card-heading">{t('catalogue.title')}</h1>}>
       <Space style={{ marginBottom: 16 }}>
         <CycleSelect cycles={cycles} value={selected?.id} onChange={select} />
       </Space>

@@ -360,7 +360,7 @@ export function CyclesPage() {
   return (
     <section aria-labelledby="cycles-heading">
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
-        <Typography.Title level={2} id="cycles-heading" style={{ fontSize: 22, margin: 0 }}>
+        <Typography.Title level={1} id="cycles-heading" style={{ fontSize: 22, margin: 0 }}>
           {t('cycles.heading')}
         </Typography.Title>
         {canManage && (

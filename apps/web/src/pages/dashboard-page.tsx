@@ -207,7 +207,7 @@ export function DashboardPage() {
   return (
     <section aria-labelledby="dashboard-heading">
       <Space wrap align="end" style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
-        <Typography.Title level={2} id="dashboard-heading" style={{ fontSize: 22, margin: 0 }}>
+        <Typography.Title level={1} id="dashboard-heading" style={{ fontSize: 22, margin: 0 }}>
           {t('dashboard.heading')}
         </Typography.Title>
         {cycles.length > 0 && <CycleSelect cycles={cycles} value={selected?.id} onChange={select} />}

@@ -165,7 +165,9 @@ export function FlagsPage() {
 
   return (
     <div>
-      <Typography.Title level={2}>{t('flags.heading')}</Typography.Title>
+      <Typography.Title level={1} style={{ fontSize: 30 }}>
+        {t('flags.heading')}
+      </Typography.Title>
       <Typography.Paragraph type="secondary">{t('flags.intro')}</Typography.Paragraph>
       <Space wrap size="large" align="end" style={{ marginBottom: 16 }}>
         <CycleSelect

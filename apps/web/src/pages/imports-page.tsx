@@ -149,7 +149,7 @@ export function ImportsPage() {
 
   return (
     <section aria-labelledby="imports-heading">
-      <Typography.Title level={2} id="imports-heading" style={{ fontSize: 22 }}>
+      <Typography.Title level={1} id="imports-heading" style={{ fontSize: 22 }}>
         {t('imports.heading')}
       </Typography.Title>
       <Card style={{ marginBottom: 16 }}>

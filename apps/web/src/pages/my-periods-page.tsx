@@ -18,7 +18,7 @@ export function MyPeriodsPage() {
   });
   const data = result.data?.personPeriods;
   return (
-    <Card title={t('periods.myTitle')}>
+    <Card title={<h1 className="card-heading">{t('periods.myTitle')}</h1>}>
       <Space style={{ marginBottom: 16 }}>
         <CycleSelect cycles={cycles} value={selected?.id} onChange={select} />
       </Space>

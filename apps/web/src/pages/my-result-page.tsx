@@ -433,7 +433,7 @@ export function MyResultPage() {
 
   return (
     <section aria-labelledby="my-result-heading">
-      <Typography.Title level={2} id="my-result-heading" style={{ fontSize: 22 }}>
+      <Typography.Title level={1} id="my-result-heading" style={{ fontSize: 22 }}>
         {t('myResult.heading')}
       </Typography.Title>
       {cycles.length > 1 && (

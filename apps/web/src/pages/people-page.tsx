@@ -92,7 +92,7 @@ export function PeoplePage() {
   );
   const list = usePagedConnection<PersonRow>(`${debouncedSearch}|${unit ?? ''}`, fetchPage);
 
-  const scroller = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLElement>(null);
   const count = list.totalCount ?? 0;
   const virtualizer = useVirtualizer({
     count,
@@ -117,7 +117,7 @@ export function PeoplePage() {
 
   return (
     <section aria-labelledby="people-heading">
-      <Typography.Title level={2} id="people-heading" style={{ fontSize: 22 }}>
+      <Typography.Title level={1} id="people-heading" style={{ fontSize: 22 }}>
         {t('people.heading')}
       </Typography.Title>
       <div className="people-toolbar">
@@ -164,7 +164,15 @@ export function PeoplePage() {
           style={{ marginBottom: 12 }}
         />
       )}
-      <div className="people-scroller" ref={scroller} data-testid="people-scroller">
+      <section
+        className="people-scroller"
+        ref={scroller}
+        data-testid="people-scroller"
+        // the list scrolls inside this box: focusable so the keyboard can scroll it, named for screen readers
+        aria-label={t('people.heading')}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to be scrolled by keys
+        tabIndex={0}
+      >
         <table className="people-table" aria-rowcount={count + 1}>
           <caption className="visually-hidden">{t('people.heading')}</caption>
           <thead>
@@ -219,7 +227,7 @@ export function PeoplePage() {
             </tbody>
           )}
         </table>
-      </div>
+      </section>
     </section>
   );
 }

@@ -32,7 +32,7 @@ export function PeriodTrackingPage() {
   });
   const periodKind = kind.data?.cycle?.periodKind;
   return (
-    <Card title={t('periods.title')}>
+    <Card title={<h1 className="card-heading">{t('periods.title')}</h1>}>
       <Space wrap style={{ marginBottom: 16 }} align="end">
         <CycleSelect cycles={cycles} value={selected?.id} onChange={select} />
         <div>

@@ -86,7 +86,7 @@ export function RankingsPage() {
   return (
     <section aria-labelledby="rankings-heading">
       <Space wrap align="end" style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
-        <Typography.Title level={2} id="rankings-heading" style={{ fontSize: 22, margin: 0 }}>
+        <Typography.Title level={1} id="rankings-heading" style={{ fontSize: 22, margin: 0 }}>
           {t('rankings.heading')}
         </Typography.Title>
         {cycles.length > 0 && (

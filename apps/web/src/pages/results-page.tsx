@@ -108,7 +108,7 @@ export function ResultsPage() {
   if (!cyclesError && cycles.length === 0 && selected === null) {
     return (
       <section>
-        <Typography.Title level={2} style={{ fontSize: 22 }}>
+        <Typography.Title level={1} style={{ fontSize: 22 }}>
           {t('results.heading')}
         </Typography.Title>
         <Empty description={t('results.noCycle')} />
@@ -118,7 +118,7 @@ export function ResultsPage() {
 
   return (
     <section aria-labelledby="results-heading">
-      <Typography.Title level={2} id="results-heading" style={{ fontSize: 22 }}>
+      <Typography.Title level={1} id="results-heading" style={{ fontSize: 22 }}>
         {role === 'COUNCIL_MEMBER' ? t('results.rankingsHeading') : t('results.heading')}
       </Typography.Title>
       <Space wrap align="end" style={{ marginBottom: 12 }}>

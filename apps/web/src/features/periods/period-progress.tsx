@@ -29,6 +29,7 @@ export function PeriodProgressView(props: { cycleId: string; periodKind: 'YEAR' 
             data-testid={`progress-${period}`}
           >
             <Progress
+              aria-label={`${periodShortLabel(props.periodKind, period)}: ${progress?.closedCounts[period - 1] ?? 0}/${progress?.unitCount ?? 0}`}
               type="circle"
               size={72}
               percent={
