@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ConfigError, readConfig } from '../config.ts';
 import { clientAddress, ProxyTrustError, parseProxyTrust, trustNoProxy } from './client-address.ts';
 
 const request = (peer: string | undefined, forwardedFor?: string | string[]) => ({
@@ -76,5 +77,43 @@ describe('parseProxyTrust', () => {
   it('unset or empty trusts nothing', () => {
     expect(parseProxyTrust(undefined).trusts('127.0.0.1')).toBe(false);
     expect(parseProxyTrust(' , ').trusts('127.0.0.1')).toBe(false);
+  });
+});
+
+describe('TRUST_PROXY in the configuration', () => {
+  it('is read into the trust the server uses', () => {
+    const config = readConfig({ NODE_ENV: 'test', TRUST_PROXY: '10.0.0.0/8' });
+    expect(config.trustProxy.trusts('10.1.2.3')).toBe(true);
+    expect(readConfig({ NODE_ENV: 'test' }).trustProxy.trusts('127.0.0.1')).toBe(false);
+  });
+
+  it('a bad entry stops start-up with a message naming TRUST_PROXY and the entry', () => {
+    expect(() => readConfig({ NODE_ENV: 'test', TRUST_PROXY: '10.0.0.1,proxy.local' })).toThrow(ConfigError);
+    expect(() => readConfig({ NODE_ENV: 'test', TRUST_PROXY: '10.0.0.1,proxy.local' })).toThrow(
+      /TRUST_PROXY: "proxy.local"/,
+    );
+  });
+
+  it('DATABASE_REPLICA_URL needs DATABASE_URL and a postgresql:// URL', () => {
+    expect(() => readConfig({ NODE_ENV: 'test', DATABASE_REPLICA_URL: 'postgresql://r/db' })).toThrow(
+      /DATABASE_REPLICA_URL/,
+    );
+    expect(() =>
+      readConfig({
+        NODE_ENV: 'test',
+        DATABASE_URL: 'postgresql://p/db',
+        DATABASE_REPLICA_URL: 'mysql://r/db',
+      }),
+    ).toThrow(/DATABASE_REPLICA_URL/);
+    const config = readConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: 'postgresql://p/db',
+      DATABASE_REPLICA_URL: 'postgresql://r/db',
+      REPLICA_READ_AFTER_WRITE_SECONDS: '3',
+    });
+    expect(config).toMatchObject({
+      databaseReplicaUrl: 'postgresql://r/db',
+      replicaReadAfterWriteSeconds: 3,
+    });
   });
 });
