@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMemoryLoginThrottle } from '../auth/login-throttle.ts';
 import { ConfigError, readConfig } from '../config.ts';
+import { createTestApp, type TestApp } from '../test-support/test-app.ts';
+import { createYoga } from '../yoga.ts';
 import { clientAddress, ProxyTrustError, parseProxyTrust, trustNoProxy } from './client-address.ts';
 
 const request = (peer: string | undefined, forwardedFor?: string | string[]) => ({
@@ -115,5 +118,50 @@ describe('TRUST_PROXY in the configuration', () => {
       databaseReplicaUrl: 'postgresql://r/db',
       replicaReadAfterWriteSeconds: 3,
     });
+  });
+});
+
+describe('the address a login is throttled and audited under', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await createTestApp('pglite');
+  });
+  afterAll(() => app.close());
+
+  const login = `mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`;
+  async function attempt(yoga: TestApp['yoga'], username: string, peer: string, forwardedFor: string) {
+    const response = await yoga.fetch(
+      'http://localhost/graphql',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+        body: JSON.stringify({ query: login, variables: { u: username, p: 'wrong-password' } }),
+      },
+      { req: { socket: { remoteAddress: peer }, headers: { 'x-forwarded-for': forwardedFor } } } as never,
+    );
+    const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+    return body.errors?.[0]?.extensions?.code ?? 'OK';
+  }
+
+  it('a client that is no trusted proxy cannot escape the throttle by forging X-Forwarded-For', async () => {
+    const codes: string[] = [];
+    for (let i = 0; i < 7; i += 1)
+      codes.push(await attempt(app.yoga, 'staff', '203.0.113.9', `198.51.100.${i}`));
+    // 5 per name and address: the forged addresses were ignored, all 7 came from 203.0.113.9
+    expect(codes).toEqual([...Array(5).fill('UNAUTHENTICATED'), 'RATE_LIMITED', 'RATE_LIMITED']);
+  });
+
+  it('behind a trusted proxy, the addresses it forwards are the clients', async () => {
+    const services = {
+      ...app.services,
+      config: { ...app.services.config, trustProxy: parseProxyTrust('10.0.0.0/8') },
+      throttle: createMemoryLoginThrottle(),
+    };
+    const yoga = createYoga(services);
+    const codes: string[] = [];
+    for (let i = 0; i < 7; i += 1) codes.push(await attempt(yoga, 'council', '10.0.0.2', `198.51.100.${i}`));
+    // seven clients, one attempt each: none is over the per-address limit (the per-name one is 10)
+    expect(codes).toEqual(Array(7).fill('UNAUTHENTICATED'));
+    await services.throttle.close();
   });
 });
