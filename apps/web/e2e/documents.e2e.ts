@@ -14,51 +14,10 @@ import {
   screenshot,
   signIn,
 } from './browser.ts';
+import { currentCycle, moveCycleTo } from './cycle-steps.ts';
 import { useDemoServer } from './server.ts';
 
 if (!hasChromium) console.log(`browser tests skipped: ${chromiumMissing}`);
-
-type Cycle = { id: string; status: string; version: number };
-
-async function currentCycle(baseUrl: string): Promise<Cycle> {
-  const data = await callGraphql<{ cycles: Cycle[] }>(baseUrl, 'officer', '{ cycles { id status version } }');
-  const cycle = data.cycles[0];
-  if (!cycle) throw new Error('the demo province has no cycle');
-  return cycle;
-}
-
-async function reviewPendingFlags(baseUrl: string, cycleId: string): Promise<void> {
-  for (;;) {
-    const page = await callGraphql<{ flags: { edges: { node: { id: string; version: number } }[] } }>(
-      baseUrl,
-      'officer',
-      'query ($c: ID!) { flags(cycleId: $c, review: PENDING, first: 100) { edges { node { id version } } } }',
-      { c: cycleId },
-    );
-    if (page.flags.edges.length === 0) return;
-    for (const { node } of page.flags.edges) {
-      await callGraphql(
-        baseUrl,
-        'officer',
-        'mutation ($id: ID!, $v: Int!) { reviewFlag(id: $id, review: ACCEPTED, reason: "Đã xem xét hồ sơ", version: $v) { __typename } }',
-        { id: node.id, v: node.version },
-      );
-    }
-  }
-}
-
-async function move(baseUrl: string, to: string): Promise<void> {
-  const cycle = await currentCycle(baseUrl);
-  if (to === 'APPROVED') await reviewPendingFlags(baseUrl, cycle.id);
-  const data = await callGraphql<{ moveCycle: { __typename: string; message?: string } }>(
-    baseUrl,
-    'officer',
-    `mutation($id: ID!, $to: CycleStatus!, $version: Int!) {
-      moveCycle(id: $id, to: $to, version: $version) { __typename ... on Error { message } } }`,
-    { id: cycle.id, to, version: cycle.version },
-  );
-  if (data.moveCycle.__typename !== 'MoveCycleSuccess') throw new Error(`${to}: ${data.moveCycle.message}`);
-}
 
 describe.skipIf(!hasChromium)('official documents in Chromium', () => {
   let baseUrl = '';
@@ -70,7 +29,7 @@ describe.skipIf(!hasChromium)('official documents in Chromium', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     // the demo year is collecting evidence: take it to publication as the office would
-    if ((await currentCycle(baseUrl)).status === 'OPEN') await move(baseUrl, 'ASSESSMENT');
+    if ((await currentCycle(baseUrl)).status === 'OPEN') await moveCycleTo(baseUrl, 'ASSESSMENT');
     const cycle = await currentCycle(baseUrl);
     const run = await callGraphql<{ runEvaluation: { __typename: string; message?: string } }>(
       baseUrl,
@@ -79,7 +38,7 @@ describe.skipIf(!hasChromium)('official documents in Chromium', () => {
       { id: cycle.id },
     );
     expect(run.runEvaluation).toEqual({ __typename: 'RunEvaluationSuccess' });
-    for (const to of ['REVIEW', 'APPROVED', 'PUBLISHED']) await move(baseUrl, to);
+    for (const to of ['REVIEW', 'APPROVED', 'PUBLISHED']) await moveCycleTo(baseUrl, to);
   });
   afterAll(async () => {
     await browser?.close();

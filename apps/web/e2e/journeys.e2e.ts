@@ -11,81 +11,15 @@ import {
   screenshot,
   signIn,
 } from './browser.ts';
+import { currentCycle, moveCycleTo } from './cycle-steps.ts';
 import { useDemoServer } from './server.ts';
 
 if (!hasChromium) console.log(`browser tests skipped: ${chromiumMissing}`);
-
-type CyclesData = { cycles: { id: string; name: string; status: string; version: number }[] };
 
 async function menuLabels(page: Page): Promise<string[]> {
   const menu = page.getByRole('navigation', { name: messages['app.menu'] });
   await menu.getByRole('link').first().waitFor();
   return (await menu.getByRole('link').allTextContents()).map((text) => text.trim());
-}
-
-async function currentCycle(baseUrl: string): Promise<CyclesData['cycles'][number]> {
-  const data = await callGraphql<CyclesData>(baseUrl, 'officer', '{ cycles { id name status version } }');
-  const cycle = data.cycles[0];
-  if (!cycle) throw new Error('the demo province has no cycle');
-  return cycle;
-}
-
-async function reviewPendingFlags(baseUrl: string, cycleId: string): Promise<void> {
-  for (;;) {
-    const page = await callGraphql<{ flags: { edges: { node: { id: string; version: number } }[] } }>(
-      baseUrl,
-      'officer',
-      'query ($c: ID!) { flags(cycleId: $c, review: PENDING, first: 100) { edges { node { id version } } } }',
-      { c: cycleId },
-    );
-    if (page.flags.edges.length === 0) return;
-    for (const { node } of page.flags.edges) {
-      await callGraphql(
-        baseUrl,
-        'officer',
-        'mutation ($id: ID!, $v: Int!) { reviewFlag(id: $id, review: ACCEPTED, reason: "Đã xem xét hồ sơ", version: $v) { __typename } }',
-        { id: node.id, v: node.version },
-      );
-    }
-  }
-}
-
-/** The office decides every proposal still open (the journey's ballot did not pass): not approved. */
-async function decidePendingProposals(baseUrl: string, cycleId: string): Promise<void> {
-  for (const status of ['PROPOSED', 'IN_BALLOT']) {
-    const data = await callGraphql<{ titleProposals: { id: string; version: number }[] }>(
-      baseUrl,
-      'officer',
-      'query ($c: ID!, $s: ProposalStatus) { titleProposals(cycleId: $c, status: $s) { id version } }',
-      { c: cycleId, s: status },
-    );
-    for (const proposal of data.titleProposals) {
-      await callGraphql(
-        baseUrl,
-        'officer',
-        'mutation ($id: ID!, $v: Int!) { reviewTitleProposal(id: $id, approved: false, reason: "Hội đồng chưa thông qua", version: $v) { __typename } }',
-        { id: proposal.id, v: proposal.version },
-      );
-    }
-  }
-}
-
-async function moveCycleTo(baseUrl: string, to: string): Promise<void> {
-  const cycle = await currentCycle(baseUrl);
-  // approval waits until the personnel office has reviewed every flag and decided every proposal
-  if (to === 'APPROVED') {
-    await reviewPendingFlags(baseUrl, cycle.id);
-    await decidePendingProposals(baseUrl, cycle.id);
-  }
-  const data = await callGraphql<{ moveCycle: { __typename: string; message?: string } }>(
-    baseUrl,
-    'officer',
-    `mutation($id: ID!, $to: CycleStatus!, $version: Int!) {
-      moveCycle(id: $id, to: $to, version: $version) { __typename ... on Error { message } }
-    }`,
-    { id: cycle.id, to, version: cycle.version },
-  );
-  if (data.moveCycle.__typename !== 'MoveCycleSuccess') throw new Error(data.moveCycle.message);
 }
 
 describe.skipIf(!hasChromium)('admin web app in Chromium', () => {
