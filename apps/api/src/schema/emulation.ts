@@ -1,8 +1,10 @@
 import type { TitleKind } from '@cadre/db';
+import { needsBallot } from '@cadre/rules';
 import { builder } from '../builder.ts';
 import { QuotaExceededError, RuleViolationError } from '../errors.ts';
 import { optionalLocalId } from '../ids.ts';
 import { nonEmpty } from '../prisma-query.ts';
+import { ballotThresholdOf } from '../rules/engine.ts';
 import type { TraceEntry } from '../rules/scenario.ts';
 import { buildCyclesWhere } from '../scope/build-cycles-where.ts';
 import { buildProposalsWhere } from '../scope/build-proposals-where.ts';
@@ -17,6 +19,7 @@ import { revokeTitle } from '../services/revoke-title.ts';
 import { withdrawTitleProposal } from '../services/withdraw-title-proposal.ts';
 import { CycleRef } from './cycle.ts';
 import { writeErrors } from './errors.ts';
+import { asEligibility, TitleEligibilityRef } from './evaluation.ts';
 import { UnitRef } from './unit.ts';
 
 export const titleKinds = [
@@ -70,6 +73,38 @@ export const TitleProposalRef = builder.prismaNode('TitleProposal', {
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     cycle: t.relation('cycle'),
     ballots: t.relation('ballots', { query: { orderBy: { openedAt: 'asc' } } }),
+    needsBallot: t.boolean({
+      description: 'whether the title needs the council’s secret ballot (the rules engine’s list)',
+      resolve: (proposal) => needsBallot(proposal.title),
+    }),
+    ballotThresholdPercent: t.float({
+      nullable: true,
+      description:
+        'the share of all council members who must vote for it, from the cycle’s pack and overrides (null: no ballot needed)',
+      select: { cycle: { select: { packId: true, overrides: true } } },
+      resolve: (proposal) =>
+        needsBallot(proposal.title)
+          ? ballotThresholdOf(proposal.cycle.packId, proposal.cycle.overrides)
+          : null,
+    }),
+    nomineeStanding: t.field({
+      type: TitleEligibilityRef,
+      nullable: true,
+      description:
+        'the engine’s current standing of the nominee for this title, from their result in the cycle (individual titles; null before an evaluation)',
+      select: { cycleId: true, personId: true },
+      resolve: async (proposal, _args, context) => {
+        if (!proposal.personId) return null;
+        const result = await context.prisma.evaluationResult.findFirst({
+          where: { cycleId: proposal.cycleId, personId: proposal.personId },
+          select: { titleEligibility: true },
+        });
+        return (
+          asEligibility(result?.titleEligibility ?? null).find((item) => item.title === proposal.title) ??
+          null
+        );
+      },
+    }),
   }),
 });
 

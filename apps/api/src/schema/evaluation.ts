@@ -210,7 +210,7 @@ const EligibilityStatusEnum = builder.enumType('TitleEligibilityStatus', {
   values: ['GRANTED', 'ELIGIBLE', 'NOT_ELIGIBLE'] as const,
 });
 
-const TitleEligibilityRef = builder.objectRef<Eligibility>('TitleEligibility').implement({
+export const TitleEligibilityRef = builder.objectRef<Eligibility>('TitleEligibility').implement({
   description:
     'The engine’s standing of a person for one individual title: granted, eligible (to be balloted) or not, with the reasons',
   fields: (t) => ({
@@ -235,7 +235,7 @@ function asCeiling(value: Prisma.JsonValue | null): Ceiling | null {
   };
 }
 
-function asEligibility(value: Prisma.JsonValue | null): Eligibility[] {
+export function asEligibility(value: Prisma.JsonValue | null): Eligibility[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((entry) => {
     if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return [];

@@ -5,8 +5,9 @@ const reviewStages = ['REVIEW', 'APPROVED', 'PUBLISHED', 'ARCHIVED'] as const;
 
 /**
  * Title proposals the viewer may read. Admin, officer, head: nominees (people or units) inside
- * their scope. Council member: nominees inside their councils' scope once the cycle reaches
- * REVIEW. Staff: proposals naming themselves.
+ * their scope. Council member: the proposals put to their council (a ballot in one of its
+ * sessions), and nominees inside their councils' scope once the cycle reaches REVIEW or has a
+ * session of their council. Staff: proposals naming themselves.
  */
 export function buildProposalsWhere(options: { viewer: Viewer }): Prisma.TitleProposalWhereInput {
   const { viewer } = options;
@@ -19,7 +20,24 @@ export function buildProposalsWhere(options: { viewer: Viewer }): Prisma.TitlePr
     case 'UNIT_HEAD':
       return viewer.unitIds === null ? {} : nominee(viewer.unitIds);
     case 'COUNCIL_MEMBER':
-      return { AND: [nominee(viewer.councilUnitIds), { cycle: { status: { in: [...reviewStages] } } }] };
+      return {
+        OR: [
+          { ballots: { some: { session: { councilId: { in: viewer.councilIds } } } } },
+          {
+            AND: [
+              nominee(viewer.councilUnitIds),
+              {
+                cycle: {
+                  OR: [
+                    { status: { in: [...reviewStages] } },
+                    { sessions: { some: { councilId: { in: viewer.councilIds } } } },
+                  ],
+                },
+              },
+            ],
+          },
+        ],
+      };
     default:
       return viewer.personId ? { personId: viewer.personId } : { id: { in: [] } };
   }
