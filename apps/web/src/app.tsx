@@ -13,22 +13,30 @@ const SignedInRoot = lazy(() =>
 );
 
 // Text at least 4.5:1 against white and the light grey of headers (WCAG AA): Ant Design's
-// secondary grey (citations, hints), placeholder grey, error red and the 7th shade it writes light
-// tags in are lighter than that, so each is taken a step darker.
+// secondary grey (citations, hints), placeholder grey, link blue, error red, the grey of an empty
+// table and the 7th shade it writes light tags in are lighter than that, so each is taken darker.
+const readableGrey = 'rgba(0, 0, 0, 0.58)';
 const theme = {
   token: {
     colorPrimary: '#a61d24',
     borderRadius: 4,
-    colorTextTertiary: 'rgba(0, 0, 0, 0.58)',
-    colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
+    colorTextTertiary: readableGrey,
+    colorTextPlaceholder: readableGrey,
+    colorLink: '#0958d9',
     colorError: '#cf1322',
-    gold7: '#874d00',
-    green7: '#237804',
-    orange7: '#ad4e00',
-    volcano7: '#ad2102',
-    cyan7: '#006d75',
-    lime7: '#3f6600',
-    yellow7: '#876800',
+  },
+  components: {
+    // a tag's palette shades are only taken from its component tokens
+    Tag: {
+      gold7: '#874d00',
+      green7: '#237804',
+      orange7: '#ad4e00',
+      volcano7: '#ad2102',
+      cyan7: '#006d75',
+      lime7: '#3f6600',
+      yellow7: '#876800',
+    },
+    Table: { colorTextDisabled: readableGrey },
   },
 };
 

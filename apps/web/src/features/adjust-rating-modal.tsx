@@ -17,6 +17,7 @@ import { graphql } from '../graphql/graphql.ts';
 import { MutationError } from '../graphql/mutation-error.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError, describeErrorResult } from '../lib/error-message.ts';
+import { useFocusReturn } from '../lib/focus-return.ts';
 import { formatScore } from '../lib/format.ts';
 import type { RatingValue } from './rating-display.ts';
 import { RatingTag } from './rating-tag.tsx';
@@ -135,6 +136,7 @@ export function AdjustRatingModal(props: {
   /** after publication: a numbered correction decision instead of an adjustment */
   correction?: boolean;
 }) {
+  useFocusReturn();
   const t = useT();
   const { modal } = App.useApp();
   const correction = props.correction ?? false;

@@ -1,5 +1,6 @@
 import { Alert, Descriptions, Drawer, Empty, List, Space, Tag, Typography } from 'antd';
 import { useT } from '../i18n/i18n-context.tsx';
+import { useFocusReturn } from '../lib/focus-return.ts';
 import { formatDateTime, formatScore } from '../lib/format.ts';
 import { ComponentsTable } from './components-table.tsx';
 import { HeadAssessmentForm } from './head-assessment-form.tsx';
@@ -18,6 +19,7 @@ export function ResultDetails({
   /** set when the viewer may record the head's assessment (a head, during ASSESSMENT) */
   assessCycleId?: string | null;
 }) {
+  useFocusReturn();
   const t = useT();
   return (
     <Drawer

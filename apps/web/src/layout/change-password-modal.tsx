@@ -4,6 +4,7 @@ import { useMutation } from 'urql';
 import { graphql } from '../graphql/graphql.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError } from '../lib/error-message.ts';
+import { useFocusReturn } from '../lib/focus-return.ts';
 
 const ChangePasswordMutation = graphql(`
   mutation ChangePassword($current: String!, $next: String!) {
@@ -23,6 +24,7 @@ type Values = { current: string; next: string; repeat: string };
 
 /** Changing the password ends every session of the account, so success signs the user out. */
 export function ChangePasswordModal(props: { onClose: () => void; onChanged: () => void }) {
+  useFocusReturn();
   const t = useT();
   const [form] = Form.useForm<Values>();
   const [state, change] = useMutation(ChangePasswordMutation);

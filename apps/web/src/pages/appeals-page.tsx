@@ -8,6 +8,7 @@ import { graphql, type ResultOf } from '../graphql/graphql.ts';
 import { MutationError } from '../graphql/mutation-error.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError, describeErrorResult, type ErrorResult } from '../lib/error-message.ts';
+import { useFocusReturn } from '../lib/focus-return.ts';
 import { formatDateTime } from '../lib/format.ts';
 
 const AppealsQuery = graphql(`
@@ -213,6 +214,7 @@ function FileAppealForm(props: { cycleId: string; onFiled: () => void }) {
 }
 
 function DecideModal(props: { appeal: AppealRow; onClose: () => void }) {
+  useFocusReturn();
   const t = useT();
   const report = useReport();
   const [state, decide] = useMutation(DecideAppealMutation);

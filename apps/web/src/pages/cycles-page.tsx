@@ -27,6 +27,7 @@ import { graphql } from '../graphql/graphql.ts';
 import { MutationError } from '../graphql/mutation-error.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError, describeErrorResult } from '../lib/error-message.ts';
+import { useFocusReturn } from '../lib/focus-return.ts';
 import { formatDate, formatDateTime } from '../lib/format.ts';
 
 const MoveCycle = graphql(
@@ -121,6 +122,7 @@ function earlierStatuses(status: CycleStatus): CycleStatus[] {
 }
 
 function MoveBackModal({ cycle, onClose }: { cycle: CycleRow; onClose: () => void }) {
+  useFocusReturn();
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ to: CycleStatus; reason: string }>();
@@ -185,6 +187,7 @@ type CreateValues = {
 };
 
 function CreateCycleModal({ onClose }: { onClose: (created: boolean) => void }) {
+  useFocusReturn();
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<CreateValues>();

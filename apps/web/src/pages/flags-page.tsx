@@ -8,6 +8,7 @@ import { graphql, type ResultOf } from '../graphql/graphql.ts';
 import { MutationError } from '../graphql/mutation-error.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError, describeErrorResult } from '../lib/error-message.ts';
+import { useFocusReturn } from '../lib/focus-return.ts';
 import { formatDateTime } from '../lib/format.ts';
 
 const FlagsQuery = graphql(`
@@ -85,6 +86,7 @@ const reviewColors: Record<FlagReview, string> = {
 const pageSize = 100;
 
 function ReviewModal(props: { flag: FlagRow; onClose: () => void }) {
+  useFocusReturn();
   const t = useT();
   const { message } = App.useApp();
   const [state, review] = useMutation(ReviewFlagMutation);

@@ -6,6 +6,7 @@ import { graphql } from '../../graphql/graphql.ts';
 import { MutationError } from '../../graphql/mutation-error.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { describeCombinedError, describeErrorResult } from '../../lib/error-message.ts';
+import { useFocusReturn } from '../../lib/focus-return.ts';
 import { type CycleRow, type CycleStatus, cycleStatuses } from '../use-cycles.ts';
 
 const UpdateDeadlines = graphql(
@@ -62,6 +63,7 @@ const defaultOwner: Partial<Record<CycleStatus, Role>> = {
 const stages = cycleStatuses.filter((status) => defaultOwner[status]);
 
 function DeadlinesModal({ cycle, onClose }: { cycle: CycleRow; onClose: (changed: boolean) => void }) {
+  useFocusReturn();
   const t = useT();
   const [state, update] = useMutation(UpdateDeadlines);
   const [error, setError] = useState<string | null>(null);
