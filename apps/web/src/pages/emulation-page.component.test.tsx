@@ -30,6 +30,34 @@ const cycles = {
   },
 };
 
+const nomineeAn = {
+  __typename: 'Person',
+  id: 'x1',
+  fullName: 'Nguyễn Văn An',
+  code: 'CB007',
+  unit: {
+    __typename: 'Unit',
+    id: 'u7',
+    name: 'Phòng Nội vụ',
+    parent: { __typename: 'Unit', id: 'u6', name: 'UBND huyện Tân Lập' },
+  },
+};
+
+const history = {
+  data: {
+    ratingHistory: [
+      {
+        __typename: 'RatingHistoryEntry',
+        year: 2024,
+        rating: 'EXCELLENT',
+        titles: ['CSTDCS'],
+        unitName: 'Phòng Nội vụ',
+      },
+      { __typename: 'RatingHistoryEntry', year: 2025, rating: 'GOOD', titles: [], unitName: null },
+    ],
+  },
+};
+
 function emulation(ballot: { hasVoted: number; turnout: number; myRecusal: string | null }) {
   return {
     titleProposals: [
@@ -42,7 +70,16 @@ function emulation(ballot: { hasVoted: number; turnout: number; myRecusal: strin
         reason: 'Hoàn thành tốt',
         version: 1,
         createdAt: '2026-12-01T00:00:00.000Z',
-        person: { __typename: 'Person', id: 'x2', fullName: 'Phạm Thị Dung' },
+        needsBallot: false,
+        ballotThresholdPercent: null,
+        nomineeStanding: null,
+        person: {
+          __typename: 'Person',
+          id: 'x2',
+          fullName: 'Phạm Thị Dung',
+          code: 'CB042',
+          unit: { __typename: 'Unit', id: 'u2', name: 'Văn phòng', parent: null },
+        },
         unit: null,
         eligibility: [],
       },
@@ -74,8 +111,18 @@ function emulation(ballot: { hasVoted: number; turnout: number; myRecusal: strin
               __typename: 'TitleProposal',
               id: 'p1',
               title: 'CSTD_TINH',
-              person: { __typename: 'Person', id: 'x1', fullName: 'Nguyễn Văn An' },
+              reason: 'Sáng kiến số hóa hồ sơ một cửa',
+              needsBallot: true,
+              ballotThresholdPercent: 90,
+              nomineeStanding: {
+                __typename: 'TitleEligibility',
+                status: 'ELIGIBLE',
+                reasons: ['cần phiếu kín của Hội đồng'],
+                citation: 'NĐ 152/2025 Đ8',
+              },
+              person: nomineeAn,
               unit: null,
+              eligibility: [],
             },
             recusals: [],
           },
@@ -182,5 +229,66 @@ describe('the emulation page', () => {
       approved: true,
       reason: 'Hoàn thành tốt nhiệm vụ cả năm',
     });
+  });
+
+  it('gives a council member what they vote on: code, unit, reason, standing, history and threshold', async () => {
+    const user = userEvent.setup();
+    const { calls } = renderWithApp(<EmulationPage />, {
+      role: 'COUNCIL_MEMBER',
+      answers: {
+        CyclesList: cycles,
+        Emulation: { data: emulation({ hasVoted: 0, turnout: 1, myRecusal: null }) },
+        ProposalRatingHistory: history,
+      },
+    });
+    const row = (await screen.findByText('Nguyễn Văn An')).closest('tr') as HTMLElement;
+    expect(row.textContent).toContain('Mã cán bộ CB007 · Phòng Nội vụ (UBND huyện Tân Lập)');
+    // the proposals put to the council, read-only: no approval or ballot buttons
+    const proposal = screen.getByText('Phạm Thị Dung').closest('tr') as HTMLElement;
+    expect(proposal.textContent).toContain('CB042');
+    expect(proposal.textContent).toContain(messages['emulation.noBallotNeeded']);
+    expect(within(proposal).queryByRole('button', { name: messages['emulation.approve'] })).toBeNull();
+
+    await user.click(within(row).getByRole('button', { name: /expand|mở rộng/i }));
+    const details = await screen.findByTestId('proposal-details');
+    expect(details.textContent).toContain('Sáng kiến số hóa hồ sơ một cửa');
+    expect(details.textContent).toContain('Đủ điều kiện, chờ phiếu kín');
+    expect(details.textContent).toContain('cần phiếu kín của Hội đồng');
+    expect(details.textContent).toContain('≥ 90% tổng số thành viên Hội đồng tán thành');
+    const years = await within(details).findByTestId('rating-history');
+    expect(years.textContent).toContain('2024: Hoàn thành xuất sắc nhiệm vụ · CSTDCS');
+    expect(years.textContent).toContain('2025: Hoàn thành tốt nhiệm vụ');
+    expect(calls.find((call) => call.operationName === 'ProposalRatingHistory')?.variables).toEqual({
+      personId: 'x1',
+    });
+    // nothing about how anyone voted while the ballot is open
+    expect(row.textContent).toContain(messages['emulation.secret']);
+  });
+
+  it('shows the API’s reason when a vote is refused', async () => {
+    const user = userEvent.setup();
+    renderWithApp(<EmulationPage />, {
+      role: 'COUNCIL_MEMBER',
+      answers: {
+        CyclesList: cycles,
+        Emulation: { data: emulation({ hasVoted: 0, turnout: 1, myRecusal: null }) },
+        CastVote: {
+          data: {
+            castVote: {
+              __typename: 'ForbiddenError',
+              code: 'FORBIDDEN',
+              message:
+                'Thành viên không tham gia bỏ phiếu: Là người được đề nghị / is the nominee / recused from this ballot',
+            },
+          },
+        },
+      },
+    });
+    const row = (await screen.findByText('Nguyễn Văn An')).closest('tr') as HTMLElement;
+    await user.click(within(row).getByRole('button', { name: messages['vote.FOR'] }));
+    const confirm = await screen.findByRole('dialog');
+    await user.click(within(confirm).getByRole('button', { name: messages['app.confirm'] }));
+    expect(await screen.findByText('Thành viên không tham gia bỏ phiếu: Là người được đề nghị')).toBeTruthy();
+    expect(screen.queryByText(/Bạn không có quyền/)).toBeNull();
   });
 });

@@ -17,6 +17,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useSession } from '../auth/session.ts';
 import { CycleSelect } from '../features/cycle-select.tsx';
+import { NomineeCell, ProposalDetails, standingColor } from '../features/emulation/proposal-details.tsx';
 import { useCycles } from '../features/use-cycles.ts';
 import { graphql, type ResultOf } from '../graphql/graphql.ts';
 import { MutationError } from '../graphql/mutation-error.ts';
@@ -32,16 +33,36 @@ const EmulationQuery = graphql(`
       title
       status
       eligible
-      reason
       version
       createdAt
+      reason
+      needsBallot
+      ballotThresholdPercent
+      nomineeStanding {
+        status
+        reasons
+        citation
+      }
       person {
         id
         fullName
+        code
+        unit {
+          id
+          name
+          parent {
+            id
+            name
+          }
+        }
       }
       unit {
         id
         name
+        parent {
+          id
+          name
+        }
       }
       eligibility {
         rule
@@ -77,13 +98,40 @@ const EmulationQuery = graphql(`
         proposal {
           id
           title
+          reason
+          needsBallot
+          ballotThresholdPercent
+          nomineeStanding {
+            status
+            reasons
+            citation
+          }
           person {
             id
             fullName
+            code
+            unit {
+              id
+              name
+              parent {
+                id
+                name
+              }
+            }
           }
           unit {
             id
             name
+            parent {
+              id
+              name
+            }
+          }
+          eligibility {
+            rule
+            citation
+            effect
+            detail
           }
         }
         recusals {
@@ -219,7 +267,7 @@ function nominee(entry: { person?: { fullName: string } | null; unit?: { name: s
 }
 
 function useReport() {
-  const t = useT();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   return (
     result: {
@@ -241,7 +289,15 @@ function useReport() {
       void message.success(done);
       return true;
     }
-    if (payload) void message.error(describeErrorResult(payload as ErrorResult, t));
+    if (payload) {
+      const error = payload as ErrorResult;
+      // a refusal that names its reason (a recusal, a closed ballot) is shown in the API's words
+      const reason =
+        error.__typename === 'ForbiddenError' || error.__typename === 'ConflictError'
+          ? serverWords(error.message, locale)
+          : null;
+      void message.error(reason ?? describeErrorResult(error, t));
+    }
     return false;
   };
 }
@@ -525,8 +581,16 @@ export function EmulationPage() {
         dataSource={ballots}
         pagination={false}
         locale={{ emptyText: <Empty description={t('emulation.noBallots')} /> }}
+        expandable={{
+          expandedRowRender: (row) => (
+            <ProposalDetails proposal={row.proposal} thresholdPercent={row.thresholdPercent} />
+          ),
+        }}
         columns={[
-          { title: t('emulation.nominee'), render: (_, row) => nominee(row.proposal) },
+          {
+            title: t('emulation.nominee'),
+            render: (_, row) => <NomineeCell person={row.proposal.person} unit={row.proposal.unit} />,
+          },
           { title: t('emulation.title'), render: (_, row) => t(`titleKind.${row.proposal.title}`) },
           {
             title: t('emulation.session'),
@@ -601,17 +665,7 @@ export function EmulationPage() {
               }
             : undefined
         }
-        expandable={{
-          expandedRowRender: (row) => (
-            <ul style={{ margin: 0 }}>
-              {row.eligibility.map((entry) => (
-                <li key={`${entry.rule}-${entry.detail}`}>
-                  {entry.detail} <Typography.Text type="secondary">({entry.citation})</Typography.Text>
-                </li>
-              ))}
-            </ul>
-          ),
-        }}
+        expandable={{ expandedRowRender: (row) => <ProposalDetails proposal={row} /> }}
         locale={{
           emptyText: (
             <Empty
@@ -626,13 +680,28 @@ export function EmulationPage() {
           ),
         }}
         columns={[
-          { title: t('emulation.nominee'), render: (_, row) => nominee(row) },
+          {
+            title: t('emulation.nominee'),
+            render: (_, row) => <NomineeCell person={row.person} unit={row.unit} />,
+          },
           { title: t('emulation.title'), render: (_, row) => t(`titleKind.${row.title}`) },
           {
             title: t('emulation.eligible'),
-            render: (_, row) => (
-              <Tag color={row.eligible ? 'green' : 'red'}>{row.eligible ? t('app.yes') : t('app.no')}</Tag>
-            ),
+            render: (_, row) =>
+              row.nomineeStanding ? (
+                <Tag color={standingColor(row.nomineeStanding.status)}>
+                  {t(`emulation.standing.${row.nomineeStanding.status}`)}
+                </Tag>
+              ) : (
+                <Tag color={row.eligible ? 'green' : 'red'}>{row.eligible ? t('app.yes') : t('app.no')}</Tag>
+              ),
+          },
+          {
+            title: t('emulation.threshold'),
+            render: (_, row) =>
+              row.needsBallot && row.ballotThresholdPercent !== null
+                ? `≥ ${formatNumber(row.ballotThresholdPercent, 'vi', 1)}%`
+                : t('emulation.noBallotNeeded'),
           },
           { title: t('emulation.reason'), dataIndex: 'reason' },
           {
