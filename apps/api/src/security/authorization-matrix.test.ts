@@ -130,7 +130,7 @@ const allowed: Record<'Query' | 'Mutation', Record<string, Role[] | 'public'>> =
     assignWork: ['ADMIN', 'OFFICER', 'UNIT_HEAD'],
     recordPeriodResults: ['ADMIN', 'OFFICER', 'UNIT_HEAD'],
     closePeriod: ['ADMIN', 'OFFICER', 'UNIT_HEAD'],
-    reopenPeriod: ['ADMIN', 'OFFICER', 'UNIT_HEAD'],
+    reopenPeriod: ['ADMIN', 'OFFICER'],
   },
 };
 

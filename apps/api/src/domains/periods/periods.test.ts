@@ -304,13 +304,17 @@ describe.each(testEngines())('continuous evaluation by period on %s', (engine) =
       period: 3,
     });
     expect(await app.db.prisma.auditLog.count({ where: { action: 'correctPeriod' } })).toBe(1);
-    // reopening also needs a reason
-    const reopen = await app.graphql<{ reopenPeriod: { __typename: string } }>(
-      `mutation ($c: ID!, $u: ID!) { reopenPeriod(cycleId: $c, unitId: $u, period: 3, reason: " ") { __typename } }`,
-      { c: cycleId, u: unitId },
-      { token: head },
-    );
-    expect(reopen.data?.reopenPeriod.__typename).toBe('ValidationError');
+    // the head who closed it corrects it; opening it again is the personnel office's, with a reason
+    const reopen = (reason: string, token: string) =>
+      app.graphql<{ reopenPeriod: { __typename: string } }>(
+        `mutation ($c: ID!, $u: ID!, $r: String!) { reopenPeriod(cycleId: $c, unitId: $u, period: 3, reason: $r) { __typename } }`,
+        { c: cycleId, u: unitId, r: reason },
+        { token },
+      );
+    const byHead = await reopen('Cần nhập lại số liệu', head);
+    expect(byHead.data?.reopenPeriod.__typename).toBe('ForbiddenError');
+    const officer = await app.login('officer');
+    expect((await reopen(' ', officer)).data?.reopenPeriod.__typename).toBe('ValidationError');
   });
 
   it('scores the year as the mean of the periods, the same as npm run eval on the exported scenario and the stored run', async () => {

@@ -24,7 +24,7 @@ import {
 } from './services/read-period-tracking.ts';
 import { type PersonPeriod, type PersonPeriods, readPersonPeriods } from './services/read-person-periods.ts';
 import { recordPeriodResults } from './services/record-period-results.ts';
-import { reopenPeriod } from './services/reopen-period.ts';
+import { mayReopenPeriods, reopenPeriod, reopenRoles } from './services/reopen-period.ts';
 import { saveImportMapping } from './services/save-import-mapping.ts';
 import { saveJobPosition } from './services/save-job-position.ts';
 import { saveProduct } from './services/save-product.ts';
@@ -161,6 +161,11 @@ const PeriodTrackingRef = builder.objectRef<PeriodTracking>('PeriodTracking').im
     missingAssessments: t.int({
       description: 'people with work in the period still without the head’s assessment (closing is refused)',
       resolve: (view) => view.people.filter((row) => row.needsAssessment && !row.assessment).length,
+    }),
+    viewerCanReopen: t.boolean({
+      description:
+        'whether the viewer may open the closed period again (the personnel office; heads correct with a reason)',
+      resolve: (view, _args, context) => view.closure?.state === 'CLOSED' && mayReopenPeriods(context.viewer),
     }),
   }),
 });
@@ -568,7 +573,7 @@ builder.mutationFields((t) => ({
         period: args.period,
       }),
   }),
-  reopenPeriod: t.withAuth({ role: ['ADMIN', 'OFFICER', 'UNIT_HEAD'] }).field({
+  reopenPeriod: t.withAuth({ role: [...reopenRoles] }).field({
     type: PeriodClosureRef,
     errors: { types: writeErrors },
     args: {

@@ -16,6 +16,7 @@ export const PeriodTrackingQuery = graphql(`
       label
       state
       missingAssessments
+      viewerCanReopen
       closure {
         closedByName
         closedAt

@@ -591,9 +591,9 @@ export function PeriodTracking(props: {
           <Button danger onClick={confirmClose} disabled={dirty || !view} data-testid="close-period">
             {t('periods.close')}
           </Button>
-        ) : (
+        ) : view?.viewerCanReopen ? (
           <Button onClick={() => setReopening(true)}>{t('periods.reopen')}</Button>
-        )}
+        ) : null}
       </Space>
       <Modal
         open={reopening}

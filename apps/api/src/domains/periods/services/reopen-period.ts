@@ -1,9 +1,19 @@
 import type { PeriodClosure, PrismaClient } from '@cadre/db';
-import { ConflictError, ValidationError } from '../../../errors.ts';
+import { ConflictError, ForbiddenError, ValidationError } from '../../../errors.ts';
 import type { Viewer } from '../../../scope/viewer.ts';
 import { writeAudit } from '../../../services/write-audit.ts';
 import { periodLabel } from '../period-calendar.ts';
 import { findTrackedUnit } from './find-tracked-unit.ts';
+
+/**
+ * Who may open a closed period again: the personnel office. A head who closed it corrects its
+ * evidence with a reason instead (DOMAIN §2), so closing keeps its meaning.
+ */
+export const reopenRoles = ['ADMIN', 'OFFICER'] as const;
+
+export function mayReopenPeriods(viewer: Pick<Viewer, 'role'> | null | undefined): boolean {
+  return !!viewer && (reopenRoles as readonly string[]).includes(viewer.role);
+}
 
 /** Opens a closed period again: only with a written reason, kept on the period and in the audit log. */
 export async function reopenPeriod(options: {
@@ -15,6 +25,11 @@ export async function reopenPeriod(options: {
   reason: string;
 }): Promise<PeriodClosure> {
   const { prisma, viewer } = options;
+  if (!mayReopenPeriods(viewer)) {
+    throw new ForbiddenError(
+      'Chỉ cán bộ tổ chức mở lại kỳ đã khóa; thủ trưởng đính chính có lý do / only the personnel office reopens a closed period; heads correct it with a reason',
+    );
+  }
   const reason = options.reason.trim();
   if (reason.length < 5) {
     throw new ValidationError([
