@@ -104,4 +104,49 @@ describe.each(testEngines())('account administration on %s', (engine) => {
     expect(outcome?.message).toContain('tự khóa');
     expect(outcome?.fields?.[0]?.message).toContain('tự khóa');
   });
+
+  it('links an existing account to a person on edit, and unlinks it, refusing a person taken by another', async () => {
+    const token = await app.login('admin');
+    const update = `mutation ($id: ID!, $v: Int!, $input: UpdateUserInput!) { updateUser(id: $id, version: $v, input: $input) {
+      __typename ... on UpdateUserSuccess { data { version person { fullName } } }
+      ... on ValidationError { fields { field message } } } }`;
+    const council = await app.db.prisma.user.findUniqueOrThrow({ where: { username: 'council' } });
+    const free = await app.db.prisma.person.findFirstOrThrow({
+      where: { user: null },
+      orderBy: { code: 'desc' },
+    });
+    type Updated = {
+      __typename: string;
+      data?: { version: number; person: { fullName: string } | null };
+      fields?: { field: string; message: string }[];
+    };
+    const linked = await app.graphql<{ updateUser: Updated }>(
+      update,
+      { id: gid('User', council.id), v: council.version, input: { personId: gid('Person', free.id) } },
+      { token },
+    );
+    expect(linked.data?.updateUser).toMatchObject({
+      __typename: 'UpdateUserSuccess',
+      data: { person: { fullName: free.fullName } },
+    });
+    const version = linked.data?.updateUser.data?.version ?? 0;
+    const staff = await app.db.prisma.user.findUniqueOrThrow({ where: { username: 'staff' } });
+    const taken = await app.graphql<{ updateUser: Updated }>(
+      update,
+      { id: gid('User', council.id), v: version, input: { personId: gid('Person', staff.personId ?? '') } },
+      { token },
+    );
+    expect(taken.data?.updateUser.fields).toEqual([
+      { field: 'input.personId', message: expect.stringContaining('"staff"') },
+    ]);
+    const unlinked = await app.graphql<{ updateUser: Updated }>(
+      update,
+      { id: gid('User', council.id), v: version, input: { personId: null } },
+      { token },
+    );
+    expect(unlinked.data?.updateUser).toMatchObject({
+      __typename: 'UpdateUserSuccess',
+      data: { person: null },
+    });
+  });
 });
