@@ -194,6 +194,20 @@ describe.skipIf(!hasChromium)('weight and accessibility in Chromium', () => {
     });
   }
 
+  it('gives focus back to the button that opened a dialog closed with Escape', async () => {
+    const page = await openPage(browser, baseUrl);
+    await signIn(page, 'staff');
+    const opener = page.getByRole('button', { name: messages['password.change'], exact: true });
+    await opener.click();
+    await page.getByRole('dialog').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await expect
+      .poll(() => opener.evaluate((element) => element === document.activeElement), { timeout: 3000 })
+      .toBe(true);
+    await page.context().close();
+  });
+
   // the demo accounts, one per role, and every page each one's menu offers
   const demoAccounts: [string, Role][] = [
     ['admin', 'ADMIN'],
