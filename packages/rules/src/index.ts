@@ -27,6 +27,12 @@ export { atMost, packs, RATING_LABELS, RATING_RANK, resolveParameters, TITLE_LAB
 export type { ParseResult } from './parse-scenario.ts';
 export { parseScenario } from './parse-scenario.ts';
 export { periodList, periodName } from './periods.ts';
+export {
+  addWorkingDays,
+  isWorkingDay,
+  NATIONAL_EXPORT_WORKING_DAYS,
+  nationalExportDueOn,
+} from './reporting-deadline.ts';
 export type { BallotResult } from './titles.ts';
 export { BALLOT_TITLES, ballotOutcome, cstdcsCapAllowed, rewardOf } from './titles.ts';
 export type * from './types.ts';

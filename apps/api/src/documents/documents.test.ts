@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { testEngines } from '@cadre/db/testing';
+import { nationalExportDueOn } from '@cadre/rules';
 import Ajv from 'ajv';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ import type { Viewer } from '../scope/viewer.ts';
 import { createServer } from '../server.ts';
 import { hasPdfToText } from '../test-support/pdf-text.ts';
 import { createTestApp, gid, type TestApp } from '../test-support/test-app.ts';
-import { addWorkingDays, listNationalDeadlines } from './national-export.ts';
+import { listNationalDeadlines } from './national-export.ts';
 
 // The documents of a cycle through the HTTP API on both engines: who may print what (never a
 // person outside the viewer's scope), the issued and signed decision, verification of an upload,
@@ -476,7 +477,7 @@ describe.each(testEngines())('documents of a cycle on %s', (engine) => {
     expect(records[0]?.createdByName).toBe('officer');
     const decidedUntil = records[0]?.decidedUntil ?? new Date(0);
     expect(decidedUntil.getTime()).toBeGreaterThanOrEqual(new Date('2026-12-02T00:00:00Z').getTime());
-    expect(records[0]?.dueOn?.toISOString()).toBe(addWorkingDays(decidedUntil, 3).toISOString());
+    expect(records[0]?.dueOn?.toISOString()).toBe(nationalExportDueOn(decidedUntil).toISOString());
     expect((await get(`/api/documents/national-export.json?${q({ cycleId })}`, 'head')).status).toBe(403);
     const audit = await app.db.prisma.auditLog.count({ where: { action: 'NATIONAL_EXPORT' } });
     expect(audit).toBe(2);
@@ -543,6 +544,8 @@ describe.each(testEngines())('documents of a cycle on %s', (engine) => {
       status: 'OVERDUE',
       lastSentAt: null,
     });
-    expect(addWorkingDays(new Date('2026-12-04T00:00:00Z'), 3).toISOString().slice(0, 10)).toBe('2026-12-09');
+    expect(nationalExportDueOn(new Date('2026-12-04T00:00:00Z')).toISOString().slice(0, 10)).toBe(
+      '2026-12-09',
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { NationalExport, PrismaClient, Rating } from '@cadre/db';
+import { nationalExportDueOn } from '@cadre/rules';
 import { ConflictError } from '../errors.ts';
 import { disciplineLabels, ratingLabels, titleLabels } from '../exports/labels.ts';
 import { buildCyclesWhere } from '../scope/build-cycles-where.ts';
@@ -16,18 +17,6 @@ import { baseSalaryOf, rewardAmount } from './reward-money.ts';
 
 export const nationalSchemaVersion = '1.0';
 export const nationalSchemaId = 'https://cadre-eval.local/schemas/national-personnel-export/1.0';
-
-/** The deadline: 3 working days after the decision (Nghị định 27/2026). Saturdays and Sundays are not working days. */
-export function addWorkingDays(date: Date, days: number): Date {
-  const result = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-  let left = days;
-  while (left > 0) {
-    result.setUTCDate(result.getUTCDate() + 1);
-    const weekday = result.getUTCDay();
-    if (weekday !== 0 && weekday !== 6) left -= 1;
-  }
-  return result;
-}
 
 const day = (date: Date | null | undefined) => (date ? date.toISOString().slice(0, 10) : null);
 
@@ -299,7 +288,7 @@ export async function exportToNationalDatabase(options: {
         bytes: content.length,
         records: file.records.length,
         decidedUntil,
-        dueOn: decidedUntil ? addWorkingDays(decidedUntil, 3) : null,
+        dueOn: decidedUntil ? nationalExportDueOn(decidedUntil) : null,
         createdById: options.viewer.userId,
         createdByName: options.viewer.displayName,
         ...(options.now ? { createdAt: options.now } : {}),
@@ -373,7 +362,7 @@ export async function listNationalDeadlines(options: {
     );
     const decided = dates.length ? new Date(Math.max(...dates.map((date) => date.getTime()))) : null;
     const decidedDay = decided ? new Date(`${decided.toISOString().slice(0, 10)}T00:00:00Z`) : null;
-    const dueOn = decidedDay ? addWorkingDays(decidedDay, 3) : null;
+    const dueOn = decidedDay ? nationalExportDueOn(decidedDay) : null;
     const endOfDue = dueOn ? new Date(dueOn.getTime() + 24 * 3600 * 1000) : null;
     const last = exports.find((row) => row.cycleId === cycle.id) ?? null;
     const sentAfter = last && decidedDay && last.createdAt >= decidedDay ? last : null;
