@@ -2,7 +2,8 @@ import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typo
 import { useId, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import type { Role } from '../auth/session.ts';
-import { PersonPicker, unitWithParent } from '../features/accounts/person-picker.tsx';
+import { PersonPicker } from '../features/accounts/person-picker.tsx';
+import { unitWithParent } from '../features/unit-name.ts';
 import { UnitTreeSelect } from '../features/unit-tree-select.tsx';
 import { useDebouncedValue } from '../features/use-debounced-value.ts';
 import { graphql, type ResultOf } from '../graphql/graphql.ts';

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../../graphql/graphql.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
+import { unitWithParent } from '../unit-name.ts';
 import { useDebouncedValue } from '../use-debounced-value.ts';
 
 // The person an account belongs to, picked by a server search (the API ignores diacritics, so
@@ -37,11 +38,6 @@ export type PickedPerson = {
   code: string;
   unit: { name: string; parent?: { name: string } | null };
 };
-
-/** "Phòng Nội vụ (UBND huyện Tân Lập)": the unit, with its parent when it has one. */
-export function unitWithParent(unit: PickedPerson['unit']): string {
-  return unit.parent ? `${unit.name} (${unit.parent.name})` : unit.name;
-}
 
 export function personLabel(person: PickedPerson): string {
   return `${person.fullName} · ${person.code} · ${unitWithParent(person.unit)}`;

@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../../graphql/graphql.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { formatNumber } from '../../lib/format.ts';
+import { unitWithParent } from '../unit-name.ts';
 
 // What a council member weighs before voting on a proposal, read-only: the nominee's unit (with its
 // parent), staff code, the reason, the engine's standing for the title this year, the earlier
@@ -37,12 +38,6 @@ export type ProposalFacts = {
 
 const ratings = ['EXCELLENT', 'GOOD', 'COMPLETED', 'NOT_COMPLETED', 'NOT_RATED'] as const;
 type HistoryRating = (typeof ratings)[number];
-
-/** "Phòng Nội vụ (UBND huyện Tân Lập)": a unit with its parent, so namesakes are told apart. */
-export function unitWithParent(unit: Unit | null | undefined): string {
-  if (!unit) return '–';
-  return unit.parent ? `${unit.name} (${unit.parent.name})` : unit.name;
-}
 
 /** The nominee as a council member reads them: name, then code and unit underneath. */
 export function NomineeCell(props: {
