@@ -384,7 +384,7 @@ export function AccountsPage() {
   return (
     <section aria-labelledby="accounts-heading">
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
-        <Typography.Title level={2} id="accounts-heading" style={{ fontSize: 22, margin: 0 }}>
+        <Typography.Title level={1} id="accounts-heading" style={{ fontSize: 22, margin: 0 }}>
           {t('accounts.heading')}
         </Typography.Title>
         <Button type="primary" onClick={() => setEditing('new')}>

@@ -25,7 +25,7 @@ export function DocumentsPage() {
 
   return (
     <section aria-labelledby="documents-heading">
-      <Typography.Title level={2} id="documents-heading" style={{ fontSize: 22 }}>
+      <Typography.Title level={1} id="documents-heading" style={{ fontSize: 22 }}>
         {t('documents.heading')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('documents.intro')}</Typography.Paragraph>

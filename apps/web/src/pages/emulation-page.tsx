@@ -543,7 +543,9 @@ export function EmulationPage() {
 
   return (
     <div>
-      <Typography.Title level={2}>{t('emulation.heading')}</Typography.Title>
+      <Typography.Title level={1} style={{ fontSize: 30 }}>
+        {t('emulation.heading')}
+      </Typography.Title>
       <Space wrap size="large" align="end" style={{ marginBottom: 16 }}>
         <CycleSelect cycles={cycles} value={selected?.id} onChange={select} />
         {selected && (
