@@ -214,11 +214,25 @@ describe.skipIf(!hasChromium)('admin web app in Chromium', () => {
     let dialog = officer.getByRole('dialog');
     await dialog.getByLabel(messages['emulation.nominee']).fill(typed);
     await officer.locator('.ant-select-item-option').filter({ hasText: nominee }).first().click();
-    await dialog.getByLabel(messages['emulation.title']).click();
-    await officer
-      .locator('.ant-select-item-option')
-      .filter({ hasText: messages[`titleKind.${pick.title}` as keyof typeof messages] })
-      .click();
+    // the title list opens while the nominee's closes: choose until the field shows the title
+    const titleLabel = messages[`titleKind.${pick.title}` as keyof typeof messages];
+    const titleField = dialog.locator('.ant-form-item').filter({ hasText: messages['emulation.title'] });
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      await dialog.getByLabel(messages['emulation.title']).click();
+      await officer
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+        .filter({ hasText: titleLabel })
+        .first()
+        .click();
+      const chosen = titleField.locator('.ant-select-selection-item').filter({ hasText: titleLabel });
+      if (
+        await chosen.waitFor({ timeout: 3_000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
+    }
     await dialog.getByLabel(messages['emulation.reason']).fill('Sáng kiến được công nhận cấp tỉnh');
     await dialog.getByRole('button', { name: messages['app.save'] }).click();
     await officer
