@@ -2,29 +2,11 @@ import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { useDebouncedValue } from '../features/use-debounced-value.ts';
+import { PersonPicker } from '../features/accounts/person-picker.tsx';
 import { graphql } from '../graphql/graphql.ts';
 import { MutationError } from '../graphql/mutation-error.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError, describeErrorResult, type ErrorResult } from '../lib/error-message.ts';
-
-const PeoplePickQuery = graphql(`
-  query PeoplePick($search: String) {
-    people(first: 20, filter: { search: $search }) {
-      edges {
-        node {
-          id
-          fullName
-          code
-          unit {
-            id
-            name
-          }
-        }
-      }
-    }
-  }
-`);
 
 const CouncilsQuery = graphql(`
   query Councils {
@@ -100,9 +82,6 @@ export function ProposeTitleModal(props: { cycleId: string; onClose: (done: bool
   const { message } = App.useApp();
   const errorText = useErrorText();
   const [form] = Form.useForm<{ personId: string; title: IndividualTitle; reason?: string }>();
-  const [search, setSearch] = useState('');
-  const debounced = useDebouncedValue(search, 300);
-  const [people] = useQuery({ query: PeoplePickQuery, variables: { search: debounced || null } });
   const [state, propose] = useMutation(ProposeTitleMutation);
   const [error, setError] = useState<string | null>(null);
 
@@ -141,15 +120,7 @@ export function ProposeTitleModal(props: { cycleId: string; onClose: (done: bool
         }}
       >
         <Form.Item name="personId" label={t('emulation.nominee')} rules={[{ required: true }]}>
-          <Select
-            showSearch={{ filterOption: false, onSearch: setSearch }}
-            loading={people.fetching}
-            placeholder={t('people.searchPlaceholder')}
-            options={(people.data?.people.edges ?? []).map((edge) => ({
-              value: edge.node.id,
-              label: `${edge.node.fullName} (${edge.node.code}) · ${edge.node.unit.name}`,
-            }))}
-          />
+          <PersonPicker placeholder={t('people.searchPlaceholder')} />
         </Form.Item>
         <Form.Item name="title" label={t('emulation.title')} rules={[{ required: true }]}>
           <Select options={individualTitles.map((value) => ({ value, label: t(`titleKind.${value}`) }))} />

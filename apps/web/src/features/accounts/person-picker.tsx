@@ -6,7 +6,7 @@ import { useT } from '../../i18n/i18n-context.tsx';
 import { unitWithParent } from '../unit-name.ts';
 import { useDebouncedValue } from '../use-debounced-value.ts';
 
-// The person an account belongs to, picked by a server search (the API ignores diacritics, so
+// A person (an account's owner, a nominee) picked by a server search (the API ignores diacritics, so
 // "nguyen van an" finds "Nguyễn Văn An"). Each option shows the staff code and the unit with its
 // parent, so two people of the same name can be told apart.
 
@@ -49,6 +49,7 @@ export function PersonPicker(props: {
   value?: string | null;
   onChange?: (value: string | null) => void;
   current?: PickedPerson | null;
+  placeholder?: string;
 }) {
   const t = useT();
   const [search, setSearch] = useState('');
@@ -75,7 +76,7 @@ export function PersonPicker(props: {
       allowClear
       showSearch={{ filterOption: false, onSearch: setSearch }}
       loading={people.fetching}
-      placeholder={t('accounts.personPlaceholder')}
+      placeholder={props.placeholder ?? t('accounts.personPlaceholder')}
       notFoundContent={debounced && !people.fetching ? t('accounts.personNotFound') : null}
       options={options}
       optionRender={(option) => {
