@@ -19,6 +19,7 @@ import {
   createHttpServer,
   ensureFirstAdmin,
   listen,
+  writeFirstAdminPassword,
 } from './startup-checks.ts';
 
 async function openAndCheck(databaseUrl: string | undefined, dataDir: string): Promise<Database> {
@@ -92,8 +93,10 @@ async function main(): Promise<void> {
       });
       const first = await ensureFirstAdmin(db.prisma);
       if (first) {
-        console.log(
-          `Tài khoản quản trị đầu tiên / first administrator: ${first.username}, mật khẩu / password ${first.password} (đổi ngay khi đăng nhập / change it at first login)`,
+        const file = writeFirstAdminPassword(config.dataDir, first);
+        logger.warn(
+          { username: first.username, file },
+          `Tài khoản quản trị đầu tiên / first administrator "${first.username}": mật khẩu trong tệp / password in ${file} (chỉ chủ sở hữu đọc được; đổi khi đăng nhập rồi xoá tệp / owner-only; change it at first login, then delete the file)`,
         );
       }
     } else if (embedded || config.seedDemo) {

@@ -1,5 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, existsSync, mkdtempSync, rmdirSync, statSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import type { PrismaClient } from '@cadre/db';
@@ -117,8 +127,9 @@ export async function checkProductionData(options: {
 }
 
 /**
- * Production on an empty database: one administrator `quantri` with a random password printed once
- * on the console, which must be changed at first login. Nothing when any account exists.
+ * Production on an empty database: one administrator `quantri` with a random password, which must
+ * be changed at first login. Nothing when any account exists. The password is handed over through
+ * a file only its owner can read (writeFirstAdminPassword), never through the console or the logs.
  */
 export async function ensureFirstAdmin(
   prisma: PrismaClient,
@@ -135,4 +146,22 @@ export async function ensureFirstAdmin(
     },
   });
   return { username: 'quantri', password };
+}
+
+/**
+ * Writes the first administrator's password to `<dir>/first-admin-password.txt` with mode 0600 and
+ * returns the file's path; an existing file is replaced (the password it held no longer works). The
+ * operator reads it once, logs in, changes the password and deletes the file.
+ */
+export function writeFirstAdminPassword(dir: string, first: { username: string; password: string }): string {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = path.join(dir, 'first-admin-password.txt');
+  rmSync(file, { force: true });
+  writeFileSync(
+    file,
+    `Tài khoản / account: ${first.username}\nMật khẩu / password: ${first.password}\n` +
+      'Đổi mật khẩu khi đăng nhập lần đầu rồi xoá tệp này / change the password at first login, then delete this file\n',
+    { mode: 0o600, flag: 'wx' },
+  );
+  return file;
 }

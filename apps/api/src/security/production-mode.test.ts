@@ -1,14 +1,17 @@
 // NODE_ENV=production: no demo data or demo passwords (start-up refuses them), the loopback unless
 // HOST says otherwise, no introspection; and everywhere a forced password change is enforced by the
 // API: only changePassword, logout and me, no exports.
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createTestDatabase } from '@cadre/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../auth/password.ts';
 import { ConfigError, readConfig, testConfig } from '../config.ts';
 import { createServer } from '../server.ts';
-import { checkProductionData, ensureFirstAdmin } from '../startup-checks.ts';
+import { checkProductionData, ensureFirstAdmin, writeFirstAdminPassword } from '../startup-checks.ts';
 import { fixturePassword } from '../test-support/fixture.ts';
 import { createTestApp, gid, type TestApp } from '../test-support/test-app.ts';
 import { createYoga } from '../yoga.ts';
@@ -43,6 +46,15 @@ describe('production start-up', () => {
         mustChangePassword: true,
       });
       expect(await ensureFirstAdmin(db.prisma)).toBeNull();
+      // the password reaches the operator through a file only its owner can read
+      const dir = mkdtempSync(path.join(tmpdir(), 'first-admin-'));
+      try {
+        const file = writeFirstAdminPassword(path.join(dir, 'data'), first as NonNullable<typeof first>);
+        expect(statSync(file).mode & 0o777).toBe(0o600);
+        expect(readFileSync(file, 'utf8')).toContain(first?.password);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
       await db.prisma.user.create({
         data: {
           username: 'hdtd.uyvien9',
