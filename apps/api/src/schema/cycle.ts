@@ -66,7 +66,7 @@ export const EvaluationRunRef = builder.prismaNode('EvaluationRun', {
   }),
 });
 
-builder.prismaObject('SelfAssessment', {
+export const SelfAssessmentRef = builder.prismaObject('SelfAssessment', {
   fields: (t) => ({
     id: t.exposeID('id'),
     achievements: t.exposeString('achievements'),

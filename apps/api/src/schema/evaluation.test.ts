@@ -188,6 +188,51 @@ describe.each(testEngines())('evaluation with the rules engine on %s', (engine) 
     }
   });
 
+  it('shows the head each submitted self-assessment beside the scores, never a draft', async () => {
+    const { prisma } = app.db;
+    const cycle = (await prisma.cycle.findFirstOrThrow({ where: { year: 2026 } })).id;
+    await prisma.selfAssessment.createMany({
+      data: [
+        {
+          cycleId: cycle,
+          personId: app.fixture.people.binh,
+          achievements: 'Hoàn thành 100% nhiệm vụ được giao',
+          proposedRating: 'EXCELLENT',
+          submittedAt: new Date('2026-11-20T03:00:00Z'),
+        },
+        // Em keeps a draft: it stays his own until he files it
+        { cycleId: cycle, personId: app.fixture.people.em, achievements: 'Bản nháp', proposedRating: 'GOOD' },
+      ],
+    });
+    const query = `query ($cycleId: ID!) { results(cycleId: $cycleId, first: 50, orderBy: NAME) {
+      edges { node { person { fullName } score selfAssessment { proposedRating achievements submittedAt } } } } }`;
+    const read = async (username: 'head' | 'officer' | 'staff') => {
+      const result = await app.graphql<{
+        results: {
+          edges: { node: { person: { fullName: string }; selfAssessment: Record<string, unknown> | null } }[];
+        };
+      }>(query, { cycleId }, { token: await app.login(username) });
+      expect(result.errors).toBeUndefined();
+      return new Map(
+        (result.data?.results.edges ?? []).map((edge) => [
+          edge.node.person.fullName,
+          edge.node.selfAssessment,
+        ]),
+      );
+    };
+    const byHead = await read('head');
+    expect(byHead.get('Trần Thị Bình')).toEqual({
+      proposedRating: 'EXCELLENT',
+      achievements: 'Hoàn thành 100% nhiệm vụ được giao',
+      submittedAt: '2026-11-20T03:00:00.000Z',
+    });
+    expect(byHead.has('Nguyễn Văn Em')).toBe(true);
+    expect(byHead.get('Nguyễn Văn Em')).toBeNull();
+    // the head reads only their own department's results, so Sở B's people are not there at all
+    expect(byHead.has('Lê Văn Cường')).toBe(false);
+    expect((await read('officer')).get('Trần Thị Bình')).toMatchObject({ proposedRating: 'EXCELLENT' });
+  });
+
   it('lets a head adjust a result in their department during ASSESSMENT, with a reason', async () => {
     await move('ASSESSMENT');
     const token = await app.login('head');

@@ -22,7 +22,7 @@ import { correctRating } from '../services/correct-rating.ts';
 import { type RatingChoiceView, readRatingChoices } from '../services/read-rating-choices.ts';
 import { recordQuotaException } from '../services/record-quota-exception.ts';
 import { mayAdjust, mayAssess, mayCorrect, mayProposeTitle } from '../services/result-permissions.ts';
-import { CycleRef } from './cycle.ts';
+import { CycleRef, SelfAssessmentRef } from './cycle.ts';
 import { DecisionKindEnum, FlagKindEnum, FlagReviewEnum, FlagStatusEnum, RatingEnum } from './enums.ts';
 import { writeErrors } from './errors.ts';
 import { UnitRef } from './unit.ts';
@@ -323,6 +323,23 @@ export const EvaluationResultRef = builder.prismaNode('EvaluationResult', {
       resolve: (result) => `${result.cycleId}:${result.personId}`,
     }),
     decisions: t.relation('decisions', { query: { orderBy: { decidedAt: 'asc' } } }),
+    selfAssessment: t.loadable({
+      type: SelfAssessmentRef,
+      nullable: true,
+      description:
+        'the person’s submitted self-assessment in this cycle (a draft stays the person’s own), read by whoever may read this result',
+      load: (keys: string[], context: Context) => {
+        const pairs = keys.map((key) => {
+          const [cycleId = '', personId = ''] = key.split(':');
+          return { cycleId, personId };
+        });
+        return context.prisma.selfAssessment.findMany({
+          where: { OR: pairs, submittedAt: { not: null } },
+        });
+      },
+      sort: (assessment) => `${assessment.cycleId}:${assessment.personId}`,
+      resolve: (result) => `${result.cycleId}:${result.personId}`,
+    }),
     version: t.exposeInt('version'),
     awaitingAssessment: t.field({
       type: ['Int'],

@@ -60,6 +60,11 @@ export function ResultDetails({
         />
       )}
 
+      <Typography.Title level={3} style={{ fontSize: 16, marginTop: 20 }}>
+        {t('self.byPerson')}
+      </Typography.Title>
+      <SelfAssessmentView assessment={result.selfAssessment} />
+
       {assessCycleId && (
         <>
           <Typography.Title level={3} style={{ fontSize: 16, marginTop: 20 }}>
@@ -130,6 +135,36 @@ export function ResultDetails({
         />
       )}
     </Drawer>
+  );
+}
+
+/** What the person filed about their own year, read by the head before assessing (and by the office). */
+function SelfAssessmentView({ assessment }: { assessment: ResultRow['selfAssessment'] }) {
+  const t = useT();
+  if (!assessment) return <Typography.Text type="secondary">{t('self.none')}</Typography.Text>;
+  return (
+    <Descriptions size="small" column={1} bordered data-testid="self-assessment">
+      <Descriptions.Item label={t('self.proposedRating')}>
+        <RatingTag rating={assessment.proposedRating} />
+        {assessment.submittedAt && (
+          <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+            {t('self.submitted', { at: formatDateTime(assessment.submittedAt) })}
+          </Typography.Text>
+        )}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('self.achievements')}>
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+          {assessment.achievements}
+        </Typography.Paragraph>
+      </Descriptions.Item>
+      {assessment.shortcomings && (
+        <Descriptions.Item label={t('self.shortcomings')}>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+            {assessment.shortcomings}
+          </Typography.Paragraph>
+        </Descriptions.Item>
+      )}
+    </Descriptions>
   );
 }
 

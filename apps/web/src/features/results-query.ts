@@ -11,6 +11,12 @@ export const ResultFields = graphql(`
     finalReason
     titles
     awaitingAssessmentMessage
+    selfAssessment {
+      proposedRating
+      achievements
+      shortcomings
+      submittedAt
+    }
     viewerCanAdjust
     viewerCanCorrect
     viewerCanAssess

@@ -25,6 +25,7 @@ function row(n: number, fullName: string, rating: ResultRow['finalRating'], scor
     finalReason: null,
     titles: [],
     awaitingAssessmentMessage: null,
+    selfAssessment: null as null | Record<string, unknown>,
     viewerCanAdjust: may.adjust ?? false,
     viewerCanCorrect: may.correct ?? false,
     viewerCanAssess: may.assess ?? false,
@@ -179,6 +180,33 @@ describe('the results table', () => {
       expect(screen.getAllByRole('button', { name: messages['results.correct'] })).toHaveLength(3),
     );
     expect(screen.queryAllByRole('button', { name: messages['results.adjust'] })).toHaveLength(0);
+  });
+
+  it('shows each self-assessment beside the scores and in full behind the name', async () => {
+    const user = userEvent.setup();
+    const filed = people();
+    const binh = filed[1];
+    if (!binh) throw new Error('no Bình');
+    binh.selfAssessment = {
+      __typename: 'SelfAssessment',
+      proposedRating: 'EXCELLENT',
+      achievements: 'Giải quyết 412 hồ sơ đúng hạn, không có hồ sơ trễ',
+      shortcomings: 'Chưa chủ động báo cáo tiến độ',
+      submittedAt: '2026-11-20T03:00:00.000Z',
+    };
+    renderWithApp(<ResultsPage />, { role: 'OFFICER', answers: answers('REVIEW', filed) });
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    // Bình proposes excellent for herself; the engine and the decision say good
+    expect(ratingsIn(rows()[1])).toEqual([
+      messages['rating.EXCELLENT'],
+      messages['rating.GOOD'],
+      messages['rating.GOOD'],
+    ]);
+    expect(ratingsIn(rows()[0])).toHaveLength(2);
+    await user.click(within(rows()[1] as HTMLElement).getByRole('button', { name: 'Trần Thị Bình' }));
+    const filedView = await screen.findByTestId('self-assessment');
+    expect(within(filedView).getByText('Giải quyết 412 hồ sơ đúng hạn, không có hồ sơ trễ')).toBeTruthy();
+    expect(within(filedView).getByText('Chưa chủ động báo cáo tiến độ')).toBeTruthy();
   });
 
   it('sends the rating filter to the API and shows only what it returns', async () => {

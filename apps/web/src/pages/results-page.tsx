@@ -227,6 +227,21 @@ export function ResultsPage() {
             render: (_, row) => formatScore(row.score),
           },
           {
+            title: t('results.col.self'),
+            key: 'self',
+            width: 110,
+            render: (_, row) =>
+              row.selfAssessment ? (
+                <Tooltip title={row.selfAssessment.achievements}>
+                  <span>
+                    <RatingTag rating={row.selfAssessment.proposedRating} />
+                  </span>
+                </Tooltip>
+              ) : (
+                <Typography.Text type="secondary">—</Typography.Text>
+              ),
+          },
+          {
             title: t('results.col.proposed'),
             key: 'proposed',
             width: 110,
