@@ -447,6 +447,37 @@ describe.each(testEngines())('continuous evaluation by period on %s', (engine) =
     expect(read.data?.node).toEqual({ validTo: '2025-06-30', successors: [{ name: 'Phòng A1' }] });
   });
 
+  it('lists the template columns a source system’s headings map onto, and names the column a bad mapping gets wrong', async () => {
+    const officer = await app.login('officer');
+    const columns = await app.graphql<{
+      importColumns: { key: string; header: string; required: boolean }[];
+    }>('query { importColumns(kind: ONE_STOP_STATS) { key header required } }', {}, { token: officer });
+    expect(columns.data?.importColumns.slice(0, 4)).toEqual([
+      { key: 'personCode', header: 'Mã cán bộ', required: false },
+      { key: 'personalId', header: 'Số định danh cá nhân', required: false },
+      { key: 'period', header: 'Kỳ', required: true },
+      { key: 'received', header: 'Số hồ sơ tiếp nhận', required: true },
+    ]);
+    const refused = await app.graphql<{
+      saveImportMapping: { __typename: string; fields?: { field: string; message: string }[] };
+    }>(
+      `mutation ($columns: JSON!) { saveImportMapping(kind: ONE_STOP_STATS, source: "iGate", columns: $columns) {
+        __typename ... on ValidationError { fields { field message } } } }`,
+      { columns: { period: ' ', received: 'Tổng tiếp nhận' } },
+      { token: officer },
+    );
+    expect(refused.data?.saveImportMapping.__typename).toBe('ValidationError');
+    expect(refused.data?.saveImportMapping.fields?.map((issue) => issue.field)).toEqual(['columns.period']);
+    const staff = await app.graphql(
+      'query { importColumns(kind: TASKS) { key } }',
+      {},
+      {
+        token: await app.login('staff'),
+      },
+    );
+    expect(staff.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('keeps other units and staff out', async () => {
     const other = await app.graphql(
       trackingQuery,

@@ -2,6 +2,7 @@ import type { ImportMapping, JobPosition, PeriodClosure, Product, Unit } from '@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../builder.ts';
 import { localId } from '../../ids.ts';
+import { type ImportColumn, importKinds } from '../../imports/import-columns.ts';
 import type { PersonEvaluation, TraceEntry } from '../../rules/scenario.ts';
 import { CycleRef } from '../../schema/cycle.ts';
 import { writeErrors } from '../../schema/errors.ts';
@@ -286,6 +287,15 @@ const ImportMappingRef = builder.objectRef<ImportMapping>('ImportMapping').imple
   }),
 });
 
+const ImportColumnRef = builder.objectRef<ImportColumn>('ImportColumn').implement({
+  description: 'A column of an import kind’s template, which a source’s heading maps onto',
+  fields: (t) => ({
+    key: t.exposeString('key', { description: 'the key a mapping names it by (also accepted as a heading)' }),
+    header: t.exposeString('header', { description: 'the Vietnamese heading printed on the template' }),
+    required: t.exposeBoolean('required'),
+  }),
+});
+
 builder.queryFields((t) => ({
   importMappings: t.withAuth({ role: ['ADMIN', 'OFFICER', 'UNIT_HEAD'] }).field({
     type: [ImportMappingRef],
@@ -296,6 +306,12 @@ builder.queryFields((t) => ({
         where: args.kind ? { kind: args.kind } : {},
         orderBy: [{ kind: 'asc' }, { source: 'asc' }],
       }),
+  }),
+  importColumns: t.withAuth({ role: ['ADMIN', 'OFFICER', 'UNIT_HEAD'] }).field({
+    type: [ImportColumnRef],
+    description: 'the columns of an import kind’s template, in the template’s order',
+    args: { kind: t.arg({ type: ImportKindEnum, required: true }) },
+    resolve: (_root, args) => importKinds[args.kind].columns,
   }),
   ratingHistory: t.withAuth({ loggedIn: true }).field({
     type: [RatingHistoryRef],
