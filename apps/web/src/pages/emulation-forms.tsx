@@ -7,6 +7,7 @@ import { graphql } from '../graphql/graphql.ts';
 import { MutationError } from '../graphql/mutation-error.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError, describeErrorResult, type ErrorResult } from '../lib/error-message.ts';
+import { useFocusReturn } from '../lib/focus-return.ts';
 
 const CouncilsQuery = graphql(`
   query Councils {
@@ -84,6 +85,7 @@ export function ProposeTitleModal(props: { cycleId: string; onClose: (done: bool
   const [form] = Form.useForm<{ personId: string; title: IndividualTitle; reason?: string }>();
   const [state, propose] = useMutation(ProposeTitleMutation);
   const [error, setError] = useState<string | null>(null);
+  useFocusReturn();
 
   return (
     <Modal
@@ -141,6 +143,7 @@ export function CreateSessionModal(props: { cycleId: string; onClose: (done: boo
   const [councils] = useQuery({ query: CouncilsQuery });
   const [state, create] = useMutation(CreateSessionMutation);
   const [error, setError] = useState<string | null>(null);
+  useFocusReturn();
   const firstCouncil = councils.data?.councils[0]?.id;
   useEffect(() => {
     // most provinces have one council: preselect it once the list arrives

@@ -3,10 +3,13 @@
 // the grounds required to approve a proposal.
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { ConfigProvider } from 'antd';
 import { describe, expect, it } from 'vitest';
 import { vi as messages } from '../i18n/vi.ts';
 import { renderWithApp } from '../test-support/render-with-app.tsx';
 import { EmulationPage } from './emulation-page.tsx';
+
+const slow = { timeout: 10_000 };
 
 const cycles = {
   data: {
@@ -132,7 +135,122 @@ function emulation(ballot: { hasVoted: number; turnout: number; myRecusal: strin
   };
 }
 
+/** What the API answers about proposing a title for the results the viewer sees. */
+function proposable(may: boolean) {
+  return {
+    data: {
+      results: {
+        __typename: 'QueryResultsConnection',
+        edges: [
+          {
+            __typename: 'QueryResultsConnectionEdge',
+            node: { __typename: 'EvaluationResult', id: 'r1', viewerCanProposeTitle: may },
+          },
+        ],
+      },
+    },
+  };
+}
+
 describe('the emulation page', () => {
+  it('offers to propose a title only when the API says the viewer may, whatever the role', async () => {
+    const officer = renderWithApp(<EmulationPage />, {
+      role: 'OFFICER',
+      answers: {
+        CyclesList: cycles,
+        Emulation: { data: emulation({ hasVoted: 0, turnout: 3, myRecusal: null }) },
+        EmulationProposable: proposable(false),
+      },
+    });
+    await screen.findByText('Phạm Thị Dung');
+    await waitFor(() =>
+      expect(officer.calls.some((call) => call.operationName === 'EmulationProposable')).toBe(true),
+    );
+    // the officer may schedule a session, but the API says no proposal from them in this cycle
+    expect(screen.getByRole('button', { name: messages['emulation.createSession'] })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: messages['emulation.propose'] })).toBeNull();
+    officer.unmount();
+
+    renderWithApp(<EmulationPage />, {
+      role: 'STAFF',
+      answers: {
+        CyclesList: cycles,
+        Emulation: { data: emulation({ hasVoted: 0, turnout: 3, myRecusal: null }) },
+        EmulationProposable: proposable(true),
+      },
+    });
+    expect(await screen.findByRole('button', { name: messages['emulation.propose'] }, slow)).toBeTruthy();
+  });
+
+  it('gives focus back to the button that opened the proposal form when it is closed with Escape', async () => {
+    const user = userEvent.setup();
+    // without animations, as a user who has asked for reduced motion sees it: the dialog takes focus at once
+    renderWithApp(
+      <ConfigProvider theme={{ token: { motion: false } }}>
+        <EmulationPage />
+      </ConfigProvider>,
+      {
+        role: 'UNIT_HEAD',
+        answers: {
+          CyclesList: cycles,
+          Emulation: { data: emulation({ hasVoted: 0, turnout: 3, myRecusal: null }) },
+          EmulationProposable: proposable(true),
+        },
+      },
+    );
+    const opener = await screen.findByRole('button', { name: messages['emulation.propose'] }, slow);
+    opener.focus();
+    await user.keyboard('{Enter}');
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent).toContain(messages['emulation.nominee']);
+    await waitFor(() => expect(dialog.contains(document.activeElement)).toBe(true));
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(opener));
+  });
+
+  it('names the nominee and the session before putting a proposal to a ballot', async () => {
+    const user = userEvent.setup();
+    const { calls } = renderWithApp(<EmulationPage />, {
+      role: 'OFFICER',
+      answers: {
+        CyclesList: cycles,
+        Emulation: { data: emulation({ hasVoted: 0, turnout: 3, myRecusal: null }) },
+        EmulationProposable: proposable(true),
+        OpenBallot: {
+          data: {
+            openBallot: {
+              __typename: 'OpenBallotSuccess',
+              data: { __typename: 'Ballot', id: 'b2', status: 'OPEN' },
+            },
+          },
+        },
+      },
+    });
+    const proposal = (await screen.findByText('Phạm Thị Dung')).closest('tr') as HTMLElement;
+    await user.click(within(proposal).getByRole('button', { name: messages['emulation.openBallot'] }));
+    const confirm = await screen.findByRole('dialog');
+    expect(confirm.textContent).toContain('Phạm Thị Dung');
+    expect(confirm.textContent).toContain('Hội đồng TĐKT tỉnh · 01/BB · 12/12/2026');
+    await user.click(within(confirm).getByRole('button', { name: messages['app.cancel'] }));
+    expect(calls.filter((call) => call.operationName === 'OpenBallot')).toHaveLength(0);
+
+    await user.click(within(proposal).getByRole('button', { name: messages['emulation.openBallot'] }));
+    // the cancelled confirmation may still be fading out: the new one is the last
+    const again = await waitFor(() => {
+      const found = screen.getAllByRole('dialog');
+      if (found.length < 2) throw new Error('no second confirmation');
+      return found[found.length - 1] as HTMLElement;
+    });
+    await user.click(within(again).getByRole('button', { name: messages['emulation.openBallot'] }));
+    await waitFor(() =>
+      expect(calls.find((call) => call.operationName === 'OpenBallot')?.variables).toEqual({
+        proposalId: 'p2',
+        sessionId: 's1',
+      }),
+    );
+  });
+
   it('lets a member vote once and then says so', async () => {
     const user = userEvent.setup();
     const { calls } = renderWithApp(<EmulationPage />, {

@@ -23,6 +23,7 @@ import { graphql, type ResultOf } from '../graphql/graphql.ts';
 import { MutationError } from '../graphql/mutation-error.ts';
 import { useI18n, useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError, describeErrorResult, type ErrorResult } from '../lib/error-message.ts';
+import { useFocusReturn } from '../lib/focus-return.ts';
 import { formatDate, formatNumber } from '../lib/format.ts';
 import { EmulationActions } from './emulation-forms.tsx';
 
@@ -143,6 +144,21 @@ const EmulationQuery = graphql(`
               displayName
             }
           }
+        }
+      }
+    }
+  }
+`);
+
+// Whether the viewer may propose a title is the API's answer for each result (role, scope, the
+// cycle's step, not their own): the action shows when it says so for someone in the cycle.
+const ProposableQuery = graphql(`
+  query EmulationProposable($cycleId: ID!) {
+    results(cycleId: $cycleId, first: 5) {
+      edges {
+        node {
+          id
+          viewerCanProposeTitle
         }
       }
     }
@@ -307,6 +323,7 @@ function DecideModal(props: { cycleId: string; proposals: Proposal[]; onClose: (
   const report = useReport();
   const [state, decide] = useMutation(DecideTitlesMutation);
   const [form] = Form.useForm<{ number: string; signedBy: string; decidedOn: Dayjs }>();
+  useFocusReturn();
   return (
     <Modal
       open
@@ -467,6 +484,7 @@ function ReviewProposalModal(props: {
   const report = useReport();
   const [state, review] = useMutation(ReviewProposalMutation);
   const [form] = Form.useForm<{ reason: string }>();
+  useFocusReturn();
   const { proposal, approved } = props;
   return (
     <Modal
@@ -519,12 +537,19 @@ export function EmulationPage() {
   const isOfficer = role === 'ADMIN' || role === 'OFFICER';
   const isCouncil = role === 'COUNCIL_MEMBER';
   const report = useReport();
+  const { modal } = App.useApp();
   const { cycles, selected, select } = useCycles();
   const [result, refetch] = useQuery({
     query: EmulationQuery,
     variables: { cycleId: selected?.id ?? '' },
     pause: !selected,
   });
+  const [proposable] = useQuery({
+    query: ProposableQuery,
+    variables: { cycleId: selected?.id ?? '' },
+    pause: !selected,
+  });
+  const canPropose = proposable.data?.results.edges.some((edge) => edge.node.viewerCanProposeTitle) ?? false;
   const [, openBallot] = useMutation(OpenBallotMutation);
   const [chosen, setChosen] = useState<string[]>([]);
   const [deciding, setDeciding] = useState(false);
@@ -551,7 +576,7 @@ export function EmulationPage() {
         {selected && (
           <EmulationActions
             cycleId={selected.id}
-            canPropose={isOfficer || role === 'UNIT_HEAD'}
+            canPropose={canPropose}
             canSchedule={isOfficer}
             onChanged={refresh}
           />
@@ -722,9 +747,24 @@ export function EmulationPage() {
                         {sessionId && (
                           <Button
                             size="small"
-                            onClick={async () => {
-                              const outcome = await openBallot({ proposalId: row.id, sessionId });
-                              if (report(outcome, t('emulation.ballotOpened'))) refresh();
+                            onClick={() => {
+                              const session = openSessions.find((entry) => entry.id === sessionId);
+                              // a ballot once opened cannot be taken back: say whose and at which session
+                              modal.confirm({
+                                title: t('emulation.openBallotConfirm', {
+                                  name: nominee(row),
+                                  title: t(`titleKind.${row.title}`),
+                                  session: session
+                                    ? `${session.council.name} · ${session.number} · ${formatDate(session.heldOn)}`
+                                    : '',
+                                }),
+                                okText: t('emulation.openBallot'),
+                                cancelText: t('app.cancel'),
+                                onOk: async () => {
+                                  const outcome = await openBallot({ proposalId: row.id, sessionId });
+                                  if (report(outcome, t('emulation.ballotOpened'))) refresh();
+                                },
+                              });
                             }}
                           >
                             {t('emulation.openBallot')}
