@@ -3,6 +3,7 @@
 // in the list, and the API's reasons for refusing a taken username or locking oneself.
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { ConfigProvider } from 'antd';
 import { describe, expect, it } from 'vitest';
 import { vi as messages } from '../i18n/vi.ts';
 import { renderWithApp } from '../test-support/render-with-app.tsx';
@@ -187,5 +188,38 @@ describe('the accounts page', () => {
     const confirm = await screen.findByRole('dialog');
     await user.click(within(confirm).getByRole('button', { name: messages['accounts.deactivate'] }));
     expect(await screen.findByText(`Thông tin chưa hợp lệ: ${refusal}`, {}, slow)).toBeTruthy();
+  });
+
+  it('gives focus back to the button that opened a dialog, and names the account before a reset or a lock', async () => {
+    const user = userEvent.setup();
+    renderWithApp(
+      // without animations, as a user who has asked for reduced motion sees it: a dialog takes focus at once
+      <ConfigProvider theme={{ token: { motion: false } }}>
+        <AccountsPage />
+      </ConfigProvider>,
+      {
+        role: 'ADMIN',
+        answers: {
+          AccountsPage: users(account({ displayName: 'Nguyễn Văn An' })),
+          UnitTree: unitTree,
+        },
+      },
+    );
+    const row = (await screen.findByText('an.nguyen', {}, slow)).closest('tr') as HTMLElement;
+    for (const name of [messages['accounts.edit'], messages['accounts.resetPassword']]) {
+      const opener = within(row).getByRole('button', { name });
+      opener.focus();
+      await user.keyboard('{Enter}');
+      const dialog = await screen.findByRole('dialog');
+      if (name === messages['accounts.resetPassword'])
+        expect(dialog.textContent).toContain('Nguyễn Văn An (an.nguyen)');
+      await waitFor(() => expect(dialog.contains(document.activeElement)).toBe(true));
+      await user.keyboard('{Escape}');
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+      await waitFor(() => expect(document.activeElement).toBe(opener));
+    }
+    await user.click(within(row).getByRole('button', { name: messages['accounts.deactivate'] }));
+    const confirm = await screen.findByRole('dialog');
+    expect(confirm.textContent).toContain('Khóa tài khoản “Nguyễn Văn An (an.nguyen)”?');
   });
 });

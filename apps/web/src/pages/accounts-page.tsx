@@ -10,6 +10,7 @@ import { graphql, type ResultOf } from '../graphql/graphql.ts';
 import { MutationError } from '../graphql/mutation-error.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError, describeErrorResult } from '../lib/error-message.ts';
+import { useFocusReturn } from '../lib/focus-return.ts';
 import { formatDateTime, formatInteger } from '../lib/format.ts';
 
 const UsersQuery = graphql(`
@@ -141,6 +142,13 @@ const ResetPassword = graphql(
 type UserRow = ResultOf<typeof UsersQuery>['users']['edges'][number]['node'];
 const roles: readonly Role[] = ['ADMIN', 'OFFICER', 'UNIT_HEAD', 'COUNCIL_MEMBER', 'STAFF'];
 
+/** Whose account: the display name with the username, as a confirmation names it. */
+function accountName(user: UserRow): string {
+  return user.displayName && user.displayName !== user.username
+    ? `${user.displayName} (${user.username})`
+    : user.username;
+}
+
 /** Form.Item hands value/onChange/id to its child. */
 function ScopeField(props: { id?: string; value?: string; onChange?: (value: string | undefined) => void }) {
   const t = useT();
@@ -180,6 +188,7 @@ function AccountModal({ user, onClose }: { user: UserRow | null; onClose: (saved
   const [creating, create] = useMutation(CreateUser);
   const [updating, update] = useMutation(UpdateUser);
   const [error, setError] = useState<string | null>(null);
+  useFocusReturn();
 
   async function submit(values: AccountValues) {
     setError(null);
@@ -296,10 +305,11 @@ function ResetPasswordModal({ user, onClose }: { user: UserRow; onClose: () => v
   const [form] = Form.useForm<{ password: string }>();
   const [state, reset] = useMutation(ResetPassword);
   const [error, setError] = useState<string | null>(null);
+  useFocusReturn();
   return (
     <Modal
       open
-      title={`${t('accounts.resetPassword')}: ${user.username}`}
+      title={`${t('accounts.resetPassword')}: ${accountName(user)}`}
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('accounts.resetPassword')}
@@ -356,8 +366,8 @@ export function AccountsPage() {
     modal.confirm({
       title: user.active ? t('accounts.deactivate') : t('accounts.reactivate'),
       content: user.active
-        ? t('accounts.deactivateConfirm', { name: user.username })
-        : t('accounts.reactivateConfirm', { name: user.username }),
+        ? t('accounts.deactivateConfirm', { name: accountName(user) })
+        : t('accounts.reactivateConfirm', { name: accountName(user) }),
       okText: user.active ? t('accounts.deactivate') : t('accounts.reactivate'),
       okButtonProps: { danger: user.active },
       cancelText: t('app.cancel'),
