@@ -17,8 +17,13 @@ describe('formatters', () => {
     expect(formatDate('not a date')).toBe('–');
   });
 
-  it('shows date and time in the local zone as dd/MM/yyyy HH:mm', () => {
-    expect(formatDateTime(new Date(2026, 11, 31, 8, 5))).toBe('31/12/2026 08:05');
+  it('shows date and time in Vietnam (UTC+7) as dd/MM/yyyy HH:mm, whatever the browser’s zone', () => {
+    expect(formatDateTime('2026-12-31T01:05:00Z')).toBe('31/12/2026 08:05');
+    // late evening in UTC is already the next morning in Hà Nội
+    expect(formatDateTime('2026-12-31T20:30:00.000Z')).toBe('01/01/2027 03:30');
+    expect(formatDate('2026-12-31T20:30:00.000Z')).toBe('01/01/2027');
+    expect(formatDateTime(null)).toBe('–');
+    expect(formatDateTime('garbage')).toBe('–');
   });
 
   it('uses Vietnamese separators', () => {

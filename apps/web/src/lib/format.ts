@@ -43,17 +43,53 @@ export function formatPercent(ratio: number | null | undefined): string {
   return `${numberFormat('vi', 0).format(ratio * 100)} %`;
 }
 
-/** Dates as dd/MM/yyyy in both languages (the official format in Vietnamese documents). */
-export function formatDate(value: string | Date | null | undefined): string {
-  if (!value) return '–';
-  const date = dayjs(value);
-  return date.isValid() ? date.format('DD/MM/YYYY') : '–';
+/** Vietnam's legal time: what an office in Hà Nội reads, wherever the browser runs (UTC+7, no DST). */
+export const officeTimeZone = 'Asia/Ho_Chi_Minh';
+
+const officeParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: officeTimeZone,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The day and time of an instant in Vietnam, or null when it is not a date. */
+function inOffice(value: string | Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> | null {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) return null;
+  const parts = Object.fromEntries(officeParts.formatToParts(date).map((part) => [part.type, part.value]));
+  return {
+    year: parts.year ?? '',
+    month: parts.month ?? '',
+    day: parts.day ?? '',
+    hour: parts.hour ?? '',
+    minute: parts.minute ?? '',
+  };
 }
 
+/**
+ * Dates as dd/MM/yyyy in both languages (the official format in Vietnamese documents). A calendar
+ * date ("2026-12-15", a deadline) is shown as it is; an instant (a decision's time) as its day in
+ * Vietnam.
+ */
+export function formatDate(value: string | Date | null | undefined): string {
+  if (!value) return '–';
+  if (typeof value === 'string') {
+    const calendar = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if (calendar) return dayjs(value).isValid() ? `${calendar[3]}/${calendar[2]}/${calendar[1]}` : '–';
+  }
+  const parts = inOffice(value);
+  return parts ? `${parts.day}/${parts.month}/${parts.year}` : '–';
+}
+
+/** An instant as dd/MM/yyyy HH:mm in Vietnam's time (Asia/Ho_Chi_Minh), whatever the browser's zone. */
 export function formatDateTime(value: string | Date | null | undefined): string {
   if (!value) return '–';
-  const date = dayjs(value);
-  return date.isValid() ? date.format('DD/MM/YYYY HH:mm') : '–';
+  const parts = inOffice(value);
+  return parts ? `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}` : '–';
 }
 
 /** Fills `{name}` placeholders. */
