@@ -225,6 +225,8 @@ export const en: Messages = {
   'results.ratingFilter': 'Filter by rating',
   'results.allRatings': 'All ratings',
   'results.count': '{count} results',
+  'results.noMatch': 'No result matches the filters or the search.',
+  'results.noneInScope': 'This cycle has been evaluated, but no result falls within your scope.',
   'results.empty': 'No results yet. A personnel officer must run the evaluation of this cycle.',
   'results.trace': 'Grounds of the rating',
   'results.trace.citation': 'Legal basis',

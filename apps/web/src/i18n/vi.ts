@@ -225,6 +225,8 @@ export const vi = {
   'results.ratingFilter': 'Lọc theo xếp loại',
   'results.allRatings': 'Mọi xếp loại',
   'results.count': '{count} kết quả',
+  'results.noMatch': 'Không có kết quả nào khớp với bộ lọc hoặc từ khoá tìm kiếm.',
+  'results.noneInScope': 'Kỳ này đã chạy đánh giá nhưng không có kết quả nào trong phạm vi của bạn.',
   'results.empty': 'Chưa có kết quả. Cán bộ tổ chức cần chạy đánh giá cho kỳ này.',
   'results.trace': 'Căn cứ xếp loại',
   'results.trace.citation': 'Căn cứ pháp lý',

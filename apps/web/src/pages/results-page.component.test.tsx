@@ -209,6 +209,34 @@ describe('the results table', () => {
     expect(within(filedView).getByText('Chưa chủ động báo cáo tiến độ')).toBeTruthy();
   });
 
+  it('says that nothing matches a search, not that the evaluation has yet to run', async () => {
+    const user = userEvent.setup();
+    await open(
+      'OFFICER',
+      'REVIEW',
+      {},
+      {
+        ResultsPage: {
+          reply: (variables) => {
+            const filter = (variables.filter ?? {}) as { search?: string | null };
+            const shown = filter.search ? [] : people();
+            return {
+              results: {
+                __typename: 'QueryResultsConnection',
+                totalCount: shown.length,
+                edges: shown.map((node) => ({ __typename: 'QueryResultsConnectionEdge', node })),
+                pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+              },
+            };
+          },
+        },
+      },
+    );
+    await user.type(screen.getByLabelText(messages['results.searchLabel']), 'zzzz');
+    expect(await screen.findByText(messages['results.noMatch'], {}, { timeout: 5_000 })).toBeTruthy();
+    expect(screen.queryByText(messages['results.empty'])).toBeNull();
+  });
+
   it('sends the rating filter to the API and shows only what it returns', async () => {
     const user = userEvent.setup();
     const { calls } = await open('OFFICER', 'REVIEW', { adjust: true });

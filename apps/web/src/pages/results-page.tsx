@@ -184,7 +184,18 @@ export function ResultsPage() {
         loading={list.loading && list.nodes.length === 0}
         dataSource={list.nodes}
         pagination={false}
-        locale={{ emptyText: t('results.empty') }}
+        locale={{
+          // what the empty table means: still loading or failed (nothing to claim), no match for the
+          // filters, no run yet, or a run with nobody of the viewer's scope in it
+          emptyText:
+            list.loading || list.error || cyclesError
+              ? ' '
+              : unitId || rating || debounced
+                ? t('results.noMatch')
+                : selected?.latestRun
+                  ? t('results.noneInScope')
+                  : t('results.empty'),
+        }}
         onScroll={(event) => {
           const target = event.currentTarget;
           if (target.scrollHeight - target.scrollTop - target.clientHeight < 400) list.loadMore();
