@@ -34,6 +34,15 @@ export const UnitRef = builder.prismaNode('Unit', {
       }),
     }),
     block: t.relation('block', { nullable: true }),
+    heads: t.relation('leaders', {
+      description: 'the people who lead this unit (their leadsUnit), active and within the caller’s scope',
+      query: (_args, context) => ({
+        where: {
+          AND: [{ active: true }, context.viewer ? buildPeopleWhere({ viewer: context.viewer }) : nothing],
+        },
+        orderBy: [{ fullName: 'asc' }, { id: 'asc' }],
+      }),
+    }),
     peopleCount: t.relationCount('people', {
       description: 'people whose unit is this one (not its sub-units), within the caller’s scope',
       where: (_args, context) => ({
