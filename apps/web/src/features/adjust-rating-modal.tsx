@@ -22,6 +22,7 @@ import { formatScore } from '../lib/format.ts';
 import type { RatingValue } from './rating-display.ts';
 import { RatingTag } from './rating-tag.tsx';
 import type { ResultRow } from './results-query.ts';
+import { unitWithParent } from './unit-name.ts';
 
 // What the decision may be is the API's to say (the rules engine judges every choice); the form
 // only shows it: the unit's quota now, each choice with the engine's reason when it is refused,
@@ -277,7 +278,7 @@ export function AdjustRatingModal(props: {
     >
       <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('results.col.score')}>{formatScore(result.score)}</Descriptions.Item>
-        <Descriptions.Item label={t('results.col.unit')}>{result.unit.name}</Descriptions.Item>
+        <Descriptions.Item label={t('results.col.unit')}>{unitWithParent(result.unit)}</Descriptions.Item>
         <Descriptions.Item label={t('results.col.proposed')}>
           <RatingTag rating={result.engineRating} />
         </Descriptions.Item>

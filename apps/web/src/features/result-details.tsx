@@ -7,6 +7,7 @@ import { HeadAssessmentForm } from './head-assessment-form.tsx';
 import { RatingTag } from './rating-tag.tsx';
 import type { ResultRow } from './results-query.ts';
 import { TraceList } from './trace-list.tsx';
+import { unitWithParent } from './unit-name.ts';
 
 /** Everything behind one rating: score components, the engine's trace, flags and decisions. */
 export function ResultDetails({
@@ -30,7 +31,7 @@ export function ResultDetails({
       destroyOnHidden
     >
       <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
-        <Descriptions.Item label={t('results.col.unit')}>{result.unit.name}</Descriptions.Item>
+        <Descriptions.Item label={t('results.col.unit')}>{unitWithParent(result.unit)}</Descriptions.Item>
         <Descriptions.Item label={t('results.col.score')}>{formatScore(result.score)}</Descriptions.Item>
         <Descriptions.Item label={t('results.col.proposed')}>
           <RatingTag rating={result.proposedRating} /> → <RatingTag rating={result.engineRating} />

@@ -34,6 +34,10 @@ export const ResultFields = graphql(`
     unit {
       id
       name
+      parent {
+        id
+        name
+      }
     }
     flags {
       kind

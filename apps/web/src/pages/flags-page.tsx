@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useSession } from '../auth/session.ts';
 import { CycleSelect } from '../features/cycle-select.tsx';
+import { unitWithParent } from '../features/unit-name.ts';
 import { useCycles } from '../features/use-cycles.ts';
 import { graphql, type ResultOf } from '../graphql/graphql.ts';
 import { MutationError } from '../graphql/mutation-error.ts';
@@ -37,6 +38,10 @@ const FlagsQuery = graphql(`
             unit {
               id
               name
+              parent {
+                id
+                name
+              }
             }
           }
         }
@@ -222,7 +227,7 @@ export function FlagsPage() {
         locale={{ emptyText: <Empty description={t('flags.empty')} /> }}
         columns={[
           { title: t('results.col.name'), render: (_, row) => row.person.fullName },
-          { title: t('results.col.unit'), render: (_, row) => row.person.unit.name },
+          { title: t('results.col.unit'), render: (_, row) => unitWithParent(row.person.unit) },
           { title: t('flags.kind'), render: (_, row) => t(`flag.${row.kind}`) },
           { title: t('flags.reason'), dataIndex: 'reason' },
           {

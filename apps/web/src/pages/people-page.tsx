@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { Alert, Button, Input, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useClient } from 'urql';
+import { unitWithParent } from '../features/unit-name.ts';
 import { UnitTreeSelect } from '../features/unit-tree-select.tsx';
 import { useUrlState } from '../features/url-state/use-url-state.ts';
 import { useDebouncedValue } from '../features/use-debounced-value.ts';
@@ -26,6 +27,10 @@ const PeopleQuery = graphql(`
           unit {
             id
             name
+            parent {
+              id
+              name
+            }
           }
         }
       }
@@ -212,8 +217,8 @@ export function PeoplePage() {
                       <>
                         <td>{person.code}</td>
                         <td title={person.fullName}>{person.fullName}</td>
-                        <td className="optional" title={person.unit.name}>
-                          {person.unit.name}
+                        <td className="optional" title={unitWithParent(person.unit)}>
+                          {unitWithParent(person.unit)}
                         </td>
                         <td className="optional">{t(`category.${person.category}`)}</td>
                         <td className="optional">{person.positionTitle ?? ''}</td>

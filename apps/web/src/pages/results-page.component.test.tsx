@@ -187,6 +187,12 @@ describe('the results table', () => {
     const filed = people();
     const binh = filed[1];
     if (!binh) throw new Error('no Bình');
+    binh.unit = {
+      __typename: 'Unit',
+      id: 'u2',
+      name: 'Văn phòng',
+      parent: { __typename: 'Unit', id: 'u1', name: 'Sở Nội vụ' },
+    } as typeof binh.unit;
     binh.selfAssessment = {
       __typename: 'SelfAssessment',
       proposedRating: 'EXCELLENT',
@@ -203,6 +209,8 @@ describe('the results table', () => {
       messages['rating.GOOD'],
     ]);
     expect(ratingsIn(rows()[0])).toHaveLength(2);
+    // a unit is named with its parent: every department has a "Văn phòng"
+    expect(within(rows()[1] as HTMLElement).getByText('Văn phòng (Sở Nội vụ)')).toBeTruthy();
     await user.click(within(rows()[1] as HTMLElement).getByRole('button', { name: 'Trần Thị Bình' }));
     const filedView = await screen.findByTestId('self-assessment');
     expect(within(filedView).getByText('Giải quyết 412 hồ sơ đúng hạn, không có hồ sơ trễ')).toBeTruthy();

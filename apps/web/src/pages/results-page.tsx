@@ -10,6 +10,7 @@ import { type RatingValue, ratingDisplayOrder } from '../features/rating-display
 import { RatingTag } from '../features/rating-tag.tsx';
 import { ResultDetails, titleLabel, titleShort } from '../features/result-details.tsx';
 import { ResultFields as ResultFieldsOf, type ResultRow, ResultsQuery } from '../features/results-query.ts';
+import { unitWithParent } from '../features/unit-name.ts';
 import { UnitTreeSelect } from '../features/unit-tree-select.tsx';
 import { useUrlState } from '../features/url-state/use-url-state.ts';
 import { useCycles } from '../features/use-cycles.ts';
@@ -228,7 +229,7 @@ export function ResultsPage() {
             key: 'unit',
             width: 220,
             ellipsis: true,
-            render: (_, row) => row.unit.name,
+            render: (_, row) => unitWithParent(row.unit),
           },
           {
             title: t('results.col.score'),
