@@ -3,7 +3,6 @@
 // in the list, and the API's reasons for refusing a taken username or locking oneself.
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ConfigProvider } from 'antd';
 import { describe, expect, it } from 'vitest';
 import { vi as messages } from '../i18n/vi.ts';
 import { renderWithApp } from '../test-support/render-with-app.tsx';
@@ -192,19 +191,14 @@ describe('the accounts page', () => {
 
   it('gives focus back to the button that opened a dialog, and names the account before a reset or a lock', async () => {
     const user = userEvent.setup();
-    renderWithApp(
-      // without animations, as a user who has asked for reduced motion sees it: a dialog takes focus at once
-      <ConfigProvider theme={{ token: { motion: false } }}>
-        <AccountsPage />
-      </ConfigProvider>,
-      {
-        role: 'ADMIN',
-        answers: {
-          AccountsPage: users(account({ displayName: 'Nguyễn Văn An' })),
-          UnitTree: unitTree,
-        },
+    renderWithApp(<AccountsPage />, {
+      reducedMotion: true,
+      role: 'ADMIN',
+      answers: {
+        AccountsPage: users(account({ displayName: 'Nguyễn Văn An' })),
+        UnitTree: unitTree,
       },
-    );
+    });
     const row = (await screen.findByText('an.nguyen', {}, slow)).closest('tr') as HTMLElement;
     for (const name of [messages['accounts.edit'], messages['accounts.resetPassword']]) {
       const opener = within(row).getByRole('button', { name });

@@ -233,6 +233,26 @@ describe('the documents page', () => {
     expect(rest[0]?.url).toBe('/api/documents/issue?kind=TITLE_DECISION&cycleId=c1&decisionId=t5');
   });
 
+  it('gives focus back to the issue button when its confirmation is closed with Escape', async () => {
+    const user = userEvent.setup();
+    const rest = stubRest(() => json(500, {}));
+    renderWithApp(<DocumentsPage />, {
+      role: 'OFFICER',
+      url: '/documents?cycle=c1',
+      answers: { CyclesList: cycles, IssuedDocuments: { data: issued([]) }, NationalExports: national },
+      reducedMotion: true,
+    });
+    await screen.findByText(messages['documents.issued.empty'], {}, slow);
+    const opener = screen.getByRole('button', { name: messages['documents.issue.CYCLE_REPORT'] });
+    opener.focus();
+    await user.keyboard('{Enter}');
+    const dialog = await screen.findByRole('dialog');
+    await waitFor(() => expect(dialog.contains(document.activeElement)).toBe(true));
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(document.activeElement).toBe(opener));
+    expect(rest).toHaveLength(0);
+  });
+
   it('shows the refusal the API gives, by field', async () => {
     const user = userEvent.setup();
     stubRest(() =>

@@ -3,7 +3,6 @@
 // the grounds required to approve a proposal.
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ConfigProvider } from 'antd';
 import { describe, expect, it } from 'vitest';
 import { vi as messages } from '../i18n/vi.ts';
 import { renderWithApp } from '../test-support/render-with-app.tsx';
@@ -184,20 +183,15 @@ describe('the emulation page', () => {
 
   it('gives focus back to the button that opened the proposal form when it is closed with Escape', async () => {
     const user = userEvent.setup();
-    // without animations, as a user who has asked for reduced motion sees it: the dialog takes focus at once
-    renderWithApp(
-      <ConfigProvider theme={{ token: { motion: false } }}>
-        <EmulationPage />
-      </ConfigProvider>,
-      {
-        role: 'UNIT_HEAD',
-        answers: {
-          CyclesList: cycles,
-          Emulation: { data: emulation({ hasVoted: 0, turnout: 3, myRecusal: null }) },
-          EmulationProposable: proposable(true),
-        },
+    renderWithApp(<EmulationPage />, {
+      reducedMotion: true,
+      role: 'UNIT_HEAD',
+      answers: {
+        CyclesList: cycles,
+        Emulation: { data: emulation({ hasVoted: 0, turnout: 3, myRecusal: null }) },
+        EmulationProposable: proposable(true),
       },
-    );
+    });
     const opener = await screen.findByRole('button', { name: messages['emulation.propose'] }, slow);
     opener.focus();
     await user.keyboard('{Enter}');

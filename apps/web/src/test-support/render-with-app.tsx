@@ -3,7 +3,7 @@
 // GraphQL operation by name, as the API would. The calls it received are kept for assertions.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
-import { App as AntApp } from 'antd';
+import { App as AntApp, ConfigProvider } from 'antd';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
 import { Client, fetchExchange, Provider } from 'urql';
@@ -23,6 +23,8 @@ export function renderWithApp(
     answers: Record<string, Answer>;
     /** the address the page opens at */
     url?: string;
+    /** without animations (a user who asked for reduced motion): dialogs take and give back focus at once */
+    reducedMotion?: boolean;
   },
 ): { calls: GraphqlCall[] } & ReturnType<typeof render> {
   const calls: GraphqlCall[] = [];
@@ -50,15 +52,22 @@ export function renderWithApp(
     user: { id: 'u1', username: 'head', displayName: 'Trưởng phòng', role: options.role ?? 'UNIT_HEAD' },
   };
   queryClient.setQueryData(sessionQueryKey, session);
+  const app = (
+    <AntApp>
+      <QueryClientProvider client={queryClient}>
+        <Provider value={client}>
+          <MemoryRouter initialEntries={[options.url ?? '/']}>{ui}</MemoryRouter>
+        </Provider>
+      </QueryClientProvider>
+    </AntApp>
+  );
   const view = render(
     <I18nProvider>
-      <AntApp>
-        <QueryClientProvider client={queryClient}>
-          <Provider value={client}>
-            <MemoryRouter initialEntries={[options.url ?? '/']}>{ui}</MemoryRouter>
-          </Provider>
-        </QueryClientProvider>
-      </AntApp>
+      {options.reducedMotion ? (
+        <ConfigProvider theme={{ token: { motion: false } }}>{app}</ConfigProvider>
+      ) : (
+        app
+      )}
     </I18nProvider>,
   );
   return { calls, ...view };
