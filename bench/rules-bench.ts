@@ -1,5 +1,6 @@
 // Rules engine throughput: `npm run bench -- rules [--people N]` (default 100,000 people scored monthly,
 // 48 tasks each: 4.8 M tasks). Targets: ≤ 5 s wall and ≤ 2.5 GB peak RSS.
+import { createHash } from 'node:crypto';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { evaluateScenario, parseScenario } from '@cadre/rules';
@@ -56,6 +57,20 @@ console.log(
   `  peak RSS  ${mb(peakRss)} MB (target ≤ 2,560 MB; heap used ${mb(process.memoryUsage().heapUsed)} MB)`,
 );
 console.log(`  ratings   ${[...ratings].map(([rating, n]) => `${rating} ${n}`).join(', ')}`);
+// checksums, off the clock: the same input must give the same figures after any change to the engine
+const scores = createHash('sha256');
+for (const person of evaluation.people) scores.update(`${person.id}:${person.score}:${person.rating}\n`);
+console.log(`  checksum  scores and ratings ${scores.digest('hex').slice(0, 16)}`);
+if (process.env.RULES_BENCH_DIGEST === 'full') {
+  // the whole evaluation as JSON (every trace sentence), one person at a time
+  const t3 = performance.now();
+  const full = createHash('sha256');
+  for (const person of evaluation.people) full.update(JSON.stringify(person));
+  full.update(JSON.stringify({ ...evaluation, people: [] }));
+  console.log(
+    `  checksum  full evaluation ${full.digest('hex').slice(0, 16)} (${((performance.now() - t3) / 1000).toFixed(1)} s)`,
+  );
+}
 
 /**
  * A deterministic scenario of `people` people in units of 25, scored monthly: 48 tasks each (4 a
