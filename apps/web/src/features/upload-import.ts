@@ -1,4 +1,6 @@
 import { csrfHeaderName, getCsrfToken } from '../lib/csrf-token.ts';
+import { foldDiacritics } from '../lib/format.ts';
+import { readXlsxHeadings } from './imports/read-xlsx-headings.ts';
 
 export type ImportKind =
   | 'UNITS'
@@ -8,7 +10,10 @@ export type ImportKind =
   | 'CITIZEN_VOTES'
   | 'DISCIPLINE'
   | 'INFRACTIONS'
-  | 'INITIATIVES';
+  | 'INITIATIVES'
+  | 'PRODUCTS'
+  | 'TASK_ASSIGNMENTS'
+  | 'ONE_STOP_STATS';
 
 export const importKinds: readonly { kind: ImportKind; needsCycle: boolean }[] = [
   { kind: 'UNITS', needsCycle: false },
@@ -19,7 +24,15 @@ export const importKinds: readonly { kind: ImportKind; needsCycle: boolean }[] =
   { kind: 'DISCIPLINE', needsCycle: false },
   { kind: 'INFRACTIONS', needsCycle: true },
   { kind: 'INITIATIVES', needsCycle: false },
+  // the systems agencies already run: their exports are read through a mapping saved per source
+  { kind: 'PRODUCTS', needsCycle: true },
+  { kind: 'TASK_ASSIGNMENTS', needsCycle: true },
+  { kind: 'ONE_STOP_STATS', needsCycle: true },
 ];
+
+export function isImportKind(value: string | undefined): value is ImportKind {
+  return importKinds.some((item) => item.kind === value);
+}
 
 export type RowError = { row: number; field: string; value?: string | null; message: string };
 
@@ -57,11 +70,14 @@ export function templateUrl(kind: ImportKind, format: 'xlsx' | 'csv' = 'xlsx'): 
 export function uploadImport(options: {
   kind: ImportKind;
   cycleId: string | null;
+  /** a source system whose saved mapping renames the file's headings (none: the template's own) */
+  source?: string | null;
   file: File;
   onProgress: (percent: number) => void;
 }): Promise<ImportOutcome> {
   const query = new URLSearchParams({ kind: options.kind });
   if (options.cycleId) query.set('cycleId', options.cycleId);
+  if (options.source?.trim()) query.set('source', options.source.trim());
   const form = new FormData();
   form.append('file', options.file, options.file.name);
   return new Promise((resolve, reject) => {
@@ -97,4 +113,87 @@ export function uploadImport(options: {
     };
     request.send(form);
   });
+}
+
+/** A heading as the API compares it: without diacritics, case or punctuation. */
+export function headingKey(text: string): string {
+  return foldDiacritics(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/**
+ * The headings of a CSV's first row. The delimiter is the header's own, as the API reads it: Excel
+ * writes commas or, under a Vietnamese or European locale, semicolons.
+ */
+export function readCsvHeadings(text: string): string[] {
+  const body = text.replace(/^\uFEFF/, '');
+  const bare = body.slice(0, body.search(/\r?\n|$/)).replace(/"[^"]*"/g, '');
+  const count = (delimiter: string) => bare.split(delimiter).length - 1;
+  const delimiter = [';', '\t'].find((candidate) => count(candidate) > count(',')) ?? ',';
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let index = 0; index < body.length; index++) {
+    const char = body[index];
+    if (quoted) {
+      if (char === '"' && body[index + 1] === '"') {
+        cell += '"';
+        index++;
+      } else if (char === '"') quoted = false;
+      else cell += char;
+    } else if (char === '"') quoted = true;
+    else if (char === delimiter) {
+      cells.push(cell);
+      cell = '';
+    } else if (char === '\n' || char === '\r') break;
+    else cell += char;
+  }
+  cells.push(cell);
+  return cells.map((heading) => heading.trim()).filter(Boolean);
+}
+
+/** A template column as the mapping editor shows it. */
+export type TemplateColumn = { key: string; header: string; required: boolean };
+
+/**
+ * The sample's heading for each column, matched by name without diacritics: the heading equal to
+ * the template's (or to the column key), else the only heading that contains the template's
+ * words. A heading serves one column at most; columns without a match are left out.
+ */
+export function suggestMapping(
+  columns: readonly TemplateColumn[],
+  headings: readonly string[],
+): Record<string, string> {
+  const keyed = headings.map((heading) => ({ heading, key: headingKey(heading) }));
+  const used = new Set<string>();
+  const suggested: Record<string, string> = {};
+  const pick = (column: TemplateColumn, heading: string) => {
+    suggested[column.key] = heading;
+    used.add(heading);
+  };
+  for (const column of columns) {
+    const names = [headingKey(column.header), headingKey(column.key)];
+    const exact = keyed.find((item) => !used.has(item.heading) && names.includes(item.key));
+    if (exact) pick(column, exact.heading);
+  }
+  for (const column of columns) {
+    if (suggested[column.key]) continue;
+    const words = ` ${headingKey(column.header)} `;
+    const containing = keyed.filter((item) => !used.has(item.heading) && ` ${item.key} `.includes(words));
+    const only = containing.length === 1 ? containing[0] : undefined;
+    if (only) pick(column, only.heading);
+  }
+  return suggested;
+}
+
+/**
+ * The first row's headings of a sample file the user picked (a CSV, or an .xlsx's first sheet);
+ * any other file is "unsupported".
+ */
+export async function readSampleHeadings(file: File): Promise<string[]> {
+  const name = file.name.toLowerCase();
+  if (name.endsWith('.csv') || file.type === 'text/csv') return readCsvHeadings(await file.text());
+  if (name.endsWith('.xlsx')) return readXlsxHeadings(await file.arrayBuffer());
+  throw new Error('unsupported');
 }

@@ -4,6 +4,7 @@ import {
   App,
   Button,
   Card,
+  Collapse,
   Form,
   Progress,
   Select,
@@ -16,15 +17,19 @@ import {
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { CycleSelect } from '../features/cycle-select.tsx';
+import { ColumnMappingEditor } from '../features/imports/column-mapping-editor.tsx';
+import { SourceSelect } from '../features/imports/source-select.tsx';
 import {
   type ImportKind,
   type ImportOutcome,
   importKinds,
+  isImportKind,
   type RowError,
   templateUrl,
   type UploadError,
   uploadImport,
 } from '../features/upload-import.ts';
+import { useUrlState } from '../features/url-state/use-url-state.ts';
 import { useCycles } from '../features/use-cycles.ts';
 import { graphql, type ResultOf } from '../graphql/graphql.ts';
 import { useT } from '../i18n/i18n-context.tsx';
@@ -101,7 +106,10 @@ export function ImportsPage() {
   const t = useT();
   const { message } = App.useApp();
   const { cycles, selected, select } = useCycles();
-  const [kind, setKind] = useState<ImportKind>('TASKS');
+  // the kind and the source system are filters of the page: kept in the address
+  const [filters, setFilters] = useUrlState(['kind', 'source'] as const);
+  const kind: ImportKind = isImportKind(filters.kind) ? filters.kind : 'TASKS';
+  const source = filters.source;
   const [file, setFile] = useState<File | null>(null);
   const [percent, setPercent] = useState(0);
   const [formError, setFormError] = useState<string | null>(null);
@@ -115,7 +123,7 @@ export function ImportsPage() {
   const upload = useTanstackMutation<
     ImportOutcome,
     UploadError,
-    { kind: ImportKind; cycleId: string | null; file: File }
+    { kind: ImportKind; cycleId: string | null; source: string | null; file: File }
   >({
     mutationFn: (variables) => {
       setPercent(0);
@@ -140,7 +148,12 @@ export function ImportsPage() {
       setFormError(t('imports.needsCycle'));
       return;
     }
-    upload.mutate({ kind, cycleId: needsCycle ? (selected?.id ?? null) : null, file });
+    upload.mutate({
+      kind,
+      cycleId: needsCycle ? (selected?.id ?? null) : null,
+      source: source ?? null,
+      file,
+    });
   }
 
   const outcome = upload.data;
@@ -160,7 +173,8 @@ export function ImportsPage() {
                 id="import-kind"
                 value={kind}
                 onChange={(value) => {
-                  setKind(value);
+                  // a mapping belongs to one kind: the source is chosen again
+                  setFilters({ kind: value, source: null });
                   upload.reset();
                 }}
                 options={importKinds.map((item) => ({
@@ -170,6 +184,14 @@ export function ImportsPage() {
               />
             </Form.Item>
             {needsCycle && <CycleSelect cycles={cycles} value={selected?.id} onChange={select} />}
+            <SourceSelect
+              kind={kind}
+              value={source}
+              onChange={(value) => {
+                setFilters({ source: value ?? null });
+                upload.reset();
+              }}
+            />
             <Form.Item label={t('imports.template')}>
               <Space>
                 <a href={templateUrl(kind, 'xlsx')} download>
@@ -267,6 +289,27 @@ export function ImportsPage() {
           )}
         </Card>
       )}
+
+      <Collapse
+        style={{ marginBottom: 16 }}
+        items={[
+          {
+            key: 'mapping',
+            label: t('importMapping.heading'),
+            children: (
+              <ColumnMappingEditor
+                initialKind={kind}
+                onSaved={(savedKind, savedSource) => {
+                  // the saved source is the one the next upload of that kind most likely comes from
+                  setFilters({ kind: savedKind, source: savedSource });
+                  upload.reset();
+                }}
+              />
+            ),
+          },
+        ]}
+        data-testid="mapping-panel"
+      />
 
       <Card title={t('imports.history')} size="small">
         <Table<BatchRow>
