@@ -271,10 +271,13 @@ type AppealRow = {
 
 function AppealSection({
   cycle,
+  current,
   appeals,
   onChanged,
 }: {
   cycle: CycleRow;
+  /** the rating appealed against: the API refuses to be asked for it again */
+  current: RatingValue;
   appeals: readonly AppealRow[];
   onChanged: () => void;
 }) {
@@ -403,7 +406,7 @@ function AppealSection({
             <Select
               allowClear
               options={ratingDisplayOrder
-                .filter((rating) => rating !== 'NOT_RATED')
+                .filter((rating) => rating !== 'NOT_RATED' && rating !== current)
                 .map((rating) => ({ value: rating, label: t(`rating.${rating}`) }))}
             />
           </Form.Item>
@@ -516,7 +519,12 @@ export function MyResultPage() {
           <Col xs={24} xl={10}>
             <Space direction="vertical" size={16} style={{ width: '100%' }}>
               {mine && (
-                <AppealSection cycle={selected} appeals={result.data?.myAppeals ?? []} onChanged={refresh} />
+                <AppealSection
+                  cycle={selected}
+                  current={mine.finalRating}
+                  appeals={result.data?.myAppeals ?? []}
+                  onChanged={refresh}
+                />
               )}
               {result.data && (
                 <SelfAssessmentForm

@@ -1,6 +1,7 @@
 import { Alert, Card, Col, Empty, Row, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
+import { AbbreviationsLegend } from '../features/abbreviations-legend.tsx';
 import { CycleSelect } from '../features/cycle-select.tsx';
 import { RatingTag } from '../features/rating-tag.tsx';
 import { titleLabel, titleShort } from '../features/result-details.tsx';
@@ -89,6 +90,7 @@ export function RankingsPage() {
         <Typography.Title level={1} id="rankings-heading" style={{ fontSize: 22, margin: 0 }}>
           {t('rankings.heading')}
         </Typography.Title>
+        <AbbreviationsLegend />
         {cycles.length > 0 && (
           <CycleSelect
             cycles={cycles}

@@ -245,6 +245,16 @@ describe('the results table', () => {
     expect(screen.queryByText(messages['results.empty'])).toBeNull();
   });
 
+  it('explains the abbreviations the table uses', async () => {
+    const user = userEvent.setup();
+    await open('OFFICER', 'REVIEW');
+    await user.click(screen.getByRole('button', { name: messages['legend.button'] }));
+    await screen.findAllByRole('term');
+    const terms = screen.getAllByRole('term').map((term) => term.textContent);
+    expect(terms).toEqual(expect.arrayContaining(['HTXSNV', 'LĐTT', 'CSTĐCS']));
+    expect(screen.getAllByText(messages['title.CSTDCS']).length).toBeGreaterThan(0);
+  });
+
   it('sends the rating filter to the API and shows only what it returns', async () => {
     const user = userEvent.setup();
     const { calls } = await open('OFFICER', 'REVIEW', { adjust: true });

@@ -3,6 +3,7 @@ import { readFragment } from 'gql.tada';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useClient } from 'urql';
 import { useSession } from '../auth/session.ts';
+import { AbbreviationsLegend } from '../features/abbreviations-legend.tsx';
 import { AdjustRatingModal } from '../features/adjust-rating-modal.tsx';
 import { CycleSelect } from '../features/cycle-select.tsx';
 import { ExportLinks } from '../features/export-links.tsx';
@@ -174,9 +175,12 @@ export function ResultsPage() {
           action={<Button onClick={list.reload}>{t('app.retry')}</Button>}
         />
       )}
-      <Typography.Text type="secondary" aria-live="polite" data-testid="results-count">
-        {list.totalCount !== null && t('results.count', { count: formatInteger(list.totalCount) })}
-      </Typography.Text>
+      <Space size={4}>
+        <Typography.Text type="secondary" aria-live="polite" data-testid="results-count">
+          {list.totalCount !== null && t('results.count', { count: formatInteger(list.totalCount) })}
+        </Typography.Text>
+        <AbbreviationsLegend />
+      </Space>
       <Table<ResultRow>
         rowKey="id"
         size="middle"

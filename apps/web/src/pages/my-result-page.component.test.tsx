@@ -1,0 +1,72 @@
+// A member of staff's own result as they see it once published: the appeal form offers to ask for
+// a rating other than the one they have (the API refuses to be asked for the current one).
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { vi as messages } from '../i18n/vi.ts';
+import { renderWithApp } from '../test-support/render-with-app.tsx';
+import { MyResultPage } from './my-result-page.tsx';
+
+const slow = { timeout: 10_000 };
+
+// published today: the appeal window is open
+const cycles = {
+  data: {
+    cycles: [
+      {
+        __typename: 'Cycle',
+        id: 'c1',
+        year: 2026,
+        name: 'Năm 2026',
+        status: 'PUBLISHED',
+        readOnly: true,
+        version: 9,
+        appealDays: 15,
+        publishedAt: new Date().toISOString(),
+        pack: { __typename: 'PolicyPack', id: 'vn-nd335-2025', name: 'NĐ 335' },
+        scopeUnit: { __typename: 'Unit', id: 'u0', name: 'UBND tỉnh' },
+        deadlines: [],
+        latestRun: null,
+      },
+    ],
+  },
+};
+
+const myResult = {
+  data: {
+    myResult: {
+      __typename: 'EvaluationResult',
+      id: 'r1',
+      score: 86.5,
+      finalRating: 'GOOD',
+      finalReason: null,
+      titles: [],
+      components: { __typename: 'ScoreComponents', tasks: 60, conduct: 9, reform: 9, citizens: 8.5 },
+      trace: [],
+    },
+    myAppeals: [],
+    cycle: { __typename: 'Cycle', id: 'c1', mySelfAssessment: [] },
+  },
+};
+
+describe('my result page', () => {
+  it('offers in the appeal only ratings other than the one the person has', async () => {
+    const user = userEvent.setup();
+    renderWithApp(<MyResultPage />, {
+      role: 'STAFF',
+      answers: { CyclesList: cycles, MyResultPage: myResult },
+    });
+    const appeal = await screen.findByTestId('appeal', {}, slow);
+    expect((await screen.findByTestId('my-rating')).textContent).toContain(messages['rating.GOOD']);
+    await user.click(within(appeal).getByRole('combobox', { name: messages['appeal.requested'] }));
+    await screen.findAllByRole('option');
+    const offered = [...document.querySelectorAll('.ant-select-item-option')].map(
+      (option) => option.getAttribute('title') ?? option.textContent,
+    );
+    expect(offered).toEqual([
+      messages['rating.EXCELLENT'],
+      messages['rating.COMPLETED'],
+      messages['rating.NOT_COMPLETED'],
+    ]);
+  });
+});
