@@ -15,4 +15,12 @@ describe('role menus', () => {
     expect(navItemsFor('OFFICER').map((item) => item.path)).toContain('/audit');
     expect(navItemsFor('UNIT_HEAD').map((item) => item.path)).not.toContain('/audit');
   });
+
+  it('offers the units page to administrators and officers only', () => {
+    expect(navItemsFor('ADMIN').map((item) => item.path)).toContain('/units');
+    expect(navItemsFor('OFFICER').map((item) => item.path)).toContain('/units');
+    for (const role of ['UNIT_HEAD', 'COUNCIL_MEMBER', 'STAFF'] as const) {
+      expect(navItemsFor(role).map((item) => item.path)).not.toContain('/units');
+    }
+  });
 });

@@ -25,6 +25,12 @@ export const navItems: readonly NavItem[] = [
     component: lazy(() => import('../pages/people-page.tsx').then((m) => ({ default: m.PeoplePage }))),
   },
   {
+    path: '/units',
+    label: 'nav.units',
+    roles: ['ADMIN', 'OFFICER'],
+    component: lazy(() => import('../pages/units-page.tsx').then((m) => ({ default: m.UnitsPage }))),
+  },
+  {
     path: '/cycles',
     label: 'nav.cycles',
     roles: ['ADMIN', 'OFFICER', 'UNIT_HEAD', 'COUNCIL_MEMBER'],
