@@ -1,5 +1,5 @@
 import { App, Button, Empty, Form, Input, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useSession } from '../auth/session.ts';
 import { CycleSelect } from '../features/cycle-select.tsx';
@@ -80,6 +80,15 @@ const MyAppealsQuery = graphql(`
   }
 `);
 
+const MyCurrentRatingQuery = graphql(`
+  query MyCurrentRating($cycleId: ID!) {
+    myResult(cycleId: $cycleId) {
+      id
+      finalRating
+    }
+  }
+`);
+
 const FileAppealMutation = graphql(
   `
   mutation FileAppeal($cycleId: ID!, $reason: String!, $requested: Rating) {
@@ -118,6 +127,26 @@ const DecideAppealMutation = graphql(
 `,
   [MutationError],
 );
+
+// What an upheld appeal may change the rating to is the API's to say (the rules engine judges each
+// choice: hard rules, the excellent quota); the form offers those, the refused ones with the reason.
+const AppealRatingChoicesQuery = graphql(`
+  query AppealRatingChoices($resultId: ID!) {
+    node(id: $resultId) {
+      __typename
+      ... on EvaluationResult {
+        id
+        ratingChoices {
+          rating
+          allowed
+          rule
+          citation
+          reason
+        }
+      }
+    }
+  }
+`);
 
 const WithdrawAppealMutation = graphql(
   `
@@ -179,6 +208,9 @@ function FileAppealForm(props: { cycleId: string; onFiled: () => void }) {
   const report = useReport();
   const [state, fileAppeal] = useMutation(FileAppealMutation);
   const [form] = Form.useForm<{ reason: string; requested?: Rating }>();
+  // the rating appealed against: the API refuses to be asked for it again
+  const [mine] = useQuery({ query: MyCurrentRatingQuery, variables: { cycleId: props.cycleId } });
+  const current = mine.data?.myResult?.finalRating;
   return (
     <Form
       form={form}
@@ -197,7 +229,12 @@ function FileAppealForm(props: { cycleId: string; onFiled: () => void }) {
       }}
     >
       <Form.Item name="requested" label={t('appeals.requested')}>
-        <Select allowClear options={ratings.map((value) => ({ value, label: t(`rating.${value}`) }))} />
+        <Select
+          allowClear
+          options={ratings
+            .filter((value) => value !== current)
+            .map((value) => ({ value, label: t(`rating.${value}`) }))}
+        />
       </Form.Item>
       <Form.Item
         name="reason"
@@ -220,6 +257,29 @@ function DecideModal(props: { appeal: AppealRow; onClose: () => void }) {
   const [state, decide] = useMutation(DecideAppealMutation);
   const [form] = Form.useForm<{ outcome: 'UPHELD' | 'REJECTED'; rating?: Rating; reason: string }>();
   const outcome = Form.useWatch('outcome', form);
+  const [answer] = useQuery({
+    query: AppealRatingChoicesQuery,
+    variables: { resultId: props.appeal.result.id },
+    requestPolicy: 'network-only',
+  });
+  const node = answer.data?.node;
+  // the current rating is no change (the API refuses it)
+  const current = props.appeal.result.finalRating;
+  const choices = useMemo(
+    () =>
+      node?.__typename === 'EvaluationResult'
+        ? node.ratingChoices.filter((choice) => choice.rating !== current)
+        : [],
+    [node, current],
+  );
+  const loaded = node !== undefined;
+  useEffect(() => {
+    // the rating asked for stays chosen only when the engine allows it
+    if (!loaded) return;
+    const chosen = form.getFieldValue('rating') as Rating | undefined;
+    if (chosen && !choices.some((choice) => choice.rating === chosen && choice.allowed))
+      form.setFieldValue('rating', undefined);
+  }, [loaded, choices, form]);
   return (
     <Modal
       open
@@ -255,8 +315,25 @@ function DecideModal(props: { appeal: AppealRow; onClose: () => void }) {
           />
         </Form.Item>
         {outcome === 'UPHELD' && (
-          <Form.Item name="rating" label={t('appeals.newRating')}>
-            <Select options={ratings.map((value) => ({ value, label: t(`rating.${value}`) }))} />
+          <Form.Item
+            name="rating"
+            label={t('appeals.newRating')}
+            extra={loaded && choices.length === 0 ? t('appeals.noRatingChoices') : undefined}
+          >
+            <Select
+              allowClear
+              loading={answer.fetching}
+              options={choices.map((choice) => ({
+                value: choice.rating,
+                disabled: !choice.allowed,
+                label: choice.allowed
+                  ? t(`rating.${choice.rating}`)
+                  : `${t(`rating.${choice.rating}`)} — ${t('results.forbiddenByRule', {
+                      detail: choice.reason ?? '',
+                      citation: choice.citation ?? choice.rule ?? '',
+                    })}`,
+              }))}
+            />
           </Form.Item>
         )}
         <Form.Item
@@ -278,6 +355,7 @@ export function AppealsPage() {
   const isOfficer = role === 'ADMIN' || role === 'OFFICER';
   const isStaff = role === 'STAFF';
   const report = useReport();
+  const { modal } = App.useApp();
   const { cycles, selected, select } = useCycles();
   const [status, setStatus] = useState<AppealStatus | undefined>();
   const [deciding, setDeciding] = useState<AppealRow | null>(null);
@@ -388,10 +466,22 @@ export function AppealsPage() {
                   <Button
                     size="small"
                     danger
-                    onClick={async () => {
-                      const result = await withdraw({ id: row.id, version: row.version });
-                      if (report(result, t('appeals.withdrawn'))) refresh();
-                    }}
+                    onClick={() =>
+                      modal.confirm({
+                        title: t('appeals.withdraw'),
+                        content: t('appeal.withdrawConfirmFiled', {
+                          date: formatDateTime(row.filedAt),
+                          rating: t(`rating.${row.result.finalRating}`),
+                        }),
+                        okText: t('appeals.withdraw'),
+                        okButtonProps: { danger: true },
+                        cancelText: t('app.cancel'),
+                        onOk: async () => {
+                          const result = await withdraw({ id: row.id, version: row.version });
+                          if (report(result, t('appeals.withdrawn'))) refresh();
+                        },
+                      })
+                    }
                   >
                     {t('appeals.withdraw')}
                   </Button>

@@ -338,7 +338,10 @@ function AppealSection({
                         onClick={() =>
                           modal.confirm({
                             title: t('appeal.withdraw'),
-                            content: t('appeal.withdrawConfirm'),
+                            content: t('appeal.withdrawConfirmFiled', {
+                              date: formatDateTime(appeal.filedAt),
+                              rating: t(`rating.${current}`),
+                            }),
                             okText: t('appeal.withdraw'),
                             okButtonProps: { danger: true },
                             cancelText: t('app.cancel'),
