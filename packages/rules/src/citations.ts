@@ -114,3 +114,33 @@ export function addTrace(trace: TraceEntry[], entry: TraceEntry): void {
   Number(entry.detail);
   trace.push(entry);
 }
+
+/**
+ * The trace lines of one evaluation, each distinct line kept once as a frozen entry that every
+ * person it applies to shares: a province has 100,000 "score.tasks" lines and under a hundred
+ * distinct ones, and every entry kept is memory the garbage collector copies and marks.
+ */
+export class SharedTrace {
+  private readonly byDetail = new Map<string, TraceEntry[]>();
+
+  /** Adds the entry to the trace, as `addTrace` does, or the equal entry already kept. */
+  add(trace: TraceEntry[], entry: TraceEntry): void {
+    trace.push(this.entry(entry));
+  }
+
+  entry(entry: TraceEntry): TraceEntry {
+    const { rule, citation, effect, detail } = entry;
+    let same = this.byDetail.get(detail);
+    if (same === undefined) {
+      Number(detail); // laid out in one piece before it is kept (see addTrace)
+      same = [];
+      this.byDetail.set(detail, same);
+    }
+    for (const known of same) {
+      if (known.rule === rule && known.citation === citation && known.effect === effect) return known;
+    }
+    const kept = Object.freeze({ rule, citation, effect, detail });
+    same.push(kept);
+    return kept;
+  }
+}

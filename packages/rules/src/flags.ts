@@ -1,5 +1,5 @@
 // Proposals for the personnel office (DOMAIN §5); dates are judged at 31 December of the year.
-import { addTrace, CITE, vn } from './citations.ts';
+import { CITE, vn } from './citations.ts';
 import { addMonths, dayOf, formatDay } from './dates.ts';
 import type { Prepared } from './prepare.ts';
 import { type PersonWork, yearVotes } from './rate-person.ts';
@@ -17,18 +17,18 @@ export const SECTOR_LABELS: Record<Sector, string> = {
 
 export function raiseFlags(prepared: Prepared, work: PersonWork): Flag[] {
   const flags: Flag[] = [];
-  addFlag(flags, work, rotationFlag(prepared, work));
-  addFlag(flags, work, streamliningFlag(prepared, work));
-  addFlag(flags, work, dismissalFlag(prepared, work));
-  addFlag(flags, work, weakPerformanceFlag(prepared, work));
+  addFlag(prepared, flags, work, rotationFlag(prepared, work));
+  addFlag(prepared, flags, work, streamliningFlag(prepared, work));
+  addFlag(prepared, flags, work, dismissalFlag(prepared, work));
+  addFlag(prepared, flags, work, weakPerformanceFlag(prepared, work));
   return flags;
 }
 
 /** Every flag raised is also a trace entry, with the citation of its rule. */
-function addFlag(flags: Flag[], work: PersonWork, flag: Flag | null): void {
+function addFlag(prepared: Prepared, flags: Flag[], work: PersonWork, flag: Flag | null): void {
   if (!flag) return;
   flags.push(flag);
-  addTrace(work.trace, {
+  prepared.sharedTrace.add(work.trace, {
     rule: flag.rule,
     citation: citationOf(flag.rule),
     effect: flagEffect(flag),

@@ -1,8 +1,10 @@
 // Indexes a validated scenario once: every table is read in one pass into per-person facts,
 // so each rule afterwards is a lookup (no scans per person). Task results are summed per person
 // and per period (Nghị định 335/2025/NĐ-CP Điều 14: công chức are scored each month or quarter).
+import { SharedTrace } from './citations.ts';
 import { dayFromParts, dayOf } from './dates.ts';
 import { type Pack, type PackParameters, packs, resolveParameters } from './packs.ts';
+import { PeriodResults } from './period-results.ts';
 import { periodTable } from './periods.ts';
 import { addTask, emptyTotals, scoreTask, type TaskTotals } from './task-score.ts';
 import {
@@ -13,6 +15,7 @@ import {
   PERIOD_COUNTS,
   type Scenario,
   type ScenarioPerson,
+  type ScenarioTask,
   type ScenarioUnit,
   type Title,
 } from './types.ts';
@@ -65,6 +68,10 @@ export type Prepared = {
   byId: Map<string, PersonFacts>;
   /** people whose unitId is the unit, in input order */
   members: Map<string, PersonFacts[]>;
+  /** the evaluation's trace lines, each distinct line kept once */
+  sharedTrace: SharedTrace;
+  /** the evaluation's period results, each distinct result kept once */
+  periodResults: PeriodResults;
 };
 
 // shared by the people without history or ballots (most of a province): never written to
@@ -114,7 +121,10 @@ export function prepare(scenario: Scenario): Prepared {
   const periodOf = periodTable(year, kind);
   const periodWeights = new Float64Array(facts.length * periodCount);
   const periodWeighted = new Float64Array(facts.length * periodCount);
-  for (const task of scenario.tasks) {
+  // indexed loops over the bulk tables (millions of rows): no iterator per row
+  const tasks = scenario.tasks;
+  for (let i = 0; i < tasks.length; i++) {
+    const task = tasks[i] as ScenarioTask;
     const owner = byId.get(task.personId);
     if (!owner) continue;
     const dueDay = dayOf(task.due);
@@ -207,6 +217,8 @@ export function prepare(scenario: Scenario): Prepared {
     facts,
     byId,
     members,
+    sharedTrace: new SharedTrace(),
+    periodResults: new PeriodResults(kind, year),
   };
 }
 

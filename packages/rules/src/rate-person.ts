@@ -1,13 +1,13 @@
 // The proposal for one person (score and band, or criteria) and the hard rules 3.1–3.3 and 3.5.
 // Pack vn-nd335-2025 scores every period (month, quarter or the whole year) and takes the year's
 // score as the mean of the periods the person was scored in (Nghị định 335/2025/NĐ-CP Điều 14, 20, 21).
-import { addTrace, CITE, RULES, vn } from './citations.ts';
+import { CITE, RULES, vn } from './citations.ts';
 import { formatDay } from './dates.ts';
 import { atMost, RATING_LABELS, RATING_RANK } from './packs.ts';
-import { periodList, periodTitle } from './periods.ts';
+import { periodList } from './periods.ts';
 import type { DossierCounts, PersonFacts, Prepared, VoteCounts } from './prepare.ts';
 import type { TaskTotals } from './task-score.ts';
-import type { Components, PeriodKind, PeriodResult, Rating, TraceEntry } from './types.ts';
+import type { Components, PeriodResult, Rating, TraceEntry } from './types.ts';
 
 /** The best rating the hard rules allow, with the rule and its Vietnamese reason. */
 export type Ceiling = { rating: Rating; rule: string | null; citation: string | null; reason: string };
@@ -24,7 +24,7 @@ export type PersonWork = {
   ruled: Rating;
   ceiling: Ceiling;
   /** final task score T per period (index period − 1), NaN where the person was not scored */
-  periodT: Float64Array | null;
+  periodT: number[] | null;
   /** the year task score: the mean of the period scores T (rule 3.5), null when not scored */
   yearTaskScore: number | null;
   unexcusedDelays: number;
@@ -184,7 +184,7 @@ function ratePerson(
   const notRated = (rule: string, citation: string, reason: string, error: string | null) => {
     work.ceiling = { rating: 'NOT_RATED', rule, citation, reason };
     work.error = error;
-    addTrace(trace, { rule, citation, effect: 'NOT_RATED', detail: reason });
+    prepared.sharedTrace.add(trace, { rule, citation, effect: 'NOT_RATED', detail: reason });
     return work;
   };
 
@@ -256,7 +256,7 @@ function ratePerson(
   if (own !== null) {
     scoreByPoints(prepared, work, own, leadsUnit ? subordinates : null, notCompleted);
   } else {
-    rateByCriteria(work, totals, leadsUnit ? subordinates : null);
+    rateByCriteria(prepared, work, totals, leadsUnit ? subordinates : null);
   }
   work.rating = work.proposed;
   applyHardRules(prepared, work, notCompleted);
@@ -264,21 +264,21 @@ function ratePerson(
   return work;
 }
 
-type OwnScores = { T: Float64Array; scored: number };
+type OwnScores = { T: number[]; scored: number };
 
 /** The person's own task score T per period, NaN where no weighted task falls in the period. */
 function ownPeriodScores(prepared: Prepared, facts: PersonFacts): OwnScores {
   const count = prepared.periodCount;
-  const T = new Float64Array(count);
+  const T: number[] = [];
   let scored = 0;
   const base = facts.index * count;
   for (let p = 0; p < count; p++) {
     const weights = prepared.periodWeights[base + p] ?? 0;
     // a period whose tasks all weigh 0 has nothing to weigh: not scored (DOMAIN.md is silent)
     if (weights > 0) {
-      T[p] = (prepared.periodWeighted[base + p] ?? 0) / weights;
+      T.push((prepared.periodWeighted[base + p] ?? 0) / weights);
       scored += 1;
-    } else T[p] = Number.NaN;
+    } else T.push(Number.NaN);
   }
   return { T, scored };
 }
@@ -303,31 +303,6 @@ export function yearVotes(facts: PersonFacts): VoteCounts | null {
 function citizenShareOf(facts: PersonFacts): number | null {
   const votes = yearVotes(facts);
   return votes && votes.total > 0 ? votes.positive / votes.total : null;
-}
-
-/**
- * The trace line of one period ("Tháng 3/2026: 81,3 điểm (nhiệm vụ 52,5; …)"). A province has
- * 1.2 million of them: the sentence is written when read or serialised (JSON.stringify calls
- * toJSON), from the period's result the output holds anyway, instead of being kept as text.
- */
-class PeriodTraceEntry implements TraceEntry {
-  readonly rule = RULES.period;
-  readonly citation = CITE.nd335Tasks;
-  constructor(
-    private readonly kind: PeriodKind,
-    private readonly year: number,
-    private readonly result: PeriodResult,
-  ) {}
-  get effect(): string {
-    return String(this.result.score);
-  }
-  get detail(): string {
-    const { components, score, period } = this.result;
-    return `${periodTitle(this.kind, period, this.year)}: ${vn(score)} điểm (nhiệm vụ ${vn(components.tasks)}; ý thức ${vn(components.conduct)}; cải cách hành chính ${vn(components.reform)}; hài lòng ${vn(components.citizens)})`;
-  }
-  toJSON(): TraceEntry {
-    return { rule: this.rule, citation: this.citation, effect: this.effect, detail: this.detail };
-  }
 }
 
 /**
@@ -368,7 +343,7 @@ function scoreByPoints(
   const count = prepared.periodCount;
   const factor = notCompleted.length > 0 ? 0.5 : 1;
   const parIndex = prepared.units.get(person.unitId)?.parIndex ?? null;
-  const finalT = new Float64Array(count);
+  const finalT: number[] = [];
   const periods: PeriodResult[] = [];
   const conductSources = new Sources();
   const reformSources = new Sources();
@@ -378,7 +353,7 @@ function scoreByPoints(
   for (let p = 1; p <= count; p++) {
     const ownT = own.T[p - 1] as number;
     if (Number.isNaN(ownT)) {
-      finalT[p - 1] = Number.NaN;
+      finalT.push(Number.NaN);
       continue;
     }
     // Leaders: T = ½ × own T + ½ × U × factor, U the mean T of the unit's rated members scored in
@@ -403,7 +378,7 @@ function scoreByPoints(
         sums.unitPeriods += 1;
       }
     }
-    finalT[p - 1] = T;
+    finalT.push(T);
     const A = assessmentFor(facts, p) ?? 0; // every scored period is assessed (checked before)
     const fromPeriod = person.conductByPeriod[PERIOD_KEYS[p] as string] !== undefined;
 
@@ -450,15 +425,16 @@ function scoreByPoints(
     sums.reform += reform;
     sums.citizens += citizens;
     sums.T += T;
-    const components = {
-      tasks: round1(tasks),
-      conduct: round1(conduct),
-      reform: round1(reform),
-      citizens: round1(citizens),
-    };
-    const result: PeriodResult = { period: p, score: round1(score), components };
-    periods.push(result);
-    if (kind !== 'YEAR') work.trace.push(new PeriodTraceEntry(kind, year, result));
+    const line = prepared.periodResults.line(
+      p,
+      round1(score),
+      round1(tasks),
+      round1(conduct),
+      round1(reform),
+      round1(citizens),
+    );
+    periods.push(line.result);
+    if (kind !== 'YEAR') work.trace.push(line);
   }
 
   const n = periods.length;
@@ -475,10 +451,11 @@ function scoreByPoints(
   };
   const over = kind === 'YEAR' ? '' : `, bình quân ${n} ${kind === 'MONTH' ? 'tháng' : 'quý'} được chấm`;
   const trace = work.trace;
+  const shared = prepared.sharedTrace;
 
   if (subordinates !== null && sums.unitPeriods > 0) {
     const unitMean = sums.unit / sums.unitPeriods;
-    addTrace(trace, {
+    shared.add(trace, {
       rule: RULES.leader,
       citation: CITE.leaders,
       effect: String(round1(70 * work.yearTaskScore)),
@@ -488,7 +465,7 @@ function scoreByPoints(
           : `Người đứng đầu: một nửa điểm nhiệm vụ theo nhiệm vụ của bản thân, một nửa theo kết quả của đơn vị (bình quân ${vn(round1(unitMean * 100))}%), tính đủ 100% vì mọi người trong đơn vị hoàn thành nhiệm vụ trở lên`,
     });
   }
-  addTrace(trace, {
+  shared.add(trace, {
     rule: RULES.tasks,
     citation: CITE.nd335Tasks,
     effect: String(work.components.tasks),
@@ -504,7 +481,7 @@ function scoreByPoints(
     const infractions = facts.infractionsByPeriod?.[p - 1] ?? 0;
     const own = person.conductByPeriod[PERIOD_KEYS[p] as string] !== undefined && kind !== 'YEAR';
     const text = `${own ? 'điểm thủ trưởng đánh giá riêng cho kỳ' : 'điểm thủ trưởng đánh giá'} ${vn(A)}${infractions > 0 ? `, trừ ${2 * infractions} điểm vì ${infractions} vi phạm (đi muộn, vắng mặt, vi phạm quy tắc ứng xử hoặc bị phản ánh đúng) trong kỳ` : ''}`;
-    addTrace(trace, {
+    shared.add(trace, {
       rule: RULES.conduct,
       citation: CITE.nd335Score,
       effect: String(work.components?.conduct ?? 0),
@@ -532,7 +509,7 @@ function scoreByPoints(
       const processed = dossier.early + dossier.onTime + dossier.late;
       text = `${dossier.early + dossier.onTime}/${processed} hồ sơ giải quyết sớm và đúng hạn, ${dossier.apologies} phiếu xin lỗi (${key === FROM_YEAR_ROW ? 'số liệu cả năm' : 'số liệu của kỳ'})`;
     }
-    addTrace(trace, {
+    shared.add(trace, {
       rule,
       citation: CITE.nd335Score,
       effect: String(work.components?.reform ?? 0),
@@ -552,7 +529,7 @@ function scoreByPoints(
     } else {
       text = 'không trực tiếp giao dịch với người dân, lấy điểm thủ trưởng đánh giá';
     }
-    addTrace(trace, {
+    shared.add(trace, {
       rule: fromVotes ? RULES.citizensVotes : RULES.citizensAssessment,
       citation: !fromVotes && params.overridden.has('minCitizenVotes') ? CITE.local : CITE.nd335Score,
       effect: String(work.components?.citizens ?? 0),
@@ -560,7 +537,7 @@ function scoreByPoints(
     });
   });
   work.proposed = bandOf(score);
-  addTrace(trace, {
+  shared.add(trace, {
     rule: RULES.band,
     citation: kind === 'YEAR' ? CITE.nd335Bands : `${CITE.nd335Bands} và Điều 21`,
     effect: work.proposed,
@@ -600,7 +577,12 @@ function bandText(score: number): string {
  * completed. Leaders need, for excellent, every subordinate completed or better and ≥ 70% good or
  * better; otherwise they are at most good. The criteria are judged over the year (no periods).
  */
-function rateByCriteria(work: PersonWork, totals: TaskTotals, subordinates: PersonWork[] | null): void {
+function rateByCriteria(
+  prepared: Prepared,
+  work: PersonWork,
+  totals: TaskTotals,
+  subordinates: PersonWork[] | null,
+): void {
   const exceededShare = totals.exceeded / totals.count;
   const missed = 1 - totals.met / totals.count;
   let rating: Rating;
@@ -609,7 +591,7 @@ function rateByCriteria(work: PersonWork, totals: TaskTotals, subordinates: Pers
   else rating = 'COMPLETED';
   const percentMissed = Math.round(missed * 1000) / 10;
   work.yearTaskScore = totals.met / totals.count;
-  addTrace(work.trace, {
+  prepared.sharedTrace.add(work.trace, {
     rule: RULES.criteria,
     citation: CITE.nd90,
     effect: rating,
@@ -620,7 +602,7 @@ function rateByCriteria(work: PersonWork, totals: TaskTotals, subordinates: Pers
     const good = subordinates.filter((item) => item.ruled === 'GOOD' || item.ruled === 'EXCELLENT').length;
     if (completed < subordinates.length || good < 0.7 * subordinates.length - 1e-9) {
       rating = 'GOOD';
-      addTrace(work.trace, {
+      prepared.sharedTrace.add(work.trace, {
         rule: RULES.criteriaLeader,
         citation: CITE.nd90,
         effect: 'GOOD',
@@ -632,12 +614,19 @@ function rateByCriteria(work: PersonWork, totals: TaskTotals, subordinates: Pers
 }
 
 /** Lowers the rating to the ceiling a hard rule sets, with its trace; keeps the lowest ceiling. */
-function cap(work: PersonWork, ceiling: Rating, rule: string, citation: string, reason: string): void {
+function cap(
+  prepared: Prepared,
+  work: PersonWork,
+  ceiling: Rating,
+  rule: string,
+  citation: string,
+  reason: string,
+): void {
   if (work.ceiling.rule === null || RATING_RANK[ceiling] < RATING_RANK[work.ceiling.rating])
     work.ceiling = { rating: ceiling, rule, citation, reason };
   if (work.rating !== atMost(work.rating, ceiling)) {
     work.rating = ceiling;
-    addTrace(work.trace, { rule, citation, effect: ceiling, detail: reason });
+    prepared.sharedTrace.add(work.trace, { rule, citation, effect: ceiling, detail: reason });
   }
 }
 
@@ -652,6 +641,7 @@ function applyHardRules(prepared: Prepared, work: PersonWork, notCompleted: Pers
   // Rule 3.2 — absent 3 to under 6 months: at most completed.
   if (person.monthsAbsent >= 3 && person.monthsAbsent < 6) {
     cap(
+      prepared,
       work,
       'COMPLETED',
       RULES.timeAbsence,
@@ -664,6 +654,7 @@ function applyHardRules(prepared: Prepared, work: PersonWork, notCompleted: Pers
   const decision = facts.countingDiscipline;
   if (decision) {
     cap(
+      prepared,
       work,
       'NOT_COMPLETED',
       RULES.discipline,
@@ -672,7 +663,7 @@ function applyHardRules(prepared: Prepared, work: PersonWork, notCompleted: Pers
     );
   } else if (facts.outsideDutiesDiscipline) {
     const outside = facts.outsideDutiesDiscipline;
-    addTrace(work.trace, {
+    prepared.sharedTrace.add(work.trace, {
       rule: RULES.disciplineOutsideDuties,
       citation: CITE.disciplineNd335,
       effect: work.rating,
@@ -683,6 +674,7 @@ function applyHardRules(prepared: Prepared, work: PersonWork, notCompleted: Pers
   // vn-nd90-2020 pack names no such rule (DOMAIN §3.3 puts it under 335/2025 only).
   if (points && person.degenerationConcluded) {
     cap(
+      prepared,
       work,
       'NOT_COMPLETED',
       RULES.degeneration,
@@ -697,6 +689,7 @@ function applyHardRules(prepared: Prepared, work: PersonWork, notCompleted: Pers
   const unit = prepared.units.get(ledUnitId);
   if (unit?.corruptionCase) {
     cap(
+      prepared,
       work,
       'NOT_COMPLETED',
       RULES.leaderCorruption,
@@ -710,6 +703,7 @@ function applyHardRules(prepared: Prepared, work: PersonWork, notCompleted: Pers
   const completion = work.unitCompletion;
   if (notCompleted.length > 0 && completion !== null && completion < 0.5) {
     cap(
+      prepared,
       work,
       'COMPLETED',
       RULES.leaderUnitResults,

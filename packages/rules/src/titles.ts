@@ -1,7 +1,7 @@
 // Individual emulation titles (Luật Thi đua, khen thưởng 2022; Nghị định 152/2025/NĐ-CP, which
 // replaced 98/2023; Thông tư 15/2025/TT-BNV, which replaced 01/2024), granted from the FINAL rating
 // (the decided one when people decided), with each title's eligibility and reward money.
-import { addTrace, CITE, RULES, vn } from './citations.ts';
+import { CITE, RULES, vn } from './citations.ts';
 import { dayOf, formatDay } from './dates.ts';
 import type { PackParameters } from './packs.ts';
 import type { Prepared } from './prepare.ts';
@@ -124,7 +124,7 @@ function grant(
   detail: string,
 ): void {
   work.titles.push(title);
-  addTrace(work.trace, { rule, citation, effect: GRANTED[title], detail });
+  prepared.sharedTrace.add(work.trace, { rule, citation, effect: GRANTED[title], detail });
   setEligibility(prepared, work, title, 'GRANTED', rule, citation, []);
 }
 
@@ -138,7 +138,7 @@ function refuse(
   reasons: string[],
   traced = true,
 ): void {
-  if (traced) addTrace(work.trace, { rule, citation, effect: REFUSED[title], detail });
+  if (traced) prepared.sharedTrace.add(work.trace, { rule, citation, effect: REFUSED[title], detail });
   setEligibility(prepared, work, title, 'NOT_ELIGIBLE', rule, citation, reasons);
 }
 
@@ -384,7 +384,7 @@ function higherTitle(
     // every condition but the ballot: may be proposed and balloted
     setEligibility(prepared, work, spec.title, 'ELIGIBLE', spec.rule, CITE.ballot, [AWAITING_BALLOT], true);
     if (spec.traced) {
-      addTrace(work.trace, {
+      prepared.sharedTrace.add(work.trace, {
         rule: spec.rule,
         citation: CITE.ballot,
         effect: PENDING[spec.title],
@@ -407,7 +407,7 @@ function higherTitle(
   }
   if (reasons.length === 0 && ballot) {
     work.titles.push(spec.title);
-    addTrace(work.trace, {
+    prepared.sharedTrace.add(work.trace, {
       rule: spec.rule,
       citation: CITE.ballot,
       effect: GRANTED[spec.title],
@@ -417,7 +417,7 @@ function higherTitle(
     return;
   }
   if (spec.traced) {
-    addTrace(work.trace, {
+    prepared.sharedTrace.add(work.trace, {
       rule: spec.rule,
       citation: CITE.ballot,
       effect: REFUSED[spec.title],

@@ -1,0 +1,96 @@
+// The results of the periods a person is scored in (Nghị định 335/2025/NĐ-CP Điều 14, 21) and
+// their trace lines, kept once per distinct result for the whole evaluation.
+import { CITE, RULES, vn } from './citations.ts';
+import { periodTitle } from './periods.ts';
+import type { PeriodKind, PeriodResult, TraceEntry } from './types.ts';
+
+/**
+ * The trace line of one period ("Tháng 3/2026: 81,3 điểm (nhiệm vụ 52,5; …)"). A province has
+ * 1.2 million of them: the sentence is written when read or serialised (JSON.stringify calls
+ * toJSON), from the period's result the output holds anyway, instead of being kept as text.
+ */
+export class PeriodTraceEntry implements TraceEntry {
+  readonly rule = RULES.period;
+  readonly citation = CITE.nd335Tasks;
+  constructor(
+    private readonly kind: PeriodKind,
+    private readonly year: number,
+    readonly result: PeriodResult,
+  ) {
+    Object.freeze(this);
+  }
+  get effect(): string {
+    return String(this.result.score);
+  }
+  get detail(): string {
+    const { components, score, period } = this.result;
+    return `${periodTitle(this.kind, period, this.year)}: ${vn(score)} điểm (nhiệm vụ ${vn(components.tasks)}; ý thức ${vn(components.conduct)}; cải cách hành chính ${vn(components.reform)}; hài lòng ${vn(components.citizens)})`;
+  }
+  toJSON(): TraceEntry {
+    return { rule: this.rule, citation: this.citation, effect: this.effect, detail: this.detail };
+  }
+}
+
+/**
+ * The period results of one evaluation: each distinct result (period, score and the four
+ * components, all rounded to one decimal) is one frozen object, with its trace line, shared by
+ * everyone scored the same in that period. A province has 1.2 million period results and under
+ * 200,000 distinct ones; each object kept is memory the garbage collector copies and marks.
+ */
+export class PeriodResults {
+  private readonly known = new Map<number, PeriodTraceEntry>();
+
+  constructor(
+    private readonly kind: PeriodKind,
+    private readonly year: number,
+  ) {}
+
+  /** The result with these figures (already rounded to one decimal), as the period's trace line. */
+  line(
+    period: number,
+    score: number,
+    tasks: number,
+    conduct: number,
+    reform: number,
+    citizens: number,
+  ): PeriodTraceEntry {
+    const key = resultKey(period, score, tasks, conduct, reform, citizens);
+    const known = key === null ? undefined : this.known.get(key);
+    if (known !== undefined) return known;
+    const components = Object.freeze({ tasks, conduct, reform, citizens });
+    const line = new PeriodTraceEntry(this.kind, this.year, Object.freeze({ period, score, components }));
+    if (key !== null) this.known.set(key, line);
+    return line;
+  }
+}
+
+/** Tenths of a figure rounded to one decimal, or −1 when it is not one, or outside 0…max tenths. */
+function tenths(value: number, max: number): number {
+  const count = Math.round(value * 10);
+  return count >= 0 && count <= max && count / 10 === value ? count : -1;
+}
+
+/**
+ * One whole number for the figures of a period result: the period (1–12), the score (0–100) and
+ * the tasks (0–70), conduct, reform and citizens (0–10) components, in tenths. Figures rounded to
+ * one decimal are k ÷ 10 for a whole k, and k ÷ 10 × 10 rounds back to k, so equal keys mean equal
+ * figures. Null (not shared) for a figure not so rounded or outside those ranges.
+ */
+function resultKey(
+  period: number,
+  score: number,
+  tasks: number,
+  conduct: number,
+  reform: number,
+  citizens: number,
+): number | null {
+  const s = tenths(score, 1000);
+  const t = tenths(tasks, 700);
+  const c = tenths(conduct, 100);
+  const r = tenths(reform, 100);
+  const z = tenths(citizens, 100);
+  if (!Number.isInteger(period) || period < 1 || period > 12 || s < 0 || t < 0 || c < 0 || r < 0 || z < 0)
+    return null;
+  // mixed radix: period + 13 × (score + 1001 × (tasks + 701 × (conduct + 101 × (reform + 101 × citizens))))
+  return period + 13 * (s + 1001 * (t + 701 * (c + 101 * (r + 101 * z))));
+}
