@@ -1,7 +1,15 @@
 import { Alert, App, Button, Select, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { useClient, useQuery } from 'urql';
 import { useSession } from '../auth/session.ts';
+import { AuditChangeList } from '../features/audit/audit-change-list.tsx';
+import {
+  auditEntities,
+  describeAction,
+  describeEntity,
+  describeField,
+  readingOrder,
+} from '../features/audit/audit-terms.ts';
 import { changedFields } from '../features/changed-fields.ts';
 import { usePagedConnection } from '../features/use-paged-connection.ts';
 import { graphql, type ResultOf } from '../graphql/graphql.ts';
@@ -44,29 +52,6 @@ const AuditChain = graphql(`
 `);
 
 type Entry = ResultOf<typeof AuditQuery>['auditLog']['edges'][number]['node'];
-const entities = [
-  'Person',
-  'Unit',
-  'Cycle',
-  'EvaluationResult',
-  'User',
-  'Flag',
-  'Appeal',
-  'ImportBatch',
-  'TitleProposal',
-];
-
-function Json({ value }: { value: unknown }) {
-  if (value === null || value === undefined) return <Typography.Text type="secondary">–</Typography.Text>;
-  return (
-    <pre
-      style={{ margin: 0, maxHeight: 240, overflow: 'auto', fontSize: 12, background: '#fafafa', padding: 8 }}
-    >
-      {JSON.stringify(value, null, 2)}
-    </pre>
-  );
-}
-
 export function AuditPage() {
   const t = useT();
   const { message } = App.useApp();
@@ -100,6 +85,13 @@ export function AuditPage() {
   );
   const list = usePagedConnection<Entry>(entity ?? '', fetchPage);
   const status = chain.data?.auditChain;
+  const entityOptions = useMemo(
+    () =>
+      auditEntities
+        .map((value) => ({ value, label: describeEntity(t, value) }))
+        .sort((a, b) => a.label.localeCompare(b.label, 'vi')),
+    [t],
+  );
 
   return (
     <section aria-labelledby="audit-heading">
@@ -148,7 +140,8 @@ export function AuditPage() {
             placeholder={t('audit.allEntities')}
             value={entity}
             onChange={setEntity}
-            options={entities.map((value) => ({ value, label: value }))}
+            options={entityOptions}
+            showSearch={{ optionFilterProp: 'label' }}
           />
         </div>
         {list.totalCount !== null && (
@@ -175,18 +168,7 @@ export function AuditPage() {
         pagination={false}
         scroll={{ x: 900 }}
         expandable={{
-          expandedRowRender: (entry) => (
-            <Space align="start" wrap style={{ width: '100%' }}>
-              <div style={{ minWidth: 320 }}>
-                <Typography.Text strong>{t('audit.before')}</Typography.Text>
-                <Json value={entry.before} />
-              </div>
-              <div style={{ minWidth: 320 }}>
-                <Typography.Text strong>{t('audit.after')}</Typography.Text>
-                <Json value={entry.after} />
-              </div>
-            </Space>
-          ),
+          expandedRowRender: (entry) => <AuditChangeList entry={entry} />,
         }}
         columns={[
           { title: t('audit.at'), key: 'at', width: 150, render: (_, entry) => formatDateTime(entry.at) },
@@ -195,13 +177,23 @@ export function AuditPage() {
             title: t('audit.action'),
             key: 'action',
             width: 200,
-            render: (_, entry) => <Tag>{entry.action}</Tag>,
+            render: (_, entry) => (
+              <Tag style={{ whiteSpace: 'normal' }}>{describeAction(t, entry.action)}</Tag>
+            ),
           },
-          { title: t('audit.entity'), key: 'entity', width: 160, render: (_, entry) => entry.entity },
+          {
+            title: t('audit.entity'),
+            key: 'entity',
+            width: 180,
+            render: (_, entry) => describeEntity(t, entry.entity),
+          },
           {
             title: t('audit.changedFields'),
             key: 'fields',
-            render: (_, entry) => changedFields(entry.before, entry.after).join(', '),
+            render: (_, entry) =>
+              readingOrder(changedFields(entry.before, entry.after))
+                .map((field) => describeField(t, entry.entity, field))
+                .join(', '),
           },
         ]}
       />
