@@ -1,98 +1,142 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { withVettedProto } from './auth/cookies.ts';
 import type { AppServices } from './context.ts';
-import { handleDocumentRoutes } from './http/document-routes.ts';
-import { handleFileRoutes } from './http/file-routes.ts';
-import { sendJson } from './http/respond.ts';
-import { handleSession } from './http/session-endpoint.ts';
-import { createStaticHandler } from './http/static.ts';
-import { errorFields, logger } from './logger.ts';
-import { createRateLimiter } from './security/rate-limit.ts';
-import { applySecurityHeaders } from './security/security-headers.ts';
+import { AppError } from './errors.ts';
+import { isHttpsRequest, type ProxyTrust, trustNoProxy } from './http/client-address.ts';
+import { documentRoutes } from './http/document-routes.ts';
+import { fileRoutes, type UploadLimits } from './http/file-routes.ts';
+import { type ApiEnv, appErrorResponse, jsonResponse } from './http/respond.ts';
+import { sessionEndpoint } from './http/session-endpoint.ts';
+import { webApp } from './http/static.ts';
+import { errorFields, logger, requestIdOf } from './logger.ts';
+import { createRateLimiter, rateLimit } from './security/rate-limit.ts';
+import { securityHeaders } from './security/security-headers.ts';
 import { createYoga, type Yoga } from './yoga.ts';
 
 export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => void;
 
 export type DemoInfo = { password: string; accounts: string[] };
 
+/** A Node request listener for a Hono app (the globals Request and Response are left as they are). */
+function nodeListener(app: Hono<ApiEnv>): RequestHandler {
+  const listener = getRequestListener(app.fetch, { overrideGlobalObjects: false, hostname: 'localhost' });
+  return (request, response) => void listener(request, response);
+}
+
 /**
- * The whole HTTP surface on one port: `/graphql` (Yoga), `/healthz`, `/api/session`, `/api/config`
- * and the built web app at `/` (SPA fallback).
+ * Every request gets an id (the load balancer's `x-request-id` when sensible, else a new one),
+ * carried in each log line about it and sent back in `x-request-id`; one line per request.
  */
-export function createServer(options: { services: AppServices; demo: DemoInfo | null; yoga?: Yoga }): {
+function requestLog(): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    const requestId = requestIdOf(c.req.raw);
+    const log = logger.child({ requestId });
+    c.set('requestId', requestId);
+    c.set('log', log);
+    const started = performance.now();
+    await next();
+    c.header('x-request-id', requestId);
+    log.info(
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      'request',
+    );
+  };
+}
+
+/**
+ * The whole HTTP surface on one port: `/graphql` (Yoga), `/healthz`, `/api/session`, `/api/config`,
+ * the document and file routes, and the built web app at `/` (SPA fallback). `uploads` bounds the
+ * import upload (tests lower it).
+ */
+export function createServer(options: {
+  services: AppServices;
+  demo: DemoInfo | null;
+  yoga?: Yoga;
+  uploads?: UploadLimits;
+}): {
+  app: Hono<ApiEnv>;
   handler: RequestHandler;
   yoga: Yoga;
   /** lets go of what the server holds (the rate limit's Redis connection) */
   close(): Promise<void>;
 } {
-  const yoga = options.yoga ?? createYoga(options.services);
-  const serveStatic = createStaticHandler({ root: options.services.config.webDist });
-  const rateLimiter = createRateLimiter({
-    trust: options.services.config.trustProxy,
-    redisUrl: options.services.config.redisUrl,
+  const { services, demo } = options;
+  const { config } = services;
+  const yoga = options.yoga ?? createYoga(services);
+  const rateLimiter = createRateLimiter({ trust: config.trustProxy, redisUrl: config.redisUrl });
+  const app = new Hono<ApiEnv>();
+
+  app.use(requestLog());
+  app.use(securityHeaders({ production: config.production, trust: config.trustProxy }));
+  app.onError((error, c) => {
+    if (error instanceof AppError) return appErrorResponse(error);
+    (c.get('log') ?? logger).error({ ...errorFields(error), path: c.req.path }, 'request failed');
+    return jsonResponse(500, { error: 'Internal error' });
   });
 
-  async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
-    applySecurityHeaders(request, response, { production: options.services.config.production });
-    if (pathname === '/graphql' || pathname.startsWith('/graphql/')) {
-      if (!(await rateLimiter.admit(request, response))) return;
-      await yoga.handle(request, response, { req: request, res: response });
-      return;
-    }
-    if (pathname === '/healthz') {
-      const reads = options.services.reads;
-      if (!reads) {
-        sendJson(response, 200, { status: 'ok' });
-        return;
-      }
-      // the replica's lag is reported, not judged: a lagging or unreachable replica does not take
-      // this API out of the load balancer (the operator's monitoring decides what is too late)
-      const replica = await reads.lag().catch((error: unknown) => ({
-        error: error instanceof Error ? error.message.split('\n')[0] : String(error),
-      }));
-      sendJson(response, 200, { status: 'ok', replica });
-      return;
-    }
-    if (pathname === '/api/session') {
-      await handleSession(options.services, request, response);
-      return;
-    }
-    if (pathname === '/api/config') {
-      sendJson(response, 200, {
-        demo: options.demo !== null,
-        demoAccounts: options.demo?.accounts ?? [],
-        demoPassword: options.demo?.password ?? null,
-        graphqlEndpoint: '/graphql',
-      });
-      return;
-    }
-    if (await handleDocumentRoutes(options.services, request, response)) return;
-    if (await handleFileRoutes(options.services, request, response)) return;
-    if (pathname.startsWith('/api/')) {
-      sendJson(response, 404, { error: 'Not found' });
-      return;
-    }
-    await serveStatic(request, response);
-  }
-
-  const handler: RequestHandler = (request, response) => {
-    route(request, response).catch((error: unknown) => {
-      logger.error({ ...errorFields(error), path: request.url?.split('?')[0] }, 'request failed');
-      if (!response.headersSent) sendJson(response, 500, { error: 'Internal error' });
-      else response.destroy();
+  app.all('/graphql/*', rateLimit(rateLimiter), (c) => {
+    // the Secure flag of the cookies a login sets follows the same TRUST_PROXY rule as HSTS
+    const request = withVettedProto(c.req.raw, isHttpsRequest(c.env.incoming, config.trustProxy), {
+      'x-request-id': c.var.requestId,
     });
-  };
-  return { handler, yoga, close: () => rateLimiter.close() };
+    return yoga.handleRequest(request, { req: c.env.incoming, res: c.env.outgoing });
+  });
+
+  app.all('/healthz', async () => {
+    const reads = services.reads;
+    if (!reads) return jsonResponse(200, { status: 'ok' });
+    // the replica's lag is reported, not judged: a lagging or unreachable replica does not take
+    // this API out of the load balancer (the operator's monitoring decides what is too late)
+    const replica = await reads.lag().catch((error: unknown) => ({
+      error: error instanceof Error ? error.message.split('\n')[0] : String(error),
+    }));
+    return jsonResponse(200, { status: 'ok', replica });
+  });
+
+  app.all('/api/session', sessionEndpoint(services));
+  app.all('/api/config', () =>
+    jsonResponse(200, {
+      demo: demo !== null,
+      demoAccounts: demo?.accounts ?? [],
+      demoPassword: demo?.password ?? null,
+      graphqlEndpoint: '/graphql',
+    }),
+  );
+  app.route('/', documentRoutes(services));
+  app.route('/', fileRoutes(services, options.uploads));
+  // (the wildcard covers /api itself, which is a route of the web app)
+  app.all('/api/*', (c, next) =>
+    c.req.path === '/api' ? next() : jsonResponse(404, { error: 'Not found' }),
+  );
+  app.route('/', webApp({ root: config.webDist }));
+
+  return { app, handler: nodeListener(app), yoga, close: () => rateLimiter.close() };
 }
 
-/** What the port answers while the database is being opened, migrated and seeded. */
-export const startingHandler: RequestHandler = (request, response) => {
-  const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
-  applySecurityHeaders(request, response, { production: true });
-  response.setHeader('retry-after', '2');
-  if (pathname === '/healthz') {
-    sendJson(response, 503, { status: 'starting' });
-    return;
-  }
-  sendJson(response, 503, { error: 'Đang khởi động, thử lại sau giây lát / Starting up, try again shortly' });
-};
+/**
+ * What the port answers while the database is being opened, migrated and seeded: 503 with
+ * Retry-After, and the production security headers (HSTS by the TRUST_PROXY rule).
+ */
+export function createStartingHandler(trust: ProxyTrust = trustNoProxy): RequestHandler {
+  const app = new Hono<ApiEnv>();
+  app.use(securityHeaders({ production: true, trust }));
+  app.all('*', (c) =>
+    c.req.path === '/healthz'
+      ? jsonResponse(503, { status: 'starting' }, { 'retry-after': '2' })
+      : jsonResponse(
+          503,
+          { error: 'Đang khởi động, thử lại sau giây lát / Starting up, try again shortly' },
+          { 'retry-after': '2' },
+        ),
+  );
+  return nodeListener(app);
+}
+
+export const startingHandler: RequestHandler = createStartingHandler();

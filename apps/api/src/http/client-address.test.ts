@@ -3,7 +3,13 @@ import { createMemoryLoginThrottle } from '../auth/login-throttle.ts';
 import { ConfigError, readConfig } from '../config.ts';
 import { createTestApp, type TestApp } from '../test-support/test-app.ts';
 import { createYoga } from '../yoga.ts';
-import { clientAddress, ProxyTrustError, parseProxyTrust, trustNoProxy } from './client-address.ts';
+import {
+  clientAddress,
+  isHttpsRequest,
+  ProxyTrustError,
+  parseProxyTrust,
+  trustNoProxy,
+} from './client-address.ts';
 
 const request = (peer: string | undefined, forwardedFor?: string | string[]) => ({
   socket: { remoteAddress: peer },
@@ -54,6 +60,30 @@ describe('clientAddress', () => {
   it('IPv4-mapped peers are reported as IPv4, and a missing peer as unknown', () => {
     expect(clientAddress(request('::ffff:203.0.113.7'), trustNoProxy)).toBe('203.0.113.7');
     expect(clientAddress(request(undefined, '198.51.100.1'), proxies)).toBe('unknown');
+  });
+});
+
+describe('isHttpsRequest', () => {
+  const proxies = parseProxyTrust('10.0.0.0/8');
+  const https = (peer: string, proto?: string, encrypted = false) => ({
+    socket: { remoteAddress: peer, encrypted },
+    headers: proto === undefined ? {} : { 'x-forwarded-proto': proto },
+  });
+
+  it('a client that writes X-Forwarded-Proto: https itself is not believed', () => {
+    expect(isHttpsRequest(https('203.0.113.7', 'https'), proxies)).toBe(false);
+    expect(isHttpsRequest(https('127.0.0.1', 'https'), trustNoProxy)).toBe(false);
+  });
+
+  it('a trusted proxy saying https is believed; saying http, or nothing, is plain HTTP', () => {
+    expect(isHttpsRequest(https('10.0.0.2', 'https'), proxies)).toBe(true);
+    expect(isHttpsRequest(https('10.0.0.2', 'HTTPS, http'), proxies)).toBe(true);
+    expect(isHttpsRequest(https('10.0.0.2', 'http'), proxies)).toBe(false);
+    expect(isHttpsRequest(https('10.0.0.2'), proxies)).toBe(false);
+  });
+
+  it('TLS on the socket itself is HTTPS whoever the peer is', () => {
+    expect(isHttpsRequest(https('203.0.113.7', undefined, true), trustNoProxy)).toBe(true);
   });
 });
 

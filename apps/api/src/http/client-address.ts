@@ -77,7 +77,7 @@ export const trustNoProxy: ProxyTrust = parseProxyTrust(undefined);
 /** The requests this reads: a Node request (or anything with its socket and headers). */
 export type AddressedRequest = {
   headers?: IncomingMessage['headers'];
-  socket?: { remoteAddress?: string | undefined } | null;
+  socket?: { remoteAddress?: string | undefined; encrypted?: boolean } | null;
 };
 
 /**
@@ -101,4 +101,18 @@ export function clientAddress(request: AddressedRequest, trust: ProxyTrust): str
     if (!trust.trusts(hop)) return client;
   }
   return client;
+}
+
+/**
+ * Whether the client reached us over HTTPS: TLS on this very socket, or X-Forwarded-Proto: https
+ * written by a trusted proxy (the same TRUST_PROXY rule as the address). From any other peer the
+ * header is the client's own claim and does not count: no HSTS, no Secure cookie on its word.
+ */
+export function isHttpsRequest(request: AddressedRequest, trust: ProxyTrust): boolean {
+  if (request.socket?.encrypted) return true;
+  const peer = request.socket?.remoteAddress;
+  if (!peer || !trust.trusts(peer)) return false;
+  const header = request.headers?.['x-forwarded-proto'];
+  const proto = (Array.isArray(header) ? header[0] : header)?.split(',')[0]?.trim().toLowerCase();
+  return proto === 'https';
 }

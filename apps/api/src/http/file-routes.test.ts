@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../server.ts';
 import { readPdfText, skipWithoutPdfToText } from '../test-support/pdf-text.ts';
 import { createTestApp, gid, type TestApp } from '../test-support/test-app.ts';
-import { handleFileRoutes } from './file-routes.ts';
 
 type UploadBody = {
   batchId: string;
@@ -98,9 +97,9 @@ describe.each(testEngines())('import and export files on %s', (engine) => {
     cycleId = gid('Cycle', cycle.id);
     server = createHttpServer(createServer({ services: app.services, demo: null, yoga: app.yoga }).handler);
     base = await listen(server);
-    smallLimitServer = createHttpServer((request, response) => {
-      handleFileRoutes(app.services, request, response, { limit: 1024 }).catch(() => response.destroy());
-    });
+    smallLimitServer = createHttpServer(
+      createServer({ services: app.services, demo: null, yoga: app.yoga, uploads: { limit: 1024 } }).handler,
+    );
     smallBase = await listen(smallLimitServer);
   });
   afterAll(async () => {

@@ -1,14 +1,12 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ImportKind } from '@cadre/db';
-import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
-import { authenticateRequest } from '../auth/authenticate-request.ts';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { type Context, Hono } from 'hono';
 import type { AppServices } from '../context.ts';
-import { AppError, appErrorMapping, NotFoundError, ValidationError } from '../errors.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
 import { buildImportErrorReport } from '../exports/import-error-report.ts';
 import { buildTemplate } from '../imports/build-template.ts';
 import { findImportKind } from '../imports/import-columns.ts';
 import { buildImportBatchesWhere } from '../scope/build-import-batches-where.ts';
-import type { Viewer } from '../scope/viewer.ts';
 import { assertWritable, findVisibleCycle } from '../services/cycle-access.ts';
 import {
   exportRatingForm,
@@ -17,13 +15,27 @@ import {
   exportUnitRatings,
 } from '../services/export-results.ts';
 import { assertMayImport, importEvidence } from '../services/import-evidence.ts';
-import { sendJson, toFetchRequest } from './respond.ts';
+import {
+  type ApiEnv,
+  fileResponse,
+  formFile,
+  idParam,
+  idValue,
+  jsonResponse,
+  requiredIdParam,
+  requireViewer,
+} from './respond.ts';
 
 // REST for files, beside GraphQL: import templates, uploads, error reports and exports.
 // Authenticated exactly as GraphQL (bearer token, or the session cookie — with the CSRF header
 // for the upload; downloads are plain GET links the browser follows).
 
 export const maxUploadBytes = 50 * 1024 * 1024;
+
+/** An upload that sends nothing for this long is cut off (408): no connection held by a stall. */
+export const uploadIdleMs = 15_000;
+
+export type UploadLimits = { limit?: number; idleMs?: number };
 
 const contentTypes = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -34,178 +46,86 @@ const contentTypes = {
 class PayloadTooLargeError extends Error {}
 class UploadStalledError extends Error {}
 
-/** An upload that sends nothing for this long is cut off (408): no connection held by a stall. */
-export const uploadIdleMs = 15_000;
-
-function sendFile(
-  response: ServerResponse,
-  fileName: string,
-  format: keyof typeof contentTypes,
-  content: Buffer,
-) {
-  const ascii = fileName.replace(/[^\w.-]+/g, '_');
-  response.writeHead(200, {
-    'content-type': contentTypes[format],
-    'content-length': content.length,
-    'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  });
-  response.end(content);
-}
-
-function sendError(response: ServerResponse, error: AppError): void {
-  sendJson(response, appErrorMapping[error.code].http, {
-    error: error.message,
-    code: appErrorMapping[error.code].graphql,
-    ...error.details,
-  });
-}
-
-/** A Relay global id (as GraphQL hands out) or a raw database id. */
-function idParam(value: string | null, typename: string, field: string): string | null {
-  if (!value) return null;
-  try {
-    const decoded = decodeGlobalID(value);
-    if (decoded.typename === typename) return decoded.id;
-  } catch {
-    // not a global id: a raw id
-  }
-  if (!/^[0-9a-f-]{36}$/i.test(value)) {
-    throw new ValidationError([
-      { field, message: `Mã ${typename} không hợp lệ / not an id of a ${typename}` },
-    ]);
-  }
-  return value;
-}
-
-function requiredId(url: URL, name: string, typename: string): string {
-  const id = idParam(url.searchParams.get(name), typename, name);
-  if (!id) throw new ValidationError([{ field: name, message: `Thiếu ${name} / ${name} is required` }]);
-  return id;
-}
-
 /**
  * Reads the body up to `limit` bytes; refuses at once on a declared length above it, and gives up
- * when no byte arrives for `idleMs`.
+ * when no byte arrives for `idleMs`. (Not hono/body-limit: it has no idle time, and this is read
+ * only after the caller, the kind and the cycle were checked.) What is left unread is drained or
+ * cut off by the Node adapter once the answer is sent.
  */
-function readBody(request: IncomingMessage, limit: number, idleMs: number): Promise<Buffer> {
-  const declared = Number(request.headers['content-length'] ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > limit) return Promise.reject(new PayloadTooLargeError());
-  return new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    let size = 0;
-    let timer: NodeJS.Timeout;
-    const finish = (error?: Error) => {
-      clearTimeout(timer);
-      request.off('data', onData);
-      request.off('end', onEnd);
-      request.off('error', onError);
-      if (error) {
-        // stop taking bytes; the answer goes out and the connection is closed after it
-        request.pause();
-        reject(error);
-      } else {
-        resolve(Buffer.concat(parts));
-      }
-    };
-    const arm = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => finish(new UploadStalledError()), idleMs);
-    };
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) return finish(new PayloadTooLargeError());
-      parts.push(chunk);
-      arm();
-    };
-    const onEnd = () => finish();
-    const onError = (error: Error) => finish(error);
-    request.on('data', onData);
-    request.on('end', onEnd);
-    request.on('error', onError);
-    arm();
-  });
-}
-
-/** The uploaded file: the first file part of a multipart form, or the raw body. */
-async function uploadedFile(
-  request: IncomingMessage,
-  body: Buffer,
-  url: URL,
-): Promise<{ fileName: string; content: Buffer }> {
-  const contentType = request.headers['content-type'] ?? '';
-  if (contentType.startsWith('multipart/form-data')) {
-    const form = await new Request('http://local/upload', {
-      method: 'POST',
-      headers: { 'content-type': contentType },
-      body: new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length),
-    })
-      .formData()
-      .catch(() => {
-        throw new ValidationError([
-          { field: 'file', message: 'Biểu mẫu tải lên hỏng / malformed multipart body' },
-        ]);
+async function readBody(c: Context<ApiEnv>, limit: number, idleMs: number): Promise<Buffer> {
+  const declared = Number(c.req.header('content-length') ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > limit) throw new PayloadTooLargeError();
+  const body = c.req.raw.body;
+  if (!body) return Buffer.alloc(0);
+  const reader = body.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      let timer: NodeJS.Timeout | undefined;
+      const stalled = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new UploadStalledError()), idleMs);
       });
-    for (const value of form.values()) {
-      if (typeof value !== 'string') {
-        return { fileName: value.name || 'upload', content: Buffer.from(await value.arrayBuffer()) };
-      }
+      const chunk = await Promise.race([reader.read(), stalled]).finally(() => clearTimeout(timer));
+      if (chunk.done) return Buffer.concat(parts);
+      size += chunk.value.length;
+      if (size > limit) throw new PayloadTooLargeError();
+      parts.push(chunk.value);
     }
-    throw new ValidationError([{ field: 'file', message: 'Chưa chọn tệp / no file in the form' }]);
+  } finally {
+    reader.releaseLock();
   }
-  const headerName = request.headers['x-file-name'];
-  const fileName =
-    url.searchParams.get('fileName') ??
-    (typeof headerName === 'string' ? decodeURIComponent(headerName) : null) ??
-    (contentType.includes('csv') ? 'upload.csv' : 'upload');
-  return { fileName, content: body };
 }
 
-async function handleUpload(
-  services: AppServices,
-  viewer: Viewer,
-  request: IncomingMessage,
-  response: ServerResponse,
-  url: URL,
-  limit: number,
-  idleMs: number,
-): Promise<void> {
-  const kindName = url.searchParams.get('kind') ?? '';
+async function upload(services: AppServices, c: Context<ApiEnv>, limit: number, idleMs: number) {
+  const viewer = c.var.viewer;
+  const kindName = c.req.query('kind') ?? '';
   const spec = findImportKind(kindName);
   if (!spec) {
     throw new ValidationError([
       { field: 'kind', message: `Loại dữ liệu "${kindName}" không hợp lệ / unknown import kind` },
     ]);
   }
-  const cycleId = idParam(url.searchParams.get('cycleId'), 'Cycle', 'cycleId');
+  const cycleId = idParam(c, 'cycleId', 'Cycle');
   // the route, the role and the cycle are checked before a byte of the body is read
   assertMayImport(viewer, spec.kind as ImportKind);
   if (cycleId) assertWritable(await findVisibleCycle(services.prisma, viewer, cycleId));
   let body: Buffer;
   try {
-    body = await readBody(request, limit, idleMs);
+    body = await readBody(c, limit, idleMs);
   } catch (error) {
+    // the connection is closed after either answer: the rest of the body is not waited for
     if (error instanceof UploadStalledError) {
-      response.setHeader('connection', 'close');
-      response.once('finish', () => request.destroy());
-      sendJson(response, 408, {
-        error: 'Tải lên bị ngắt: không nhận được dữ liệu / upload stalled: no data received',
-        code: 'REQUEST_TIMEOUT',
-      });
-      return;
+      return jsonResponse(
+        408,
+        {
+          error: 'Tải lên bị ngắt: không nhận được dữ liệu / upload stalled: no data received',
+          code: 'REQUEST_TIMEOUT',
+        },
+        { connection: 'close' },
+      );
     }
     if (!(error instanceof PayloadTooLargeError)) throw error;
-    response.setHeader('connection', 'close');
-    sendJson(response, 413, {
-      error: `Tệp quá lớn: tối đa ${Math.round(limit / 1024 / 1024)} MB / file too large: at most ${Math.round(limit / 1024 / 1024)} MB`,
-      code: 'PAYLOAD_TOO_LARGE',
-      limitBytes: limit,
-    });
-    request.resume();
-    return;
+    const megabytes = Math.round(limit / 1024 / 1024);
+    return jsonResponse(
+      413,
+      {
+        error: `Tệp quá lớn: tối đa ${megabytes} MB / file too large: at most ${megabytes} MB`,
+        code: 'PAYLOAD_TOO_LARGE',
+        limitBytes: limit,
+      },
+      { connection: 'close' },
+    );
   }
-  const file = await uploadedFile(request, body, url);
+  const contentType = c.req.header('content-type') ?? '';
+  const headerName = c.req.header('x-file-name');
+  const file = (await formFile(contentType, body)) ?? {
+    fileName:
+      c.req.query('fileName') ??
+      (headerName !== undefined ? decodeURIComponent(headerName) : null) ??
+      (contentType.includes('csv') ? 'upload.csv' : 'upload'),
+    content: body,
+  };
   const outcome = await importEvidence({
     prisma: services.prisma,
     viewer,
@@ -214,11 +134,11 @@ async function handleUpload(
     cycleId,
     fileName: file.fileName,
     content: file.content,
-    source: url.searchParams.get('source'),
+    source: c.req.query('source') ?? null,
     db: services.db,
   });
   const batchId = encodeGlobalID('ImportBatch', outcome.batch.id);
-  sendJson(response, outcome.batch.status === 'APPLIED' ? 200 : 422, {
+  return jsonResponse(outcome.batch.status === 'APPLIED' ? 200 : 422, {
     batchId,
     kind: outcome.batch.kind,
     status: outcome.batch.status,
@@ -234,127 +154,99 @@ async function handleUpload(
   });
 }
 
-async function handleErrorReport(
-  services: AppServices,
-  viewer: Viewer,
-  response: ServerResponse,
-  rawId: string,
-  format: 'xlsx' | 'csv',
-): Promise<void> {
-  const id = idParam(decodeURIComponent(rawId), 'ImportBatch', 'batchId') ?? '';
-  const batch = await services.prisma.importBatch.findFirst({
-    where: { id, AND: [buildImportBatchesWhere({ viewer })] },
-  });
-  if (!batch) throw new NotFoundError('lần nhập / import batch');
-  const errors = await services.prisma.importRowError.findMany({
-    where: { batchId: batch.id },
-    orderBy: [{ row: 'asc' }, { id: 'asc' }],
-  });
-  sendFile(
-    response,
-    `loi-nhap-${batch.kind.toLowerCase()}.${format}`,
-    format,
-    await buildImportErrorReport(batch, errors, format),
-  );
+/** `name.xlsx` / `name.csv` → [name, format]; null for anything else. */
+function splitFormat(file: string): [string, 'xlsx' | 'csv'] | null {
+  const match = /^(.+)\.(xlsx|csv)$/.exec(file);
+  return match?.[1] ? [match[1], match[2] === 'csv' ? 'csv' : 'xlsx'] : null;
 }
 
 /**
- * Answers the file routes under /api/import and /api/export; false for any other path (the caller
- * continues routing). `limit` is the upload size limit (tests lower it).
+ * The file routes under /api/import and /api/export (signed in first, whatever the path); an
+ * AppError thrown here is answered by the app's error handler. `limit` and `idleMs` bound an
+ * upload (tests lower them).
  */
-export async function handleFileRoutes(
-  services: AppServices,
-  request: IncomingMessage,
-  response: ServerResponse,
-  options: { limit?: number; idleMs?: number } = {},
-): Promise<boolean> {
-  const url = new URL(request.url ?? '/', 'http://localhost');
-  const path = url.pathname;
-  if (!path.startsWith('/api/import') && !path.startsWith('/api/export')) return false;
-  const method = request.method ?? 'GET';
-  try {
-    const auth = await authenticateRequest({
-      prisma: services.prisma,
-      unitTrees: services.unitTrees,
-      request: toFetchRequest(request),
-      requireCsrf: method !== 'GET' && method !== 'HEAD',
+export function fileRoutes(services: AppServices, options: UploadLimits = {}): Hono<ApiEnv> {
+  const limit = options.limit ?? maxUploadBytes;
+  const idleMs = options.idleMs ?? uploadIdleMs;
+  const routes = new Hono<ApiEnv>();
+  // a wildcard path covers the bare path too (/api/import)
+  for (const path of ['/api/import/*', '/api/export/*']) routes.use(path, requireViewer(services));
+
+  routes.post('/api/import', (c) => upload(services, c, limit, idleMs));
+
+  routes.get('/api/import/templates/:file', async (c) => {
+    const [slug, format] = splitFormat(c.req.param('file')) ?? [];
+    const spec = slug && /^[\w-]+$/.test(slug) ? findImportKind(slug) : undefined;
+    if (!spec || !format) throw new NotFoundError('mẫu / template');
+    return fileResponse(
+      `mau-nhap-${spec.slug}.${format}`,
+      contentTypes[format],
+      await buildTemplate(spec, format),
+    );
+  });
+
+  routes.get('/api/import/:batch/:file', async (c) => {
+    const file = c.req.param('file');
+    if (file !== 'errors.xlsx' && file !== 'errors.csv') throw new NotFoundError('tệp / file');
+    const format = file === 'errors.csv' ? 'csv' : 'xlsx';
+    const id = idValue(c.req.param('batch'), 'batchId', 'ImportBatch') ?? '';
+    const batch = await services.prisma.importBatch.findFirst({
+      where: { id, AND: [buildImportBatchesWhere({ viewer: c.var.viewer })] },
     });
-    if (!auth.viewer) {
-      sendJson(response, 401, {
-        error: auth.failure ?? 'Cần đăng nhập / Authentication required',
-        code: 'UNAUTHENTICATED',
-      });
-      request.resume();
-      return true;
-    }
-    const viewer = auth.viewer;
-    const template = /^\/api\/import\/templates\/([\w-]+)\.(xlsx|csv)$/.exec(path);
-    const report = /^\/api\/import\/([^/]+)\/errors\.(xlsx|csv)$/.exec(path);
-    if (path === '/api/import' && method === 'POST') {
-      await handleUpload(
-        services,
-        viewer,
-        request,
-        response,
-        url,
-        options.limit ?? maxUploadBytes,
-        options.idleMs ?? uploadIdleMs,
-      );
-    } else if (template && method === 'GET') {
-      const spec = findImportKind(template[1] ?? '');
-      if (!spec) throw new NotFoundError('mẫu / template');
-      const format = template[2] === 'csv' ? 'csv' : 'xlsx';
-      sendFile(response, `mau-nhap-${spec.slug}.${format}`, format, await buildTemplate(spec, format));
-    } else if (report && method === 'GET') {
-      await handleErrorReport(
-        services,
-        viewer,
-        response,
-        report[1] ?? '',
-        report[2] === 'csv' ? 'csv' : 'xlsx',
-      );
-    } else if (method === 'GET' && path.startsWith('/api/export/')) {
-      // exports are heavy reads: on the replica when there is one (unless this session just wrote)
-      const reader = services.reads
-        ? (await services.reads.clientFor(viewer.sessionId)).prisma
-        : services.prisma;
-      const base = {
-        prisma: reader,
-        viewer,
-        unitTrees: services.unitTrees,
-        cycleId: requiredId(url, 'cycleId', 'Cycle'),
-        unitId: idParam(url.searchParams.get('unitId'), 'Unit', 'unitId'),
-      };
-      let file: { fileName: string; content: Buffer };
-      let format: keyof typeof contentTypes = 'pdf';
-      switch (path) {
-        case '/api/export/results.xlsx':
-          file = await exportResultsWorkbook(base);
-          format = 'xlsx';
-          break;
-        case '/api/export/rating-form.pdf':
-          file = await exportRatingForm({ ...base, personId: requiredId(url, 'personId', 'Person') });
-          break;
-        case '/api/export/unit-ratings.pdf':
-          file = await exportUnitRatings(base);
-          break;
-        case '/api/export/title-decisions.pdf':
-          file = await exportTitleDecisions({
-            ...base,
-            decisionId: idParam(url.searchParams.get('decisionId'), 'TitleDecision', 'decisionId'),
-          });
-          break;
-        default:
-          throw new NotFoundError('tệp / file');
+    if (!batch) throw new NotFoundError('lần nhập / import batch');
+    const errors = await services.prisma.importRowError.findMany({
+      where: { batchId: batch.id },
+      orderBy: [{ row: 'asc' }, { id: 'asc' }],
+    });
+    return fileResponse(
+      `loi-nhap-${batch.kind.toLowerCase()}.${format}`,
+      contentTypes[format],
+      await buildImportErrorReport(batch, errors, format),
+    );
+  });
+
+  routes.get('/api/export/:file', async (c) => {
+    const viewer = c.var.viewer;
+    // exports are heavy reads: on the replica when there is one (unless this session just wrote)
+    const reader = services.reads
+      ? (await services.reads.clientFor(viewer.sessionId)).prisma
+      : services.prisma;
+    const base = {
+      prisma: reader,
+      viewer,
+      unitTrees: services.unitTrees,
+      cycleId: requiredIdParam(c, 'cycleId', 'Cycle'),
+      unitId: idParam(c, 'unitId', 'Unit'),
+    };
+    switch (c.req.param('file')) {
+      case 'results.xlsx': {
+        const file = await exportResultsWorkbook(base);
+        return fileResponse(file.fileName, contentTypes.xlsx, file.content);
       }
-      sendFile(response, file.fileName, format, file.content);
-    } else {
-      throw new NotFoundError('tệp / file');
+      case 'rating-form.pdf': {
+        const file = await exportRatingForm({ ...base, personId: requiredIdParam(c, 'personId', 'Person') });
+        return fileResponse(file.fileName, contentTypes.pdf, file.content);
+      }
+      case 'unit-ratings.pdf': {
+        const file = await exportUnitRatings(base);
+        return fileResponse(file.fileName, contentTypes.pdf, file.content);
+      }
+      case 'title-decisions.pdf': {
+        const file = await exportTitleDecisions({
+          ...base,
+          decisionId: idParam(c, 'decisionId', 'TitleDecision'),
+        });
+        return fileResponse(file.fileName, contentTypes.pdf, file.content);
+      }
+      default:
+        throw new NotFoundError('tệp / file');
     }
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    request.resume();
-    sendError(response, error);
+  });
+
+  for (const path of ['/api/import/*', '/api/export/*']) {
+    routes.all(path, () => {
+      throw new NotFoundError('tệp / file');
+    });
   }
-  return true;
+  return routes;
 }

@@ -4,8 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { getRequestListener } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaticHandler } from './static.ts';
+import { webApp } from './static.ts';
 
 describe('the built web app', () => {
   let server: Server;
@@ -21,10 +22,7 @@ describe('the built web app', () => {
     writeFileSync(`${asset}.br`, brotliCompressSync(script));
     writeFileSync(`${asset}.gz`, gzipSync(script));
     writeFileSync(path.join(root, 'assets/logo-abc123.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
-    const serve = createStaticHandler({ root });
-    server = createServer((request, response) => {
-      serve(request, response).catch(() => response.destroy());
-    });
+    server = createServer(getRequestListener(webApp({ root }).fetch, { overrideGlobalObjects: false }));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -89,5 +87,28 @@ describe('the built web app', () => {
     const page = await get('/some/route', 'br');
     expect(page.headers['content-encoding']).toBeUndefined();
     expect(page.body.toString('utf8')).toContain('Cán bộ');
+  });
+
+  it('revalidates with the ETag (304), caches hashed assets for a year, and answers only GET and HEAD', async () => {
+    const first = await fetch(`${base}/assets/login-abc123.js`, { headers: { 'accept-encoding': 'br' } });
+    const etag = first.headers.get('etag') ?? '';
+    expect(first.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(etag).toMatch(/^W\/"/);
+    await first.arrayBuffer();
+    const again = await fetch(`${base}/assets/login-abc123.js`, {
+      headers: { 'accept-encoding': 'br', 'if-none-match': etag },
+    });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const page = await fetch(`${base}/`);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    expect(await page.text()).toContain('Cán bộ');
+    const head = await fetch(`${base}/some/route`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+    const post = await fetch(`${base}/some/route`, { method: 'POST', body: 'x' });
+    expect(post.status).toBe(405);
+    expect(post.headers.get('allow')).toBe('GET, HEAD');
+    expect((await fetch(`${base}/assets/missing-abc123.js`)).status).toBe(404);
   });
 });

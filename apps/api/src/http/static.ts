@@ -1,31 +1,17 @@
-import { createReadStream, existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { etag } from 'hono/etag';
+import type { ApiEnv } from './respond.ts';
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-  '.wasm': 'application/wasm',
-};
+// The built web app (apps/web/dist) through the Node adapter's serveStatic: the .br and .gz copies
+// the build wrote beside each text asset (apps/web/vite.config.ts) are sent as they are to a
+// browser that takes them; hashed assets are cached for a year, index.html is always revalidated,
+// any other path without an extension is a client-side route (SPA fallback).
 
-// text assets the build precompresses; images and fonts are compressed already
+// text assets the build precompresses (their answer varies with Accept-Encoding); images and
+// fonts are compressed already
 const compressible = new Set([
   '.html',
   '.js',
@@ -38,36 +24,6 @@ const compressible = new Set([
   '.wasm',
 ]);
 
-const encodings = [
-  { name: 'br', suffix: '.br' },
-  { name: 'gzip', suffix: '.gz' },
-] as const;
-
-/** The encodings the client accepts (q > 0), from its Accept-Encoding header. */
-function acceptedEncodings(header: string | undefined): Set<string> {
-  const accepted = new Set<string>();
-  for (const part of (header ?? '').split(',')) {
-    const [name = '', ...parameters] = part.trim().toLowerCase().split(';');
-    const q = parameters.map((parameter) => parameter.trim()).find((parameter) => parameter.startsWith('q='));
-    if (name && (q === undefined || Number(q.slice(2)) > 0)) accepted.add(name);
-  }
-  return accepted;
-}
-
-/** The best precompressed copy of a file the client accepts: brotli, then gzip; null for none. */
-async function precompressed(
-  file: string,
-  header: string | undefined,
-): Promise<(typeof encodings)[number] | null> {
-  const accepted = acceptedEncodings(header);
-  for (const encoding of encodings) {
-    if (!accepted.has(encoding.name) && !accepted.has('*')) continue;
-    const info = await stat(`${file}${encoding.suffix}`).catch(() => null);
-    if (info?.isFile()) return encoding;
-  }
-  return null;
-}
-
 const missingBuildPage = `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>Chưa dựng ứng dụng web</title></head>
 <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto">
@@ -77,95 +33,77 @@ const missingBuildPage = `<!doctype html>
 <p>GraphQL: <a href="/graphql">/graphql</a></p>
 </body></html>`;
 
-/** Serves the built web app: hashed assets cached for a year, index.html always revalidated, SPA fallback. */
-export function createStaticHandler(options: { root: string }) {
+const text = (status: number, body: string, headers: Record<string, string> = {}) =>
+  new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
+
+type StaticEnv = ApiEnv & { Variables: { servedFile?: string; indexPage?: boolean } };
+
+/** The web app's routes: every path the API does not answer itself. */
+export function webApp(options: { root: string }): Hono<StaticEnv> {
   const root = path.resolve(options.root);
   const indexFile = path.join(root, 'index.html');
+  const web = new Hono<StaticEnv>();
 
-  async function sendFile(
-    request: IncomingMessage,
-    response: ServerResponse,
-    original: string,
-    cacheControl: string,
-  ): Promise<void> {
-    const extension = path.extname(original).toLowerCase();
-    const type = contentTypes[extension] ?? 'application/octet-stream';
-    let file = original;
-    if (compressible.has(extension)) {
-      // the build wrote .br and .gz beside each text asset (apps/web/vite.config.ts): sent as they are
-      response.setHeader('vary', 'Accept-Encoding');
-      const encoding = await precompressed(original, request.headers['accept-encoding']);
-      if (encoding) {
-        file = `${original}${encoding.suffix}`;
-        response.setHeader('content-encoding', encoding.name);
-      }
-    }
-    const info = await stat(file);
-    const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
-    response.setHeader('content-type', type);
-    response.setHeader('cache-control', cacheControl);
-    response.setHeader('etag', etag);
-    response.setHeader('x-content-type-options', 'nosniff');
-    if (request.headers['if-none-match'] === etag) {
-      response.statusCode = 304;
-      response.end();
-      return;
-    }
-    response.setHeader('content-length', info.size);
-    response.statusCode = 200;
-    if (request.method === 'HEAD') {
-      response.end();
-      return;
-    }
-    await new Promise<void>((resolve, reject) => {
-      const stream = createReadStream(file);
-      stream.on('error', reject);
-      stream.on('end', () => resolve());
-      stream.pipe(response);
-    });
-  }
-
-  return async function serveStatic(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
-      response.end('Method not allowed');
-      return;
+  web.all('*', async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      return text(405, 'Method not allowed', { allow: 'GET, HEAD' });
     }
     if (!existsSync(indexFile)) {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      response.end(request.method === 'HEAD' ? undefined : missingBuildPage);
-      return;
+      return new Response(c.req.method === 'HEAD' ? null : missingBuildPage, {
+        headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+      });
     }
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    let pathname: string;
     try {
-      pathname = decodeURIComponent(url.pathname);
+      decodeURIComponent(c.req.path);
     } catch {
-      response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
-      response.end('Bad request');
-      return;
+      return text(400, 'Bad request');
     }
-    const file = path.resolve(root, `.${pathname}`);
-    const inside = file === root || file.startsWith(root + path.sep);
-    if (inside && file !== root) {
-      const info = await stat(file).catch(() => null);
-      if (info?.isFile()) {
-        const hashed = pathname.startsWith('/assets/');
-        const cache = hashed
-          ? 'public, max-age=31536000, immutable'
-          : pathname === '/index.html'
-            ? 'no-cache'
-            : 'public, max-age=3600';
-        await sendFile(request, response, file, cache);
-        return;
-      }
-    }
-    // a missing asset is a real 404; any other path is a client-side route
-    if (pathname.startsWith('/assets/') || (path.extname(pathname) !== '' && !pathname.endsWith('.html'))) {
-      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-      response.end('Not found');
-      return;
-    }
-    await sendFile(request, response, indexFile, 'no-cache');
+    await next();
+  });
+
+  // a weak validator from the size and time of the file sent (If-None-Match → 304)
+  web.use('*', etag({ weak: true }));
+  web.use('*', async (c, next) => {
+    await next();
+    const file = c.get('servedFile');
+    if (!file || (c.res.status !== 200 && c.res.status !== 206)) return;
+    const pathname = c.req.path;
+    const info = statSync(file);
+    c.header('etag', `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`);
+    c.header(
+      'cache-control',
+      pathname.startsWith('/assets/')
+        ? 'public, max-age=31536000, immutable'
+        : c.get('indexPage')
+          ? 'no-cache'
+          : 'public, max-age=3600',
+    );
+    c.header('x-content-type-options', 'nosniff');
+    const extension = path.extname(c.get('indexPage') ? indexFile : pathname).toLowerCase();
+    if (compressible.has(extension)) c.header('vary', 'Accept-Encoding');
+  });
+
+  const onFound = (file: string, c: Context<StaticEnv>) => {
+    c.set('servedFile', file);
+    c.set('indexPage', file === indexFile || file.startsWith(`${indexFile}.`));
   };
+  // made once the build is there (serveStatic complains at creation about a missing root)
+  let served: { files: MiddlewareHandler<StaticEnv>; index: MiddlewareHandler<StaticEnv> } | undefined;
+  const serve = () =>
+    (served ??= {
+      files: serveStatic<StaticEnv>({ root, precompressed: true, onFound }),
+      index: serveStatic<StaticEnv>({ root, path: 'index.html', precompressed: true, onFound }),
+    });
+  web.get('*', (c, next) => serve().files(c, next));
+
+  // a missing asset is a real 404; any other path is a client-side route
+  web.get('*', async (c, next) => {
+    const pathname = c.req.path;
+    if (pathname.startsWith('/assets/') || (path.extname(pathname) !== '' && !pathname.endsWith('.html'))) {
+      return text(404, 'Not found');
+    }
+    await next();
+  });
+  web.get('*', (c, next) => serve().index(c, next));
+  return web;
 }

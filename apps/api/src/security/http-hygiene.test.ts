@@ -90,9 +90,66 @@ describe('HTTP hygiene', () => {
     expect(contentSecurityPolicy).not.toMatch(/script-src[^;]*unsafe-inline/);
   });
 
-  it('behind an HTTPS proxy the browser is told to stay on HTTPS', async () => {
-    const response = await fetch(`${base}/healthz`, { headers: { 'x-forwarded-proto': 'https' } });
-    expect(response.headers.get('strict-transport-security')).toMatch(/max-age=\d{7,}/);
+  it('behind a trusted HTTPS proxy the browser is told to stay on HTTPS, and the cookie is Secure', async () => {
+    const services = {
+      ...app.services,
+      config: { ...app.services.config, production: true, trustProxy: parseProxyTrust('127.0.0.1') },
+    };
+    const proxied = await listen(createServer({ services, demo: null, yoga: createYoga(services) }).handler);
+    try {
+      const health = await fetch(`${proxied.base}/healthz`, { headers: { 'x-forwarded-proto': 'https' } });
+      expect(health.headers.get('strict-transport-security')).toMatch(/max-age=\d{7,}/);
+      const login = await fetch(`${proxied.base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' },
+        body: JSON.stringify({
+          query: 'mutation ($p: String!) { login(username: "officer", password: $p) { token } }',
+          variables: { p: fixturePassword },
+        }),
+      });
+      expect(login.headers.get('strict-transport-security')).toMatch(/max-age=\d{7,}/);
+      const cookies = login.headers.getSetCookie();
+      expect(cookies.find((cookie) => cookie.startsWith('cadre_session='))).toMatch(/; Secure/);
+      // the proxy saying plain HTTP is believed too
+      const plain = await fetch(`${proxied.base}/healthz`, { headers: { 'x-forwarded-proto': 'http' } });
+      expect(plain.headers.get('strict-transport-security')).toBeNull();
+    } finally {
+      await close(proxied.server);
+    }
+  });
+
+  it('a direct client writing X-Forwarded-Proto: https itself gets neither HSTS nor a Secure cookie', async () => {
+    // `base` trusts no proxy (TRUST_PROXY unset): the header is the client's own claim
+    const health = await fetch(`${base}/healthz`, { headers: { 'x-forwarded-proto': 'https' } });
+    expect(health.headers.get('strict-transport-security')).toBeNull();
+    const login = await gql(
+      'mutation ($p: String!) { login(username: "officer", password: $p) { token } }',
+      { p: fixturePassword },
+      { 'x-forwarded-proto': 'https' },
+    );
+    expect(login.headers.get('strict-transport-security')).toBeNull();
+    const session = login.headers.getSetCookie().find((cookie) => cookie.startsWith('cadre_session='));
+    expect(session).toMatch(/HttpOnly/);
+    expect(session).not.toMatch(/Secure/);
+    // nor when the peer is some other address TRUST_PROXY does not name
+    const elsewhere = {
+      ...app.services,
+      config: { ...app.services.config, trustProxy: parseProxyTrust('10.0.0.1') },
+    };
+    const other = await listen(createServer({ services: elsewhere, demo: null, yoga: app.yoga }).handler);
+    try {
+      const response = await fetch(`${other.base}/healthz`, { headers: { 'x-forwarded-proto': 'https' } });
+      expect(response.headers.get('strict-transport-security')).toBeNull();
+    } finally {
+      await close(other.server);
+    }
+  });
+
+  it('every response names its request id, the load balancer’s when it sent a sensible one', async () => {
+    const given = await fetch(`${base}/healthz`, { headers: { 'x-request-id': 'lb-0123456789abcdef' } });
+    expect(given.headers.get('x-request-id')).toBe('lb-0123456789abcdef');
+    const made = await fetch(`${base}/api/config`);
+    expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('a client flooding /graphql is slowed with 429 and Retry-After; others are not', async () => {
@@ -138,17 +195,14 @@ describe('HTTP hygiene', () => {
           ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
         },
       }) as never;
-    const response = () => ({ writeHead: vi.fn(), end: vi.fn() });
-    const admit = (req: never) => limiter.admit(req, response() as never);
+    const admit = async (req: never) => (await limiter.refusal(req)) === null;
     expect([await admit(request('10.0.0.1')), await admit(request('10.0.0.1'))]).toEqual([true, true]);
-    const refused = response();
-    expect(await limiter.admit(request('10.0.0.1'), refused as never)).toBe(false);
-    const [status, headers] = refused.writeHead.mock.calls[0] as [number, Record<string, string>];
-    expect(status).toBe(429);
-    expect(Number(headers['retry-after'])).toBeGreaterThanOrEqual(1);
-    const body = JSON.parse(String(refused.end.mock.calls[0]?.[0]));
-    expect(body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 'GRAPHQL_RATE_LIMIT' });
-    expect(body.errors[0].message).toContain('GRAPHQL_RATE_LIMIT');
+    const refused = await limiter.refusal(request('10.0.0.1'));
+    expect(refused?.status).toBe(429);
+    expect(Number(refused?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    const body = (await refused?.json()) as { errors: { message: string; extensions: unknown }[] };
+    expect(body.errors[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 'GRAPHQL_RATE_LIMIT' });
+    expect(body.errors[0]?.message).toContain('GRAPHQL_RATE_LIMIT');
     expect(await admit(request('10.0.0.2'))).toBe(true);
     // a forged X-Forwarded-For from a peer that is no trusted proxy does not make a new client
     expect(await admit(request('10.0.0.1', undefined, '198.51.100.9'))).toBe(false);
@@ -170,12 +224,12 @@ describe('HTTP hygiene', () => {
     });
     const request = (forwardedFor: string) =>
       ({ socket: { remoteAddress: '127.0.0.1' }, headers: { 'x-forwarded-for': forwardedFor } }) as never;
-    const response = () => ({ writeHead: vi.fn(), end: vi.fn() }) as never;
-    expect(await limiter.admit(request('198.51.100.1'), response())).toBe(true);
-    expect(await limiter.admit(request('198.51.100.2'), response())).toBe(true);
-    expect(await limiter.admit(request('198.51.100.1'), response())).toBe(false);
+    const admit = async (req: never) => (await limiter.refusal(req)) === null;
+    expect(await admit(request('198.51.100.1'))).toBe(true);
+    expect(await admit(request('198.51.100.2'))).toBe(true);
+    expect(await admit(request('198.51.100.1'))).toBe(false);
     // what the client prepends itself does not give it a fresh count
-    expect(await limiter.admit(request('203.0.113.50, 198.51.100.1'), response())).toBe(false);
+    expect(await admit(request('203.0.113.50, 198.51.100.1'))).toBe(false);
   });
 
   it('with Redis (REDIS_URL or 127.0.0.1:6379) two replicas count one client once', async ({ skip }) => {
@@ -199,12 +253,11 @@ describe('HTTP hygiene', () => {
     const token = `token-${randomUUID()}`;
     const request = (i: number) =>
       ({ socket: { remoteAddress: `10.9.${i}.1` }, headers: { authorization: `Bearer ${token}` } }) as never;
-    const response = () => ({ writeHead: vi.fn(), end: vi.fn() }) as never;
     try {
       const outcomes = await Promise.all(
-        Array.from({ length: 30 }, (_, i) => (i % 2 ? first : second).admit(request(i), response())),
+        Array.from({ length: 30 }, (_, i) => (i % 2 ? first : second).refusal(request(i))),
       );
-      expect(outcomes.filter(Boolean)).toHaveLength(10);
+      expect(outcomes.filter((refused) => refused === null)).toHaveLength(10);
     } finally {
       await first.close();
       await second.close();

@@ -10,7 +10,7 @@
 // is in memory. PostgreSQL is deliberately not used as the store: it would put a write on the
 // primary for every request.
 import { createHash } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { MiddlewareHandler } from 'hono';
 import { Redis } from 'ioredis';
 import {
   type RateLimiterAbstract,
@@ -18,12 +18,18 @@ import {
   RateLimiterRedis,
   RateLimiterRes,
 } from 'rate-limiter-flexible';
-import { sessionCookieName } from '../auth/cookies.ts';
-import { clientAddress, type ProxyTrust, trustNoProxy } from '../http/client-address.ts';
+import { readCookie, sessionCookieName } from '../auth/cookies.ts';
+import {
+  type AddressedRequest,
+  clientAddress,
+  type ProxyTrust,
+  trustNoProxy,
+} from '../http/client-address.ts';
+import type { ApiEnv } from '../http/respond.ts';
 
 export type RateLimiter = {
-  /** false when the caller is over the limit; the 429 answer has then been sent */
-  admit(request: IncomingMessage, response: ServerResponse): Promise<boolean>;
+  /** null while the caller is within the limit; over it, the 429 answer to send */
+  refusal(request: AddressedRequest): Promise<Response | null>;
   /** where the counts are kept */
   readonly store: 'redis' | 'memory' | 'off';
   close(): Promise<void>;
@@ -43,21 +49,14 @@ export function readRateLimitPolicy(env: Record<string, string | undefined> = pr
 }
 
 /** The session token of the request (bearer, else the session cookie) as a short digest. */
-function sessionKey(request: IncomingMessage): string | null {
-  const auth = request.headers.authorization;
+function sessionKey(request: AddressedRequest): string | null {
+  const auth = request.headers?.authorization;
   let token = auth?.toLowerCase().startsWith('bearer ') ? auth.slice(7).trim() : undefined;
-  if (!token) {
-    const cookie = request.headers.cookie ?? '';
-    token = cookie
-      .split(';')
-      .map((part) => part.trim())
-      .find((part) => part.startsWith(`${sessionCookieName}=`))
-      ?.slice(sessionCookieName.length + 1);
-  }
+  token ||= readCookie(request.headers?.cookie ?? null, sessionCookieName);
   return token ? `s:${createHash('sha256').update(token).digest('hex').slice(0, 32)}` : null;
 }
 
-function refuse(response: ServerResponse, policy: RateLimitPolicy, msBeforeNext: number): void {
+function refusal(policy: RateLimitPolicy, msBeforeNext: number): Response {
   const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000));
   const body = JSON.stringify({
     errors: [
@@ -73,13 +72,14 @@ function refuse(response: ServerResponse, policy: RateLimitPolicy, msBeforeNext:
       },
     ],
   });
-  response.writeHead(429, {
-    'content-type': 'application/json; charset=utf-8',
-    'retry-after': String(retryAfter),
-    'cache-control': 'no-store',
-    'content-length': Buffer.byteLength(body),
+  return new Response(body, {
+    status: 429,
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'retry-after': String(retryAfter),
+      'cache-control': 'no-store',
+    },
   });
-  response.end(body);
 }
 
 export type RateLimiterOptions = {
@@ -93,7 +93,7 @@ export type RateLimiterOptions = {
 export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter {
   const policy = options.policy ?? readRateLimitPolicy();
   const trust = options.trust ?? trustNoProxy;
-  if (policy.limit === 0) return { store: 'off', admit: async () => true, close: async () => {} };
+  if (policy.limit === 0) return { store: 'off', refusal: async () => null, close: async () => {} };
   const settings = { points: policy.limit, duration: policy.windowSeconds, keyPrefix: 'cadre:graphql' };
   let limiter: RateLimiterAbstract;
   let close = async () => {};
@@ -114,20 +114,28 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
 
   return {
     store: options.redisUrl ? 'redis' : 'memory',
-    async admit(request, response) {
+    async refusal(request) {
       const keys = [`ip:${clientAddress(request, trust)}`];
       const session = sessionKey(request);
       if (session) keys.push(session);
       try {
         // one session from many addresses is still one client, and one address is one client
         await Promise.all(keys.map((key) => limiter.consume(key)));
-        return true;
+        return null;
       } catch (error) {
         if (!(error instanceof RateLimiterRes)) throw error;
-        refuse(response, policy, error.msBeforeNext);
-        return false;
+        return refusal(policy, error.msBeforeNext);
       }
     },
     close,
+  };
+}
+
+/** The limit as a Hono middleware: over it, the 429 goes out and the route is not run. */
+export function rateLimit(limiter: RateLimiter): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    const refused = await limiter.refusal(c.env.incoming);
+    if (refused) return refused;
+    await next();
   };
 }

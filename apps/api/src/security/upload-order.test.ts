@@ -3,7 +3,7 @@
 import { createServer as createHttpServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handleFileRoutes } from '../http/file-routes.ts';
+import { createServer } from '../server.ts';
 import { createTestApp, gid, type TestApp } from '../test-support/test-app.ts';
 
 describe('uploads: checked before the body, cut off when stalled', () => {
@@ -26,9 +26,9 @@ describe('uploads: checked before the body, cut off when stalled', () => {
       });
     openCycle = gid('Cycle', (await make(2033, 'OPEN')).id);
     publishedCycle = gid('Cycle', (await make(2034, 'PUBLISHED')).id);
-    server = createHttpServer((request, response) => {
-      handleFileRoutes(app.services, request, response, { idleMs: 700 }).catch(() => response.destroy());
-    });
+    server = createHttpServer(
+      createServer({ services: app.services, demo: null, yoga: app.yoga, uploads: { idleMs: 700 } }).handler,
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
   });
