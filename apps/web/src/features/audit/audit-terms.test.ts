@@ -131,6 +131,7 @@ describe('the audit log in words', () => {
     expect(describeValue(tVi, 'ImportBatch', 'kind', 'TASKS')).toBe('Nhiệm vụ được giao');
     expect(describeValue(tVi, 'User', 'role', 'OFFICER')).toBe('Cán bộ tổ chức – nhân sự');
     expect(describeValue(tVi, 'Person', 'gender', 'FEMALE')).toBe('Nữ');
+    expect(describeValue(tVi, 'Unit', 'kind', 'DISTRICT')).toBe(vi['unitKind.DISTRICT']);
     expect(describeValue(tEn, 'EvaluationResult', 'finalRating', 'EXCELLENT')).toBe(en['rating.EXCELLENT']);
   });
 

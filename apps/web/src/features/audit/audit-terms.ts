@@ -98,6 +98,7 @@ function codePrefix(entity: string, field: string): string | null {
           ImportBatch: 'imports.kind.',
           ImportMapping: 'imports.kind.',
           IssuedDocument: 'documentKind.',
+          Unit: 'unitKind.',
         }[entity] ?? null
       );
     default:
