@@ -12,7 +12,7 @@ import { createReadCache, type ReadCache } from './read-cache.ts';
 import { createReadRouting, measureReplicaLag, type ReadRouting } from './read-replica.ts';
 import { followUnitChanges } from './scope/follow-unit-changes.ts';
 import { createUnitTreeCache } from './scope/unit-tree.ts';
-import { createServer, type DemoInfo, type RequestHandler, startingHandler } from './server.ts';
+import { createServer, createStartingHandler, type DemoInfo, type RequestHandler } from './server.ts';
 import {
   checkDataDir,
   checkProductionData,
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   const config = readConfig();
   if (!config.databaseUrl) checkDataDir(config.dataDir);
 
-  let handler: RequestHandler = startingHandler;
+  let handler: RequestHandler = createStartingHandler(config.trustProxy);
   const server = createHttpServer((request, response) => handler(request, response));
   await listen(server, config.port, config.host);
   // after the port: a port in use stops start-up before anything is written to DATA_DIR
