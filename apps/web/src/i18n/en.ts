@@ -797,6 +797,8 @@ export const en: Messages = {
   'password.changed': 'Password changed. Please sign in again.',
   'password.mustChange': 'Please change your password before you continue.',
   'emulation.propose': 'Propose a title',
+  'emulation.proposeRefused':
+    'You may not propose a title for {name} in this cycle (outside your scope, yourself, or the cycle is past that step).',
   'emulation.proposed': 'Title proposal filed.',
   'emulation.createSession': 'New council session',
   'emulation.sessionCreated': 'Session created.',

@@ -799,6 +799,8 @@ export const vi = {
   'password.changed': 'Đã đổi mật khẩu. Vui lòng đăng nhập lại.',
   'password.mustChange': 'Bạn cần đổi mật khẩu trước khi tiếp tục làm việc.',
   'emulation.propose': 'Đề nghị danh hiệu',
+  'emulation.proposeRefused':
+    'Bạn không được đề nghị danh hiệu cho {name} trong kỳ này (ngoài phạm vi, chính mình, hoặc kỳ đã qua bước đề nghị).',
   'emulation.proposed': 'Đã gửi đề nghị danh hiệu.',
   'emulation.createSession': 'Tạo phiên họp Hội đồng',
   'emulation.sessionCreated': 'Đã tạo phiên họp.',
