@@ -26,6 +26,7 @@ const notConfiguration: Record<string, string> = {
   BENCH_DATABASE_URL: 'npm run bench: a PostgreSQL database to use instead of a fresh one',
   BENCH_API_PROFILE: 'npm run bench: profiles the API under load',
   RULES_BENCH_PEOPLE: 'npm run bench -- rules: people to evaluate',
+  RULES_BENCH_DIGEST: 'npm run bench -- rules: `full` also prints a checksum of the whole evaluation',
   API_URL: 'the Vite dev server (npm run dev -w @cadre/web) proxies GraphQL to it',
   INIT_CWD: 'set by npm: the folder `npm start` / `npm run backup` was called from',
   PRISMA_SCHEMA_ENGINE_BINARY: 'prisma generate runs offline (packages/db/scripts/generate.mjs)',
