@@ -2,7 +2,7 @@ import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { PersonPicker } from '../features/accounts/person-picker.tsx';
+import { PersonPicker, type PickedPerson } from '../features/accounts/person-picker.tsx';
 import { graphql } from '../graphql/graphql.ts';
 import { MutationError } from '../graphql/mutation-error.ts';
 import { useT } from '../i18n/i18n-context.tsx';
@@ -36,6 +36,29 @@ const ProposeTitleMutation = graphql(
 `,
   [MutationError],
 );
+
+// What the API says of the nominee picked: whether the viewer may propose a title for them (role,
+// scope, the cycle's step, not themselves) and the engine's standing for each individual title.
+const ProposalNomineeQuery = graphql(`
+  query ProposalNominee($cycleId: ID!, $search: String!) {
+    results(cycleId: $cycleId, first: 20, filter: { search: $search }) {
+      edges {
+        node {
+          id
+          viewerCanProposeTitle
+          person {
+            id
+          }
+          titleEligibility {
+            title
+            status
+            reasons
+          }
+        }
+      }
+    }
+  }
+`);
 
 const CreateSessionMutation = graphql(
   `
@@ -86,6 +109,18 @@ export function ProposeTitleModal(props: { cycleId: string; onClose: (done: bool
   const [state, propose] = useMutation(ProposeTitleMutation);
   const [error, setError] = useState<string | null>(null);
   useFocusReturn();
+  const [picked, setPicked] = useState<PickedPerson | null>(null);
+  const [standing] = useQuery({
+    query: ProposalNomineeQuery,
+    variables: { cycleId: props.cycleId, search: picked?.fullName ?? '' },
+    pause: !picked,
+    requestPolicy: 'network-only',
+  });
+  const nomineeResult =
+    (picked &&
+      standing.data?.results.edges.map((edge) => edge.node).find((node) => node.person.id === picked.id)) ??
+    null;
+  const refused = nomineeResult !== null && !nomineeResult.viewerCanProposeTitle;
 
   return (
     <Modal
@@ -94,6 +129,7 @@ export function ProposeTitleModal(props: { cycleId: string; onClose: (done: bool
       okText={t('app.save')}
       cancelText={t('app.cancel')}
       confirmLoading={state.fetching}
+      okButtonProps={{ disabled: refused }}
       onOk={() => form.submit()}
       onCancel={() => props.onClose(false)}
     >
@@ -122,10 +158,24 @@ export function ProposeTitleModal(props: { cycleId: string; onClose: (done: bool
         }}
       >
         <Form.Item name="personId" label={t('emulation.nominee')} rules={[{ required: true }]}>
-          <PersonPicker placeholder={t('people.searchPlaceholder')} />
+          <PersonPicker placeholder={t('people.searchPlaceholder')} onPick={setPicked} />
         </Form.Item>
+        {refused && picked && (
+          <p role="alert" style={{ color: '#a61d24' }} data-testid="propose-refused">
+            {t('emulation.proposeRefused', { name: picked.fullName })}
+          </p>
+        )}
         <Form.Item name="title" label={t('emulation.title')} rules={[{ required: true }]}>
-          <Select options={individualTitles.map((value) => ({ value, label: t(`titleKind.${value}`) }))} />
+          <Select
+            options={individualTitles.map((value) => {
+              // the engine's standing of the nominee beside each title (the API judges the proposal)
+              const entry = nomineeResult?.titleEligibility.find((item) => item.title === value);
+              const label = t(`titleKind.${value}`);
+              if (!entry) return { value, label };
+              const reasons = entry.reasons.length > 0 ? `: ${entry.reasons.join('; ')}` : '';
+              return { value, label: `${label} — ${t(`emulation.standing.${entry.status}`)}${reasons}` };
+            })}
+          />
         </Form.Item>
         <Form.Item name="reason" label={t('emulation.reason')}>
           <Input.TextArea rows={3} />

@@ -203,6 +203,91 @@ describe('the emulation page', () => {
     await waitFor(() => expect(document.activeElement).toBe(opener));
   });
 
+  it('says when the API will not take a proposal for the nominee picked, and the engine’s standing per title', async () => {
+    const user = userEvent.setup();
+    const people = [
+      { ...nomineeAn, id: 'x1', fullName: 'Nguyễn Văn An', code: 'CB007' },
+      { ...nomineeAn, id: 'x3', fullName: 'Trần Thị Bình', code: 'CB009' },
+    ];
+    const { calls } = renderWithApp(<EmulationPage />, {
+      role: 'UNIT_HEAD',
+      answers: {
+        CyclesList: cycles,
+        Emulation: { data: emulation({ hasVoted: 0, turnout: 3, myRecusal: null }) },
+        EmulationProposable: proposable(true),
+        AccountPersonPick: {
+          data: {
+            people: {
+              __typename: 'QueryPeopleConnection',
+              edges: people.map((node) => ({ __typename: 'QueryPeopleConnectionEdge', node })),
+            },
+          },
+        },
+        ProposalNominee: {
+          reply: (variables) => {
+            const person = people.find((entry) => entry.fullName === variables.search);
+            return {
+              results: {
+                __typename: 'QueryResultsConnection',
+                edges: [
+                  {
+                    __typename: 'QueryResultsConnectionEdge',
+                    node: {
+                      __typename: 'EvaluationResult',
+                      id: `r-${person?.id}`,
+                      // the head's own result: the API says no
+                      viewerCanProposeTitle: person?.id !== 'x1',
+                      person: { __typename: 'Person', id: person?.id },
+                      titleEligibility: [
+                        {
+                          __typename: 'TitleEligibility',
+                          title: 'CSTDCS',
+                          status: 'NOT_ELIGIBLE',
+                          reasons: ['chưa có sáng kiến được công nhận'],
+                        },
+                      ],
+                    },
+                  },
+                ],
+              },
+            };
+          },
+        },
+      },
+    });
+    await user.click(await screen.findByRole('button', { name: messages['emulation.propose'] }, slow));
+    const dialog = await screen.findByRole('dialog');
+    const picker = within(dialog).getByRole('combobox', { name: messages['emulation.nominee'] });
+    const pick = async (name: string) => {
+      await user.click(picker);
+      await user.clear(picker);
+      await user.type(picker, name.split(' ')[0] as string);
+      const code = people.find((entry) => entry.fullName === name)?.code ?? '';
+      await user.click(await screen.findByText(`· ${code}`, {}, slow));
+    };
+    await pick('Nguyễn Văn An');
+    const refusal = await within(dialog).findByTestId('propose-refused', {}, slow);
+    expect(refusal.textContent).toContain('Bạn không được đề nghị danh hiệu cho Nguyễn Văn An');
+    const save = within(dialog).getByRole('button', { name: messages['app.save'] });
+    expect(save.hasAttribute('disabled')).toBe(true);
+
+    await pick('Trần Thị Bình');
+    await waitFor(() => expect(within(dialog).queryByTestId('propose-refused')).toBeNull());
+    expect(save.hasAttribute('disabled')).toBe(false);
+    await user.click(within(dialog).getByRole('combobox', { name: messages['emulation.title'] }));
+    expect(
+      await screen.findByText(
+        `${messages['titleKind.CSTDCS']} — ${messages['emulation.standing.NOT_ELIGIBLE']}: chưa có sáng kiến được công nhận`,
+      ),
+    ).toBeTruthy();
+    expect(
+      calls.filter((call) => call.operationName === 'ProposalNominee').map((call) => call.variables),
+    ).toEqual([
+      { cycleId: 'c1', search: 'Nguyễn Văn An' },
+      { cycleId: 'c1', search: 'Trần Thị Bình' },
+    ]);
+  });
+
   it('names the nominee and the session before putting a proposal to a ballot', async () => {
     const user = userEvent.setup();
     const { calls } = renderWithApp(<EmulationPage />, {

@@ -48,6 +48,8 @@ export function PersonPicker(props: {
   id?: string;
   value?: string | null;
   onChange?: (value: string | null) => void;
+  /** the person picked (or null when cleared), for a form that asks more about them */
+  onPick?: (person: PickedPerson | null) => void;
   current?: PickedPerson | null;
   placeholder?: string;
 }) {
@@ -72,7 +74,10 @@ export function PersonPicker(props: {
     <Select
       id={props.id}
       value={props.value ?? undefined}
-      onChange={(value?: string) => props.onChange?.(value ?? null)}
+      onChange={(value?: string) => {
+        props.onChange?.(value ?? null);
+        props.onPick?.(options.find((option) => option.value === value)?.person ?? null);
+      }}
       allowClear
       showSearch={{ filterOption: false, onSearch: setSearch }}
       loading={people.fetching}
