@@ -112,6 +112,7 @@ describe.skipIf(!hasChromium)('column mappings of source systems in Chromium', (
     await outcome
       .getByText(messages['imports.applied'].replace('{rows}', '2').replace('{file}', file.name))
       .waitFor({ timeout: 60_000 });
+    await screenshot(page, 'import-mapping-applied');
 
     // the same file as if it were the template's: refused, naming the columns it lacks
     await pick(page, 'import-source', messages['importMapping.noSource']);

@@ -12,7 +12,7 @@ import {
   Typography,
   Upload,
 } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { describeCombinedError, describeErrorResult } from '../../lib/error-message.ts';
@@ -55,6 +55,8 @@ export function ColumnMappingEditor(props: {
   const [kind, setKind] = useState<ImportKind>(props.initialKind);
   const [sample, setSample] = useState<{ name: string; headings: string[] } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
+  // the saved source whose headings the fields hold: leaving its name again keeps the edits
+  const loadedSource = useRef<string | null>(null);
   const [columnsResult] = useQuery({ query: ImportColumnsQuery, variables: { kind } });
   const [mappingsResult, refetchMappings] = useQuery({
     query: ImportMappingsQuery,
@@ -70,14 +72,18 @@ export function ColumnMappingEditor(props: {
   function chooseKind(next: ImportKind) {
     setKind(next);
     setFormError(null);
-    form.setFieldsValue({ source: '', columns: {} });
+    form.setFieldValue('source', '');
+    form.setFieldValue('columns', {});
+    loadedSource.current = null;
     // the sample's headings are matched again once the new kind's columns arrive
     setSample(null);
   }
 
   function chooseSource(source: string) {
     const saved = findSaved(source);
-    if (saved) form.setFieldsValue({ columns: savedColumns(saved.columns) });
+    if (!saved || saved.source === loadedSource.current) return;
+    loadedSource.current = saved.source;
+    form.setFieldValue('columns', savedColumns(saved.columns));
   }
 
   async function readSample(file: File) {
@@ -96,7 +102,7 @@ export function ColumnMappingEditor(props: {
         const typed = current?.[column.key]?.trim();
         next[column.key] = typed && headings.includes(typed) ? typed : suggested[column.key];
       }
-      form.setFieldsValue({ columns: next });
+      form.setFieldValue('columns', next);
       void message.success(
         t('importMapping.sampleRead', {
           count: headings.length,
@@ -117,6 +123,7 @@ export function ColumnMappingEditor(props: {
     const result = await save({ kind, source, columns: mapped });
     const outcome = result.data?.saveImportMapping;
     if (outcome?.__typename === 'SaveImportMappingSuccess') {
+      loadedSource.current = source;
       void message.success(t('importMapping.saved', { source }));
       refetchMappings({ requestPolicy: 'network-only' });
       props.onSaved(kind, source);
