@@ -171,10 +171,20 @@ describe.skipIf(!hasChromium)('weight and accessibility in Chromium', () => {
   const pagesByRole: [string, string[]][] = [
     [
       'officer',
-      ['/dashboard', '/people', '/cycles', '/results', '/rankings', '/flags', '/appeals', '/imports'],
+      [
+        '/dashboard',
+        '/people',
+        '/units',
+        '/cycles',
+        '/results',
+        '/rankings',
+        '/flags',
+        '/appeals',
+        '/imports',
+      ],
     ],
     ['head', ['/results', '/emulation']],
-    ['admin', ['/accounts', '/audit']],
+    ['admin', ['/accounts', '/audit', '/units']],
     ['staff', ['/my-result']],
   ];
   for (const [role, paths] of pagesByRole) {

@@ -1141,7 +1141,7 @@ export const vi = {
   'units.validFrom': 'Từ {date}',
   'units.validTo': 'Đến {date}',
   'units.validBetween': '{from} – {to}',
-  'units.validAlways': 'Đang hoạt động',
+  'units.validAlways': 'Đang có hiệu lực',
   'units.closedTag': 'Đã giải thể/sáp nhập',
   'units.closedOn': 'Đã giải thể/sáp nhập ngày {date}',
   'units.closedOnTo': 'Đã giải thể/sáp nhập ngày {date} → {successors}',

@@ -247,4 +247,74 @@ describe('the units page', () => {
     expect(nameField.getAttribute('aria-invalid')).toBe('true');
     expect(within(dialog).getByRole('alert').textContent).toContain(messages['units.fixFields']);
   });
+
+  it('says when someone else changed the unit meanwhile and saves on the latest version', async () => {
+    const user = userEvent.setup();
+    const latest = { ...unitNode(specs[1] as UnitSpec, false), name: 'Sở Nội vụ tỉnh Hòa An', version: 4 };
+    const { calls } = renderWithApp(<UnitsPage />, {
+      role: 'ADMIN',
+      url: '/units',
+      answers: {
+        ...answers,
+        UnitDetails: {
+          data: {
+            unit: {
+              ...latest,
+              heads: [],
+              successors: [],
+              predecessors: [],
+              parent: { __typename: 'Unit', id: 'u-ha', name: 'UBND tỉnh Hòa An', parent: null },
+            },
+          },
+        },
+        UpdateUnitPage: {
+          reply: (variables) =>
+            variables.version === 3
+              ? {
+                  updateUnit: {
+                    __typename: 'ConflictError',
+                    code: 'CONFLICT',
+                    message: 'Đơn vị / Unit đã được người khác sửa (phiên bản 4, bạn gửi 3)',
+                    currentVersion: 4,
+                  },
+                }
+              : {
+                  updateUnit: {
+                    __typename: 'UpdateUnitSuccess',
+                    data: { ...latest, name: 'Sở Nội vụ (mới)', version: 5 },
+                  },
+                },
+        },
+      },
+    });
+    await screen.findByRole('button', { name: 'Sở Nội vụ' }, slow);
+    await user.click(
+      within(rowOf('Sở Nội vụ')).getByRole('button', {
+        name: messages['units.editNamed'].replace('{name}', 'Sở Nội vụ'),
+      }),
+    );
+    const dialog = await screen.findByRole('dialog', {}, slow);
+    const name = within(dialog).getByLabelText(messages['units.field.name']);
+    await user.clear(name);
+    await user.type(name, 'Sở Nội vụ (mới)');
+    await user.click(within(dialog).getByRole('button', { name: messages['app.save'] }));
+    expect((await within(dialog).findByRole('alert', {}, slow)).textContent).toContain(
+      messages['units.conflict'],
+    );
+    await user.click(within(dialog).getByRole('button', { name: messages['units.reloadLatest'] }));
+    // the form shows the latest version (its fields are drawn anew)
+    const nameNow = () => within(dialog).getByLabelText(messages['units.field.name']) as HTMLInputElement;
+    await waitFor(() => expect(nameNow().value).toBe('Sở Nội vụ tỉnh Hòa An'));
+    expect(within(dialog).getByRole('status').textContent).toContain(messages['units.reloaded']);
+    await user.clear(nameNow());
+    await user.type(nameNow(), 'Sở Nội vụ (mới)');
+    await user.click(within(dialog).getByRole('button', { name: messages['app.save'] }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(
+      calls.filter((call) => call.operationName === 'UpdateUnitPage').map((call) => call.variables),
+    ).toEqual([
+      { id: 'u-snv', version: 3, input: { name: 'Sở Nội vụ (mới)' } },
+      { id: 'u-snv', version: 4, input: { name: 'Sở Nội vụ (mới)' } },
+    ]);
+  });
 });

@@ -114,7 +114,15 @@ export function UnitsPage() {
         const unit = row.unit;
         const closed = isClosed(unit);
         return (
-          <span>
+          <span
+            style={{
+              display: 'inline-flex',
+              flexDirection: 'column',
+              alignItems: 'flex-start',
+              maxWidth: 'calc(100% - 48px)',
+              verticalAlign: 'top',
+            }}
+          >
             <Button
               type="link"
               size="small"
@@ -132,7 +140,7 @@ export function UnitsPage() {
               {marked(unit.name, folded)}
             </Button>
             {closed && (
-              <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {unit.successors && unit.successors.length > 0
                   ? t('units.closedOnTo', {
                       date: formatDate(unit.validTo),
@@ -141,7 +149,7 @@ export function UnitsPage() {
                   : t('units.closedOn', { date: formatDate(unit.validTo) })}
               </Typography.Text>
             )}
-            {!closed && !unit.active && <Tag style={{ marginInlineStart: 6 }}>{t('units.isInactive')}</Tag>}
+            {!closed && !unit.active && <Tag>{t('units.isInactive')}</Tag>}
           </span>
         );
       },
