@@ -11,6 +11,7 @@ import {
   Row,
   Select,
   Space,
+  Spin,
   Statistic,
   Tag,
   Typography,
@@ -425,7 +426,7 @@ function AppealSection({
 export function MyResultPage() {
   const t = useT();
   const session = useSession();
-  const { cycles, selected, select, error: cyclesError } = useCycles();
+  const { cycles, selected, select, error: cyclesError, fetching: cyclesLoading } = useCycles();
   const [result, reexecute] = useQuery({
     query: MyResultQuery,
     variables: { cycleId: selected?.id ?? '' },
@@ -457,7 +458,8 @@ export function MyResultPage() {
           style={{ marginBottom: 12 }}
         />
       )}
-      {!selected && !error && <Empty description={t('myResult.noCycle')} />}
+      {!selected && !error && cyclesLoading && <Spin tip={t('app.loading')} />}
+      {!selected && !error && !cyclesLoading && <Empty description={t('myResult.noCycle')} />}
       {selected && (
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={14}>

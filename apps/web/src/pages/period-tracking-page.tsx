@@ -13,7 +13,7 @@ import { useT } from '../i18n/i18n-context.tsx';
 /** Heads: the tracking screen of one unit and one period. */
 export function PeriodTrackingPage() {
   const t = useT();
-  const { cycles, selected, select } = useCycles();
+  const { cycles, selected, select, fetching: cyclesLoading } = useCycles();
   const { units, tree } = useUnits();
   const session = useSession();
   const [params] = useSearchParams();
@@ -47,7 +47,7 @@ export function PeriodTrackingPage() {
           />
         </div>
       </Space>
-      {!selected ? <Alert type="info" title={t('periods.noCycle')} /> : null}
+      {!selected && !cyclesLoading ? <Alert type="info" title={t('periods.noCycle')} /> : null}
       {selected && periodKind === 'YEAR' ? (
         <Typography.Paragraph type="secondary">{t('periods.yearOnly')}</Typography.Paragraph>
       ) : null}

@@ -31,7 +31,13 @@ export function ResultsPage() {
   const role = session.data?.user.role;
   // the cycle, filters, search and the open result live in the address: Back and links keep the view
   const [url, setUrl] = useUrlState(['cycle', 'unit', 'rating', 'q', 'open'] as const);
-  const { cycles, selected: remembered, select: remember, error: cyclesError } = useCycles();
+  const {
+    cycles,
+    selected: remembered,
+    select: remember,
+    error: cyclesError,
+    fetching: cyclesLoading,
+  } = useCycles();
   const selected = cycles.find((cycle) => cycle.id === url.cycle) ?? remembered;
   const select = (id: string) => {
     remember(id);
@@ -107,7 +113,7 @@ export function ResultsPage() {
   const anyDecision = list.nodes.some((node) => node.viewerCanAdjust || node.viewerCanCorrect);
   const [correcting, setCorrecting] = useState(false);
 
-  if (!cyclesError && cycles.length === 0 && selected === null) {
+  if (!cyclesError && !cyclesLoading && cycles.length === 0 && selected === null) {
     return (
       <section>
         <Typography.Title level={1} style={{ fontSize: 22 }}>
