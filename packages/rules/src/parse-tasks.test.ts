@@ -48,3 +48,54 @@ describe('task validation', () => {
     );
   });
 });
+
+describe('task ids and owners', () => {
+  it('names every repeated id with its first place, ids of equal hash being told apart', () => {
+    // "T323329" and "T1134096" have the same 32-bit FNV-1a hash: both are distinct ids
+    const ids = ['T323329', 'T1134096', 'A', 'B', 'A', 'T1134096', 'C', 'A'];
+    const tasks = ids.map((id, n) => ({ ...task('P1', n), id }));
+    const parsed = parseScenario(scenario({ people: [person('P1')], tasks }));
+    expect(parsed.ok ? [] : parsed.errors).toEqual([
+      'tasks[4].id: duplicate id "A" (first at tasks[2])',
+      'tasks[5].id: duplicate id "T1134096" (first at tasks[1])',
+      'tasks[7].id: duplicate id "A" (first at tasks[2])',
+    ]);
+  });
+
+  it('reports repeated ids as one pass in record order would, whatever the ids', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom('', 'T323329', 'T1134096'), fc.string({ maxLength: 3 })), {
+          maxLength: 60,
+        }),
+        (ids) => {
+          const expected: string[] = [];
+          const first = new Map<string, number>();
+          ids.forEach((id, index) => {
+            if (!id) return;
+            const at = first.get(id);
+            if (at === undefined) first.set(id, index);
+            else
+              expected.push(`tasks[${index}].id: duplicate id ${JSON.stringify(id)} (first at tasks[${at}])`);
+          });
+          const tasks = ids.map((id, n) => ({ ...task('P1', n), id }));
+          const parsed = parseScenario(scenario({ people: [person('P1')], tasks }));
+          const errors = parsed.ok ? [] : parsed.errors;
+          expect(errors.filter((line) => line.includes(': duplicate id '))).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('names every row of an unknown person, in runs of one person or not', () => {
+    const owners = ['P1', 'P1', 'P9', 'P9', 'P1', 'P9', 'P2'];
+    const tasks = owners.map((personId, n) => task(personId, n));
+    const parsed = parseScenario(scenario({ people: [person('P1'), person('P2')], tasks }));
+    expect(parsed.ok ? [] : parsed.errors).toEqual([
+      'tasks[2].personId: unknown person: "P9"',
+      'tasks[3].personId: unknown person: "P9"',
+      'tasks[5].personId: unknown person: "P9"',
+    ]);
+  });
+});

@@ -38,7 +38,11 @@ export class PeriodTraceEntry implements TraceEntry {
  * 200,000 distinct ones; each object kept is memory the garbage collector copies and marks.
  */
 export class PeriodResults {
-  private readonly known = new Map<number, PeriodTraceEntry>();
+  /** by period and score (index period × 1001 + score in tenths), then by the components' key */
+  private readonly known: (Map<number, PeriodTraceEntry> | undefined)[] = Array.from(
+    { length: 13 * 1001 },
+    () => undefined,
+  );
 
   constructor(
     private readonly kind: PeriodKind,
@@ -54,12 +58,22 @@ export class PeriodResults {
     reform: number,
     citizens: number,
   ): PeriodTraceEntry {
-    const key = resultKey(period, score, tasks, conduct, reform, citizens);
-    const known = key === null ? undefined : this.known.get(key);
+    const scoreTenths = tenths(score, 1000);
+    const key = componentsKey(tasks, conduct, reform, citizens);
+    const shared = Number.isInteger(period) && period >= 1 && period <= 12 && scoreTenths >= 0 && key >= 0;
+    const slot = period * 1001 + scoreTenths;
+    const known = shared ? this.known[slot]?.get(key) : undefined;
     if (known !== undefined) return known;
     const components = Object.freeze({ tasks, conduct, reform, citizens });
     const line = new PeriodTraceEntry(this.kind, this.year, Object.freeze({ period, score, components }));
-    if (key !== null) this.known.set(key, line);
+    if (shared) {
+      let byComponents = this.known[slot];
+      if (byComponents === undefined) {
+        byComponents = new Map();
+        this.known[slot] = byComponents;
+      }
+      byComponents.set(key, line);
+    }
     return line;
   }
 }
@@ -71,26 +85,16 @@ function tenths(value: number, max: number): number {
 }
 
 /**
- * One whole number for the figures of a period result: the period (1–12), the score (0–100) and
- * the tasks (0–70), conduct, reform and citizens (0–10) components, in tenths. Figures rounded to
- * one decimal are k ÷ 10 for a whole k, and k ÷ 10 × 10 rounds back to k, so equal keys mean equal
- * figures. Null (not shared) for a figure not so rounded or outside those ranges.
+ * One whole number for the components of a period result, in tenths: tasks (0–70), conduct,
+ * reform and citizens (0–10), under 2^30 (a small integer for V8's maps). Figures rounded to one
+ * decimal are k ÷ 10 for a whole k, and k ÷ 10 × 10 rounds back to k, so equal keys mean equal
+ * figures. −1 (not shared) for a figure not so rounded or outside those ranges.
  */
-function resultKey(
-  period: number,
-  score: number,
-  tasks: number,
-  conduct: number,
-  reform: number,
-  citizens: number,
-): number | null {
-  const s = tenths(score, 1000);
+function componentsKey(tasks: number, conduct: number, reform: number, citizens: number): number {
   const t = tenths(tasks, 700);
   const c = tenths(conduct, 100);
   const r = tenths(reform, 100);
   const z = tenths(citizens, 100);
-  if (!Number.isInteger(period) || period < 1 || period > 12 || s < 0 || t < 0 || c < 0 || r < 0 || z < 0)
-    return null;
-  // mixed radix: period + 13 × (score + 1001 × (tasks + 701 × (conduct + 101 × (reform + 101 × citizens))))
-  return period + 13 * (s + 1001 * (t + 701 * (c + 101 * (r + 101 * z))));
+  if (t < 0 || c < 0 || r < 0 || z < 0) return -1;
+  return t + 701 * (c + 101 * (r + 101 * z));
 }

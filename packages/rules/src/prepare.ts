@@ -118,6 +118,18 @@ export function prepare(scenario: Scenario): Prepared {
     members.get(person.unitId)?.push(entry);
   });
 
+  // A person's rows usually come one after another (a province's 4.8 M tasks in runs of 48): the
+  // owner of the previous row is kept, so a run costs one lookup by id instead of one a row.
+  let lastId: string | undefined;
+  let lastOwner: PersonFacts | undefined;
+  const ownerOf = (personId: string): PersonFacts | undefined => {
+    if (personId !== lastId) {
+      lastId = personId;
+      lastOwner = byId.get(personId);
+    }
+    return lastOwner;
+  };
+
   const periodOf = periodTable(year, kind);
   const periodWeights = new Float64Array(facts.length * periodCount);
   const periodWeighted = new Float64Array(facts.length * periodCount);
@@ -125,7 +137,7 @@ export function prepare(scenario: Scenario): Prepared {
   const tasks = scenario.tasks;
   for (let i = 0; i < tasks.length; i++) {
     const task = tasks[i] as ScenarioTask;
-    const owner = byId.get(task.personId);
+    const owner = ownerOf(task.personId);
     if (!owner) continue;
     const dueDay = dayOf(task.due);
     const outcome = scoreTask(task, dueDay, task.completed === null ? null : dayOf(task.completed), yearEnd);
@@ -136,7 +148,7 @@ export function prepare(scenario: Scenario): Prepared {
     periodWeighted[slot] = (periodWeighted[slot] ?? 0) + task.weight * outcome.score;
   }
   for (const row of scenario.dossiers) {
-    const owner = byId.get(row.personId);
+    const owner = ownerOf(row.personId);
     if (!owner) continue;
     let sum: DossierCounts;
     if (row.period === null) {
@@ -153,7 +165,7 @@ export function prepare(scenario: Scenario): Prepared {
     sum.apologies += row.apologies;
   }
   for (const row of scenario.citizenVotes) {
-    const owner = byId.get(row.personId);
+    const owner = ownerOf(row.personId);
     if (!owner) continue;
     let sum: VoteCounts;
     if (row.period === null) {
@@ -169,7 +181,7 @@ export function prepare(scenario: Scenario): Prepared {
   }
   const pointsPack = pack.method === 'points';
   for (const decision of scenario.discipline) {
-    const owner = byId.get(decision.personId);
+    const owner = ownerOf(decision.personId);
     if (!owner) continue;
     const day = dayOf(decision.decidedOn);
     if (day < yearStart || day > yearEnd) continue;
@@ -187,7 +199,7 @@ export function prepare(scenario: Scenario): Prepared {
     if (owner.countingDiscipline === null) owner.countingDiscipline = decision;
   }
   for (const infraction of scenario.infractions) {
-    const owner = byId.get(infraction.personId);
+    const owner = ownerOf(infraction.personId);
     if (!owner) continue;
     const day = dayOf(infraction.on);
     if (day < yearStart || day > yearEnd) continue;
@@ -196,9 +208,9 @@ export function prepare(scenario: Scenario): Prepared {
     const period = periodOf(day);
     owner.infractionsByPeriod[period - 1] = (owner.infractionsByPeriod[period - 1] ?? 0) + 1;
   }
-  for (const initiative of scenario.initiatives) byId.get(initiative.personId)?.initiatives.push(initiative);
+  for (const initiative of scenario.initiatives) ownerOf(initiative.personId)?.initiatives.push(initiative);
   for (const ballot of scenario.ballots) {
-    const owner = byId.get(ballot.personId);
+    const owner = ownerOf(ballot.personId);
     if (!owner) continue;
     if (owner.ballots === NO_BALLOTS) owner.ballots = new Map();
     owner.ballots.set(ballot.title, ballot);
