@@ -149,6 +149,29 @@ describe.each(testEngines())('cycle workflow on %s', (engine) => {
     expect(cycle.data?.cycle.mySelfAssessment).toEqual([{ proposedRating: 'GOOD' }]);
   });
 
+  it('keeps a filed self-assessment filed: saving it as a draft is refused, filing it again revises it', async () => {
+    const token = await app.login('staff');
+    const mutation = `mutation ($cycleId: ID!, $input: SelfAssessmentInput!, $version: Int) {
+      submitSelfAssessment(cycleId: $cycleId, input: $input, version: $version) {
+        __typename ... on SubmitSelfAssessmentSuccess { data { version submittedAt achievements } } ... on Error { message } } }`;
+    const draft = await app.graphql<{ submitSelfAssessment: { __typename: string; message?: string } }>(
+      mutation,
+      { cycleId, input: { achievements: 'Sửa lại', proposedRating: 'GOOD', submit: false }, version: 1 },
+      { token },
+    );
+    expect(draft.data?.submitSelfAssessment.__typename).toBe('ConflictError');
+    expect(draft.data?.submitSelfAssessment.message).toMatch(/đã nộp/);
+    const filed = await app.graphql<{
+      submitSelfAssessment: { data: { version: number; submittedAt: string | null; achievements: string } };
+    }>(
+      mutation,
+      { cycleId, input: { achievements: 'Sửa lại', proposedRating: 'GOOD', submit: true }, version: 1 },
+      { token },
+    );
+    expect(filed.data?.submitSelfAssessment.data).toMatchObject({ version: 2, achievements: 'Sửa lại' });
+    expect(filed.data?.submitSelfAssessment.data.submittedAt).not.toBeNull();
+  });
+
   it('needs an evaluation run before REVIEW', async () => {
     const token = await app.login('officer');
     await app.graphql<MoveResult>(moveMutation, { id: cycleId, to: 'ASSESSMENT', version: 4 }, { token });

@@ -27,6 +27,13 @@ export async function submitSelfAssessment(options: {
     const before = await tx.selfAssessment.findUnique({
       where: { cycleId_personId: { cycleId: cycle.id, personId } },
     });
+    // a filed self-assessment stays filed: the head may already have read it, so "save draft" on it
+    // would silently take it back; it is revised by filing it again
+    if (before?.submittedAt && !input.submit) {
+      throw new ConflictError(
+        'Bản tự đánh giá đã nộp, không lưu lại thành bản nháp; sửa rồi nộp lại / the self-assessment is filed and cannot go back to a draft: revise it and file it again',
+      );
+    }
     const data = {
       achievements: input.achievements.trim(),
       shortcomings: input.shortcomings?.trim() || null,

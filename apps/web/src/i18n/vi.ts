@@ -328,6 +328,7 @@ export const vi = {
   'self.achievements': 'Kết quả đạt được',
   'self.shortcomings': 'Hạn chế, khuyết điểm',
   'self.proposedRating': 'Tự đề xuất xếp loại',
+  'self.resubmit': 'Nộp lại bản đã sửa',
   'self.saveDraft': 'Lưu nháp',
   'self.submit': 'Nộp bản tự đánh giá',
   'self.submitConfirm': 'Nộp bản tự đánh giá? Sau khi nộp, thủ trưởng đơn vị sẽ xem bản này.',

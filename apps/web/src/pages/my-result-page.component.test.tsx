@@ -69,4 +69,34 @@ describe('my result page', () => {
       messages['rating.NOT_COMPLETED'],
     ]);
   });
+
+  it('offers no "save draft" on a filed self-assessment, only filing the revision again', async () => {
+    const open = structuredClone(cycles);
+    const cycle = open.data.cycles[0];
+    if (!cycle) throw new Error('no cycle');
+    Object.assign(cycle, { status: 'OPEN', readOnly: false, publishedAt: null });
+    const filed = structuredClone(myResult);
+    Object.assign(filed.data, {
+      myResult: null,
+      cycle: {
+        __typename: 'Cycle',
+        id: 'c1',
+        mySelfAssessment: [
+          {
+            __typename: 'SelfAssessment',
+            id: 's1',
+            achievements: 'Hoàn thành 100% nhiệm vụ',
+            shortcomings: null,
+            proposedRating: 'GOOD',
+            submittedAt: '2026-11-20T03:00:00.000Z',
+            version: 1,
+          },
+        ],
+      },
+    });
+    renderWithApp(<MyResultPage />, { role: 'STAFF', answers: { CyclesList: open, MyResultPage: filed } });
+    const form = await screen.findByTestId('self-assessment', {}, slow);
+    await within(form).findByRole('button', { name: messages['self.resubmit'] });
+    expect(within(form).queryByRole('button', { name: messages['self.saveDraft'] })).toBeNull();
+  });
 });

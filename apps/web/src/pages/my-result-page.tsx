@@ -242,16 +242,19 @@ function SelfAssessmentForm({
         </Form.Item>
         {open && (
           <Space wrap>
-            <Button
-              loading={state.fetching}
-              onClick={() => {
-                void form.validateFields().then((values) => save(values, false));
-              }}
-            >
-              {t('self.saveDraft')}
-            </Button>
+            {/* a filed self-assessment is revised by filing it again, never taken back to a draft */}
+            {!current?.submittedAt && (
+              <Button
+                loading={state.fetching}
+                onClick={() => {
+                  void form.validateFields().then((values) => save(values, false));
+                }}
+              >
+                {t('self.saveDraft')}
+              </Button>
+            )}
             <Button type="primary" htmlType="submit" loading={state.fetching}>
-              {t('self.submit')}
+              {current?.submittedAt ? t('self.resubmit') : t('self.submit')}
             </Button>
           </Space>
         )}
