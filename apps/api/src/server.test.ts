@@ -3,8 +3,10 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { testEngines } from '@cadre/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from './logger.ts';
 import { createServer, startingHandler } from './server.ts';
 import { fixturePassword } from './test-support/fixture.ts';
 import { createTestApp, type TestApp } from './test-support/test-app.ts';
@@ -86,6 +88,41 @@ describe.each(testEngines())('HTTP surface on %s', (engine) => {
     });
     expect(await me.json()).toEqual({ data: { me: { username: 'officer' } } });
     expect((await fetch(`${base}/api/session`)).status).toBe(401);
+  });
+
+  it('logs one line per request with its id, the one the response names', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(...chunk.toString().split('\n').filter(Boolean));
+        done();
+      },
+    });
+    const logged = createHttpServer(
+      createServer({
+        services: app.services,
+        demo: null,
+        yoga: app.yoga,
+        logger: createLogger(stream, 'info'),
+      }).handler,
+    );
+    const logBase = await listenOn(logged);
+    try {
+      const given = await fetch(`${logBase}/api/config`, { headers: { 'x-request-id': 'lb-request-0001' } });
+      expect(given.headers.get('x-request-id')).toBe('lb-request-0001');
+      const made = await fetch(`${logBase}/api/nothing`);
+      const madeId = made.headers.get('x-request-id');
+      expect(madeId).toMatch(/^[0-9a-f-]{36}$/);
+      const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(entries).toContainEqual(
+        expect.objectContaining({ requestId: 'lb-request-0001', path: '/api/config', status: 200 }),
+      );
+      expect(entries).toContainEqual(
+        expect.objectContaining({ requestId: madeId, method: 'GET', path: '/api/nothing', status: 404 }),
+      );
+    } finally {
+      logged.close();
+    }
   });
 
   it('tells the login page about demo mode', async () => {

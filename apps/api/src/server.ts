@@ -10,7 +10,7 @@ import { fileRoutes, type UploadLimits } from './http/file-routes.ts';
 import { type ApiEnv, appErrorResponse, jsonResponse } from './http/respond.ts';
 import { sessionEndpoint } from './http/session-endpoint.ts';
 import { webApp } from './http/static.ts';
-import { errorFields, logger, requestIdOf } from './logger.ts';
+import { errorFields, type Logger, logger, requestIdOf } from './logger.ts';
 import { createRateLimiter, rateLimit } from './security/rate-limit.ts';
 import { securityHeaders } from './security/security-headers.ts';
 import { createYoga, type Yoga } from './yoga.ts';
@@ -29,10 +29,10 @@ function nodeListener(app: Hono<ApiEnv>): RequestHandler {
  * Every request gets an id (the load balancer's `x-request-id` when sensible, else a new one),
  * carried in each log line about it and sent back in `x-request-id`; one line per request.
  */
-function requestLog(): MiddlewareHandler<ApiEnv> {
+function requestLog(base: Logger): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     const requestId = requestIdOf(c.req.raw);
-    const log = logger.child({ requestId });
+    const log = base.child({ requestId });
     c.set('requestId', requestId);
     c.set('log', log);
     const started = performance.now();
@@ -60,6 +60,8 @@ export function createServer(options: {
   demo: DemoInfo | null;
   yoga?: Yoga;
   uploads?: UploadLimits;
+  /** where the request lines go (tests pass one of their own) */
+  logger?: Logger;
 }): {
   app: Hono<ApiEnv>;
   handler: RequestHandler;
@@ -73,11 +75,11 @@ export function createServer(options: {
   const rateLimiter = createRateLimiter({ trust: config.trustProxy, redisUrl: config.redisUrl });
   const app = new Hono<ApiEnv>();
 
-  app.use(requestLog());
+  app.use(requestLog(options.logger ?? logger));
   app.use(securityHeaders({ production: config.production, trust: config.trustProxy }));
   app.onError((error, c) => {
     if (error instanceof AppError) return appErrorResponse(error);
-    (c.get('log') ?? logger).error({ ...errorFields(error), path: c.req.path }, 'request failed');
+    c.get('log').error({ ...errorFields(error), path: c.req.path }, 'request failed');
     return jsonResponse(500, { error: 'Internal error' });
   });
 
