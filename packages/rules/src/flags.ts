@@ -1,7 +1,7 @@
 // Proposals for the personnel office (DOMAIN §5); dates are judged at 31 December of the year.
 import { CITE, vn } from './citations.ts';
 import { addMonths, dayOf, formatDay } from './dates.ts';
-import type { Prepared } from './prepare.ts';
+import { historyIn, type Prepared } from './prepare.ts';
 import { type PersonWork, yearVotes } from './rate-person.ts';
 import type { Flag, FlagStatus, Rating, Sector } from './types.ts';
 
@@ -103,7 +103,7 @@ function rotationFlag(prepared: Prepared, work: PersonWork): Flag | null {
  */
 function streamliningFlag(prepared: Prepared, work: PersonWork): Flag | null {
   const year = prepared.scenario.year;
-  const previous = work.facts.history.get(year - 1)?.rating;
+  const previous = historyIn(work.facts, year - 1)?.rating;
   const now = work.rating === 'NOT_COMPLETED';
   if (!now && previous !== 'NOT_COMPLETED') return null;
   const base = now
@@ -135,7 +135,7 @@ function protectionReason(work: PersonWork): string {
 /** Dismissal review (thôi việc): not completed two years running (this year and the last). */
 function dismissalFlag(prepared: Prepared, work: PersonWork): Flag | null {
   const year = prepared.scenario.year;
-  if (work.rating !== 'NOT_COMPLETED' || work.facts.history.get(year - 1)?.rating !== 'NOT_COMPLETED')
+  if (work.rating !== 'NOT_COMPLETED' || historyIn(work.facts, year - 1)?.rating !== 'NOT_COMPLETED')
     return null;
   return {
     kind: 'DISMISSAL_REVIEW',
@@ -156,7 +156,7 @@ function weakPerformanceFlag(prepared: Prepared, work: PersonWork): Flag | null 
   const person = work.facts.person;
   const year = prepared.scenario.year;
   const reasons: string[] = [];
-  const previous = work.facts.history.get(year - 1)?.rating;
+  const previous = historyIn(work.facts, year - 1)?.rating;
   if (
     person.citizenFacing &&
     completedOrLower.has(work.rating) &&

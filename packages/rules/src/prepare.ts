@@ -46,7 +46,8 @@ export type PersonFacts = {
   /** infractions per period (index period − 1); null when none */
   infractionsByPeriod: Uint16Array | null;
   initiatives: InitiativeRecord[];
-  history: Map<number, HistoryEntry>;
+  /** the person's past years, one entry a year (read with historyIn) */
+  history: readonly HistoryEntry[];
   ballots: Map<Title, BallotRecord>;
   /** the quota group: the person's quotaGroup, else their unit (rule 3.4) */
   group: string;
@@ -74,8 +75,7 @@ export type Prepared = {
   periodResults: PeriodResults;
 };
 
-// shared by the people without history or ballots (most of a province): never written to
-const NO_HISTORY: Map<number, HistoryEntry> = new Map();
+// shared by the people without ballots (most of a province): never written to
 const NO_BALLOTS: Map<Title, BallotRecord> = new Map();
 
 export function prepare(scenario: Scenario): Prepared {
@@ -108,8 +108,7 @@ export function prepare(scenario: Scenario): Prepared {
       infractionsInYear: 0,
       infractionsByPeriod: null,
       initiatives: [],
-      history:
-        person.history.length > 0 ? new Map(person.history.map((item) => [item.year, item])) : NO_HISTORY,
+      history: person.history,
       ballots: NO_BALLOTS,
       group: person.quotaGroup ?? person.unitId,
     };
@@ -232,6 +231,20 @@ export function prepare(scenario: Scenario): Prepared {
     sharedTrace: new SharedTrace(),
     periodResults: new PeriodResults(kind, year),
   };
+}
+
+/**
+ * The person's entry for a past year, if any. A history holds a few years, each once (validation
+ * refuses a repeated year; were one given anyway, the last entry counts, as a map by year would
+ * keep): a scan, instead of a map for each of a province's 100,000 people.
+ */
+export function historyIn(facts: PersonFacts, year: number): HistoryEntry | undefined {
+  const history = facts.history;
+  for (let i = history.length - 1; i >= 0; i--) {
+    const entry = history[i] as HistoryEntry;
+    if (entry.year === year) return entry;
+  }
+  return undefined;
 }
 
 /**

@@ -4,7 +4,7 @@
 import { CITE, RULES, vn } from './citations.ts';
 import { dayOf, formatDay } from './dates.ts';
 import type { PackParameters } from './packs.ts';
-import type { Prepared } from './prepare.ts';
+import { historyIn, type Prepared } from './prepare.ts';
 import type { PersonWork } from './rate-person.ts';
 import {
   type BallotRecord,
@@ -80,8 +80,10 @@ export function rewardOf(
 }
 
 // Most people share a handful of eligibility entries (a province has 500,000 of them): equal
-// entries are one frozen object per evaluation.
-const interned = new WeakMap<Prepared, Map<string, TitleEligibility>>();
+// entries are one frozen object per evaluation. They are found by title, then compared field by
+// field (the reasons are mostly the same constant sentences, compared at once), so no key text is
+// built for each entry.
+const interned = new WeakMap<Prepared, Map<Title, TitleEligibility[]>>();
 
 function internEligibility(prepared: Prepared, entry: TitleEligibility): TitleEligibility {
   let cache = interned.get(prepared);
@@ -89,14 +91,29 @@ function internEligibility(prepared: Prepared, entry: TitleEligibility): TitleEl
     cache = new Map();
     interned.set(prepared, cache);
   }
-  const head = `${entry.title}|${entry.status}|${entry.rule}|${entry.needsBallot}`;
-  const key = entry.reasons.length === 0 ? head : `${head}|${entry.reasons.join('|')}`;
-  const known = cache.get(key);
-  if (known) return known;
+  let same = cache.get(entry.title);
+  if (!same) {
+    same = [];
+    cache.set(entry.title, same);
+  }
+  for (const known of same) if (sameEligibility(known, entry)) return known;
   Object.freeze(entry.reasons);
   const frozen = Object.freeze(entry);
-  cache.set(key, frozen);
+  same.push(frozen);
   return frozen;
+}
+
+function sameEligibility(a: TitleEligibility, b: TitleEligibility): boolean {
+  if (
+    a.status !== b.status ||
+    a.rule !== b.rule ||
+    a.needsBallot !== b.needsBallot ||
+    a.citation !== b.citation ||
+    a.reasons.length !== b.reasons.length
+  )
+    return false;
+  for (let i = 0; i < a.reasons.length; i++) if (a.reasons[i] !== b.reasons[i]) return false;
+  return true;
 }
 
 function setEligibility(
@@ -335,7 +352,7 @@ function grantHigherTitles(prepared: Prepared, work: TitleWork): void {
 
   const reasons: string[] = [];
   if (work.rating !== 'EXCELLENT') reasons.push('năm nay chưa hoàn thành xuất sắc nhiệm vụ');
-  if (facts.history.get(year - 1)?.rating !== 'EXCELLENT')
+  if (historyIn(facts, year - 1)?.rating !== 'EXCELLENT')
     reasons.push('năm trước chưa hoàn thành xuất sắc nhiệm vụ');
   if (facts.disciplinedInYear.length > 0) reasons.push('bị kỷ luật trong năm');
   if (reasons.length === 0) {
@@ -429,7 +446,7 @@ function higherTitle(
 
 // Module-level helpers rather than closures made for every person (a province has 100,000).
 function hadTitleIn(facts: TitleWork['facts'], year: number, title: string): boolean {
-  return facts.history.get(year)?.titles.includes(title) ?? false;
+  return historyIn(facts, year)?.titles.includes(title) ?? false;
 }
 
 function hasInitiativeWithin(
