@@ -265,6 +265,20 @@ describe.each(testEngines())('import and export files on %s', (engine) => {
     expect(await counts()).toEqual(before);
   });
 
+  it('names the header when a raw upload gives a file name that is not percent-encoded', async () => {
+    const response = await fetch(`${base}/api/import?kind=TASKS&cycleId=${encodeURIComponent(cycleId)}`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${await app.login('officer')}`,
+        'content-type': 'text/csv',
+        'x-file-name': 'nhiem-vu-%E0%A4%A.csv',
+      },
+      body: 'x',
+    });
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(await response.json())).toContain('x-file-name');
+  });
+
   it('shows batches and their progress through GraphQL', async () => {
     const result = await app.graphql<{
       importBatches: {

@@ -118,12 +118,9 @@ async function upload(services: AppServices, c: Context<ApiEnv>, limit: number, 
     );
   }
   const contentType = c.req.header('content-type') ?? '';
-  const headerName = c.req.header('x-file-name');
   const file = (await formFile(contentType, body)) ?? {
     fileName:
-      c.req.query('fileName') ??
-      (headerName !== undefined ? decodeURIComponent(headerName) : null) ??
-      (contentType.includes('csv') ? 'upload.csv' : 'upload'),
+      c.req.query('fileName') ?? headerFileName(c) ?? (contentType.includes('csv') ? 'upload.csv' : 'upload'),
     content: body,
   };
   const outcome = await importEvidence({
@@ -152,6 +149,19 @@ async function upload(services: AppServices, c: Context<ApiEnv>, limit: number, 
         ? { xlsx: `/api/import/${batchId}/errors.xlsx`, csv: `/api/import/${batchId}/errors.csv` }
         : null,
   });
+}
+
+/** The file name an upload of a raw body gives in `x-file-name` (percent-encoded UTF-8). */
+function headerFileName(c: Context<ApiEnv>): string | null {
+  const header = c.req.header('x-file-name');
+  if (header === undefined) return null;
+  try {
+    return decodeURIComponent(header);
+  } catch {
+    throw new ValidationError([
+      { field: 'x-file-name', message: 'Tên tệp mã hoá sai / x-file-name is not percent-encoded UTF-8' },
+    ]);
+  }
 }
 
 /** `name.xlsx` / `name.csv` → [name, format]; null for anything else. */
