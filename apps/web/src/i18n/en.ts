@@ -1124,7 +1124,7 @@ export const en: Messages = {
   'units.edit': 'Edit',
   'units.editNamed': 'Edit unit {name}',
   'units.addChild': 'Add sub-unit',
-  'units.addChildNamed': 'Add a unit under {name}',
+  'units.addChildNamed': 'Add sub-unit under {name}',
   'units.searchLabel': 'Search by unit name or code',
   'units.searchPlaceholder': 'E.g. phuong hoa binh (diacritics optional)',
   'units.showClosed': 'Show dissolved units',

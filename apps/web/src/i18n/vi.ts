@@ -1122,7 +1122,7 @@ export const vi = {
   'units.edit': 'Sửa',
   'units.editNamed': 'Sửa đơn vị {name}',
   'units.addChild': 'Thêm trực thuộc',
-  'units.addChildNamed': 'Thêm đơn vị trực thuộc {name}',
+  'units.addChildNamed': 'Thêm trực thuộc {name}',
   'units.searchLabel': 'Tìm theo tên hoặc mã đơn vị',
   'units.searchPlaceholder': 'Ví dụ: phuong hoa binh (không cần dấu)',
   'units.showClosed': 'Hiện đơn vị đã giải thể',

@@ -269,10 +269,13 @@ export function UnitsPage() {
         <Space align="center" style={{ paddingBottom: 5 }}>
           <Switch
             id={closedId}
+            aria-labelledby={`${closedId}-label`}
             checked={showClosed}
             onChange={(checked) => setUrl({ closed: checked ? '1' : null })}
           />
-          <label htmlFor={closedId}>{t('units.showClosed')}</label>
+          <label htmlFor={closedId} id={`${closedId}-label`}>
+            {t('units.showClosed')}
+          </label>
         </Space>
         <Typography.Text type="secondary" role="status" style={{ paddingBottom: 5, display: 'inline-block' }}>
           {units
