@@ -78,6 +78,7 @@ const allowed: Record<'Query' | 'Mutation', Record<string, Role[] | 'public'>> =
     nationalExports: managers,
     nationalExportDeadlines: managers,
     importMappings: ['ADMIN', 'OFFICER', 'UNIT_HEAD'],
+    importColumns: ['ADMIN', 'OFFICER', 'UNIT_HEAD'],
     // a person's earlier ratings and periods: rows limited by the people builder
     ratingHistory: everyone,
     jobPositions: everyone,
