@@ -38,7 +38,10 @@ function requestLog(base: Logger): MiddlewareHandler<ApiEnv> {
     const started = performance.now();
     await next();
     c.header('x-request-id', requestId);
-    log.info(
+    // the web app's files and health checks are many and say little: debug; the API's requests info
+    const quiet =
+      c.req.path === '/healthz' || !(c.req.path.startsWith('/graphql') || c.req.path.startsWith('/api/'));
+    log[quiet ? 'debug' : 'info'](
       {
         method: c.req.method,
         path: c.req.path,

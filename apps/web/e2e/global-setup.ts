@@ -72,7 +72,14 @@ export async function startApiOn(dataDir: string): Promise<{ baseUrl: string; st
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/main.ts'], {
     cwd: api,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'development' },
+    // warnings and worse: the browser tests' output stays readable (LOG_LEVEL=info shows every request)
+    env: {
+      LOG_LEVEL: 'warn',
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      NODE_ENV: 'development',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
