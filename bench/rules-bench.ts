@@ -5,8 +5,8 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { evaluateScenario, parseScenario } from '@cadre/rules';
 
-// a young generation sized for millions of short-lived records (the API process uses the same)
-v8.setFlagsFromString('--max-semi-space-size=32');
+// The heap is Node's default, as in the API process. (Setting --max-semi-space-size here, once the
+// heap exists, has no effect: it is not set.) The clean heap at the start needs gc().
 v8.setFlagsFromString('--expose-gc');
 const collectGarbage = vm.runInNewContext('gc') as () => void;
 
