@@ -259,6 +259,8 @@ describe.skipIf(!hasChromium)('admin web app in Chromium', () => {
 
     const proposal = officer.locator('.ant-table-row').filter({ hasText: nominee }).last();
     await proposal.getByRole('button', { name: messages['emulation.openBallot'] }).click();
+    // a ballot once opened cannot be taken back: the page asks first, naming the nominee
+    await officer.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
     await officer.getByText(messages['emulation.ballotOpened']).waitFor();
 
     const council = await openPage(browser, baseUrl);
@@ -291,6 +293,8 @@ describe.skipIf(!hasChromium)('admin web app in Chromium', () => {
     for (const to of ['REVIEW', 'APPROVED', 'PUBLISHED']) await moveCycleTo(baseUrl, to);
     const page = await openPage(browser, baseUrl);
     await signIn(page, 'staff');
+    // right after signing in, without a reload: the printable rating form is offered at once
+    await page.getByRole('link', { name: messages['myResult.printForm'] }).waitFor({ timeout: 30_000 });
     await page.goto('/my-result');
     await page.getByRole('heading', { name: messages['myResult.heading'] }).waitFor();
     const ratings = ['EXCELLENT', 'GOOD', 'COMPLETED', 'NOT_COMPLETED'] as const;

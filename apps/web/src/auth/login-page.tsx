@@ -7,7 +7,7 @@ import { LanguageSwitch } from '../layout/language-switch.tsx';
 import { homePathFor } from '../layout/nav-items.ts';
 import { setCsrfToken } from '../lib/csrf-token.ts';
 import { requestLogin } from './login-request.ts';
-import { type Session, sessionQueryKey, useServerConfig, useSession } from './session.ts';
+import { fetchSession, type Session, sessionQueryKey, useServerConfig, useSession } from './session.ts';
 
 type LoginForm = { username: string; password: string };
 
@@ -42,7 +42,10 @@ export function LoginPage() {
     setSubmitting(false);
     if (outcome.ok) {
       setCsrfToken(outcome.csrfToken);
-      const next: Session = { csrfToken: outcome.csrfToken, user: outcome.user };
+      // the session as every later page load reads it (with the person and the scope the login
+      // answer does not carry, so links such as "Phiếu đánh giá (PDF)" are there at once)
+      const read = await fetchSession().catch(() => null);
+      const next: Session = read ?? { csrfToken: outcome.csrfToken, user: outcome.user };
       queryClient.setQueryData(sessionQueryKey, next);
       return;
     }
