@@ -122,10 +122,24 @@ export function addTrace(trace: TraceEntry[], entry: TraceEntry): void {
  */
 export class SharedTrace {
   private readonly byDetail = new Map<string, TraceEntry[]>();
+  private readonly byKey = new Map<string, TraceEntry>();
 
   /** Adds the entry to the trace, as `addTrace` does, or the equal entry already kept. */
   add(trace: TraceEntry[], entry: TraceEntry): void {
     trace.push(this.entry(entry));
+  }
+
+  /**
+   * The entry kept under a short key naming its rule and every figure its text is made of: the
+   * entry is made (and its sentence written) only the first time the key is met.
+   */
+  keyed(key: string, make: () => TraceEntry): TraceEntry {
+    let kept = this.byKey.get(key);
+    if (kept === undefined) {
+      kept = this.entry(make());
+      this.byKey.set(key, kept);
+    }
+    return kept;
   }
 
   entry(entry: TraceEntry): TraceEntry {

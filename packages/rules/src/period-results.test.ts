@@ -93,4 +93,18 @@ describe('trace lines kept once per evaluation', () => {
     expect(trace).toEqual([line]);
     expect(trace[0]).toBe(a);
   });
+
+  it('makes a keyed line once and gives it to everyone with that key', () => {
+    const shared = new SharedTrace();
+    let made = 0;
+    const make = () => {
+      made += 1;
+      return { rule: 'nd335.band', citation: 'c', effect: 'GOOD', detail: `line ${made}` };
+    };
+    const first = shared.keyed('nd335.band|87.2|12', make);
+    expect(shared.keyed('nd335.band|87.2|12', make)).toBe(first);
+    expect(made).toBe(1);
+    expect(shared.keyed('nd335.band|87.3|12', make).detail).toBe('line 2');
+    expect(shared.entry({ rule: 'nd335.band', citation: 'c', effect: 'GOOD', detail: 'line 1' })).toBe(first);
+  });
 });

@@ -465,12 +465,16 @@ function scoreByPoints(
           : `Người đứng đầu: một nửa điểm nhiệm vụ theo nhiệm vụ của bản thân, một nửa theo kết quả của đơn vị (bình quân ${vn(round1(unitMean * 100))}%), tính đủ 100% vì mọi người trong đơn vị hoàn thành nhiệm vụ trở lên`,
     });
   }
-  shared.add(trace, {
-    rule: RULES.tasks,
-    citation: CITE.nd335Tasks,
-    effect: String(work.components.tasks),
-    detail: `Kết quả thực hiện nhiệm vụ: ${vn(work.components.tasks)}/70 điểm${over} (${facts.tasks.count} nhiệm vụ, theo số lượng, chất lượng và tiến độ của sản phẩm quy đổi)`,
-  });
+  // these two lines depend only on the figures in their keys (the kind of period is the evaluation's)
+  const tasksPoints = work.components.tasks;
+  trace.push(
+    shared.keyed(`${RULES.tasks}|${tasksPoints}|${n}|${facts.tasks.count}`, () => ({
+      rule: RULES.tasks,
+      citation: CITE.nd335Tasks,
+      effect: String(tasksPoints),
+      detail: `Kết quả thực hiện nhiệm vụ: ${vn(tasksPoints)}/70 điểm${over} (${facts.tasks.count} nhiệm vụ, theo số lượng, chất lượng và tiến độ của sản phẩm quy đổi)`,
+    })),
+  );
   const listed = (text: string, list: number[], label: string) =>
     n === list.length || kind === 'YEAR'
       ? sentence(label, text)
@@ -536,13 +540,16 @@ function scoreByPoints(
       detail: listed(text, list, 'Sự hài lòng của người dân'),
     });
   });
-  work.proposed = bandOf(score);
-  shared.add(trace, {
-    rule: RULES.band,
-    citation: kind === 'YEAR' ? CITE.nd335Bands : `${CITE.nd335Bands} và Điều 21`,
-    effect: work.proposed,
-    detail: `Điểm cả năm ${vn(score)}${over}, ${bandText(score)}: ${RATING_LABELS[work.proposed].vi}`,
-  });
+  const proposed = bandOf(score);
+  work.proposed = proposed;
+  trace.push(
+    shared.keyed(`${RULES.band}|${score}|${n}`, () => ({
+      rule: RULES.band,
+      citation: kind === 'YEAR' ? CITE.nd335Bands : `${CITE.nd335Bands} và Điều 21`,
+      effect: proposed,
+      detail: `Điểm cả năm ${vn(score)}${over}, ${bandText(score)}: ${RATING_LABELS[proposed].vi}`,
+    })),
+  );
 }
 
 // "label: text" sentences shared by everyone they apply to (most people's sources read the same)
