@@ -330,6 +330,7 @@ export const en: Messages = {
   'self.shortcomings': 'Shortcomings',
   'self.proposedRating': 'Rating you propose',
   'self.resubmit': 'File the revised self-assessment',
+  'self.deadline': 'Self-assessment due:',
   'self.saveDraft': 'Save draft',
   'self.submit': 'Submit self-assessment',
   'self.submitConfirm': 'Submit your self-assessment? Your unit head will then read it.',

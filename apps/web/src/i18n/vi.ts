@@ -329,6 +329,7 @@ export const vi = {
   'self.shortcomings': 'Hạn chế, khuyết điểm',
   'self.proposedRating': 'Tự đề xuất xếp loại',
   'self.resubmit': 'Nộp lại bản đã sửa',
+  'self.deadline': 'Hạn nộp bản tự đánh giá:',
   'self.saveDraft': 'Lưu nháp',
   'self.submit': 'Nộp bản tự đánh giá',
   'self.submitConfirm': 'Nộp bản tự đánh giá? Sau khi nộp, thủ trưởng đơn vị sẽ xem bản này.',

@@ -74,7 +74,12 @@ describe('my result page', () => {
     const open = structuredClone(cycles);
     const cycle = open.data.cycles[0];
     if (!cycle) throw new Error('no cycle');
-    Object.assign(cycle, { status: 'OPEN', readOnly: false, publishedAt: null });
+    Object.assign(cycle, {
+      status: 'OPEN',
+      readOnly: false,
+      publishedAt: null,
+      deadlines: [{ __typename: 'CycleDeadline', stage: 'OPEN', dueOn: '2026-12-15', ownerRole: 'STAFF' }],
+    });
     const filed = structuredClone(myResult);
     Object.assign(filed.data, {
       myResult: null,
@@ -98,5 +103,7 @@ describe('my result page', () => {
     const form = await screen.findByTestId('self-assessment', {}, slow);
     await within(form).findByRole('button', { name: messages['self.resubmit'] });
     expect(within(form).queryByRole('button', { name: messages['self.saveDraft'] })).toBeNull();
+    // the deadline is stated
+    expect(within(form).getByTestId('self-deadline').textContent).toContain('15/12/2026');
   });
 });

@@ -22,6 +22,7 @@ import { useMutation, useQuery } from 'urql';
 import { useSession } from '../auth/session.ts';
 import { ComponentsTable } from '../features/components-table.tsx';
 import { CycleSelect } from '../features/cycle-select.tsx';
+import { DeadlineTag } from '../features/deadline-tag.tsx';
 import { type RatingValue, ratingDisplayOrder } from '../features/rating-display.ts';
 import { titleLabel } from '../features/result-details.tsx';
 import { TraceList } from '../features/trace-list.tsx';
@@ -194,6 +195,11 @@ function SelfAssessmentForm({
           style={{ marginBottom: 12 }}
           title={t('self.closed', { name: cycle.name, status: t(`cycleStatus.${cycle.status}`) })}
         />
+      )}
+      {open && (
+        <Typography.Paragraph data-testid="self-deadline">
+          {t('self.deadline')} <DeadlineTag cycle={cycle} t={t} />
+        </Typography.Paragraph>
       )}
       {current?.submittedAt && (
         <Alert
