@@ -41,7 +41,7 @@ describe.skipIf(!hasChromium)('the units page in Chromium', () => {
     expect(await page.getByRole('button', { name: 'UBND xã Hòa Phú', exact: true }).count()).toBe(0);
 
     const edit = row.getByRole('button', {
-      name: messages['units.editNamed'].replace('{name}', 'UBND phường Hòa Phú'),
+      name: messages['units.editNamed'].replace('{name}', 'UBND phường Hòa Phú (UBND tỉnh Hòa An)'),
     });
     await edit.click();
     const dialog = page.getByRole('dialog');
@@ -50,7 +50,9 @@ describe.skipIf(!hasChromium)('the units page in Chromium', () => {
     await screenshot(page, 'units-edit');
     await dialog.getByRole('button', { name: messages['app.save'] }).click();
     await dialog.waitFor({ state: 'detached' });
-    await page.getByText(messages['units.saved'].replace('{name}', 'UBND phường Hòa Phú Mới')).waitFor();
+    await page
+      .getByText(messages['units.saved'].replace('{name}', 'UBND phường Hòa Phú Mới (UBND tỉnh Hòa An)'))
+      .waitFor();
     // focus is back on the button that opened the dialog
     await expect
       .poll(() =>
@@ -58,7 +60,7 @@ describe.skipIf(!hasChromium)('the units page in Chromium', () => {
           () => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName,
         ),
       )
-      .toBe(messages['units.editNamed'].replace('{name}', 'UBND phường Hòa Phú Mới'));
+      .toBe(messages['units.editNamed'].replace('{name}', 'UBND phường Hòa Phú Mới (UBND tỉnh Hòa An)'));
 
     await page.reload();
     await page.getByRole('heading', { name: messages['units.heading'], level: 1 }).waitFor();

@@ -228,7 +228,7 @@ describe('the units page', () => {
     await screen.findByRole('button', { name: 'Sở Nội vụ' }, slow);
     await user.click(
       within(rowOf('Sở Nội vụ')).getByRole('button', {
-        name: messages['units.addChildNamed'].replace('{name}', 'Sở Nội vụ'),
+        name: messages['units.addChildNamed'].replace('{name}', 'Sở Nội vụ (UBND tỉnh Hòa An)'),
       }),
     );
     const dialog = await screen.findByRole('dialog', {}, slow);
@@ -290,7 +290,7 @@ describe('the units page', () => {
     await screen.findByRole('button', { name: 'Sở Nội vụ' }, slow);
     await user.click(
       within(rowOf('Sở Nội vụ')).getByRole('button', {
-        name: messages['units.editNamed'].replace('{name}', 'Sở Nội vụ'),
+        name: messages['units.editNamed'].replace('{name}', 'Sở Nội vụ (UBND tỉnh Hòa An)'),
       }),
     );
     const dialog = await screen.findByRole('dialog', {}, slow);

@@ -216,7 +216,7 @@ export function UnitsPage() {
               <Space wrap size={4}>
                 <Button
                   size="small"
-                  aria-label={t('units.editNamed', { name: row.unit.name })}
+                  aria-label={t('units.editNamed', { name: unitWithParent(row.unit) })}
                   onClick={() => setEditing({ unit: row.unit })}
                 >
                   {t('units.edit')}
@@ -224,7 +224,7 @@ export function UnitsPage() {
                 {!isClosed(row.unit) && (
                   <Button
                     size="small"
-                    aria-label={t('units.addChildNamed', { name: row.unit.name })}
+                    aria-label={t('units.addChildNamed', { name: unitWithParent(row.unit) })}
                     onClick={() => setEditing({ unit: null, parentId: row.key })}
                   >
                     {t('units.addChild')}
@@ -329,7 +329,7 @@ export function UnitsPage() {
           onClose={(saved) => {
             setEditing(null);
             if (saved) {
-              void message.success(t('units.saved', { name: saved.name }));
+              void message.success(t('units.saved', { name: unitWithParent(saved) }));
               refresh();
               setSaves((count) => count + 1);
               if (!editing.unit) setUrl({ unit: saved.id });

@@ -4,6 +4,7 @@ import { useClient, useMutation, useQuery } from 'urql';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { describeCombinedError, describeErrorResult, type ErrorResult } from '../../lib/error-message.ts';
 import { useFocusReturn } from '../../lib/focus-return.ts';
+import { unitWithParent } from '../unit-name.ts';
 import { UnitTreeSelect } from '../unit-tree-select.tsx';
 import { type UnitKind, unitKinds } from './unit-kind.ts';
 import {
@@ -42,7 +43,7 @@ export function serverText(message: string | null | undefined, locale: string): 
 
 /** What the form edits of a unit; a version the conflict reload can replace. */
 type Editable = Pick<UnitListItem, 'id' | 'code' | 'name' | 'kind' | 'active' | 'version'> & {
-  parent: { id: string } | null;
+  parent: { id: string; name: string } | null;
   block: { id: string } | null;
 };
 
@@ -79,7 +80,7 @@ function ParentField(props: { id?: string; value?: string; onChange?: (value: st
 export function UnitFormModal(props: {
   unit: Editable | null;
   parentId?: string;
-  onClose: (saved: { id: string; name: string } | null) => void;
+  onClose: (saved: { id: string; name: string; parent?: { name: string } | null } | null) => void;
 }) {
   const { t, locale } = useI18n();
   const client = useClient();
@@ -180,7 +181,7 @@ export function UnitFormModal(props: {
   return (
     <Modal
       open
-      title={unit ? t('units.editTitle', { name: unit.name }) : t('units.createTitle')}
+      title={unit ? t('units.editTitle', { name: unitWithParent(unit) }) : t('units.createTitle')}
       onCancel={() => props.onClose(null)}
       onOk={() => form.submit()}
       okText={t('app.save')}

@@ -116,6 +116,10 @@ export const CreateUnitMutation = graphql(
           id
           name
           version
+          parent {
+            id
+            name
+          }
         }
       }
       ...MutationError
