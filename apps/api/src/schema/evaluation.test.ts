@@ -233,6 +233,26 @@ describe.each(testEngines())('evaluation with the rules engine on %s', (engine) 
     expect((await read('officer')).get('Trần Thị Bình')).toMatchObject({ proposedRating: 'EXCELLENT' });
   });
 
+  it('gives the head’s comment with the result, not only in the printed form', async () => {
+    const { prisma } = app.db;
+    await prisma.headAssessment.updateMany({
+      where: { personId: app.fixture.people.binh },
+      data: { comment: 'Chủ động, tận tụy; cần báo cáo tiến độ đều hơn' },
+    });
+    const result = await app.graphql<{
+      results: { edges: { node: { person: { fullName: string }; headComment: string | null } }[] };
+    }>(
+      'query ($cycleId: ID!) { results(cycleId: $cycleId, first: 50, orderBy: NAME) { edges { node { person { fullName } headComment } } } }',
+      { cycleId },
+      { token: await app.login('head') },
+    );
+    const byName = new Map(
+      result.data?.results.edges.map((edge) => [edge.node.person.fullName, edge.node.headComment]),
+    );
+    expect(byName.get('Trần Thị Bình')).toBe('Chủ động, tận tụy; cần báo cáo tiến độ đều hơn');
+    expect(byName.get('Nguyễn Văn Em')).toBeNull();
+  });
+
   it('lets a head adjust a result in their department during ASSESSMENT, with a reason', async () => {
     await move('ASSESSMENT');
     const token = await app.login('head');

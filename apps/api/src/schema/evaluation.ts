@@ -340,6 +340,27 @@ export const EvaluationResultRef = builder.prismaNode('EvaluationResult', {
       sort: (assessment) => `${assessment.cycleId}:${assessment.personId}`,
       resolve: (result) => `${result.cycleId}:${result.personId}`,
     }),
+    headComment: t.loadable({
+      type: 'String',
+      nullable: true,
+      description:
+        'the unit head’s comment on the person’s year (the text of the rating form), read by whoever may read this result',
+      load: async (keys: string[], context: Context) => {
+        const pairs = keys.map((key) => {
+          const [cycleId = '', personId = ''] = key.split(':');
+          return { cycleId, personId };
+        });
+        const rows = await context.prisma.headAssessment.findMany({
+          where: { OR: pairs, comment: { not: null } },
+          select: { cycleId: true, personId: true, comment: true },
+        });
+        const byKey = new Map(
+          rows.map((row) => [`${row.cycleId}:${row.personId}`, row.comment?.trim() || null]),
+        );
+        return keys.map((key) => byKey.get(key) ?? null);
+      },
+      resolve: (result) => `${result.cycleId}:${result.personId}`,
+    }),
     version: t.exposeInt('version'),
     awaitingAssessment: t.field({
       type: ['Int'],

@@ -39,6 +39,11 @@ export function ResultDetails({
         <Descriptions.Item label={t('results.col.final')}>
           <RatingTag rating={result.finalRating} />
         </Descriptions.Item>
+        {result.headComment && (
+          <Descriptions.Item label={t('myResult.headComment')} span={2}>
+            <span style={{ whiteSpace: 'pre-wrap' }}>{result.headComment}</span>
+          </Descriptions.Item>
+        )}
         {result.finalReason && (
           <Descriptions.Item label={t('results.finalReason')} span={2}>
             {result.finalReason}

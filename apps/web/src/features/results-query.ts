@@ -9,6 +9,7 @@ export const ResultFields = graphql(`
     engineRating
     finalRating
     finalReason
+    headComment
     titles
     awaitingAssessmentMessage
     selfAssessment {

@@ -290,6 +290,7 @@ export const en: Messages = {
   'dashboard.noResults': 'No results for this cycle yet: run the evaluation on the Evaluation cycles page.',
   'dashboard.partial': 'Chart based on the first {loaded}/{total} results.',
 
+  'myResult.headComment': 'The unit head’s comment',
   'myResult.heading': 'My evaluation result',
   'myResult.notPublished': 'The results of “{name}” are not published yet. You will see yours once they are.',
   'myResult.rating': 'Rating',

@@ -290,6 +290,7 @@ export const vi = {
   'dashboard.noResults': 'Kỳ này chưa có kết quả: chạy đánh giá ở trang Kỳ đánh giá.',
   'dashboard.partial': 'Biểu đồ dựa trên {loaded}/{total} kết quả đầu tiên.',
 
+  'myResult.headComment': 'Nhận xét của thủ trưởng đơn vị',
   'myResult.heading': 'Kết quả đánh giá của tôi',
   'myResult.notPublished': 'Kết quả kỳ “{name}” chưa được công bố. Bạn sẽ xem được khi cơ quan công bố.',
   'myResult.rating': 'Xếp loại',

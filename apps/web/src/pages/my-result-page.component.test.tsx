@@ -40,6 +40,7 @@ const myResult = {
       score: 86.5,
       finalRating: 'GOOD',
       finalReason: null,
+      headComment: 'Chủ động, tận tụy; cần báo cáo tiến độ đều hơn',
       titles: [],
       components: { __typename: 'ScoreComponents', tasks: 60, conduct: 9, reform: 9, citizens: 8.5 },
       trace: [],
@@ -58,6 +59,8 @@ describe('my result page', () => {
     });
     const appeal = await screen.findByTestId('appeal', {}, slow);
     expect((await screen.findByTestId('my-rating')).textContent).toContain(messages['rating.GOOD']);
+    // the head's comment is on the page, not only in the printed form
+    expect(screen.getByTestId('head-comment').textContent).toContain('cần báo cáo tiến độ đều hơn');
     await user.click(within(appeal).getByRole('combobox', { name: messages['appeal.requested'] }));
     await screen.findAllByRole('option');
     const offered = [...document.querySelectorAll('.ant-select-item-option')].map(

@@ -40,6 +40,7 @@ const MyResultQuery = graphql(`
       score
       finalRating
       finalReason
+      headComment
       titles
       components {
         tasks
@@ -502,6 +503,14 @@ export function MyResultPage() {
                   <Typography.Paragraph style={{ marginTop: 12 }}>
                     {t('results.finalReason')}: {mine.finalReason}
                   </Typography.Paragraph>
+                )}
+                {mine.headComment && (
+                  <div data-testid="head-comment" style={{ marginTop: 12 }}>
+                    <Typography.Text strong>{t('myResult.headComment')}</Typography.Text>
+                    <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+                      {mine.headComment}
+                    </Typography.Paragraph>
+                  </div>
                 )}
                 <Typography.Title level={3} style={{ fontSize: 16, marginTop: 16 }}>
                   {t('myResult.titles')}

@@ -26,6 +26,7 @@ function row(n: number, fullName: string, rating: ResultRow['finalRating'], scor
     titles: [],
     awaitingAssessmentMessage: null,
     selfAssessment: null as null | Record<string, unknown>,
+    headComment: null,
     viewerCanAdjust: may.adjust ?? false,
     viewerCanCorrect: may.correct ?? false,
     viewerCanAssess: may.assess ?? false,
