@@ -368,4 +368,205 @@ describe.each(testEngines())('emulation titles and secret ballots on %s', (engin
     const decisions = await app.db.prisma.titleDecision.count();
     expect(decisions).toBe(2);
   });
+  it('proposes a title for several people at once and names each one refused with the engine’s reason', async () => {
+    const { people } = app.fixture;
+    const bulk = `mutation ($c: ID!, $t: TitleKind!, $ids: [ID!]!, $r: String) {
+      proposeTitles(cycleId: $c, title: $t, personIds: $ids, reason: $r) { __typename
+        ... on ProposeTitlesSuccess { data { proposedCount proposed { title eligible person { fullName } }
+          refused { personId code rule message person { fullName } } } }
+        ... on Error { message code } } }`;
+    type Outcome = {
+      proposedCount: number;
+      proposed: { title: string; eligible: boolean; person: { fullName: string } }[];
+      refused: { personId: string; code: string; rule: string | null; message: string; person: unknown }[];
+    };
+    // Bình has her initiative (eligible for CSTĐCS), Em has none, Cường is outside the head's scope
+    const ids = [people.binh, people.em, people.cuong].map((id) => gid('Person', id));
+    const first = await run('head', bulk, {
+      c: cycleId,
+      t: 'CSTDCS',
+      ids,
+      r: 'Đề nghị theo danh sách đủ điều kiện',
+    });
+    expect(first.data?.proposeTitles?.__typename, JSON.stringify(first)).toBe('ProposeTitlesSuccess');
+    const outcome = first.data?.proposeTitles?.data as unknown as Outcome;
+    expect(outcome.proposedCount).toBe(1);
+    expect(outcome.proposed).toEqual([
+      { title: 'CSTDCS', eligible: true, person: { fullName: 'Trần Thị Bình' } },
+    ]);
+    expect(outcome.refused).toEqual([
+      expect.objectContaining({
+        personId: gid('Person', people.em),
+        code: 'RULE_VIOLATION',
+        rule: 'title.cstdcs',
+        message: expect.stringMatching(/không có sáng kiến/),
+        person: { fullName: 'Nguyễn Văn Em' },
+      }),
+      // an id outside the scope is refused without saying who it is
+      expect.objectContaining({ personId: gid('Person', people.cuong), code: 'NOT_FOUND', person: null }),
+    ]);
+    // again: Bình is already proposed (each person is checked as proposeTitle checks them)
+    const again = await run('head', bulk, { c: cycleId, t: 'CSTDCS', ids: ids.slice(0, 1) });
+    expect(again.data?.proposeTitles?.__typename, JSON.stringify(again)).toBe('ProposeTitlesSuccess');
+    expect((again.data?.proposeTitles?.data as unknown as Outcome | undefined)?.refused).toEqual([
+      expect.objectContaining({ code: 'CONFLICT', message: expect.stringMatching(/Đã có đề nghị/) }),
+    ]);
+
+    // faults of the request refuse the whole action
+    const noReason = await run('head', bulk, { c: cycleId, t: 'GIAY_KHEN', ids });
+    expect(noReason.data?.proposeTitles?.__typename).toBe('ValidationError');
+    const collective = await run('head', bulk, { c: cycleId, t: 'TAP_THE_LDTT', ids, r: 'Tập thể xuất sắc' });
+    expect(collective.data?.proposeTitles?.__typename).toBe('ValidationError');
+    const tooMany = await run('officer', bulk, {
+      c: cycleId,
+      t: 'LDTT',
+      ids: Array.from({ length: 501 }, () => ids[0]).map((id, index) =>
+        index === 0 ? id : gid('Person', `x${index}`),
+      ),
+    });
+    expect(tooMany.data?.proposeTitles?.__typename ?? tooMany.errors?.[0]?.message).toMatch(/quá dài/);
+    for (const user of ['staff', 'council']) {
+      const denied = await run(user, bulk, { c: cycleId, t: 'LDTT', ids });
+      expect(denied.errors?.[0]?.extensions?.code ?? denied.data?.proposeTitles?.code).toBe('FORBIDDEN');
+    }
+    expect(await app.db.prisma.titleProposal.count({ where: { title: 'CSTDCS' } })).toBe(1);
+  });
+
+  it('lists the people the engine finds eligible for a title, searched without diacritics', async () => {
+    const candidates = `query ($c: ID!, $t: TitleKind!, $s: String) { titleCandidates(cycleId: $c, title: $t, search: $s, first: 50) {
+      edges { node { person { fullName } titleEligibility { title status } viewerCanProposeTitle } } } }`;
+    const names = async (title: string, search?: string) => {
+      const answer = await run('officer', candidates, { c: cycleId, t: title, s: search });
+      expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
+      const page = answer.data?.titleCandidates as unknown as
+        | { edges: { node: { person: { fullName: string } } }[] }
+        | undefined;
+      return (page?.edges ?? []).map((edge) => edge.node.person.fullName);
+    };
+    // the stored results of this cycle carry the engine's answer: Bình eligible for CSTĐCS, Em not
+    await app.db.prisma.evaluationResult.updateMany({
+      where: { personId: app.fixture.people.binh },
+      data: {
+        titleEligibility: [
+          {
+            title: 'CSTDCS',
+            status: 'GRANTED',
+            needsBallot: false,
+            rule: 'title.cstdcs',
+            citation: 'x',
+            reasons: [],
+          },
+          {
+            title: 'BANG_KHEN',
+            status: 'ELIGIBLE',
+            needsBallot: false,
+            rule: 'title.bang-khen',
+            citation: 'x',
+            reasons: [],
+          },
+        ],
+      },
+    });
+    await app.db.prisma.evaluationResult.updateMany({
+      where: { personId: app.fixture.people.em },
+      data: {
+        titleEligibility: [
+          {
+            title: 'BANG_KHEN',
+            status: 'NOT_ELIGIBLE',
+            needsBallot: false,
+            rule: 'title.bang-khen',
+            citation: 'x',
+            reasons: ['năm trước chưa hoàn thành xuất sắc nhiệm vụ'],
+          },
+        ],
+      },
+    });
+    expect(await names('BANG_KHEN')).toEqual(['Trần Thị Bình']);
+    expect(await names('BANG_KHEN', 'tran thi binh')).toEqual(['Trần Thị Bình']);
+    expect(await names('BANG_KHEN', 'em')).toEqual([]);
+    // Bình already has an open CSTĐCS proposal: she is not listed again
+    expect(await names('CSTDCS')).toEqual([]);
+    // Giấy khen has no criterion in the engine: everyone with a result (Em has a Giấy khen proposal)
+    expect(await names('GIAY_KHEN')).toEqual(['Trần Thị Bình']);
+  });
+
+  it('follows the engine for Bằng khen, and accepts Giấy khen as having no mandatory criterion', async () => {
+    const { people } = app.fixture;
+    const refused = await run('head', propose, {
+      cycleId,
+      personId: gid('Person', people.em),
+      title: 'BANG_KHEN',
+      reason: 'Hoàn thành tốt nhiệm vụ được giao trong năm',
+    });
+    // Em was not excellent the year before: the engine refuses Bằng khen as it refuses CSTĐCS
+    expect(refused.data?.proposeTitle, JSON.stringify(refused)).toMatchObject({
+      __typename: 'RuleViolationError',
+      rule: 'title.bang-khen',
+    });
+    expect(refused.data?.proposeTitle?.message).toMatch(/năm trước chưa hoàn thành xuất sắc/);
+    const listed = await run(
+      'officer',
+      `query ($c: ID!) { titleProposals(cycleId: $c, title: GIAY_KHEN) { eligible hasCriteria eligibility { rule } } }`,
+      { c: cycleId },
+    );
+    expect(listed.data?.titleProposals).toEqual([{ eligible: false, hasCriteria: false, eligibility: [] }]);
+    const cstd = await run(
+      'officer',
+      `query ($c: ID!) { titleProposals(cycleId: $c, title: CSTD_TINH) { hasCriteria } }`,
+      { c: cycleId },
+    );
+    expect(cstd.data?.titleProposals).toEqual([{ hasCriteria: true }]);
+  });
+
+  it('proposes a unit for a collective title when the engine found it, in the proposer’s scope', async () => {
+    const { prisma } = app.db;
+    const { units } = app.fixture;
+    const cycle = await prisma.cycle.findFirstOrThrow({ where: { year: 2026 } });
+    const unitResult = (unitId: string, collectiveTitles: string[], blockRank: number | null) =>
+      prisma.unitResult.create({
+        data: {
+          cycleId: cycle.id,
+          unitId,
+          excellentEligible: 1,
+          excellentAllowed: 1,
+          excellentGranted: 1,
+          collectiveTitles,
+          blockRank,
+          trace: [
+            {
+              rule: 'unit.collective',
+              citation: 'Luật TĐKT 2022',
+              effect: 'NONE',
+              detail: 'chưa đủ 50% LĐTT',
+            },
+          ],
+        },
+      });
+    await unitResult(units.dept1, ['TAP_THE_LDTT'], 1);
+    await unitResult(units.dept1a, [], 2);
+    const unit = (unitId: string, title: string, user = 'head') =>
+      run(user, propose, { cycleId, unitId: gid('Unit', unitId), title });
+    const ok = await unit(units.dept1, 'TAP_THE_LDTT');
+    expect(ok.data?.proposeTitle?.__typename, JSON.stringify(ok)).toBe('ProposeTitleSuccess');
+    expect(ok.data?.proposeTitle?.data).toMatchObject({ eligible: true });
+    const flag = await unit(units.dept1, 'CO_THI_DUA');
+    expect(flag.data?.proposeTitle?.__typename).toBe('ProposeTitleSuccess');
+    const excellent = await unit(units.dept1, 'TAP_THE_LDXS');
+    expect(excellent.data?.proposeTitle?.__typename).toBe('RuleViolationError');
+    const notFound = await unit(units.dept1a, 'TAP_THE_LDTT');
+    expect(notFound.data?.proposeTitle).toMatchObject({ __typename: 'RuleViolationError' });
+    expect(notFound.data?.proposeTitle?.message).toMatch(/chưa đủ 50% LĐTT/);
+    const outside = await unit(units.dept2, 'TAP_THE_LDTT');
+    expect(outside.data?.proposeTitle?.__typename).toBe('NotFoundError');
+    const person = await run('head', propose, {
+      cycleId,
+      personId: gid('Person', app.fixture.people.em),
+      title: 'TAP_THE_LDTT',
+    });
+    expect(person.data?.proposeTitle?.__typename).toBe('ValidationError');
+    // no unit result yet (Sở B, for the officer): the engine has not assessed it
+    const unassessed = await unit(units.dept2, 'TAP_THE_LDTT', 'officer');
+    expect(unassessed.data?.proposeTitle).toMatchObject({ rule: 'title.evaluation-required' });
+  });
 });

@@ -1,5 +1,6 @@
-import type { TitleKind } from '@cadre/db';
+import { type Prisma, type TitleKind, toSearchText } from '@cadre/db';
 import { needsBallot } from '@cadre/rules';
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../builder.ts';
 import { QuotaExceededError, RuleViolationError } from '../errors.ts';
 import { optionalLocalId } from '../ids.ts';
@@ -7,19 +8,28 @@ import { nonEmpty } from '../prisma-query.ts';
 import { ballotThresholdOf } from '../rules/engine.ts';
 import type { TraceEntry } from '../rules/scenario.ts';
 import { buildCyclesWhere } from '../scope/build-cycles-where.ts';
+import { buildPeopleWhere } from '../scope/build-people-where.ts';
 import { buildProposalsWhere } from '../scope/build-proposals-where.ts';
 import { buildResultsWhere } from '../scope/build-results-where.ts';
 import { buildUnitsWhere } from '../scope/build-units-where.ts';
+import { likeLiteral } from '../scope/like-pattern.ts';
 import { descendantIds } from '../scope/unit-tree.ts';
 import { decideTitles } from '../services/decide-titles.ts';
 import { proposeTitle } from '../services/propose-title.ts';
-import { readTrace } from '../services/read-title-eligibility.ts';
+import {
+  type BulkProposalOutcome,
+  maxBulkProposals,
+  proposeTitles,
+  type RefusedProposal,
+} from '../services/propose-titles.ts';
+import { collectiveTitles, readTrace, titleHasRule } from '../services/read-title-eligibility.ts';
 import { reviewTitleProposal } from '../services/review-title-proposal.ts';
 import { revokeTitle } from '../services/revoke-title.ts';
 import { withdrawTitleProposal } from '../services/withdraw-title-proposal.ts';
 import { CycleRef } from './cycle.ts';
 import { writeErrors } from './errors.ts';
 import { asEligibility, TitleEligibilityRef } from './evaluation.ts';
+import { PersonRef } from './person.ts';
 import { UnitRef } from './unit.ts';
 
 export const titleKinds = [
@@ -63,7 +73,15 @@ export const TitleProposalRef = builder.prismaNode('TitleProposal', {
     person: t.relation('person', { nullable: true }),
     unit: t.relation('unit', { nullable: true }),
     reason: t.exposeString('reason'),
-    eligible: t.exposeBoolean('eligible', { description: 'as the rules engine found it' }),
+    eligible: t.exposeBoolean('eligible', {
+      description: 'as the rules engine found it (false, with no trace, for a title it has no rule for)',
+    }),
+    hasCriteria: t.boolean({
+      description:
+        'whether the rules engine has an eligibility rule for this title and nominee (false for Giấy khen, and for a unit’s Giấy khen or Bằng khen: no mandatory criterion, it stands on its reason)',
+      select: { personId: true },
+      resolve: (proposal) => titleHasRule(proposal.title, proposal.personId ? 'person' : 'unit'),
+    }),
     eligibility: t.field({
       type: [EligibilityEntry],
       resolve: (proposal) => readTrace(proposal.eligibility),
@@ -159,6 +177,55 @@ builder.objectField(RankedResultRef, 'result', (t) =>
   }),
 );
 
+const RefusedProposalRef = builder.objectRef<RefusedProposal>('RefusedProposal').implement({
+  description: 'A person a bulk proposal did not propose, and why (the same refusal as proposeTitle)',
+  fields: (t) => ({
+    personId: t.id({ resolve: (refused) => encodeGlobalID('Person', refused.personId) }),
+    code: t.exposeString('code', {
+      description: 'RULE_VIOLATION, NOT_FOUND, CONFLICT, FORBIDDEN or QUOTA_EXCEEDED',
+    }),
+    rule: t.exposeString('rule', { nullable: true, description: 'the engine’s rule that refused it' }),
+    message: t.exposeString('message', { description: 'Vietnamese / English: the reason' }),
+  }),
+});
+
+builder.objectField(RefusedProposalRef, 'person', (t) =>
+  t.prismaField({
+    type: 'Person',
+    nullable: true,
+    description: 'the person, when the viewer may see them (null for an id outside their scope)',
+    resolve: (query, refused, _args, context) =>
+      context.viewer
+        ? context.prisma.person.findFirst({
+            ...query,
+            where: { id: refused.personId, AND: [buildPeopleWhere({ viewer: context.viewer })] },
+          })
+        : null,
+  }),
+);
+
+const ProposeTitlesOutcomeRef = builder.objectRef<BulkProposalOutcome>('ProposeTitlesOutcome').implement({
+  description: 'What a bulk proposal did, person by person: the proposals made and the people refused',
+  fields: (t) => ({
+    proposedCount: t.int({ resolve: (outcome) => outcome.proposed.length }),
+    refused: t.field({ type: [RefusedProposalRef], resolve: (outcome) => outcome.refused }),
+  }),
+});
+
+builder.objectField(ProposeTitlesOutcomeRef, 'proposed', (t) =>
+  t.prismaField({
+    type: ['TitleProposal'],
+    resolve: (query, outcome, _args, context) =>
+      context.prisma.titleProposal.findMany({
+        ...query,
+        where: { id: { in: outcome.proposed.map((proposal) => proposal.id) } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      }),
+  }),
+);
+
+const openProposalStatuses = ['PROPOSED', 'IN_BALLOT', 'APPROVED', 'DECIDED'] as const;
+
 builder.queryFields((t) => ({
   titleProposals: t.withAuth({ loggedIn: true }).prismaField({
     type: ['TitleProposal'],
@@ -179,6 +246,59 @@ builder.queryFields((t) => ({
         },
         orderBy: [{ title: 'asc' }, { createdAt: 'asc' }],
       }),
+  }),
+  titleCandidates: t.withAuth({ loggedIn: true }).prismaConnection({
+    type: 'EvaluationResult',
+    cursor: 'id',
+    defaultSize: 100,
+    maxSize: 500,
+    description:
+      'The results the engine finds eligible for an individual title (granted, or eligible awaiting the ballot), in the viewer’s scope, not their own, without an open proposal of that title; every result for a title the engine has no rule for (Giấy khen)',
+    args: {
+      cycleId: t.arg.globalID({ required: true, for: CycleRef }),
+      title: t.arg({ type: TitleKindEnum, required: true }),
+      search: t.arg.string({ required: false, description: 'part of the name; diacritics ignored' }),
+      unitId: t.arg.globalID({ required: false, for: UnitRef, description: 'the unit and its subtree' }),
+    },
+    resolve: async (query, _root, args, context) => {
+      const { viewer } = context;
+      const and: Prisma.EvaluationResultWhereInput[] = [
+        { cycleId: args.cycleId.id, cycle: buildCyclesWhere({ viewer }) },
+        buildResultsWhere({ viewer }),
+        {
+          person: {
+            proposals: {
+              none: {
+                cycleId: args.cycleId.id,
+                title: args.title,
+                status: { in: [...openProposalStatuses] },
+              },
+            },
+          },
+        },
+      ];
+      if (viewer.personId) and.push({ personId: { not: viewer.personId } });
+      // a collective title has no individual candidates
+      if (collectiveTitles.includes(args.title)) and.push({ id: { in: [] } });
+      if (titleHasRule(args.title, 'person')) {
+        and.push({
+          OR: (['GRANTED', 'ELIGIBLE'] as const).map((status) => ({
+            titleEligibility: { array_contains: [{ title: args.title, status }] },
+          })),
+        });
+      }
+      if (args.unitId) {
+        const tree = await context.unitTrees.get();
+        and.push({ unitId: { in: descendantIds(tree, args.unitId.id) } });
+      }
+      const search = args.search?.trim();
+      if (search) and.push({ person: { searchName: { contains: likeLiteral(toSearchText(search)) } } });
+      return context.prisma.evaluationResult.findMany({
+        ...query,
+        where: { AND: and },
+        orderBy: [{ person: { fullName: 'asc' } }, { id: 'asc' }],
+      });
+    },
   }),
   titleDecisions: t.withAuth({ loggedIn: true }).prismaField({
     type: ['TitleDecision'],
@@ -243,7 +363,7 @@ builder.mutationFields((t) => ({
   proposeTitle: t.withAuth({ role: ['UNIT_HEAD', 'OFFICER', 'ADMIN'] }).prismaField({
     type: 'TitleProposal',
     description:
-      'Eligibility comes from the engine’s stored result; an ineligible proposal is refused (RuleViolationError naming the condition), except Giấy khen/Bằng khen, which need a reason',
+      'Eligibility is the engine’s answer for every title it has a rule for (Bằng khen included): an ineligible proposal is refused (RuleViolationError naming the condition); a title it has no rule for (Giấy khen, a unit’s commendation) needs a reason and no criterion (hasCriteria false)',
     errors: { types: titleErrors },
     args: {
       cycleId: t.arg.globalID({ required: true, for: CycleRef }),
@@ -268,6 +388,29 @@ builder.mutationFields((t) => ({
         where: { id: proposal.id },
       });
     },
+  }),
+  proposeTitles: t.withAuth({ role: ['UNIT_HEAD', 'OFFICER', 'ADMIN'] }).field({
+    type: ProposeTitlesOutcomeRef,
+    description: `One individual title for several people (at most ${maxBulkProposals}) with one reason, each through proposeTitle: not all-or-nothing, the outcome names each person refused and why`,
+    errors: { types: writeErrors },
+    // each person is judged by the engine: counted like a list of that many lookups
+    complexity: (args) => ({ field: 20 * Math.max(1, args.personIds.length), multiplier: 1 }),
+    args: {
+      cycleId: t.arg.globalID({ required: true, for: CycleRef }),
+      title: t.arg({ type: TitleKindEnum, required: true }),
+      personIds: t.arg.globalIDList({ required: true, for: PersonRef }),
+      reason: t.arg.string({ required: false }),
+    },
+    resolve: (_root, args, context) =>
+      proposeTitles({
+        prisma: context.prisma,
+        viewer: context.viewer,
+        unitTrees: context.unitTrees,
+        cycleId: args.cycleId.id,
+        personIds: args.personIds.map((id) => id.id),
+        title: args.title,
+        reason: args.reason ?? '',
+      }),
   }),
   withdrawTitleProposal: t.withAuth({ role: ['UNIT_HEAD', 'OFFICER', 'ADMIN'] }).prismaField({
     type: 'TitleProposal',

@@ -64,6 +64,8 @@ const allowed: Record<'Query' | 'Mutation', Record<string, Role[] | 'public'>> =
     importBatch: everyone,
     importBatches: everyone,
     titleProposals: everyone,
+    // results in the caller's scope (buildResultsWhere), as results are
+    titleCandidates: everyone,
     titleDecisions: everyone,
     ranking: everyone,
     blockRankings: everyone,
@@ -108,6 +110,7 @@ const allowed: Record<'Query' | 'Mutation', Record<string, Role[] | 'public'>> =
     correctRating: managers,
     recordQuotaException: managers,
     proposeTitle: ['UNIT_HEAD', 'OFFICER', 'ADMIN'],
+    proposeTitles: ['UNIT_HEAD', 'OFFICER', 'ADMIN'],
     withdrawTitleProposal: ['UNIT_HEAD', 'OFFICER', 'ADMIN'],
     reviewTitleProposal: managers,
     decideTitles: managers,

@@ -8,7 +8,7 @@ import {
   ValidationError,
 } from '../errors.ts';
 import { titleLabels } from '../exports/labels.ts';
-import { cstdcsCapOf, runEngine } from '../rules/engine.ts';
+import { cstdcsCapOf, type EngineRun, runEngine } from '../rules/engine.ts';
 import type { UnitTreeCache } from '../scope/unit-tree.ts';
 import { unitInScope, type Viewer } from '../scope/viewer.ts';
 import { buildGroupScenario } from './check-decision.ts';
@@ -19,15 +19,21 @@ import {
   readPersonTitleEligibility,
   readUnitTitleEligibility,
   type TitleEligibility,
+  titleHasRule,
 } from './read-title-eligibility.ts';
 import { writeAudit } from './write-audit.ts';
 
 const openStatuses = ['PROPOSED', 'IN_BALLOT', 'APPROVED', 'DECIDED'] as const;
 
+/** The engine's evaluation of quota groups, kept across the proposals of one bulk action. */
+export type EngineRuns = Map<string, Promise<EngineRun>>;
+
 /**
  * A unit head (or officer) proposes a title for a person or a unit in their scope. Eligibility
- * and its trace come from the engine's stored result; an ineligible proposal is refused naming the
- * failed condition, except commendations (Giấy khen, Bằng khen), which stand on their reason.
+ * and its trace are the engine's answer, for every title it has a rule for (Bằng khen included):
+ * an ineligible proposal is refused naming the failed condition. A title the engine has no rule
+ * for (Giấy khen; a unit's Giấy khen or Bằng khen) stands on its reason and is stored not
+ * eligible, with no trace: no mandatory criterion was assessed (see titleHasRule).
  */
 export async function proposeTitle(options: {
   prisma: PrismaClient;
@@ -38,6 +44,8 @@ export async function proposeTitle(options: {
   unitId: string | null;
   title: TitleKind;
   reason: string;
+  /** a bulk action's cache of the engine's runs, by quota group (the evidence does not change between its proposals) */
+  engineRuns?: EngineRuns;
 }): Promise<TitleProposal> {
   const { prisma, viewer, title } = options;
   const reason = options.reason.trim();
@@ -72,10 +80,11 @@ export async function proposeTitle(options: {
     assertWritable(cycle);
     let eligibility: TitleEligibility;
     let nomineeUnitId: string;
+    const hasRule = titleHasRule(title, options.personId ? 'person' : 'unit');
     if (options.personId) {
       const person = await tx.person.findUnique({
         where: { id: options.personId },
-        select: { id: true, unitId: true },
+        select: { id: true, unitId: true, quotaGroup: true },
       });
       if (!person || !unitInScope(viewer, person.unitId)) throw new NotFoundError('cán bộ / person');
       if (person.id === viewer.personId)
@@ -85,23 +94,31 @@ export async function proposeTitle(options: {
         where: { cycleId_personId: { cycleId: cycle.id, personId: person.id } },
         select: { unitId: true },
       });
-      if (!result && !commendation) {
+      if (result) nomineeUnitId = result.unitId;
+      if (!hasRule) {
+        // no mandatory criterion in the engine: the proposal stands on its reason
+        eligibility = { eligible: false, trace: [], failed: null };
+      } else if (!result) {
         throw new RuleViolationError({
           rule: 'title.evaluation-required',
           citation: null,
           message:
             'Chưa có kết quả đánh giá: chạy đánh giá trước / no evaluation result yet: run the evaluation first',
         });
-      }
-      if (result) {
+      } else {
         // the engine judges the title on the current evidence and the decisions in force
-        const scenario = await buildGroupScenario({
-          tx,
-          cycle,
-          tree: await options.unitTrees.get(),
-          personId: person.id,
-        });
-        const engine = await runEngine(scenario);
+        const key = person.quotaGroup ? `group:${person.quotaGroup}` : `unit:${person.unitId}`;
+        let run = options.engineRuns?.get(key);
+        if (!run) {
+          run = buildGroupScenario({
+            tx,
+            cycle,
+            tree: await options.unitTrees.get(),
+            personId: person.id,
+          }).then(runEngine);
+          options.engineRuns?.set(key, run);
+        }
+        const engine = await run;
         if (!engine.ok) {
           throw new ConflictError(
             `Dữ liệu minh chứng không hợp lệ / invalid evidence: ${engine.errors.slice(0, 3).join('; ')}`,
@@ -111,20 +128,30 @@ export async function proposeTitle(options: {
           engine.evaluation.people.find((item) => item.id === person.id),
           title,
         );
-      } else eligibility = { eligible: false, trace: [], failed: null };
-      if (result) nomineeUnitId = result.unitId;
+      }
     } else {
       const unitId = options.unitId ?? '';
       if (!unitInScope(viewer, unitId) || !(await tx.unit.count({ where: { id: unitId } }))) {
         throw new NotFoundError('đơn vị / unit');
       }
       nomineeUnitId = unitId;
-      const unitResult = await tx.unitResult.findUnique({
-        where: { cycleId_unitId: { cycleId: cycle.id, unitId } },
-      });
-      eligibility = readUnitTitleEligibility(unitResult, title);
+      if (!hasRule) eligibility = { eligible: false, trace: [], failed: null };
+      else {
+        const unitResult = await tx.unitResult.findUnique({
+          where: { cycleId_unitId: { cycleId: cycle.id, unitId } },
+        });
+        if (!unitResult) {
+          throw new RuleViolationError({
+            rule: 'title.evaluation-required',
+            citation: null,
+            message:
+              'Chưa có kết quả đánh giá của đơn vị: chạy đánh giá trước / no evaluation result for the unit yet: run the evaluation first',
+          });
+        }
+        eligibility = readUnitTitleEligibility(unitResult, title);
+      }
     }
-    if (!eligibility.eligible && !commendation) {
+    if (hasRule && !eligibility.eligible) {
       const failed = eligibility.failed;
       throw new RuleViolationError({
         rule: failed?.rule || `title.${title.toLowerCase()}`,

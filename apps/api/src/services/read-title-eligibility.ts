@@ -1,4 +1,5 @@
 import type { Prisma, TitleKind } from '@cadre/db';
+import { TITLE_VALUES } from '@cadre/rules';
 import type { PersonEvaluation, TraceEntry } from '../rules/scenario.ts';
 
 // Eligibility for a title is what the rules engine says: for a person its structured
@@ -7,6 +8,18 @@ import type { PersonEvaluation, TraceEntry } from '../rules/scenario.ts';
 
 export const commendationTitles: TitleKind[] = ['GIAY_KHEN', 'BANG_KHEN'];
 export const collectiveTitles: TitleKind[] = ['TAP_THE_LDTT', 'TAP_THE_LDXS', 'CO_THI_DUA'];
+
+/**
+ * Whether the engine judges this title for this kind of nominee: the individual titles it assesses
+ * (its TITLE_VALUES: LĐTT, CSTĐCS, CSTĐ tỉnh/toàn quốc, Bằng khen) and, for a unit, the collective
+ * titles and the block ranking. Giấy khen (and a unit's Giấy khen or Bằng khen) has no mandatory
+ * criterion in the engine: it stands on the proposer's reason.
+ */
+export function titleHasRule(title: TitleKind, nominee: 'person' | 'unit'): boolean {
+  return nominee === 'person'
+    ? (TITLE_VALUES as readonly string[]).includes(title)
+    : collectiveTitles.includes(title);
+}
 
 export type TitleEligibility = {
   eligible: boolean;
