@@ -1,6 +1,7 @@
 import type { ImportMapping, JobPosition, PeriodClosure, Product, Unit } from '@cadre/db';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../builder.ts';
+import type { Context } from '../../context.ts';
 import { localId } from '../../ids.ts';
 import { type ImportColumn, importKinds } from '../../imports/import-columns.ts';
 import type { PersonEvaluation, TraceEntry } from '../../rules/scenario.ts';
@@ -239,31 +240,46 @@ builder.prismaObjectFields('Unit', (t) => ({
     description: 'the last day in force (closed by a merger or split); null while in force',
     resolve: (unit) => unit.validTo,
   }),
-  successors: t.field({
-    type: [UnitRef],
-    description: 'the units that took this one over (read one unit at a time)',
-    resolve: (unit, _args, context) =>
-      context.prisma.unit.findMany({
-        where: {
-          predecessors: { some: { predecessorId: unit.id } },
-          AND: [context.viewer ? buildUnitsWhere({ viewer: context.viewer }) : { id: { in: [] } }],
-        },
-        orderBy: { name: 'asc' },
-      }),
+  successors: t.loadableList({
+    type: UnitRef,
+    description: 'the units that took this one over',
+    load: (ids: string[], context: Context) => linkedUnits(context, ids, 'successors'),
+    resolve: (unit) => unit.id,
   }),
-  predecessors: t.field({
-    type: [UnitRef],
+  predecessors: t.loadableList({
+    type: UnitRef,
     description: 'the units this one succeeded',
-    resolve: (unit, _args, context) =>
-      context.prisma.unit.findMany({
-        where: {
-          successors: { some: { successorId: unit.id } },
-          AND: [context.viewer ? buildUnitsWhere({ viewer: context.viewer }) : { id: { in: [] } }],
-        },
-        orderBy: { name: 'asc' },
-      }),
+    load: (ids: string[], context: Context) => linkedUnits(context, ids, 'predecessors'),
+    resolve: (unit) => unit.id,
   }),
 }));
+
+/**
+ * The successors (or predecessors) of many units in one query, each list by name, within the
+ * viewer's units: a tree of 100 units asks once, not 100 times.
+ */
+async function linkedUnits(
+  context: Context,
+  ids: string[],
+  direction: 'successors' | 'predecessors',
+): Promise<Unit[][]> {
+  const scope = context.viewer ? buildUnitsWhere({ viewer: context.viewer }) : { id: { in: [] } };
+  const links = await context.prisma.unitSuccession.findMany({
+    where:
+      direction === 'successors'
+        ? { predecessorId: { in: ids }, successor: scope }
+        : { successorId: { in: ids }, predecessor: scope },
+    include: { successor: direction === 'successors', predecessor: direction === 'predecessors' },
+  });
+  const byUnit = new Map<string, Unit[]>(ids.map((id) => [id, []]));
+  for (const link of links) {
+    const from = direction === 'successors' ? link.predecessorId : link.successorId;
+    const other = direction === 'successors' ? link.successor : link.predecessor;
+    if (other) byUnit.get(from)?.push(other);
+  }
+  const collator = new Intl.Collator('vi');
+  return ids.map((id) => (byUnit.get(id) ?? []).sort((a, b) => collator.compare(a.name, b.name)));
+}
 
 type HistoryRow = { year: number; rating: string; titles: string[]; unitName: string | null };
 
