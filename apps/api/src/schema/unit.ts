@@ -90,6 +90,8 @@ builder.queryFields((t) => ({
 const unitNameValidation: StringValidationOptions = {
   minLength: [1, { message: message('Tên đơn vị không được để trống', 'name must not be empty') }],
   maxLength: [300, { message: message('Tên đơn vị quá dài', 'name: at most 300 characters') }],
+  // a name of spaces would be saved as an empty name once trimmed
+  regex: [/\S/, { message: message('Tên đơn vị không được để trống', 'name must not be empty') }],
 };
 
 const CreateUnitInput = builder.inputType('CreateUnitInput', {
