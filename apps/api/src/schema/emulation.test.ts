@@ -489,6 +489,15 @@ describe.each(testEngines())('emulation titles and secret ballots on %s', (engin
     expect(await names('CSTDCS')).toEqual([]);
     // Giấy khen has no criterion in the engine: everyone with a result (Em has a Giấy khen proposal)
     expect(await names('GIAY_KHEN')).toEqual(['Trần Thị Bình']);
+    // the page of the web's bulk proposal (200 people with their unit and standing) is within the limits
+    const page = await run(
+      'head',
+      `query ($c: ID!, $t: TitleKind!, $f: Int!) { titleCandidates(cycleId: $c, title: $t, first: $f) {
+        pageInfo { hasNextPage } edges { node { id viewerCanProposeTitle
+          person { id fullName code unit { id name parent { id name } } } titleEligibility { title status } } } } }`,
+      { c: cycleId, t: 'BANG_KHEN', f: 200 },
+    );
+    expect(page.errors, JSON.stringify(page.errors)).toBeUndefined();
   });
 
   it('follows the engine for Bằng khen, and accepts Giấy khen as having no mandatory criterion', async () => {

@@ -1,8 +1,10 @@
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { PersonPicker, type PickedPerson } from '../features/accounts/person-picker.tsx';
+import { BulkProposeModal } from '../features/emulation/bulk-propose-modal.tsx';
+import { UnitTreeSelect } from '../features/unit-tree-select.tsx';
 import { graphql } from '../graphql/graphql.ts';
 import { MutationError } from '../graphql/mutation-error.ts';
 import { useT } from '../i18n/i18n-context.tsx';
@@ -20,8 +22,8 @@ const CouncilsQuery = graphql(`
 
 const ProposeTitleMutation = graphql(
   `
-  mutation ProposeTitle($cycleId: ID!, $personId: ID, $title: TitleKind!, $reason: String) {
-    proposeTitle(cycleId: $cycleId, personId: $personId, title: $title, reason: $reason) {
+  mutation ProposeTitle($cycleId: ID!, $personId: ID, $unitId: ID, $title: TitleKind!, $reason: String) {
+    proposeTitle(cycleId: $cycleId, personId: $personId, unitId: $unitId, title: $title, reason: $reason) {
       __typename
       ... on ProposeTitleSuccess {
         data {
@@ -87,6 +89,15 @@ const individualTitles: readonly IndividualTitle[] = [
   'GIAY_KHEN',
   'BANG_KHEN',
 ];
+// what a unit may be proposed for: the collective titles, and the commendations (on their reason)
+type UnitTitle = 'TAP_THE_LDTT' | 'TAP_THE_LDXS' | 'CO_THI_DUA' | 'GIAY_KHEN' | 'BANG_KHEN';
+const unitTitles: readonly UnitTitle[] = [
+  'TAP_THE_LDTT',
+  'TAP_THE_LDXS',
+  'CO_THI_DUA',
+  'GIAY_KHEN',
+  'BANG_KHEN',
+];
 
 function useErrorText() {
   const t = useT();
@@ -105,7 +116,13 @@ export function ProposeTitleModal(props: { cycleId: string; onClose: (done: bool
   const t = useT();
   const { message } = App.useApp();
   const errorText = useErrorText();
-  const [form] = Form.useForm<{ personId: string; title: IndividualTitle; reason?: string }>();
+  const [form] = Form.useForm<{
+    personId?: string;
+    unitId?: string;
+    title: IndividualTitle | UnitTitle;
+    reason?: string;
+  }>();
+  const [kind, setKind] = useState<'person' | 'unit'>('person');
   const [state, propose] = useMutation(ProposeTitleMutation);
   const [error, setError] = useState<string | null>(null);
   useFocusReturn();
@@ -120,7 +137,7 @@ export function ProposeTitleModal(props: { cycleId: string; onClose: (done: bool
     (picked &&
       standing.data?.results.edges.map((edge) => edge.node).find((node) => node.person.id === picked.id)) ??
     null;
-  const refused = nomineeResult !== null && !nomineeResult.viewerCanProposeTitle;
+  const refused = kind === 'person' && nomineeResult !== null && !nomineeResult.viewerCanProposeTitle;
 
   return (
     <Modal
@@ -145,7 +162,8 @@ export function ProposeTitleModal(props: { cycleId: string; onClose: (done: bool
           setError(null);
           const result = await propose({
             cycleId: props.cycleId,
-            personId: values.personId,
+            personId: kind === 'person' ? (values.personId ?? null) : null,
+            unitId: kind === 'unit' ? (values.unitId ?? null) : null,
             title: values.title,
             reason: values.reason ?? null,
           });
@@ -157,24 +175,62 @@ export function ProposeTitleModal(props: { cycleId: string; onClose: (done: bool
           }
         }}
       >
-        <Form.Item name="personId" label={t('emulation.nominee')} rules={[{ required: true }]}>
-          <PersonPicker placeholder={t('people.searchPlaceholder')} onPick={setPicked} />
+        <Form.Item label={t('emulation.nomineeKind')}>
+          <Radio.Group
+            value={kind}
+            optionType="button"
+            onChange={(event) => {
+              setKind(event.target.value as 'person' | 'unit');
+              form.setFieldsValue({ title: undefined, personId: undefined, unitId: undefined });
+              setPicked(null);
+            }}
+            options={[
+              { value: 'person', label: t('emulation.individual') },
+              { value: 'unit', label: t('emulation.collective') },
+            ]}
+          />
         </Form.Item>
+        {kind === 'person' ? (
+          <Form.Item name="personId" label={t('emulation.nominee')} rules={[{ required: true }]}>
+            <PersonPicker placeholder={t('people.searchPlaceholder')} onPick={setPicked} />
+          </Form.Item>
+        ) : (
+          <Form.Item name="unitId" label={t('emulation.nomineeUnit')} rules={[{ required: true }]}>
+            <UnitTreeSelect
+              value={undefined}
+              onChange={() => undefined}
+              placeholder={t('emulation.nomineeUnit')}
+              style={{ width: '100%' }}
+            />
+          </Form.Item>
+        )}
         {refused && picked && (
           <p role="alert" style={{ color: '#a61d24' }} data-testid="propose-refused">
             {t('emulation.proposeRefused', { name: picked.fullName })}
           </p>
         )}
         <Form.Item name="title" label={t('emulation.title')} rules={[{ required: true }]}>
-          <Select
-            options={individualTitles.map((value) => {
-              // the engine's standing of the nominee beside each title (the API judges the proposal)
-              const entry = nomineeResult?.titleEligibility.find((item) => item.title === value);
-              const label = t(`titleKind.${value}`);
-              if (!entry) return { value, label };
-              const reasons = entry.reasons.length > 0 ? `: ${entry.reasons.join('; ')}` : '';
-              return { value, label: `${label} — ${t(`emulation.standing.${entry.status}`)}${reasons}` };
-            })}
+          <Select<IndividualTitle | UnitTitle>
+            options={
+              kind === 'unit'
+                ? unitTitles.map((value) => ({ value, label: t(`titleKind.${value}`) }))
+                : individualTitles.map((value) => {
+                    // the engine's standing of the nominee beside each title (the API judges the proposal)
+                    const entry = nomineeResult?.titleEligibility.find((item) => item.title === value);
+                    const label = t(`titleKind.${value}`);
+                    // a result without an entry for the title: the engine has no rule for it
+                    if (!entry)
+                      return {
+                        value,
+                        label: nomineeResult ? `${label} — ${t('emulation.noCriteria')}` : label,
+                      };
+                    const reasons = entry.reasons.length > 0 ? `: ${entry.reasons.join('; ')}` : '';
+                    return {
+                      value,
+                      label: `${label} — ${t(`emulation.standing.${entry.status}`)}${reasons}`,
+                    };
+                  })
+            }
           />
         </Form.Item>
         <Form.Item name="reason" label={t('emulation.reason')}>
@@ -266,7 +322,7 @@ export function EmulationActions(props: {
   onChanged: () => void;
 }) {
   const t = useT();
-  const [open, setOpen] = useState<'propose' | 'session' | null>(null);
+  const [open, setOpen] = useState<'propose' | 'bulk' | 'session' | null>(null);
   const close = (done: boolean) => {
     setOpen(null);
     if (done) props.onChanged();
@@ -274,10 +330,12 @@ export function EmulationActions(props: {
   return (
     <Space wrap>
       {props.canPropose && <Button onClick={() => setOpen('propose')}>{t('emulation.propose')}</Button>}
+      {props.canPropose && <Button onClick={() => setOpen('bulk')}>{t('emulation.bulkPropose')}</Button>}
       {props.canSchedule && (
         <Button onClick={() => setOpen('session')}>{t('emulation.createSession')}</Button>
       )}
       {open === 'propose' && <ProposeTitleModal cycleId={props.cycleId} onClose={close} />}
+      {open === 'bulk' && <BulkProposeModal cycleId={props.cycleId} onClose={close} />}
       {open === 'session' && <CreateSessionModal cycleId={props.cycleId} onClose={close} />}
     </Space>
   );

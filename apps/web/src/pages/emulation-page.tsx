@@ -34,6 +34,7 @@ const EmulationQuery = graphql(`
       title
       status
       eligible
+      hasCriteria
       version
       createdAt
       reason
@@ -101,6 +102,7 @@ const EmulationQuery = graphql(`
           title
           reason
           needsBallot
+          hasCriteria
           ballotThresholdPercent
           nomineeStanding {
             status
@@ -715,7 +717,10 @@ export function EmulationPage() {
           {
             title: t('emulation.eligible'),
             render: (_, row) =>
-              row.nomineeStanding ? (
+              // a title the engine has no rule for: nothing to be eligible for, it stands on its reason
+              !row.hasCriteria ? (
+                <Tag>{t('emulation.noCriteria')}</Tag>
+              ) : row.nomineeStanding ? (
                 <Tag color={standingColor(row.nomineeStanding.status)}>
                   {t(`emulation.standing.${row.nomineeStanding.status}`)}
                 </Tag>

@@ -25,6 +25,8 @@ type Unit = { name: string; parent?: { name: string } | null };
 export type ProposalFacts = {
   reason: string;
   needsBallot: boolean;
+  /** whether the engine has an eligibility rule for the title (false: Giấy khen, a unit's commendation) */
+  hasCriteria?: boolean;
   ballotThresholdPercent?: number | null;
   person?: { id: string; fullName: string; code: string; unit: Unit } | null;
   unit?: Unit | null;
@@ -103,7 +105,9 @@ export function ProposalDetails(props: { proposal: ProposalFacts; thresholdPerce
       <Descriptions.Item label={t('emulation.reason')}>{proposal.reason || '–'}</Descriptions.Item>
       {proposal.person && (
         <Descriptions.Item label={t('emulation.standing')}>
-          {standing ? (
+          {proposal.hasCriteria === false ? (
+            <Tag>{t('emulation.noCriteria')}</Tag>
+          ) : standing ? (
             <span>
               <Tag color={standingColor(standing.status)}>{t(`emulation.standing.${standing.status}`)}</Tag>
               {standing.reasons.join('; ')}{' '}
