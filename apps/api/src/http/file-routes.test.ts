@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { testEngines } from '@cadre/db/testing';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type JobQueue, startJobQueue } from '../jobs/queue.ts';
+import { logger } from '../logger.ts';
 import { createServer } from '../server.ts';
 import { readPdfText, skipWithoutPdfToText } from '../test-support/pdf-text.ts';
 import { createTestApp, gid, type TestApp } from '../test-support/test-app.ts';
@@ -37,6 +39,7 @@ describe.each(testEngines())('import and export files on %s', (engine) => {
   let base: string;
   let smallBase: string;
   let cycleId: string;
+  let jobs: JobQueue;
 
   async function listen(target: Server): Promise<string> {
     await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', () => resolve()));
@@ -64,6 +67,8 @@ describe.each(testEngines())('import and export files on %s', (engine) => {
       user?: 'officer' | 'head' | 'staff' | 'council' | 'admin';
       fileName?: string;
       cycle?: boolean;
+      /** wait for the outcome (?wait=1, the default here), else answered 202 once queued */
+      wait?: boolean;
     } = {},
   ): Promise<{ status: number; body: UploadBody }> {
     const form = new FormData();
@@ -71,6 +76,7 @@ describe.each(testEngines())('import and export files on %s', (engine) => {
     form.append('file', new Blob([new Uint8Array(bytes)]), options.fileName ?? `${kind}.csv`);
     const query = new URLSearchParams({ kind });
     if (options.cycle !== false) query.set('cycleId', cycleId);
+    if (options.wait !== false) query.set('wait', '1');
     const response = await fetch(`${base}/api/import?${query}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${await app.login(options.user ?? 'officer')}` },
@@ -85,6 +91,15 @@ describe.each(testEngines())('import and export files on %s', (engine) => {
 
   beforeAll(async () => {
     app = await createTestApp(engine);
+    // uploads are jobs, carried out by this process's queue as in the API
+    jobs = await startJobQueue({
+      db: app.db,
+      unitTrees: app.services.unitTrees,
+      logger,
+      databaseUrl: app.db.url ?? undefined,
+      rescueEveryMs: 1000,
+    });
+    app.services.jobs = jobs;
     const cycle = await app.db.prisma.cycle.create({
       data: {
         year: 2026,
@@ -105,6 +120,7 @@ describe.each(testEngines())('import and export files on %s', (engine) => {
   afterAll(async () => {
     server.close();
     smallLimitServer.close();
+    await jobs?.close();
     await app.close();
   });
 
@@ -147,6 +163,81 @@ describe.each(testEngines())('import and export files on %s', (engine) => {
     const audit = await app.db.prisma.auditLog.findFirst({ where: { action: 'importEvidence' } });
     expect(audit?.entity).toBe('ImportBatch');
   });
+
+  type BatchView = {
+    status: string;
+    totalRows: number;
+    validRows: number;
+    errorCount: number;
+    errorReportUrl: string | null;
+    errors: { totalCount: number; edges: { node: { row: number; field: string; message: string } }[] };
+  };
+
+  /** Polls importBatch(id) as the web does, until the batch has finished; every status seen on the way. */
+  async function pollBatch(batchId: string): Promise<{ batch: BatchView; seen: string[] }> {
+    const seen: string[] = [];
+    for (let tries = 0; tries < 600; tries += 1) {
+      const result = await app.graphql<{ importBatch: BatchView | null }>(
+        'query ($id: ID!) { importBatch(id: $id) { status totalRows validRows errorCount errorReportUrl errors(first: 20) { totalCount edges { node { row field message } } } } }',
+        { id: batchId },
+        { token: await app.login('officer') },
+      );
+      const batch = result.data?.importBatch;
+      if (!batch) throw new Error(`importBatch: ${JSON.stringify(result.errors)}`);
+      if (seen.at(-1) !== batch.status) seen.push(batch.status);
+      if (batch.status === 'APPLIED' || batch.status === 'FAILED') return { batch, seen };
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`batch ${batchId} did not finish: ${seen.join(' → ')}`);
+  }
+
+  function tasksCsv(prefix: string, rows: number): string {
+    const lines = ['Mã nhiệm vụ,Mã cán bộ,Tên nhiệm vụ,Hạn hoàn thành'];
+    for (let i = 1; i <= rows; i += 1) lines.push(`${prefix}-${i},P${2 + (i % 3)},Việc ${i},30/06/2026`);
+    return lines.join('\n');
+  }
+
+  it('queues an upload (202 QUEUED); its job applies it, and the batch shows the outcome', async () => {
+    const before = await counts();
+    const { status, body } = await upload('TASKS', tasksCsv('Q', 40), { wait: false });
+    expect(status, JSON.stringify(body)).toBe(202);
+    expect(body).toMatchObject({ status: 'QUEUED', totalRows: 0, errorCount: 0, errorReport: null });
+    const { batch } = await pollBatch(body.batchId);
+    expect(batch).toMatchObject({ status: 'APPLIED', totalRows: 40, validRows: 40, errorCount: 0 });
+    expect((await counts()).tasks).toBe(before.tasks + 40);
+    // the file waited in the database for the job, and is gone once the batch finished
+    expect(await app.db.prisma.importFile.count()).toBe(0);
+  });
+
+  it('a queued file with bad rows ends FAILED with its row report, and writes nothing', async () => {
+    const before = await counts();
+    const csv = [
+      'Mã nhiệm vụ,Mã cán bộ,Tên nhiệm vụ,Hạn hoàn thành',
+      'B-1,P2,Việc,31/02/2026',
+      'B-2,KHONGCO,Việc,01/03/2026',
+    ];
+    const { status, body } = await upload('TASKS', csv.join('\n'), { wait: false });
+    expect(status).toBe(202);
+    const { batch } = await pollBatch(body.batchId);
+    expect(batch).toMatchObject({ status: 'FAILED', totalRows: 2, errorCount: 2 });
+    expect(batch.errors.edges.map((edge) => edge.node.row)).toEqual([2, 3]);
+    expect(batch.errors.edges[0]?.node.message).toMatch(/không phải ngày hợp lệ/);
+    expect((await get(batch.errorReportUrl ?? '')).status).toBe(200);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a second upload of the same user while the first is queued or running', async () => {
+    const first = await upload('TASKS', tasksCsv('R', 20_000), { wait: false });
+    expect(first.status).toBe(202);
+    const second = await upload('TASKS', tasksCsv('S', 3), { wait: false });
+    expect(second.status).toBe(409);
+    expect(JSON.stringify(second.body)).toMatch(/lần nhập dữ liệu chưa xong.*one import at a time/);
+    const { batch, seen } = await pollBatch(first.body.batchId);
+    expect(batch.status, JSON.stringify(batch.errors)).toBe('APPLIED');
+    expect(seen.at(-1)).toBe('APPLIED');
+    // the same user may upload again once it is done
+    expect((await upload('TASKS', tasksCsv('S', 3))).status).toBe(200);
+  }, 120_000);
 
   it('accepts English header names and .xlsx uploads', async () => {
     const workbook = new ExcelJS.Workbook();

@@ -1,11 +1,13 @@
-import type { ImportKind } from '@cadre/db';
+import type { ImportBatch, ImportKind } from '@cadre/db';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { type Context, Hono } from 'hono';
 import type { AppServices } from '../context.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { buildImportErrorReport } from '../exports/import-error-report.ts';
 import { buildTemplate } from '../imports/build-template.ts';
+import type { RowError } from '../imports/convert-rows.ts';
 import { findImportKind } from '../imports/import-columns.ts';
+import { errorFields } from '../logger.ts';
 import { buildImportBatchesWhere } from '../scope/build-import-batches-where.ts';
 import { assertWritable, findVisibleCycle } from '../services/cycle-access.ts';
 import {
@@ -14,7 +16,7 @@ import {
   exportTitleDecisions,
   exportUnitRatings,
 } from '../services/export-results.ts';
-import { assertMayImport, importEvidence } from '../services/import-evidence.ts';
+import { assertMayImport, startImport } from '../services/import-evidence.ts';
 import {
   type ApiEnv,
   fileResponse,
@@ -123,7 +125,7 @@ async function upload(services: AppServices, c: Context<ApiEnv>, limit: number, 
       c.req.query('fileName') ?? headerFileName(c) ?? (contentType.includes('csv') ? 'upload.csv' : 'upload'),
     content: body,
   };
-  const outcome = await importEvidence({
+  const started = await startImport({
     prisma: services.prisma,
     viewer,
     unitTrees: services.unitTrees,
@@ -132,23 +134,48 @@ async function upload(services: AppServices, c: Context<ApiEnv>, limit: number, 
     fileName: file.fileName,
     content: file.content,
     source: c.req.query('source') ?? null,
-    db: services.db,
+    jobs: services.jobs,
+    requestId: c.var.requestId,
   });
-  const batchId = encodeGlobalID('ImportBatch', outcome.batch.id);
-  return jsonResponse(outcome.batch.status === 'APPLIED' ? 200 : 422, {
+  // ?wait=1: the answer comes once the batch has finished, as it did when imports ran in the request
+  if (isTrue(c.req.query('wait'))) {
+    const outcome = await started.done;
+    return jsonResponse(
+      outcome.batch.status === 'APPLIED' ? 200 : 422,
+      batchAnswer(outcome.batch, outcome.errors),
+    );
+  }
+  // without a queue (tests) the batch is carried out in this process, which logs what breaks it
+  if (!services.jobs) {
+    started.done.catch((error: unknown) =>
+      c.var.log.error({ batchId: started.batch.id, ...errorFields(error) }, 'import failed'),
+    );
+  }
+  // queued: poll importBatch(id) for its progress and outcome
+  return jsonResponse(202, batchAnswer(started.batch, []));
+}
+
+function isTrue(value: string | undefined): boolean {
+  return value !== undefined && ['1', 'true', 'yes', ''].includes(value.trim().toLowerCase());
+}
+
+/** The upload's answer: the batch, its first errors and, when it failed, its error report. */
+function batchAnswer(batch: ImportBatch, errors: RowError[]) {
+  const batchId = encodeGlobalID('ImportBatch', batch.id);
+  return {
     batchId,
-    kind: outcome.batch.kind,
-    status: outcome.batch.status,
-    fileName: outcome.batch.fileName,
-    totalRows: outcome.batch.totalRows,
-    validRows: outcome.batch.validRows,
-    errorCount: outcome.batch.errorCount,
-    errors: outcome.errors,
+    kind: batch.kind,
+    status: batch.status,
+    fileName: batch.fileName,
+    totalRows: batch.totalRows,
+    validRows: batch.validRows,
+    errorCount: batch.errorCount,
+    errors,
     errorReport:
-      outcome.batch.status === 'FAILED'
+      batch.status === 'FAILED'
         ? { xlsx: `/api/import/${batchId}/errors.xlsx`, csv: `/api/import/${batchId}/errors.csv` }
         : null,
-  });
+  };
 }
 
 /** The file name an upload of a raw body gives in `x-file-name` (percent-encoded UTF-8). */

@@ -1,19 +1,22 @@
-// The job queue: evaluation runs are jobs that any API process or `npm run worker` carries out.
+// The job queue: evaluation runs and imports are jobs that any API process or `npm run worker`
+// carries out.
 //
 // PostgreSQL: graphile-worker (its own schema `graphile_worker`). The job is added in the
 // transaction that records the run; a worker takes it, and holds a session advisory lock for as
 // long as it works on it, on a connection of its own. When its process dies (kill -9, OOM, a lost
 // machine) the server ends that session and the lock goes; every queue process looks every few
 // seconds for jobs still marked as taken whose lock is free, and hands them back to the queue, so
-// another worker carries the run out again (runs are idempotent). graphile-worker alone would wait
-// 4 hours before taking back the job of a dead worker.
+// another worker carries the run or the import out again (both are idempotent). graphile-worker
+// alone would wait 4 hours before taking back the job of a dead worker.
 //
-// Embedded engine (PGlite): one process owns the data folder, so a RUNNING run that this process
-// is not working on is a job: the queue is the runs' own rows, carried out one at a time, and the
-// runs left RUNNING by a process that died are carried out when the next one starts.
+// Embedded engine (PGlite): one process owns the data folder, so a RUNNING run or an unfinished
+// import batch (QUEUED, VALIDATING) that this process is not working on is a job: the queue is the
+// runs' and batches' own rows, carried out one at a time, and those left by a process that died
+// are carried out when the next one starts.
 import type { Database, Prisma, PrismaClient } from '@cadre/db';
 import {
   Logger as GraphileLogger,
+  type JobHelpers,
   makeWorkerUtils,
   type Runner,
   run as runGraphileWorker,
@@ -24,16 +27,19 @@ import {
 import { ConfigError } from '../config.ts';
 import { errorFields, type Logger } from '../logger.ts';
 import type { UnitTreeCache } from '../scope/unit-tree.ts';
+import { abandonImport, type ImportJob, type ImportScheduler } from '../services/import-evidence.ts';
 import { abandonRun, type EvaluationJob, type EvaluationScheduler } from '../services/run-evaluation.ts';
 import { evaluationTask, isEvaluationJob, runEvaluationTask } from './evaluation-task.ts';
+import { importTask, isImportJob, runImportTask } from './import-task.ts';
 
-export type JobQueue = EvaluationScheduler & {
-  readonly kind: 'graphile-worker' | 'embedded';
-  /** whether this process carries out jobs */
-  readonly executes: boolean;
-  /** stops taking jobs; a job in progress is finished first (or, killed, taken back by another process) */
-  close(): Promise<void>;
-};
+export type JobQueue = EvaluationScheduler &
+  ImportScheduler & {
+    readonly kind: 'graphile-worker' | 'embedded';
+    /** whether this process carries out jobs */
+    readonly executes: boolean;
+    /** stops taking jobs; a job in progress is finished first (or, killed, taken back by another process) */
+    close(): Promise<void>;
+  };
 
 export type JobQueueOptions = {
   db: Database;
@@ -55,8 +61,12 @@ export type JobQueueOptions = {
 
 /** Attempts of an evaluation job: a run whose worker died this often is failed, not retried forever. */
 export const evaluationAttempts = 3;
+/** Attempts of an import job: likewise, a batch whose worker died this often is failed. */
+export const importAttempts = 3;
 /** Advisory-lock class of "a worker is working on job N" (the two-key form: apart from the app's own locks). */
 const jobLockClass = 0x63616472; // 'cadr'
+const couldNotImport =
+  'Không thực hiện được lần nhập dữ liệu; không có dòng nào được ghi / the import could not be carried out; nothing was written';
 
 export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue> {
   if (options.db.engine === 'pglite') return startEmbeddedQueue(options);
@@ -86,52 +96,77 @@ async function startGraphileQueue(options: JobQueueOptions & { databaseUrl: stri
   let rescue: NodeJS.Timeout | null = null;
   if (execute) {
     const pg = (await import('pg')).default;
-    const evaluate: Task = async (payload, helpers) => {
-      if (!isEvaluationJob(payload)) {
-        helpers.logger.error(`job ${helpers.job.id}: payload is not an evaluation job`);
-        return;
-      }
-      const alive = new pg.Client({ connectionString: options.databaseUrl });
-      alive.on('error', (error) =>
-        options.logger.warn({ jobId: helpers.job.id, ...errorFields(error) }, 'job lock connection lost'),
-      );
-      await alive.connect();
-      try {
-        await alive.query('SELECT pg_advisory_lock($1, $2)', [jobLockClass, jobLockKey(helpers.job.id)]);
-        try {
-          await runEvaluationTask(
-            {
-              prisma,
-              unitTrees: options.unitTrees,
-              logger: options.logger,
-              engineThread: options.engineThread,
-              // the run's own thread opens its own client: not when the caller gave one to use
-              databaseUrl: options.prisma ? undefined : options.databaseUrl,
-            },
-            payload,
-            { jobId: helpers.job.id, attempt: helpers.job.attempts },
-          );
-        } catch (error) {
-          if (helpers.job.attempts >= helpers.job.max_attempts) {
-            await abandonRun(
-              prisma,
-              payload.runId,
-              'Không thực hiện được lượt đánh giá / the run could not be carried out',
-            );
-          }
-          throw error;
+    /**
+     * Holds the job's advisory lock on a connection of its own while `work` runs: the rescue of
+     * dead workers' jobs takes a job back only once its lock is free.
+     */
+    const locked =
+      <T>(
+        isPayload: (payload: unknown) => payload is T,
+        work: (payload: T, job: JobHelpers) => Promise<unknown>,
+      ): Task =>
+      async (payload, helpers) => {
+        if (!isPayload(payload)) {
+          helpers.logger.error(`job ${helpers.job.id}: payload is not a ${helpers.job.task_identifier} job`);
+          return;
         }
-      } finally {
-        await alive.end().catch(() => undefined);
+        const alive = new pg.Client({ connectionString: options.databaseUrl });
+        alive.on('error', (error) =>
+          options.logger.warn({ jobId: helpers.job.id, ...errorFields(error) }, 'job lock connection lost'),
+        );
+        await alive.connect();
+        try {
+          await alive.query('SELECT pg_advisory_lock($1, $2)', [jobLockClass, jobLockKey(helpers.job.id)]);
+          await work(payload, helpers);
+        } finally {
+          await alive.end().catch(() => undefined);
+        }
+      };
+    const evaluate = locked(isEvaluationJob, async (payload, helpers) => {
+      try {
+        await runEvaluationTask(
+          {
+            prisma,
+            unitTrees: options.unitTrees,
+            logger: options.logger,
+            engineThread: options.engineThread,
+            // the run's own thread opens its own client: not when the caller gave one to use
+            databaseUrl: options.prisma ? undefined : options.databaseUrl,
+          },
+          payload,
+          { jobId: helpers.job.id, attempt: helpers.job.attempts },
+        );
+      } catch (error) {
+        if (helpers.job.attempts >= helpers.job.max_attempts) {
+          await abandonRun(
+            prisma,
+            payload.runId,
+            'Không thực hiện được lượt đánh giá / the run could not be carried out',
+          );
+        }
+        throw error;
       }
-    };
+    });
+    const importBatch = locked(isImportJob, async (payload, helpers) => {
+      try {
+        await runImportTask({ prisma, unitTrees: options.unitTrees, logger: options.logger }, payload, {
+          jobId: helpers.job.id,
+          attempt: helpers.job.attempts,
+        });
+      } catch (error) {
+        if (helpers.job.attempts >= helpers.job.max_attempts) {
+          await abandonImport(prisma, payload.batchId, couldNotImport);
+        }
+        throw error;
+      }
+    });
     runner = await runGraphileWorker({
       connectionString: options.databaseUrl,
       concurrency: 1,
       maxPoolSize: 4,
       pollInterval: 2000,
       noHandleSignals: true,
-      taskList: { [evaluationTask]: evaluate },
+      taskList: { [evaluationTask]: evaluate, [importTask]: importBatch },
       crontab: '', // no scheduled jobs (else it looks for a crontab file in the working folder)
       logger,
     });
@@ -167,6 +202,15 @@ async function startGraphileQueue(options: JobQueueOptions & { databaseUrl: stri
         evaluationAttempts,
       );
     },
+    async addImportJob(tx: Prisma.TransactionClient, job: ImportJob) {
+      await tx.$executeRawUnsafe(
+        `SELECT graphile_worker.add_job($1, $2::json, job_key := $3, max_attempts := $4)`,
+        importTask,
+        JSON.stringify(job),
+        `${importTask}:${job.batchId}`,
+        importAttempts,
+      );
+    },
     wake() {
       // graphile-worker hears of the new job through its own LISTEN once the transaction commits
     },
@@ -183,8 +227,9 @@ function jobLockKey(jobId: string): number {
 }
 
 /**
- * Hands back to the queue the evaluation jobs marked as taken whose worker no longer holds their
- * lock (its process died). A job that has used up its attempts is failed, and so is its run.
+ * Hands back to the queue the evaluation and import jobs marked as taken whose worker no longer
+ * holds their lock (its process died). A job that has used up its attempts is failed, and so is
+ * its run or its batch.
  */
 async function rescueDeadWorkersJobs(
   utils: WorkerUtils,
@@ -195,15 +240,16 @@ async function rescueDeadWorkersJobs(
   await utils.withPgClient(async (client) => {
     const taken = await client.query<{
       id: string;
+      task_identifier: string;
       locked_by: string;
       attempts: number;
       max_attempts: number;
       key: string | null;
     }>(
-      // the public view has no payload: the job's key names its run
-      `SELECT id::text, locked_by, attempts, max_attempts, key FROM graphile_worker.jobs
-       WHERE task_identifier = $1 AND locked_by IS NOT NULL AND locked_at < now() - make_interval(secs => $2)`,
-      [evaluationTask, graceSeconds],
+      // the public view has no payload: the job's key names its run or its batch
+      `SELECT id::text, task_identifier, locked_by, attempts, max_attempts, key FROM graphile_worker.jobs
+       WHERE task_identifier = ANY($1::text[]) AND locked_by IS NOT NULL AND locked_at < now() - make_interval(secs => $2)`,
+      [[evaluationTask, importTask], graceSeconds],
     );
     for (const job of taken.rows) {
       const probe = await client.query<{ free: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS free', [
@@ -213,26 +259,33 @@ async function rescueDeadWorkersJobs(
       if (!probe.rows[0]?.free) continue; // its worker is alive and working on it
       await client.query('SELECT pg_advisory_unlock($1, $2)', [jobLockClass, jobLockKey(job.id)]);
       await utils.forceUnlockWorkers([job.locked_by]);
-      const runId = job.key?.startsWith(`${evaluationTask}:`)
-        ? job.key.slice(evaluationTask.length + 1)
-        : null;
+      const task = job.task_identifier;
+      const subject = job.key?.startsWith(`${task}:`) ? job.key.slice(task.length + 1) : null;
+      const ids = task === importTask ? { batchId: subject } : { runId: subject };
+      const what = task === importTask ? 'import' : 'evaluation';
       if (job.attempts >= job.max_attempts) {
         await utils.permanentlyFailJobs([job.id], 'its worker died on every attempt');
-        if (runId) {
+        if (subject && task === importTask) {
+          await abandonImport(
+            prisma,
+            subject,
+            `Tiến trình thực hiện đã dừng ${job.attempts} lần; không có dòng nào được ghi / the process carrying out the import died ${job.attempts} times; nothing was written`,
+          );
+        } else if (subject) {
           await abandonRun(
             prisma,
-            runId,
+            subject,
             `Tiến trình thực hiện đã dừng ${job.attempts} lần / the process carrying out the run died ${job.attempts} times`,
           );
         }
         logger.error(
-          { jobId: job.id, runId, attempts: job.attempts },
-          'evaluation job failed: its worker died on every attempt',
+          { jobId: job.id, ...ids, attempts: job.attempts },
+          `${what} job failed: its worker died on every attempt`,
         );
       } else {
         logger.warn(
-          { jobId: job.id, runId, deadWorker: job.locked_by, attempts: job.attempts },
-          'evaluation job of a dead worker handed back to the queue',
+          { jobId: job.id, ...ids, deadWorker: job.locked_by, attempts: job.attempts },
+          `${what} job of a dead worker handed back to the queue`,
         );
       }
     }
@@ -242,6 +295,7 @@ async function rescueDeadWorkersJobs(
 function startEmbeddedQueue(options: JobQueueOptions): JobQueue {
   const prisma = options.prisma ?? options.db.prisma;
   const requestIds = new Map<string, string | null>();
+  const importRequestIds = new Map<string, string | null>();
   let closed = false;
   let draining: Promise<void> | null = null;
   let again = false;
@@ -250,6 +304,12 @@ function startEmbeddedQueue(options: JobQueueOptions): JobQueue {
   const drain = async (): Promise<void> => {
     do {
       again = false;
+      await drainRuns();
+      await drainImports();
+    } while (again && !closed);
+  };
+  const drainRuns = async (): Promise<void> => {
+    {
       const waiting = await prisma.evaluationRun.findMany({
         where: { status: 'RUNNING' },
         orderBy: { startedAt: 'asc' },
@@ -281,7 +341,32 @@ function startEmbeddedQueue(options: JobQueueOptions): JobQueue {
           ).catch(() => undefined);
         });
       }
-    } while (again && !closed);
+    }
+  };
+  const drainImports = async (): Promise<void> => {
+    const waiting = await prisma.importBatch.findMany({
+      where: { status: { in: ['QUEUED', 'VALIDATING'] } },
+      orderBy: { createdAt: 'asc' },
+      select: { id: true, status: true },
+    });
+    for (const { id, status } of waiting) {
+      if (closed) return;
+      const resumed = !importRequestIds.has(id);
+      const requestId = importRequestIds.get(id) ?? null;
+      importRequestIds.delete(id);
+      if (resumed)
+        options.logger.warn({ batchId: id, status }, 'import left by a stopped process: carrying it out');
+      current = runImportTask(
+        { prisma, unitTrees: options.unitTrees, logger: options.logger },
+        { batchId: id, requestId },
+        { jobId: id, attempt: 1 },
+      );
+      await current.catch(async (error: unknown) => {
+        // the import's own failures end the batch; what is left is the database failing under it
+        await abandonImport(prisma, id, couldNotImport).catch(() => undefined);
+        options.logger.warn({ batchId: id, ...errorFields(error) }, 'import failed');
+      });
+    }
   };
   const wake = () => {
     if (closed) return;
@@ -302,6 +387,9 @@ function startEmbeddedQueue(options: JobQueueOptions): JobQueue {
     executes: true,
     async addEvaluationJob(_tx, job) {
       requestIds.set(job.runId, job.requestId);
+    },
+    async addImportJob(_tx, job) {
+      importRequestIds.set(job.batchId, job.requestId);
     },
     wake,
     async close() {

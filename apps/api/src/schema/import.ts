@@ -3,15 +3,20 @@ import { builder } from '../builder.ts';
 import { importKinds } from '../imports/import-columns.ts';
 import { buildImportBatchesWhere } from '../scope/build-import-batches-where.ts';
 
-// Imports are uploaded over REST (POST /api/import); GraphQL shows the batches, their progress
-// while validating, and their row errors.
+// Imports are uploaded over REST (POST /api/import), which queues them as jobs; GraphQL shows the
+// batches, their progress while queued and validating, and their row errors.
 
 export const ImportKindEnum = builder.enumType('ImportKind', {
   values: Object.keys(importKinds) as (keyof typeof importKinds)[],
 });
 
 const ImportStatusEnum = builder.enumType('ImportStatus', {
-  values: ['VALIDATING', 'FAILED', 'APPLIED'] as const,
+  values: {
+    QUEUED: { description: 'uploaded; waiting for a worker to take it' },
+    VALIDATING: { description: 'a worker is reading, checking and writing it' },
+    FAILED: { description: 'refused or failed: nothing was written (see errors)' },
+    APPLIED: { description: 'every row was written' },
+  } as const,
 });
 
 builder.prismaObject('ImportRowError', {
@@ -35,7 +40,9 @@ export const ImportBatchRef = builder.prismaNode('ImportBatch', {
     status: t.expose('status', { type: ImportStatusEnum }),
     fileName: t.exposeString('fileName'),
     fileSize: t.exposeInt('fileSize'),
-    totalRows: t.exposeInt('totalRows'),
+    totalRows: t.exposeInt('totalRows', {
+      description: 'data rows read so far while VALIDATING (the file’s total once finished)',
+    }),
     validRows: t.exposeInt('validRows', {
       description: 'rows checked so far while VALIDATING; rows written once APPLIED',
     }),
@@ -66,7 +73,7 @@ builder.queryFields((t) => ({
   importBatch: t.withAuth({ loggedIn: true }).prismaField({
     type: 'ImportBatch',
     nullable: true,
-    description: 'One import batch (poll it for progress while VALIDATING)',
+    description: 'One import batch (poll it for progress while QUEUED or VALIDATING)',
     args: { id: t.arg.globalID({ required: true, for: ImportBatchRef }) },
     resolve: (query, _root, args, context) =>
       context.prisma.importBatch.findFirst({

@@ -1,8 +1,9 @@
 // A process the crash-safety test kills: it opens the database like the API (CRASH_DATABASE_URL or
 // the PGlite folder CRASH_DATA_DIR) and runs one operation. With CRASH_ON=<table> it kills itself
 // (SIGKILL, no clean-up of any kind) right after the first write to that table inside the
-// operation's transaction, i.e. half-way through. Evaluation runs go through the job queue, as in
-// the API; mode `resume` only starts the queue and waits for the runs a killed process left.
+// operation's transaction, i.e. half-way through. Evaluation runs and imports go through the job
+// queue, as in the API; mode `resume` only starts the queue and waits for the runs and import
+// batches a killed process left.
 
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
@@ -96,11 +97,19 @@ if (mode === 'resume') {
   // the queue of this process takes over the runs of the killed one
   const cycle = process.env.CRASH_CYCLE_ID ?? '';
   const left = await db.prisma.evaluationRun.findMany({ where: { cycleId: cycle, status: 'RUNNING' } });
+  const unfinished = { status: { in: ['QUEUED' as const, 'VALIDATING' as const] } };
+  const leftImports = await db.prisma.importBatch.findMany({ where: unfinished, select: { id: true } });
   for (;;) {
     const running = await db.prisma.evaluationRun.count({ where: { cycleId: cycle, status: 'RUNNING' } });
-    if (running === 0) break;
+    const importing = await db.prisma.importBatch.count({ where: unfinished });
+    if (running === 0 && importing === 0) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+  const imported = await db.prisma.importBatch.findMany({
+    where: { id: { in: leftImports.map((batch) => batch.id) } },
+    select: { id: true, status: true },
+  });
+  say(`IMPORTS ${JSON.stringify(imported)}`);
   const finished = await db.prisma.evaluationRun.findMany({
     where: { id: { in: left.map((run) => run.id) } },
     select: { id: true, status: true },
@@ -119,7 +128,7 @@ if (mode === 'resume') {
   const form = new FormData();
   form.append('file', new Blob([readFileSync(process.env.CRASH_IMPORT_FILE ?? '')]), 'tasks.csv');
   const response = await fetch(
-    `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/import?kind=TASKS&cycleId=${encodeURIComponent(cycleId)}`,
+    `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/import?kind=TASKS&cycleId=${encodeURIComponent(cycleId)}&wait=1`,
     { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form },
   );
   say(`RESULT ${response.status} ${(await response.text()).slice(0, 300)}`);

@@ -154,7 +154,7 @@ describe.each(testEngines())('crash safety on %s', (engine) => {
     await target.done(db);
   }, 300_000);
 
-  it('an import killed half-way writes no row; uploading the file again imports all of it once', async () => {
+  it('an import killed half-way writes no row; the next process carries its job out and imports all of it once, and the same file uploaded again adds nothing', async () => {
     let db = await target.open();
     const people = await db.prisma.person.findMany({
       select: { code: true },
@@ -178,12 +178,28 @@ describe.each(testEngines())('crash safety on %s', (engine) => {
     expect(await db.prisma.task.count()).toBe(before);
     expect(await db.prisma.task.count({ where: { code: { startsWith: 'CRASH-' } } })).toBe(0);
     expect(await db.prisma.importBatch.count({ where: { status: 'APPLIED' } })).toBe(0);
+    // the killed import's batch is unfinished, its file kept and its job taken by a worker that is gone
+    const orphan = await db.prisma.importBatch.findFirst({
+      where: { status: { in: ['QUEUED', 'VALIDATING'] } },
+    });
+    expect(orphan).not.toBeNull();
+    expect(await db.prisma.importFile.count({ where: { batchId: orphan?.id } })).toBe(1);
     await target.done(db);
 
-    const again = await runChild('import', env);
-    expect(again.stdout, again.stderr).toMatch(/RESULT 200 .*"APPLIED"/);
+    // the next process's queue takes the job back and carries the same batch out
+    const resumed = await runChild('resume', env);
+    expect(resumed.stdout, resumed.stderr).toContain(`{"id":"${orphan?.id}","status":"APPLIED"}`);
     db = await target.open();
     expect(await db.prisma.task.count()).toBe(before + rows);
+    expect(await db.prisma.importFile.count()).toBe(0);
+    await target.done(db);
+
+    // the same file again: every row is there already, so nothing more is written
+    const again = await runChild('import', env);
+    expect(again.stdout, again.stderr).toMatch(/RESULT 422 .*"FAILED"/);
+    db = await target.open();
+    expect(await db.prisma.task.count()).toBe(before + rows);
+    expect(await db.prisma.importBatch.count({ where: { status: 'APPLIED' } })).toBe(1);
     expect((await verifyAudit({ prisma: db.prisma })).intact).toBe(true);
     await target.done(db);
   }, 300_000);

@@ -1,4 +1,4 @@
-import { crc32, deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
 import { testEngines } from '@cadre/db/testing';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { ConflictError } from '../errors.ts';
 import { readZipDirectory } from '../imports/read-xlsx.ts';
 import { buildViewer, type Viewer } from '../scope/viewer.ts';
 import { createTestApp, type TestApp } from '../test-support/test-app.ts';
-import { importEvidence } from './import-evidence.ts';
+import { executeImportBatch, importEvidence } from './import-evidence.ts';
 
 type ZipPart = { name: string; data: Buffer; declaredSize?: number };
 
@@ -96,7 +96,6 @@ describe.each(testEngines())('import limits on %s', (engine) => {
       cycleId: null,
       fileName,
       content,
-      db: app.db,
     });
     return { body: { ...outcome.batch, errors: outcome.errors } };
   }
@@ -201,14 +200,38 @@ describe.each(testEngines())('import limits on %s', (engine) => {
     expect((await upload(peopleCsv(3, 'SA', 'E'), 'after.csv')).body.status).toBe('APPLIED');
   });
 
-  it('a batch left validating by a process that died does not block the user, and is closed as failed', async () => {
+  it('a batch left validating by a worker that died holds the user’s next upload; its job carried out again imports it once', async () => {
+    const content = peopleCsv(3, 'SA', 'F');
+    // what a worker killed half-way leaves: the batch taken, its file, no row written
     const left = await app.db.prisma.importBatch.create({
-      data: { kind: 'PEOPLE', fileName: 'killed.csv', fileSize: 10, createdById: officer.userId },
+      data: {
+        kind: 'PEOPLE',
+        fileName: 'killed.csv',
+        fileSize: content.length,
+        status: 'VALIDATING',
+        totalRows: 2,
+        createdById: officer.userId,
+        file: { create: { content: new Uint8Array(gzipSync(content)) } },
+      },
     });
-    expect((await upload(peopleCsv(3, 'SA', 'F'), 'after-crash.csv')).body.status).toBe('APPLIED');
-    const closed = await app.db.prisma.importBatch.findUniqueOrThrow({ where: { id: left.id } });
-    expect(closed.status).toBe('FAILED');
-    expect(closed.finishedAt).not.toBeNull();
+    await expect(upload(peopleCsv(3, 'SA', 'X'), 'meanwhile.csv')).rejects.toThrow(ConflictError);
+    const again = await executeImportBatch({
+      prisma: app.services.prisma,
+      unitTrees: app.services.unitTrees,
+      batchId: left.id,
+    });
+    expect(again.batch).toMatchObject({ status: 'APPLIED', totalRows: 3, validRows: 3 });
+    expect(await app.db.prisma.person.count({ where: { code: { startsWith: 'F' } } })).toBe(3);
+    expect(await app.db.prisma.importFile.count({ where: { batchId: left.id } })).toBe(0);
+    // a second attempt of the same job (its worker was only slow) writes nothing more
+    const twice = await executeImportBatch({
+      prisma: app.services.prisma,
+      unitTrees: app.services.unitTrees,
+      batchId: left.id,
+    });
+    expect(twice.batch.status).toBe('APPLIED');
+    expect(await app.db.prisma.person.count({ where: { code: { startsWith: 'F' } } })).toBe(3);
+    expect((await upload(peopleCsv(3, 'SA', 'Y'), 'after-crash.csv')).body.status).toBe('APPLIED');
   });
 
   it.runIf(engine === 'postgres')(

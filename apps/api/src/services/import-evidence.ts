@@ -1,12 +1,14 @@
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
 import {
   type Cycle,
-  type Database,
   type ImportBatch,
   type ImportKind,
   insertRows,
+  type Prisma,
   type PrismaClient,
 } from '@cadre/db';
-import { ConflictError, ForbiddenError, ValidationError } from '../errors.ts';
+import { AppError, ConflictError, ForbiddenError, ValidationError } from '../errors.ts';
 import { uuidv7 } from '../ids.ts';
 import {
   convertRows,
@@ -22,7 +24,7 @@ import { detectFormat } from '../imports/read-table.ts';
 import { readTableInWorker } from '../imports/read-table-in-worker.ts';
 import { FileLimitError, UnreadableFileError } from '../imports/read-table-types.ts';
 import type { UnitTreeCache } from '../scope/unit-tree.ts';
-import type { Viewer } from '../scope/viewer.ts';
+import { buildViewer, type Viewer } from '../scope/viewer.ts';
 import { assertWritable, findVisibleCycle } from './cycle-access.ts';
 import { writeAudit } from './write-audit.ts';
 
@@ -32,14 +34,39 @@ export type ImportOutcome = {
   errors: RowError[];
 };
 
+/** What a job needs to carry out a queued import (the job's payload; the file is in ImportFile). */
+export type ImportJob = { batchId: string; requestId: string | null };
+
+/**
+ * The queue that carries out queued imports (jobs/queue.ts). The job is added inside the
+ * transaction that records the batch and its file: never a batch without its job, or the reverse.
+ */
+export type ImportScheduler = {
+  addImportJob(tx: Prisma.TransactionClient, job: ImportJob): Promise<void>;
+  /** after the commit: tells the workers of this process to look now */
+  wake(): void;
+};
+
+export type StartedImport = {
+  /** the batch as recorded by the upload: QUEUED */
+  batch: ImportBatch;
+  /** the outcome once the batch has finished, whichever process carried it out */
+  readonly done: Promise<ImportOutcome>;
+};
+
 /** Who may load which kind: the organisation itself only admins and officers; evidence also unit heads. */
 const organisationKinds: ImportKind[] = ['UNITS', 'PEOPLE', 'PRODUCTS'];
 
 // at most this many error rows are stored per batch (errorCount keeps the true total)
 const storedErrorLimit = 10_000;
 const progressEvery = 2_000;
-/** users with an import running in this process */
-const activeImporters = new Set<string>();
+/** the errors an upload's answer carries (all of them are in the batch's error report) */
+const answeredErrorLimit = 200;
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+
+/** a batch of a user that is still to finish: a second upload of the same user is refused meanwhile */
+const unfinished: ImportBatch['status'][] = ['QUEUED', 'VALIDATING'];
 
 export function assertMayImport(viewer: Viewer, kind: ImportKind): void {
   const allowed =
@@ -50,10 +77,101 @@ export function assertMayImport(viewer: Viewer, kind: ImportKind): void {
 }
 
 /**
- * Loads one file of units, people or evidence. Everything is validated first (types, dates,
- * enums, references inside the uploader's scope, duplicates in the file and against the
- * database); then either every row is written in one transaction, or none is. Either way the
- * batch and its row errors are recorded.
+ * Records an upload: the batch (QUEUED), its file and its job, in one transaction, refusing it
+ * while another import of the same user is queued or running. With `jobs` the batch is carried out
+ * by the queue (any API process or `npm run worker`, retried elsewhere if its process dies);
+ * without, in this process right away (tests and the bench call it so). See executeImportBatch.
+ */
+export async function startImport(options: {
+  prisma: PrismaClient;
+  viewer: Viewer;
+  unitTrees: UnitTreeCache;
+  kind: ImportKind;
+  cycleId: string | null;
+  fileName: string;
+  content: Buffer;
+  /** the source system whose saved column mapping renames the file's headings */
+  source?: string | null;
+  jobs?: ImportScheduler;
+  /** the upload's request, carried into the job's logs */
+  requestId?: string | null;
+  /** without jobs: rows per INSERT */
+  chunkSize?: number;
+}): Promise<StartedImport> {
+  const { prisma, viewer, kind, jobs } = options;
+  const spec = importKinds[kind];
+  assertMayImport(viewer, kind);
+  if (options.cycleId) {
+    assertWritable(await findVisibleCycle(prisma, viewer, options.cycleId));
+  } else if (spec.needsCycle) {
+    throw new ValidationError([
+      { field: 'cycleId', message: 'Cần chọn kỳ đánh giá cho loại dữ liệu này / cycleId is required' },
+    ]);
+  }
+  const fileName = options.fileName.slice(0, 255) || 'upload';
+  // stored compressed (off the event loop): a CSV shrinks 5–10 times, and the embedded engine
+  // writes a bytea parameter at only ≈ 4 MB/s (measured: 40 MB in 10–21 s)
+  const stored = await gzipAsync(options.content, { level: 1 });
+  const batch = await prisma.$transaction(
+    async (tx) => {
+      // one import at a time per user, across connections and API replicas: the claim serialises
+      // the uploads of one user, and the user's unfinished batch (its job still to end) refuses
+      const [claim] = await tx.$queryRawUnsafe<{ free: boolean }[]>(
+        'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS free',
+        `import:${viewer.userId}`,
+      );
+      if (!claim?.free) throw importRunning();
+      const running = await tx.importBatch.findFirst({
+        where: { createdById: viewer.userId, status: { in: unfinished } },
+        select: { id: true },
+      });
+      if (running) throw importRunning();
+      const created = await tx.importBatch.create({
+        data: {
+          kind,
+          cycleId: options.cycleId,
+          fileName,
+          fileSize: options.content.length,
+          status: 'QUEUED',
+          createdById: viewer.userId,
+        },
+      });
+      await tx.importFile.create({
+        data: {
+          batchId: created.id,
+          content: new Uint8Array(stored.buffer as ArrayBuffer, stored.byteOffset, stored.length),
+          source: options.source ?? null,
+          requestId: options.requestId ?? null,
+        },
+      });
+      await jobs?.addImportJob(tx, { batchId: created.id, requestId: options.requestId ?? null });
+      return created;
+    },
+    { timeout: 60_000, maxWait: 30_000 },
+  );
+  if (jobs) {
+    jobs.wake();
+    let waiting: Promise<ImportOutcome> | undefined;
+    return {
+      batch,
+      get done() {
+        waiting ??= waitForImport(prisma, batch.id);
+        return waiting;
+      },
+    };
+  }
+  const done = executeImportBatch({
+    prisma,
+    unitTrees: options.unitTrees,
+    batchId: batch.id,
+    chunkSize: options.chunkSize,
+  });
+  return { batch, done };
+}
+
+/**
+ * Loads one file of units, people or evidence and waits for the outcome, carried out in this
+ * process (the bench and tests; the API queues it with startImport). See executeImportBatch.
  */
 export async function importEvidence(options: {
   prisma: PrismaClient;
@@ -64,76 +182,209 @@ export async function importEvidence(options: {
   fileName: string;
   content: Buffer;
   chunkSize?: number;
-  /** the source system whose saved column mapping renames the file's headings */
   source?: string | null;
-  /** the database, for the claim that keeps a user to one import across API replicas */
-  db?: Database;
 }): Promise<ImportOutcome> {
-  const { prisma, viewer, kind } = options;
-  const spec = importKinds[kind];
-  // rows per INSERT: each chunk travels as one JSON parameter through Prisma's raw query, whose
-  // copies of a 5,000-row chunk (≈ 3 MB) piled up in the large-object heap: +601 MB RSS for a
-  // 100,000-row import against +439 MB at 1,000 rows, and no slower
-  const chunkSize = options.chunkSize ?? 1000;
-  assertMayImport(viewer, kind);
-  let cycle: Cycle | null = null;
-  if (options.cycleId) {
-    cycle = await findVisibleCycle(prisma, viewer, options.cycleId);
-    assertWritable(cycle);
-  } else if (spec.needsCycle) {
-    throw new ValidationError([
-      { field: 'cycleId', message: 'Cần chọn kỳ đánh giá cho loại dữ liệu này / cycleId is required' },
-    ]);
-  }
-
-  const fileName = options.fileName.slice(0, 255) || 'upload';
-  // one import at a time per user: claimed before the first await, so two requests cannot both pass
-  if (activeImporters.has(viewer.userId)) throw importRunning();
-  activeImporters.add(viewer.userId);
-  try {
-    return await holdImportClaim(options.db, viewer.userId, async () => {
-      // holding the claim, no import of this user runs anywhere: a batch still validating was left
-      // by a process that died, and is closed as failed so the user sees it and may upload again
-      await prisma.importBatch.updateMany({
-        where: { createdById: viewer.userId, status: 'VALIDATING' },
-        data: { status: 'FAILED', finishedAt: new Date() },
-      });
-      return runImport({ ...options, spec, chunkSize, cycle, fileName });
-    });
-  } finally {
-    activeImporters.delete(viewer.userId);
-  }
-}
-
-/**
- * Another API replica may be importing for the same user. On PostgreSQL the claim is an advisory
- * lock taken in a transaction of its own, held while `fn` runs: the server lets it go when this
- * process dies, so a crash never blocks the user. The embedded engine has one process, whose own
- * set of importers is the whole truth.
- */
-async function holdImportClaim<T>(
-  db: Database | undefined,
-  userId: string,
-  fn: () => Promise<T>,
-): Promise<T> {
-  if (db?.engine !== 'postgres') return fn();
-  let result: { value: T } | null = null;
-  await db.sql.transaction(async (tx) => {
-    const [claim] = await tx.query<{ free: boolean }>(
-      'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS free',
-      [`import:${userId}`],
-    );
-    if (!claim?.free) throw importRunning();
-    result = { value: await fn() };
-  });
-  if (!result) throw importRunning();
-  return (result as { value: T }).value;
+  return (await startImport(options)).done;
 }
 
 function importRunning(): ConflictError {
   return new ConflictError(
     'Bạn đang có một lần nhập dữ liệu chưa xong; hãy chờ lần đó kết thúc rồi tải tiếp / one import at a time: your previous import is still running',
   );
+}
+
+/** Polls the batch until it has finished (it may be carried out by another process). */
+export async function waitForImport(
+  prisma: PrismaClient,
+  batchId: string,
+  intervalMs = 250,
+): Promise<ImportOutcome> {
+  for (;;) {
+    const batch = await prisma.importBatch.findUniqueOrThrow({ where: { id: batchId } });
+    if (!unfinished.includes(batch.status)) return readOutcome(prisma, batch);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+/** A finished batch and its first stored errors. */
+async function readOutcome(prisma: PrismaClient, batch: ImportBatch): Promise<ImportOutcome> {
+  if (batch.status !== 'FAILED') return { batch, errors: [] };
+  const errors = await prisma.importRowError.findMany({
+    where: { batchId: batch.id },
+    orderBy: [{ row: 'asc' }, { id: 'asc' }],
+    take: answeredErrorLimit,
+    select: { row: true, field: true, value: true, message: true },
+  });
+  return { batch, errors };
+}
+
+/** The batch was finished by another attempt of its job while this one worked: nothing is written. */
+class BatchFinishedError extends Error {
+  constructor() {
+    super('the import batch was finished by another attempt');
+  }
+}
+
+/** Locks the batch's row in the transaction that finishes it; refuses when it has finished already. */
+async function claimUnfinished(tx: Prisma.TransactionClient, batchId: string): Promise<void> {
+  const [row] = await tx.$queryRawUnsafe<{ status: string }[]>(
+    'SELECT "status"::text AS status FROM "ImportBatch" WHERE "id" = $1 FOR UPDATE',
+    batchId,
+  );
+  if (!row || !unfinished.includes(row.status as ImportBatch['status'])) throw new BatchFinishedError();
+}
+
+/** The uploader as the job sees them now (an account disabled or demoted since may not import). */
+async function readUploader(
+  prisma: PrismaClient,
+  unitTrees: UnitTreeCache,
+  userId: string | null,
+): Promise<Viewer | null> {
+  if (!userId) return null;
+  const user = await prisma.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      username: true,
+      displayName: true,
+      role: true,
+      active: true,
+      personId: true,
+      scopeUnitId: true,
+      person: { select: { unitId: true } },
+    },
+  });
+  if (!user?.active) return null;
+  return buildViewer(
+    {
+      userId: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      personId: user.personId,
+      personUnitId: user.person?.unitId ?? null,
+      scopeUnitId: user.scopeUnitId,
+      sessionId: '',
+      csrfToken: '',
+      councils: [],
+    },
+    await unitTrees.get(),
+  );
+}
+
+/**
+ * Carries out a queued import (the job's work). Everything is validated first (types, dates,
+ * enums, references inside the uploader's scope, duplicates in the file and against the
+ * database); then either every row is written in one transaction, or none is. Either way the
+ * batch ends APPLIED or FAILED with its row errors, and its file is deleted.
+ *
+ * Carrying out the same batch again (its job retried after its process died) is idempotent: the
+ * transaction of the attempt that died was rolled back, so the batch is still unfinished and is
+ * read again from its file; a batch that has finished is returned as it is, and the finishing
+ * transaction locks the batch's row and refuses when another attempt has finished it meanwhile.
+ */
+export async function executeImportBatch(options: {
+  prisma: PrismaClient;
+  unitTrees: UnitTreeCache;
+  batchId: string;
+  /** rows per INSERT (default 1000) */
+  chunkSize?: number;
+}): Promise<ImportOutcome> {
+  const { prisma, batchId } = options;
+  // rows per INSERT: each chunk travels as one JSON parameter through Prisma's raw query, whose
+  // copies of a 5,000-row chunk (≈ 3 MB) piled up in the large-object heap: +601 MB RSS for a
+  // 100,000-row import against +439 MB at 1,000 rows, and no slower
+  const chunkSize = options.chunkSize ?? 1000;
+  const recorded = await prisma.importBatch.findUniqueOrThrow({ where: { id: batchId } });
+  if (!unfinished.includes(recorded.status)) return readOutcome(prisma, recorded);
+  // a previous attempt that died may have counted rows: this one starts again from the file
+  await prisma.importBatch.updateMany({
+    where: { id: batchId, status: { in: unfinished } },
+    data: { status: 'VALIDATING', totalRows: 0, validRows: 0, errorCount: 0 },
+  });
+  const { kind, fileName } = recorded;
+  const spec = importKinds[kind];
+  const file = await prisma.importFile.findUnique({ where: { batchId } });
+  const viewer = await readUploader(prisma, options.unitTrees, recorded.createdById);
+  const refuse = (message: string) =>
+    finishFailed({
+      prisma,
+      viewer,
+      kind,
+      cycle: null,
+      fileName,
+      batchId,
+      errors: [{ row: 0, field: '(tệp)', value: fileName, message }],
+      errorCount: 1,
+      totalRows: 0,
+      validRows: 0,
+    }).then((batch) => readOutcome(prisma, batch));
+  if (!file) {
+    return refuse(
+      'Tệp tải lên không còn trong hệ thống; không có dòng nào được ghi, hãy tải lại / the uploaded file is gone; nothing was written, upload it again',
+    );
+  }
+  if (!viewer) {
+    return refuse(
+      'Tài khoản tải tệp lên không còn hoạt động; không có dòng nào được ghi / the uploader’s account is disabled; nothing was written',
+    );
+  }
+  let cycle: Cycle | null = null;
+  try {
+    // the uploader's role and the cycle are checked again: either may have changed while queued
+    assertMayImport(viewer, kind);
+    if (recorded.cycleId) {
+      cycle = await findVisibleCycle(prisma, viewer, recorded.cycleId);
+      assertWritable(cycle);
+    }
+  } catch (error) {
+    if (error instanceof AppError) return refuse(error.message);
+    throw error;
+  }
+  const content = await gunzipAsync(file.content);
+  try {
+    return await runImport({
+      prisma,
+      viewer,
+      unitTrees: options.unitTrees,
+      kind,
+      spec,
+      cycle,
+      fileName,
+      batchId,
+      content,
+      chunkSize,
+      source: file.source,
+    });
+  } catch (error) {
+    if (error instanceof BatchFinishedError) {
+      return readOutcome(prisma, await prisma.importBatch.findUniqueOrThrow({ where: { id: batchId } }));
+    }
+    throw error;
+  }
+}
+
+/**
+ * A batch whose job could not be carried out (its worker died on every attempt, or the database
+ * failed under it): FAILED with the reason as its one error, its file deleted.
+ */
+export async function abandonImport(prisma: PrismaClient, batchId: string, message: string): Promise<void> {
+  await prisma
+    .$transaction(async (tx) => {
+      await claimUnfinished(tx, batchId);
+      await tx.importRowError.deleteMany({ where: { batchId } });
+      await tx.importRowError.create({
+        data: { id: uuidv7(), batchId, row: 0, field: '(tệp)', value: null, message: message.slice(0, 2000) },
+      });
+      await tx.importBatch.update({
+        where: { id: batchId },
+        data: { status: 'FAILED', errorCount: 1, finishedAt: new Date() },
+      });
+      await tx.importFile.deleteMany({ where: { batchId } });
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof BatchFinishedError)) throw error;
+    });
 }
 
 async function runImport(options: {
@@ -144,21 +395,12 @@ async function runImport(options: {
   spec: ImportKindSpec;
   cycle: Cycle | null;
   fileName: string;
+  batchId: string;
   content: Buffer;
   chunkSize: number;
   source?: string | null;
 }): Promise<ImportOutcome> {
-  const { prisma, viewer, kind, spec, cycle, fileName, chunkSize } = options;
-  const batch = await prisma.importBatch.create({
-    data: {
-      kind,
-      cycleId: cycle?.id ?? null,
-      fileName,
-      fileSize: options.content.length,
-      createdById: viewer.userId,
-    },
-  });
-
+  const { prisma, viewer, kind, spec, cycle, fileName, chunkSize, batchId } = options;
   let errors: RowError[] = [];
   let errorCount = 0;
   const addError = (error: RowError) => {
@@ -198,7 +440,7 @@ async function runImport(options: {
       for (const error of converted.errors) addError(error);
       validRows += converted.rows.length;
       if (totalRows > progressEvery) {
-        await prisma.importBatch.update({ where: { id: batch.id }, data: { totalRows, validRows } });
+        await prisma.importBatch.update({ where: { id: batchId }, data: { totalRows, validRows } });
       }
     }
     if (!headers) {
@@ -210,7 +452,7 @@ async function runImport(options: {
       addError({ row: 2, field: '(tệp)', value: null, message: 'Tệp không có dòng dữ liệu / no data rows' });
     }
     if (headers.errors.length === 0 && totalRows > 0) {
-      await prisma.importBatch.update({ where: { id: batch.id }, data: { totalRows, validRows } });
+      await prisma.importBatch.update({ where: { id: batchId }, data: { totalRows, validRows } });
       const tree = await options.unitTrees.get();
       prepared = await prepareImport({ prisma, viewer, tree, cycle, spec, rows: typed, chunkSize });
       // what is written is in `prepared` now: the typed rows go before the writing starts
@@ -227,7 +469,7 @@ async function runImport(options: {
       // never left validating: the batch says it failed, the error goes on to be logged
       await finishFailed({
         ...options,
-        batchId: batch.id,
+        batchId,
         errors: [internalFailure(fileName)],
         errorCount: 1,
         totalRows,
@@ -249,9 +491,11 @@ async function runImport(options: {
     try {
       const applied = await prisma.$transaction(
         async (tx) => {
+          // another attempt of this batch's job may have finished it meanwhile: then nothing is written
+          await claimUnfinished(tx, batchId);
           const written = await write(tx);
           const updated = await tx.importBatch.update({
-            where: { id: batch.id },
+            where: { id: batchId },
             data: { status: 'APPLIED', totalRows, validRows: written, errorCount: 0, finishedAt: new Date() },
           });
           await writeAudit({
@@ -259,9 +503,10 @@ async function runImport(options: {
             actor: viewer,
             action: 'importEvidence',
             entity: 'ImportBatch',
-            entityId: batch.id,
+            entityId: batchId,
             after: { kind, cycleId: cycle?.id ?? null, fileName, rows: written },
           });
+          await tx.importFile.deleteMany({ where: { batchId } });
           return updated;
         },
         { timeout: 600_000, maxWait: 30_000 },
@@ -269,11 +514,12 @@ async function runImport(options: {
       if (kind === 'UNITS') options.unitTrees.invalidate();
       return { batch: applied, errors: [] };
     } catch (error) {
+      if (error instanceof BatchFinishedError) throw error;
       // a row written by someone else since validation (unique violation): nothing was applied
       if (!isUniqueViolation(error)) {
         await finishFailed({
           ...options,
-          batchId: batch.id,
+          batchId,
           errors: [internalFailure(fileName)],
           errorCount: 1,
           totalRows,
@@ -294,19 +540,19 @@ async function runImport(options: {
   sortErrors(errors);
   const failed = await finishFailed({
     ...options,
-    batchId: batch.id,
+    batchId,
     errors,
     errorCount,
     totalRows,
     validRows: Math.max(0, totalRows - failedRows),
   });
-  return { batch: failed, errors: errors.slice(0, 200) };
+  return { batch: failed, errors: errors.slice(0, answeredErrorLimit) };
 }
 
 /** Records the batch as failed with its (first) row errors, and the refusal in the audit log. */
 async function finishFailed(options: {
   prisma: PrismaClient;
-  viewer: Viewer;
+  viewer: Viewer | null;
   kind: ImportKind;
   cycle: Cycle | null;
   fileName: string;
@@ -324,14 +570,18 @@ async function finishFailed(options: {
     errorCount: options.errorCount,
     finishedAt: new Date(),
   };
+  // ids in the errors' own order (one time-ordered id, its last 32 bits counting): the errors of
+  // one row are read back, in the report and by the upload that waits, as they were found
+  const idPrefix = uuidv7().slice(0, -8);
   try {
     return await prisma.$transaction(
       async (tx) => {
+        await claimUnfinished(tx, batchId);
         await insertRows(
           tx,
           'ImportRowError',
-          errors.slice(0, storedErrorLimit).map((error) => ({
-            id: uuidv7(),
+          errors.slice(0, storedErrorLimit).map((error, index) => ({
+            id: `${idPrefix}${index.toString(16).padStart(8, '0')}`,
             batchId,
             row: error.row,
             field: error.field.slice(0, 200),
@@ -348,13 +598,16 @@ async function finishFailed(options: {
           entityId: batchId,
           after: { kind, cycleId: cycle?.id ?? null, fileName, errors: options.errorCount },
         });
+        await tx.importFile.deleteMany({ where: { batchId } });
         return updated;
       },
       { timeout: 120_000, maxWait: 30_000 },
     );
   } catch (error) {
+    if (error instanceof BatchFinishedError) throw error;
     // the batch must not stay validating (it would hold the user's next import): failed, at least
-    await prisma.importBatch.update({ where: { id: batchId }, data: failed });
+    await prisma.importBatch.updateMany({ where: { id: batchId, status: { in: unfinished } }, data: failed });
+    await prisma.importFile.deleteMany({ where: { batchId } });
     throw error;
   }
 }
