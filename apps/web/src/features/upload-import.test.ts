@@ -1,7 +1,10 @@
 import { deflateRawSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  type BatchSnapshot,
+  followImportBatch,
   headingKey,
+  type ImportOutcome,
   readCsvHeadings,
   readSampleHeadings,
   suggestMapping,
@@ -44,6 +47,107 @@ describe('uploading a file', () => {
       '/api/import?kind=ONE_STOP_STATS&cycleId=C1&source=iGate',
       '/api/import?kind=ONE_STOP_STATS&cycleId=C1',
     ]);
+  });
+});
+
+describe('an upload answered 202: the batch is queued, then followed until its job ends', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  const queued: ImportOutcome = {
+    batchId: 'B1',
+    kind: 'TASKS',
+    status: 'QUEUED',
+    fileName: 'nhiem-vu.xlsx',
+    totalRows: 0,
+    validRows: 0,
+    errorCount: 0,
+    errors: [],
+    errorReport: null,
+  };
+  const snapshot = (status: BatchSnapshot['status'], rows: number, more: Partial<BatchSnapshot> = {}) => ({
+    status,
+    totalRows: rows,
+    validRows: rows,
+    errorCount: 0,
+    errorReportUrl: null,
+    errors: [],
+    ...more,
+  });
+
+  it('takes the 202 answer as the queued batch', async () => {
+    class Accepting {
+      upload = { onprogress: null };
+      withCredentials = false;
+      status = 202;
+      responseText = JSON.stringify(queued);
+      onload: (() => void) | null = null;
+      open() {}
+      setRequestHeader() {}
+      send() {
+        this.onload?.();
+      }
+    }
+    vi.stubGlobal('XMLHttpRequest', Accepting);
+    const file = new File(['a'], 'nhiem-vu.xlsx');
+    const answer = await uploadImport({ kind: 'TASKS', cycleId: 'C1', file, onProgress: () => {} });
+    expect(answer).toMatchObject({ batchId: 'B1', status: 'QUEUED' });
+  });
+
+  it('reads the batch until it is applied, showing the rows read on the way', async () => {
+    const readings = [snapshot('QUEUED', 0), snapshot('VALIDATING', 2000), snapshot('APPLIED', 3500)];
+    const seen: string[] = [];
+    const outcome = await followImportBatch({
+      queued,
+      intervalMs: 1,
+      readBatch: async (id) => {
+        expect(id).toBe('B1');
+        return readings.shift() ?? null;
+      },
+      onProgress: (batch) => seen.push(`${batch.status} ${batch.totalRows}`),
+    });
+    expect(seen).toEqual(['QUEUED 0', 'VALIDATING 2000', 'APPLIED 3500']);
+    expect(outcome).toMatchObject({
+      status: 'APPLIED',
+      validRows: 3500,
+      fileName: 'nhiem-vu.xlsx',
+      errors: [],
+    });
+  });
+
+  it('gives a failed batch’s row errors and both error reports, as the upload used to answer', async () => {
+    const errors = [
+      { row: 2, field: 'Hạn hoàn thành', value: '31/02/2026', message: 'không phải ngày hợp lệ' },
+    ];
+    let reads = 0;
+    const outcome = await followImportBatch({
+      queued,
+      intervalMs: 1,
+      readBatch: async () => {
+        reads += 1;
+        // a failed reading (the network) is tried again at the next tick
+        if (reads === 1) throw new Error('offline');
+        return snapshot('FAILED', 5, { errorCount: 1, errors, errorReportUrl: '/api/import/B1/errors.xlsx' });
+      },
+      onProgress: () => {},
+    });
+    expect(outcome).toMatchObject({
+      status: 'FAILED',
+      errorCount: 1,
+      errors,
+      errorReport: { xlsx: '/api/import/B1/errors.xlsx', csv: '/api/import/B1/errors.csv' },
+    });
+  });
+
+  it('stops following when the page is left', async () => {
+    const controller = new AbortController();
+    const following = followImportBatch({
+      queued,
+      intervalMs: 5,
+      signal: controller.signal,
+      readBatch: async () => snapshot('VALIDATING', 10),
+      onProgress: () => controller.abort(),
+    });
+    await expect(following).rejects.toThrow(/left/);
   });
 });
 

@@ -36,10 +36,12 @@ export function isImportKind(value: string | undefined): value is ImportKind {
 
 export type RowError = { row: number; field: string; value?: string | null; message: string };
 
+export type ImportStatus = 'QUEUED' | 'VALIDATING' | 'APPLIED' | 'FAILED';
+
 export type ImportOutcome = {
   batchId: string;
   kind: ImportKind;
-  status: 'APPLIED' | 'FAILED' | 'VALIDATING';
+  status: ImportStatus;
   fileName: string;
   totalRows: number;
   validRows: number;
@@ -65,7 +67,9 @@ export function templateUrl(kind: ImportKind, format: 'xlsx' | 'csv' = 'xlsx'): 
 
 /**
  * Posts the file as multipart to POST /api/import. XMLHttpRequest rather than fetch: it reports
- * upload progress, which a large workbook on a slow office line needs.
+ * upload progress, which a large workbook on a slow office line needs. The API answers 202 once
+ * the file is stored and its batch QUEUED (a worker then reads, checks and writes it: see
+ * followImportBatch), or 200/422 with the outcome when it has finished already.
  */
 export function uploadImport(options: {
   kind: ImportKind;
@@ -98,7 +102,7 @@ export function uploadImport(options: {
         // not JSON: reported by status below
       }
       const record = (body ?? {}) as Record<string, unknown>;
-      if ((request.status === 200 || request.status === 422) && typeof record.batchId === 'string') {
+      if ([200, 202, 422].includes(request.status) && typeof record.batchId === 'string') {
         resolve(body as ImportOutcome);
         return;
       }
@@ -112,6 +116,84 @@ export function uploadImport(options: {
       reject(new UploadError(message, request.status, typeof record.code === 'string' ? record.code : null));
     };
     request.send(form);
+  });
+}
+
+/** A batch as importBatch(id) shows it while its job works and once it has finished. */
+export type BatchSnapshot = {
+  status: ImportStatus;
+  totalRows: number;
+  validRows: number;
+  errorCount: number;
+  errorReportUrl: string | null;
+  errors: readonly RowError[];
+};
+
+export function isFinished(status: ImportStatus): boolean {
+  return status === 'APPLIED' || status === 'FAILED';
+}
+
+/**
+ * Follows a queued batch until its job has finished: reads it every `intervalMs` (through
+ * `readBatch`, the importBatch query), reports each reading, and gives the outcome in the upload's
+ * own shape. A reading that fails (a network hiccup) is retried at the next tick; the batch gone
+ * (null) is an error. Stops, with an AbortError, when `signal` aborts (the page was left).
+ */
+export async function followImportBatch(options: {
+  queued: ImportOutcome;
+  readBatch: (batchId: string) => Promise<BatchSnapshot | null>;
+  onProgress: (batch: BatchSnapshot) => void;
+  intervalMs?: number;
+  signal?: AbortSignal;
+}): Promise<ImportOutcome> {
+  const { queued } = options;
+  if (isFinished(queued.status)) return queued;
+  const intervalMs = options.intervalMs ?? 1000;
+  let failures = 0;
+  for (;;) {
+    await sleep(intervalMs, options.signal);
+    let batch: BatchSnapshot | null;
+    try {
+      batch = await options.readBatch(queued.batchId);
+      failures = 0;
+    } catch (error) {
+      failures += 1;
+      if (failures >= 30) throw error;
+      continue;
+    }
+    if (!batch) throw new UploadError('batch not found', 404, 'NOT_FOUND');
+    options.onProgress(batch);
+    if (!isFinished(batch.status)) continue;
+    const failed = batch.status === 'FAILED';
+    const csv = batch.errorReportUrl?.replace(/\.xlsx$/, '.csv');
+    return {
+      ...queued,
+      status: batch.status,
+      totalRows: batch.totalRows,
+      validRows: batch.validRows,
+      errorCount: batch.errorCount,
+      errors: failed ? [...batch.errors] : [],
+      errorReport: failed && batch.errorReportUrl && csv ? { xlsx: batch.errorReportUrl, csv } : null,
+    };
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const left = () => new DOMException('the page was left', 'AbortError');
+    if (signal?.aborted) {
+      reject(left());
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(left());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 

@@ -350,6 +350,10 @@ export const en: Messages = {
   'imports.template': 'Download template',
   'imports.uploading': 'Uploading: {percent}%',
   'imports.validating': 'Checking and writing the data…',
+  'imports.queued': 'Uploaded; waiting for its turn…',
+  'imports.checkedRows': 'Checking and writing the data: {rows} rows read…',
+  'imports.stillRunning':
+    'This import carries on if you leave the page; its outcome shows in the import history below.',
   'imports.applied': 'Imported {rows} rows from “{file}”.',
   'imports.failed':
     'Nothing imported: {count} errors in “{file}”. Fix the rows below in the file and upload it again (a file is imported whole or not at all).',
@@ -375,6 +379,7 @@ export const en: Messages = {
   'imports.col.rows': 'Rows',
   'imports.col.errors': 'Errors',
   'imports.col.at': 'When',
+  'imports.status.QUEUED': 'Waiting',
   'imports.status.APPLIED': 'Imported',
   'imports.status.FAILED': 'Errors, nothing imported',
   'imports.status.VALIDATING': 'Checking',

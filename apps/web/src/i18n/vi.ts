@@ -349,6 +349,10 @@ export const vi = {
   'imports.template': 'Tải tệp mẫu',
   'imports.uploading': 'Đang tải lên: {percent}%',
   'imports.validating': 'Đang kiểm tra và ghi dữ liệu…',
+  'imports.queued': 'Đã tải lên; đang chờ đến lượt xử lý…',
+  'imports.checkedRows': 'Đang kiểm tra và ghi dữ liệu: đã đọc {rows} dòng…',
+  'imports.stillRunning':
+    'Lần nhập này vẫn chạy tiếp khi bạn rời trang; xem kết quả trong lịch sử nhập bên dưới.',
   'imports.applied': 'Đã nhập {rows} dòng từ “{file}”.',
   'imports.failed':
     'Không nhập dòng nào: {count} lỗi trong “{file}”. Sửa các dòng dưới đây trong tệp rồi tải lên lại (toàn bộ tệp được nhập cùng lúc hoặc không nhập gì).',
@@ -374,6 +378,7 @@ export const vi = {
   'imports.col.rows': 'Số dòng',
   'imports.col.errors': 'Số lỗi',
   'imports.col.at': 'Thời điểm',
+  'imports.status.QUEUED': 'Đang chờ xử lý',
   'imports.status.APPLIED': 'Đã nhập',
   'imports.status.FAILED': 'Có lỗi, không nhập',
   'imports.status.VALIDATING': 'Đang kiểm tra',

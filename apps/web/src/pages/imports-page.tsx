@@ -14,15 +14,18 @@ import {
   Typography,
   Upload,
 } from 'antd';
-import { useState } from 'react';
-import { useQuery } from 'urql';
+import { useEffect, useRef, useState } from 'react';
+import { useClient, useQuery } from 'urql';
 import { CycleSelect } from '../features/cycle-select.tsx';
 import { ColumnMappingEditor } from '../features/imports/column-mapping-editor.tsx';
 import { SourceSelect } from '../features/imports/source-select.tsx';
 import {
+  type BatchSnapshot,
+  followImportBatch,
   type ImportKind,
   type ImportOutcome,
   importKinds,
+  isFinished,
   isImportKind,
   type RowError,
   templateUrl,
@@ -60,9 +63,35 @@ const ImportBatches = graphql(`
   }
 `);
 
+// the one batch an upload follows while its job works (polled every second)
+const ImportBatchProgress = graphql(`
+  query ImportBatchProgress($id: ID!) {
+    importBatch(id: $id) {
+      id
+      status
+      totalRows
+      validRows
+      errorCount
+      errorReportUrl
+      errors(first: 200) {
+        edges {
+          node {
+            row
+            field
+            value
+            message
+          }
+        }
+      }
+    }
+  }
+`);
+
 type BatchRow = ResultOf<typeof ImportBatches>['importBatches']['edges'][number]['node'];
 
-const statusColors = { APPLIED: 'green', FAILED: 'red', VALIDATING: 'blue' } as const;
+const statusColors = { APPLIED: 'green', FAILED: 'red', VALIDATING: 'blue', QUEUED: 'default' } as const;
+/** how often a running batch is read again (the upload's own, and the history while one runs) */
+const pollMs = 1000;
 
 function ErrorTable({ errors, total }: { errors: readonly RowError[]; total: number }) {
   const t = useT();
@@ -112,7 +141,17 @@ export function ImportsPage() {
   const source = filters.source;
   const [file, setFile] = useState<File | null>(null);
   const [percent, setPercent] = useState(0);
+  // the batch's job, once the file is uploaded: QUEUED, then VALIDATING with the rows read so far
+  const [job, setJob] = useState<BatchSnapshot | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
+  const client = useClient();
+  // leaving the page stops following the batch (its job goes on; the history shows it on return)
+  const leaving = useRef<AbortController | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    leaving.current = controller;
+    return () => controller.abort();
+  }, []);
   const [history, refetchHistory] = useQuery({
     query: ImportBatches,
     variables: { first: 20 },
@@ -125,9 +164,27 @@ export function ImportsPage() {
     UploadError,
     { kind: ImportKind; cycleId: string | null; source: string | null; file: File }
   >({
-    mutationFn: (variables) => {
+    mutationFn: async (variables) => {
       setPercent(0);
-      return uploadImport({ ...variables, onProgress: setPercent });
+      setJob(null);
+      const queued = await uploadImport({ ...variables, onProgress: setPercent });
+      if (isFinished(queued.status)) return queued;
+      setJob({ ...queued, errorReportUrl: null });
+      refetchHistory({ requestPolicy: 'network-only' });
+      return followImportBatch({
+        queued,
+        intervalMs: pollMs,
+        signal: leaving.current?.signal,
+        onProgress: setJob,
+        readBatch: async (id) => {
+          const result = await client
+            .query(ImportBatchProgress, { id }, { requestPolicy: 'network-only' })
+            .toPromise();
+          if (result.error) throw result.error;
+          const batch = result.data?.importBatch;
+          return batch ? { ...batch, errors: batch.errors.edges.map((edge) => edge.node) } : null;
+        },
+      });
     },
     onSuccess: (outcome) => {
       if (outcome.status === 'APPLIED')
@@ -159,6 +216,15 @@ export function ImportsPage() {
   const outcome = upload.data;
   const failure = upload.error;
   const uploadDone = percent >= 100;
+  const batches = history.data?.importBatches.edges.map((edge) => edge.node) ?? [];
+  // a batch still queued or running (this upload's, or one left running by an earlier visit): the
+  // history is read again until it has finished
+  const running = batches.some((batch) => !isFinished(batch.status));
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => refetchHistory({ requestPolicy: 'network-only' }), pollMs * 2);
+    return () => clearInterval(timer);
+  }, [running, refetchHistory]);
 
   return (
     <section aria-labelledby="imports-heading">
@@ -229,9 +295,20 @@ export function ImportsPage() {
         {upload.isPending && (
           <div aria-live="polite" style={{ marginTop: 16 }} data-testid="import-progress">
             <Progress percent={uploadDone ? 100 : percent} status="active" aria-label={t('imports.upload')} />
-            <Typography.Text type="secondary">
-              {uploadDone ? t('imports.validating') : t('imports.uploading', { percent })}
+            <Typography.Text type="secondary" data-testid="import-job">
+              {!uploadDone
+                ? t('imports.uploading', { percent })
+                : job?.status === 'QUEUED'
+                  ? t('imports.queued')
+                  : job && job.totalRows > 0
+                    ? t('imports.checkedRows', { rows: formatInteger(job.totalRows) })
+                    : t('imports.validating')}
             </Typography.Text>
+            {job && (
+              <Typography.Paragraph type="secondary" style={{ marginTop: 4 }}>
+                {t('imports.stillRunning')}
+              </Typography.Paragraph>
+            )}
           </div>
         )}
       </Card>
@@ -316,7 +393,7 @@ export function ImportsPage() {
           rowKey="id"
           size="small"
           loading={history.fetching && !history.data}
-          dataSource={history.data?.importBatches.edges.map((edge) => edge.node) ?? []}
+          dataSource={batches}
           pagination={false}
           scroll={{ x: 900 }}
           columns={[
