@@ -108,17 +108,18 @@ export async function proposeTitle(options: {
       } else {
         // the engine judges the title on the current evidence and the decisions in force
         const key = person.quotaGroup ? `group:${person.quotaGroup}` : `unit:${person.unitId}`;
-        let run = options.engineRuns?.get(key);
-        if (!run) {
-          run = buildGroupScenario({
-            tx,
-            cycle,
-            tree: await options.unitTrees.get(),
-            personId: person.id,
-          }).then(runEngine);
-          options.engineRuns?.set(key, run);
+        const judge = async () =>
+          runEngine(
+            await buildGroupScenario({ tx, cycle, tree: await options.unitTrees.get(), personId: person.id }),
+          );
+        const cached = options.engineRuns?.get(key);
+        let engine = cached ? await cached : null;
+        // a run of the group made for someone else holds its active members: judge anyone else afresh
+        if (!engine || (engine.ok && !engine.evaluation.people.some((item) => item.id === person.id))) {
+          const run = judge();
+          if (!cached) options.engineRuns?.set(key, run);
+          engine = await run;
         }
-        const engine = await run;
         if (!engine.ok) {
           throw new ConflictError(
             `Dữ liệu minh chứng không hợp lệ / invalid evidence: ${engine.errors.slice(0, 3).join('; ')}`,
