@@ -2,6 +2,7 @@ import { type Prisma, type TitleKind, toSearchText } from '@cadre/db';
 import { needsBallot } from '@cadre/rules';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
 import { QuotaExceededError, RuleViolationError } from '../errors.ts';
 import { optionalLocalId } from '../ids.ts';
 import { nonEmpty } from '../prisma-query.ts';
@@ -190,17 +191,19 @@ const RefusedProposalRef = builder.objectRef<RefusedProposal>('RefusedProposal')
 });
 
 builder.objectField(RefusedProposalRef, 'person', (t) =>
-  t.prismaField({
-    type: 'Person',
+  t.loadable({
+    type: PersonRef,
     nullable: true,
     description: 'the person, when the viewer may see them (null for an id outside their scope)',
-    resolve: (query, refused, _args, context) =>
+    // the refused people of an outcome in one read, through the people's where-builder
+    load: (ids: string[], context: Context) =>
       context.viewer
-        ? context.prisma.person.findFirst({
-            ...query,
-            where: { id: refused.personId, AND: [buildPeopleWhere({ viewer: context.viewer })] },
+        ? context.prisma.person.findMany({
+            where: { id: { in: ids }, AND: [buildPeopleWhere({ viewer: context.viewer })] },
           })
-        : null,
+        : Promise.resolve([]),
+    sort: (person) => person.id,
+    resolve: (refused) => refused.personId,
   }),
 );
 
