@@ -27,7 +27,13 @@ function runRulesBench(options: BenchOptions, notes: string[]): void {
   const result = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), script], {
     cwd: repoRoot,
     encoding: 'utf8',
-    env: { ...process.env, BENCH_PEOPLE: String(options.people), BENCH_SIZE: options.sizeName },
+    env: {
+      ...process.env,
+      BENCH_PEOPLE: String(options.people),
+      BENCH_SIZE: options.sizeName,
+      // --size or --people reaches the rules bench too; without them it runs its own default
+      ...(options.sizeGiven ? { RULES_BENCH_PEOPLE: String(options.people) } : {}),
+    },
     maxBuffer: 16 * 1024 * 1024,
   });
   process.stdout.write(result.stdout ?? '');

@@ -22,6 +22,8 @@ export type BenchOptions = {
   record: boolean;
   /** how the generated province is tracked (default QUARTER) */
   periodKind: 'YEAR' | 'QUARTER' | 'MONTH';
+  /** whether --size or --people was given (the rules bench has its own default otherwise) */
+  sizeGiven: boolean;
 };
 
 export const sizes: Record<string, number> = {
@@ -64,6 +66,7 @@ function wholeNumber(name: string, raw: string | undefined, min: number): number
 export function parseOptions(argv: readonly string[]): BenchOptions {
   const benches: BenchName[] = [];
   let sizeName = 'small';
+  let sizeChosen = false;
   let people: number | undefined;
   let engineChoice: BenchOptions['engineChoice'] = 'both';
   let seed: number | undefined;
@@ -95,6 +98,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         if (!name || !(name in sizes))
           throw new UsageError(`--size must be one of ${Object.keys(sizes).join(', ')}`);
         sizeName = name;
+        sizeChosen = true;
         break;
       }
       case '--people':
@@ -141,11 +145,18 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         throw new UsageError(`unknown argument "${arg}"\n${usage}`);
     }
   }
-  const count = people ?? (sizes[sizeName] as number);
+  const sizeGiven = sizeChosen || people !== undefined;
+  // the rules bench alone, without a size: its own default (100,000 people scored monthly), and the
+  // heading says so rather than naming a province size it did not use
+  const rulesOnly = benches.length === 1 && benches[0] === 'rules' && !sizeGiven;
+  const count = rulesOnly ? 100_000 : (people ?? (sizes[sizeName] as number));
   return {
     benches: benches.length > 0 ? benches : allBenches,
     people: count,
-    sizeName: `${people === undefined ? sizeName : `${count} people`}${periodKind === 'QUARTER' ? '' : `, ${periodKind.toLowerCase()}ly`}`,
+    sizeName: rulesOnly
+      ? 'the rules bench default, monthly'
+      : `${people === undefined ? sizeName : `${count} people`}${periodKind === 'QUARTER' ? '' : `, ${periodKind.toLowerCase()}ly`}`,
+    sizeGiven,
     engines: engineChoice === 'both' ? ['pglite', 'postgres'] : [engineChoice],
     engineChoice,
     seed,
