@@ -1,4 +1,4 @@
-// `npm run worker`: a process that only carries out jobs (evaluation runs), beside any number of
+// `npm run worker`: a process that only carries out jobs (evaluation runs, imports), beside any number of
 // API replicas on the same PostgreSQL (DATABASE_URL). Stop it with SIGTERM/SIGINT: the job in
 // progress is finished first; killed outright, its job is taken back by another process.
 import { migrate, openDatabase, redactUrl } from '@cadre/db';
