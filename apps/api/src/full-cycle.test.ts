@@ -100,11 +100,14 @@ describe.each(testEngines())('a full cycle on the demo province through the API,
   async function upload(kind: string, fileName: string, content: Buffer) {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(content)]), fileName);
-    const response = await fetch(`${base}/api/import?${new URLSearchParams({ kind, cycleId: cycle.id })}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${await app.login('officer')}` },
-      body: form,
-    });
+    const response = await fetch(
+      `${base}/api/import?${new URLSearchParams({ kind, cycleId: cycle.id, wait: '1' })}`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await app.login('officer')}` },
+        body: form,
+      },
+    );
     return {
       status: response.status,
       body: (await response.json()) as {

@@ -341,11 +341,14 @@ describe('fuzzing the import endpoint and exported spreadsheets', () => {
   async function upload(kind: string, content: Buffer, fileName = 'tasks.csv') {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(content)]), fileName);
-    const response = await fetch(`${base}/api/import?kind=${kind}&cycleId=${encodeURIComponent(cycleId)}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${await app.login('officer')}` },
-      body: form,
-    });
+    const response = await fetch(
+      `${base}/api/import?kind=${kind}&cycleId=${encodeURIComponent(cycleId)}&wait=1`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await app.login('officer')}` },
+        body: form,
+      },
+    );
     const text = await response.text();
     return { status: response.status, text };
   }
