@@ -168,6 +168,7 @@ describe.each(testEngines())('import and export files on %s', (engine) => {
     status: string;
     totalRows: number;
     validRows: number;
+    expectedRows: number | null;
     errorCount: number;
     errorReportUrl: string | null;
     errors: { totalCount: number; edges: { node: { row: number; field: string; message: string } }[] };
@@ -178,7 +179,7 @@ describe.each(testEngines())('import and export files on %s', (engine) => {
     const seen: string[] = [];
     for (let tries = 0; tries < 600; tries += 1) {
       const result = await app.graphql<{ importBatch: BatchView | null }>(
-        'query ($id: ID!) { importBatch(id: $id) { status totalRows validRows errorCount errorReportUrl errors(first: 20) { totalCount edges { node { row field message } } } } }',
+        'query ($id: ID!) { importBatch(id: $id) { status totalRows validRows expectedRows errorCount errorReportUrl errors(first: 20) { totalCount edges { node { row field message } } } } }',
         { id: batchId },
         { token: await app.login('officer') },
       );
@@ -203,7 +204,13 @@ describe.each(testEngines())('import and export files on %s', (engine) => {
     expect(status, JSON.stringify(body)).toBe(202);
     expect(body).toMatchObject({ status: 'QUEUED', totalRows: 0, errorCount: 0, errorReport: null });
     const { batch } = await pollBatch(body.batchId);
-    expect(batch).toMatchObject({ status: 'APPLIED', totalRows: 40, validRows: 40, errorCount: 0 });
+    expect(batch).toMatchObject({
+      status: 'APPLIED',
+      totalRows: 40,
+      validRows: 40,
+      expectedRows: 40,
+      errorCount: 0,
+    });
     expect((await counts()).tasks).toBe(before.tasks + 40);
     // the file waited in the database for the job, and is gone once the batch finished
     expect(await app.db.prisma.importFile.count()).toBe(0);

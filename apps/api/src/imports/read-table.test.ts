@@ -1,10 +1,23 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readTable } from './read-table.ts';
+import { estimateDataRows, readTable } from './read-table.ts';
 import { readTableInWorker } from './read-table-in-worker.ts';
 
 describe('reading an uploaded table', () => {
+  it('tells about how many data rows a file holds before parsing it, for the progress of its import', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Cán bộ');
+    sheet.addRow(['Mã cán bộ', 'Họ và tên']);
+    for (let i = 0; i < 1234; i++) sheet.addRow([`CB${i}`, `Người ${i}`]);
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+    expect(await estimateDataRows(xlsx, 'xlsx')).toBe(1234);
+    expect(await estimateDataRows(Buffer.from('Mã,Tên\nA,1\nB,2\n'), 'csv')).toBe(2);
+    expect(await estimateDataRows(Buffer.from('Mã,Tên\r\nA,1\r\nB,2'), 'csv')).toBe(2);
+    // not a workbook: unknown (the parse reports why)
+    expect(await estimateDataRows(Buffer.from('not a zip'), 'xlsx')).toBeNull();
+  });
+
   it('keeps every Vietnamese character of a large workbook, row numbers included', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Cán bộ');

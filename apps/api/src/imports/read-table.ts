@@ -1,6 +1,6 @@
 import { readCsvBatches } from './read-csv.ts';
 import { importLimits, type RawCell, type TableLimits } from './read-table-types.ts';
-import { readXlsxBatches } from './read-xlsx.ts';
+import { readXlsxBatches, readXlsxDimensionRows } from './read-xlsx.ts';
 
 export type { RawCell, TableLimits } from './read-table-types.ts';
 
@@ -46,4 +46,21 @@ export async function readTable(options: ReadTableOptions): Promise<RawTable> {
   }
   while (rows.length > 0 && (rows[rows.length - 1] ?? []).every((cell) => cell === null)) rows.pop();
   return { rows };
+}
+
+/**
+ * About how many data rows the file holds, before it is parsed, for a progress bar: a CSV's line
+ * breaks (a quoted cell over several lines counts more), an .xlsx sheet's declared dimension; null
+ * when the file does not say or cannot be read (the parse then reports why).
+ */
+export async function estimateDataRows(content: Buffer, format: FileFormat): Promise<number | null> {
+  try {
+    if (format === 'xlsx') return await readXlsxDimensionRows(content);
+    let lines = 0;
+    for (let at = content.indexOf(10); at !== -1; at = content.indexOf(10, at + 1)) lines += 1;
+    if (content.length > 0 && content[content.length - 1] !== 10) lines += 1;
+    return Math.max(0, lines - 1);
+  } catch {
+    return null;
+  }
 }

@@ -471,6 +471,29 @@ export async function* readXlsxBatches(options: {
   while (pending.length > 0) yield pending.splice(0, batchSize);
 }
 
+/**
+ * The data rows a workbook's first sheet says it holds (its <dimension>, written before the rows
+ * by Excel and most libraries), read from the first inflated chunk only; null when the sheet does
+ * not say. For progress: the rows themselves are what is counted and checked.
+ */
+export async function readXlsxDimensionRows(content: Buffer): Promise<number | null> {
+  const entries = readZipDirectory(content);
+  const sheet = findEntry(entries, firstSheetPath(content, entries).path);
+  if (!sheet) return null;
+  let head = '';
+  for await (const chunk of streamEntry(content, sheet)) {
+    head += chunk.toString('utf8');
+    if (head.length >= 4096 || head.includes('<sheetData')) break;
+  }
+  const sheetData = head.indexOf('<sheetData');
+  const match = /<(?:\w+:)?dimension\s+ref="[A-Z]+(\d+)(?::[A-Z]+(\d+))?"/.exec(
+    sheetData >= 0 ? head.slice(0, sheetData) : head,
+  );
+  if (!match) return null;
+  const lastRow = Number(match[2] ?? match[1]);
+  return Number.isInteger(lastRow) && lastRow > 1 ? lastRow - 1 : null;
+}
+
 export function rowLimitError(maxRows: number): FileLimitError {
   return new FileLimitError(
     `Tệp có quá ${maxRows.toLocaleString('vi-VN')} dòng dữ liệu; hãy chia thành nhiều tệp / the file has more than ${maxRows.toLocaleString('en')} data rows; split it into several files`,

@@ -43,6 +43,11 @@ export const ImportBatchRef = builder.prismaNode('ImportBatch', {
     totalRows: t.exposeInt('totalRows', {
       description: 'data rows read so far while VALIDATING (the file’s total once finished)',
     }),
+    expectedRows: t.exposeInt('expectedRows', {
+      nullable: true,
+      description:
+        'about how many data rows the file holds (a CSV’s lines, a sheet’s dimension), known once a worker has taken it; progress is totalRows of these',
+    }),
     validRows: t.exposeInt('validRows', {
       description: 'rows checked so far while VALIDATING; rows written once APPLIED',
     }),

@@ -20,7 +20,7 @@ import {
 import { type ImportKindSpec, importKinds } from '../imports/import-columns.ts';
 import { applyImportMapping, readImportMapping } from '../imports/import-mapping.ts';
 import { prepareImport } from '../imports/prepare-import.ts';
-import { detectFormat } from '../imports/read-table.ts';
+import { detectFormat, estimateDataRows } from '../imports/read-table.ts';
 import { readTableInWorker } from '../imports/read-table-in-worker.ts';
 import { FileLimitError, UnreadableFileError } from '../imports/read-table-types.ts';
 import type { UnitTreeCache } from '../scope/unit-tree.ts';
@@ -300,7 +300,7 @@ export async function executeImportBatch(options: {
   // a previous attempt that died may have counted rows: this one starts again from the file
   await prisma.importBatch.updateMany({
     where: { id: batchId, status: { in: unfinished } },
-    data: { status: 'VALIDATING', totalRows: 0, validRows: 0, errorCount: 0 },
+    data: { status: 'VALIDATING', totalRows: 0, validRows: 0, expectedRows: null, errorCount: 0 },
   });
   const { kind, fileName } = recorded;
   const spec = importKinds[kind];
@@ -401,6 +401,11 @@ async function runImport(options: {
   source?: string | null;
 }): Promise<ImportOutcome> {
   const { prisma, viewer, kind, spec, cycle, fileName, chunkSize, batchId } = options;
+  const format = detectFormat(fileName, options.content);
+  // what the file says it holds: the batch's progress is the rows read so far of these
+  const expectedRows = await estimateDataRows(options.content, format);
+  if (expectedRows !== null)
+    await prisma.importBatch.update({ where: { id: batchId }, data: { expectedRows } });
   let errors: RowError[] = [];
   let errorCount = 0;
   const addError = (error: RowError) => {
@@ -419,7 +424,7 @@ async function runImport(options: {
     let nextRow = 1;
     for await (const rows of readTableInWorker({
       content: options.content,
-      format: detectFormat(fileName, options.content),
+      format,
       batchSize: progressEvery,
     })) {
       let data = rows;

@@ -5,6 +5,7 @@ import {
   followImportBatch,
   headingKey,
   type ImportOutcome,
+  jobPercent,
   readCsvHeadings,
   readSampleHeadings,
   suggestMapping,
@@ -136,6 +137,14 @@ describe('an upload answered 202: the batch is queued, then followed until its j
       errors,
       errorReport: { xlsx: '/api/import/B1/errors.xlsx', csv: '/api/import/B1/errors.csv' },
     });
+  });
+
+  it('tells how far the job is from the rows read of those the file holds, never 100 before the end', () => {
+    expect(jobPercent(snapshot('QUEUED', 0))).toBeNull();
+    expect(jobPercent(snapshot('VALIDATING', 500))).toBeNull();
+    expect(jobPercent(snapshot('VALIDATING', 500, { expectedRows: 2000 }))).toBe(25);
+    expect(jobPercent(snapshot('VALIDATING', 2000, { expectedRows: 2000 }))).toBe(99);
+    expect(jobPercent(snapshot('FAILED', 3, { expectedRows: 2000 }))).toBe(100);
   });
 
   it('stops following when the page is left', async () => {

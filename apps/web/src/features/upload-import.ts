@@ -124,10 +124,23 @@ export type BatchSnapshot = {
   status: ImportStatus;
   totalRows: number;
   validRows: number;
+  /** about how many data rows the file holds (known once a worker has taken it) */
+  expectedRows?: number | null;
   errorCount: number;
   errorReportUrl: string | null;
   errors: readonly RowError[];
 };
+
+/**
+ * How far the batch's job is, as a percentage of the rows it has read of those the file holds;
+ * null while that is not known. Never 100 before the end: the rows are still checked against the
+ * database and written once all are read.
+ */
+export function jobPercent(batch: BatchSnapshot): number | null {
+  if (isFinished(batch.status)) return 100;
+  if (batch.status !== 'VALIDATING' || !batch.expectedRows) return null;
+  return Math.min(99, Math.floor((batch.totalRows / batch.expectedRows) * 100));
+}
 
 export function isFinished(status: ImportStatus): boolean {
   return status === 'APPLIED' || status === 'FAILED';

@@ -350,6 +350,8 @@ export const en: Messages = {
   'imports.template': 'Download template',
   'imports.uploading': 'Uploading: {percent}%',
   'imports.validating': 'Checking and writing the data…',
+  'imports.readRowsOf': 'Reading and checking: {rows} of {total} rows…',
+  'imports.writing': '{rows} rows read; checking them against the database and writing…',
   'imports.queued': 'Uploaded; waiting for its turn…',
   'imports.checkedRows': 'Checking and writing the data: {rows} rows read…',
   'imports.stillRunning':

@@ -349,6 +349,8 @@ export const vi = {
   'imports.template': 'Tải tệp mẫu',
   'imports.uploading': 'Đang tải lên: {percent}%',
   'imports.validating': 'Đang kiểm tra và ghi dữ liệu…',
+  'imports.readRowsOf': 'Đang đọc và kiểm tra: {rows} / {total} dòng…',
+  'imports.writing': 'Đã đọc {rows} dòng; đang đối chiếu và ghi vào cơ sở dữ liệu…',
   'imports.queued': 'Đã tải lên; đang chờ đến lượt xử lý…',
   'imports.checkedRows': 'Đang kiểm tra và ghi dữ liệu: đã đọc {rows} dòng…',
   'imports.stillRunning':

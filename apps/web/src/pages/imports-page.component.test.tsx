@@ -38,7 +38,7 @@ function history(rows: ReturnType<typeof batchRow>[]) {
   };
 }
 
-function progress(status: Status, totalRows: number) {
+function progress(status: Status, totalRows: number, expectedRows: number | null = null) {
   return {
     importBatch: {
       __typename: 'ImportBatch',
@@ -46,6 +46,7 @@ function progress(status: Status, totalRows: number) {
       status,
       totalRows,
       validRows: totalRows,
+      expectedRows,
       errorCount: 0,
       errorReportUrl: null,
       errors: { __typename: 'ImportBatchErrorsConnection', edges: [] },
@@ -105,7 +106,7 @@ describe('the imports page with queued uploads', () => {
         ImportBatches: { data: history([]) },
         ImportBatchProgress: {
           reply: (_variables, call) =>
-            call === 1 ? progress('VALIDATING', 2000) : progress('APPLIED', 3500),
+            call === 1 ? progress('VALIDATING', 2000, 3500) : progress('APPLIED', 3500, 3500),
         },
       },
     });
@@ -115,7 +116,9 @@ describe('the imports page with queued uploads', () => {
     const job = await screen.findByTestId('import-job', {}, slow);
     // stored and queued: the job has not started yet
     await waitFor(() => expect(job.textContent).toBe(messages['imports.queued']), slow);
-    await waitFor(() => expect(job.textContent).toContain('đã đọc 2.000 dòng'), slow);
+    // taken by a worker: the rows read so far of those the file holds
+    await waitFor(() => expect(job.textContent).toBe('Đang đọc và kiểm tra: 2.000 / 3.500 dòng…'), slow);
+    expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('57');
     expect(screen.getByText(messages['imports.stillRunning'])).toBeTruthy();
     const outcome = await screen.findByTestId('import-outcome', {}, slow);
     expect(outcome.textContent).toContain('Đã nhập 3.500 dòng từ “can-bo.csv”.');

@@ -27,6 +27,7 @@ import {
   importKinds,
   isFinished,
   isImportKind,
+  jobPercent,
   type RowError,
   templateUrl,
   type UploadError,
@@ -71,6 +72,7 @@ const ImportBatchProgress = graphql(`
       status
       totalRows
       validRows
+      expectedRows
       errorCount
       errorReportUrl
       errors(first: 200) {
@@ -294,15 +296,26 @@ export function ImportsPage() {
         </Form>
         {upload.isPending && (
           <div aria-live="polite" style={{ marginTop: 16 }} data-testid="import-progress">
-            <Progress percent={uploadDone ? 100 : percent} status="active" aria-label={t('imports.upload')} />
+            <Progress
+              percent={!uploadDone ? percent : job ? (jobPercent(job) ?? 0) : 100}
+              status="active"
+              aria-label={t('imports.upload')}
+            />
             <Typography.Text type="secondary" data-testid="import-job">
               {!uploadDone
                 ? t('imports.uploading', { percent })
                 : job?.status === 'QUEUED'
                   ? t('imports.queued')
-                  : job && job.totalRows > 0
-                    ? t('imports.checkedRows', { rows: formatInteger(job.totalRows) })
-                    : t('imports.validating')}
+                  : job?.expectedRows && job.totalRows >= job.expectedRows
+                    ? t('imports.writing', { rows: formatInteger(job.totalRows) })
+                    : job?.expectedRows
+                      ? t('imports.readRowsOf', {
+                          rows: formatInteger(job.totalRows),
+                          total: formatInteger(job.expectedRows),
+                        })
+                      : job && job.totalRows > 0
+                        ? t('imports.checkedRows', { rows: formatInteger(job.totalRows) })
+                        : t('imports.validating')}
             </Typography.Text>
             {job && (
               <Typography.Paragraph type="secondary" style={{ marginTop: 4 }}>
