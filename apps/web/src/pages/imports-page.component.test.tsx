@@ -12,7 +12,7 @@ const slow = { timeout: 20_000 };
 
 type Status = 'QUEUED' | 'VALIDATING' | 'APPLIED' | 'FAILED';
 
-function batchRow(status: Status, totalRows: number) {
+function batchRow(status: Status, totalRows: number, expectedRows: number | null = null) {
   return {
     __typename: 'ImportBatch',
     id: 'B1',
@@ -21,6 +21,7 @@ function batchRow(status: Status, totalRows: number) {
     fileName: 'can-bo.csv',
     totalRows,
     validRows: totalRows,
+    expectedRows,
     errorCount: 0,
     createdAt: '2026-12-02T03:00:00.000Z',
     errorReportUrl: null,
@@ -134,12 +135,12 @@ describe('the imports page with queued uploads', () => {
         ...pageAnswers,
         ImportBatches: {
           reply: (_variables, call) =>
-            history([call === 1 ? batchRow('VALIDATING', 6000) : batchRow('APPLIED', 9000)]),
+            history([call === 1 ? batchRow('VALIDATING', 6000, 9000) : batchRow('APPLIED', 9000, 9000)]),
         },
       },
     });
     expect(await screen.findByText(messages['imports.status.VALIDATING'], {}, slow)).toBeTruthy();
-    expect(screen.getByText('6.000')).toBeTruthy();
+    expect(screen.getByText('6.000 / 9.000')).toBeTruthy();
     expect(await screen.findByText(messages['imports.status.APPLIED'], {}, { timeout: 8000 })).toBeTruthy();
     expect(screen.getByText('9.000')).toBeTruthy();
   });

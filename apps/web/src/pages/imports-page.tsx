@@ -51,6 +51,7 @@ const ImportBatches = graphql(`
           fileName
           totalRows
           validRows
+          expectedRows
           errorCount
           createdAt
           errorReportUrl
@@ -436,7 +437,11 @@ export function ImportsPage() {
               key: 'rows',
               width: 90,
               align: 'right',
-              render: (_, row) => formatInteger(row.totalRows),
+              // a running batch: the rows read so far of those its file holds
+              render: (_, row) =>
+                !isFinished(row.status) && row.expectedRows
+                  ? `${formatInteger(row.totalRows)} / ${formatInteger(row.expectedRows)}`
+                  : formatInteger(row.totalRows),
             },
             {
               title: t('imports.col.errors'),
