@@ -5,32 +5,13 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { vi as messages } from '../i18n/vi.ts';
+import { cyclesAnswer } from '../test-support/cycles-answer.ts';
 import { renderWithApp } from '../test-support/render-with-app.tsx';
 import { AppealsPage } from './appeals-page.tsx';
 
 const slow = { timeout: 10_000 };
 
-const cycles = {
-  data: {
-    cycles: [
-      {
-        __typename: 'Cycle',
-        id: 'c1',
-        year: 2026,
-        name: 'Năm 2026',
-        status: 'PUBLISHED',
-        readOnly: true,
-        version: 9,
-        appealDays: 15,
-        publishedAt: new Date().toISOString(),
-        pack: { __typename: 'PolicyPack', id: 'vn-nd335-2025', name: 'NĐ 335' },
-        scopeUnit: { __typename: 'Unit', id: 'u0', name: 'UBND tỉnh' },
-        deadlines: [],
-        latestRun: null,
-      },
-    ],
-  },
-};
+const cycles = cyclesAnswer({ status: 'PUBLISHED' });
 
 function appeal(status: 'SUBMITTED' | 'UNDER_REVIEW') {
   return {

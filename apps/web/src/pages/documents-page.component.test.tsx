@@ -7,30 +7,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { vi as messages } from '../i18n/vi.ts';
 import { setCsrfToken } from '../lib/csrf-token.ts';
 import { formatDateTime } from '../lib/format.ts';
+import { cyclesAnswer } from '../test-support/cycles-answer.ts';
 import { renderWithApp } from '../test-support/render-with-app.tsx';
 import { DocumentsPage } from './documents-page.tsx';
 
-const cycles = {
-  data: {
-    cycles: [
-      {
-        __typename: 'Cycle',
-        id: 'c1',
-        year: 2026,
-        name: 'Năm 2026',
-        status: 'PUBLISHED',
-        readOnly: true,
-        version: 9,
-        appealDays: 15,
-        publishedAt: '2026-12-01T00:00:00.000Z',
-        pack: { __typename: 'PolicyPack', id: 'vn-nd335-2025', name: 'NĐ 335' },
-        scopeUnit: { __typename: 'Unit', id: 'u0', name: 'UBND tỉnh' },
-        deadlines: [],
-        latestRun: null,
-      },
-    ],
-  },
-};
+const cycles = cyclesAnswer({ status: 'PUBLISHED', publishedAt: '2026-12-01T00:00:00.000Z' });
 
 const issuedRow = {
   __typename: 'IssuedDocument',

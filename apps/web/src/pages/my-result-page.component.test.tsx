@@ -4,33 +4,14 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { vi as messages } from '../i18n/vi.ts';
+import { cyclesAnswer } from '../test-support/cycles-answer.ts';
 import { renderWithApp } from '../test-support/render-with-app.tsx';
 import { MyResultPage } from './my-result-page.tsx';
 
 const slow = { timeout: 10_000 };
 
 // published today: the appeal window is open
-const cycles = {
-  data: {
-    cycles: [
-      {
-        __typename: 'Cycle',
-        id: 'c1',
-        year: 2026,
-        name: 'Năm 2026',
-        status: 'PUBLISHED',
-        readOnly: true,
-        version: 9,
-        appealDays: 15,
-        publishedAt: new Date().toISOString(),
-        pack: { __typename: 'PolicyPack', id: 'vn-nd335-2025', name: 'NĐ 335' },
-        scopeUnit: { __typename: 'Unit', id: 'u0', name: 'UBND tỉnh' },
-        deadlines: [],
-        latestRun: null,
-      },
-    ],
-  },
-};
+const cycles = cyclesAnswer({ status: 'PUBLISHED' });
 
 const myResult = {
   data: {
@@ -74,13 +55,8 @@ describe('my result page', () => {
   });
 
   it('offers no "save draft" on a filed self-assessment, only filing the revision again', async () => {
-    const open = structuredClone(cycles);
-    const cycle = open.data.cycles[0];
-    if (!cycle) throw new Error('no cycle');
-    Object.assign(cycle, {
+    const open = cyclesAnswer({
       status: 'OPEN',
-      readOnly: false,
-      publishedAt: null,
       deadlines: [{ __typename: 'CycleDeadline', stage: 'OPEN', dueOn: '2026-12-15', ownerRole: 'STAFF' }],
     });
     const filed = structuredClone(myResult);

@@ -8,31 +8,12 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { vi as messages } from '../../i18n/vi.ts';
 import { EmulationPage } from '../../pages/emulation-page.tsx';
+import { cyclesAnswer } from '../../test-support/cycles-answer.ts';
 import { type Answer, renderWithApp } from '../../test-support/render-with-app.tsx';
 
 const slow = { timeout: 10_000 };
 
-const cycles = {
-  data: {
-    cycles: [
-      {
-        __typename: 'Cycle',
-        id: 'c1',
-        year: 2026,
-        name: 'Năm 2026',
-        status: 'REVIEW',
-        readOnly: false,
-        version: 4,
-        appealDays: 15,
-        publishedAt: null,
-        pack: { __typename: 'PolicyPack', id: 'vn-nd335-2025', name: 'NĐ 335' },
-        scopeUnit: { __typename: 'Unit', id: 'u0', name: 'UBND tỉnh' },
-        deadlines: [],
-        latestRun: null,
-      },
-    ],
-  },
-};
+const cycles = cyclesAnswer({ status: 'REVIEW' });
 
 const division = {
   __typename: 'Unit',
