@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Role } from '../src/auth/session.ts';
 import { navItemsFor } from '../src/layout/nav-items.ts';
-import { hasChromium, launchBrowser, messages, openPage, signIn } from './browser.ts';
-import { useDemoServer } from './server.ts';
+import { hasChromium, messages, openPage, signIn } from './browser.ts';
+import { useDemoBrowser } from './server.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -97,16 +97,10 @@ function unnamedControls(page: Page): Promise<string[]> {
 
 describe.skipIf(!hasChromium)('weight and accessibility in Chromium', () => {
   let baseUrl = '';
-  useDemoServer((url) => {
-    baseUrl = url;
-  });
   let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
+  useDemoBrowser((url, launched) => {
+    baseUrl = url;
+    browser = launched;
   });
 
   it('loads the login route with under 300 KB of gzipped scripts and styles', async () => {

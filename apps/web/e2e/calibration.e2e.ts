@@ -2,31 +2,30 @@
 // calibration, sees the head who gave all 12 people A = 10, records its review; the officer reads
 // the checklist and cannot approve while flags wait.
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   callGraphql,
   chromiumMissing,
   hasChromium,
-  launchBrowser,
   messages,
   openPage,
   screenshot,
   signIn,
 } from './browser.ts';
 import { currentCycle, tryMoveCycle } from './cycle-steps.ts';
-import { useDemoServer } from './server.ts';
+import { useDemoBrowser } from './server.ts';
 
 if (!hasChromium) console.log(`browser tests skipped: ${chromiumMissing}`);
 
 describe.skipIf(!hasChromium)('calibration and the checklist in Chromium', () => {
   let baseUrl = '';
-  useDemoServer((url) => {
-    baseUrl = url;
-  });
   let browser: Browser;
+  useDemoBrowser((url, launched) => {
+    baseUrl = url;
+    browser = launched;
+  });
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     // the demo year is collecting evidence: heads assess, the office runs the evaluation, the council reviews
     if ((await currentCycle(baseUrl)).status === 'OPEN')
       expect((await tryMoveCycle(baseUrl, 'ASSESSMENT')).__typename).toBe('MoveCycleSuccess');
@@ -39,9 +38,6 @@ describe.skipIf(!hasChromium)('calibration and the checklist in Chromium', () =>
     );
     expect(run.runEvaluation).toEqual({ __typename: 'RunEvaluationSuccess' });
     expect((await tryMoveCycle(baseUrl, 'REVIEW')).__typename).toBe('MoveCycleSuccess');
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('shows the council the head who gave all 12 people A = 10, and records its review once', async () => {

@@ -3,31 +3,30 @@
 // register, checks the signed PDF it downloads (valid, DEMO certificate, the register's copy) and a
 // copy with one byte changed (no longer what was signed), and makes the national database file.
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   callGraphql,
   chromiumMissing,
   hasChromium,
-  launchBrowser,
   messages,
   openPage,
   screenshot,
   signIn,
 } from './browser.ts';
 import { currentCycle, moveCycleTo } from './cycle-steps.ts';
-import { useDemoServer } from './server.ts';
+import { useDemoBrowser } from './server.ts';
 
 if (!hasChromium) console.log(`browser tests skipped: ${chromiumMissing}`);
 
 describe.skipIf(!hasChromium)('official documents in Chromium', () => {
   let baseUrl = '';
-  useDemoServer((url) => {
-    baseUrl = url;
-  });
   let browser: Browser;
+  useDemoBrowser((url, launched) => {
+    baseUrl = url;
+    browser = launched;
+  });
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     // the demo year is collecting evidence: take it to publication as the office would
     if ((await currentCycle(baseUrl)).status === 'OPEN') await moveCycleTo(baseUrl, 'ASSESSMENT');
     const cycle = await currentCycle(baseUrl);
@@ -39,9 +38,6 @@ describe.skipIf(!hasChromium)('official documents in Chromium', () => {
     );
     expect(run.runEvaluation).toEqual({ __typename: 'RunEvaluationSuccess' });
     for (const to of ['REVIEW', 'APPROVED', 'PUBLISHED']) await moveCycleTo(baseUrl, to);
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('issues the rating decision after a confirmation, and verifies the signed PDF it downloads', async () => {

@@ -1,17 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  callGraphql,
-  hasChromium,
-  launchBrowser,
-  messages,
-  openPage,
-  screenshot,
-  signIn,
-} from './browser.ts';
-import { useDemoServer } from './server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { callGraphql, hasChromium, messages, openPage, screenshot, signIn } from './browser.ts';
+import { useDemoBrowser } from './server.ts';
 
 // Issue #13: an export of the one-stop system (iGate) names its columns its own way; the officer
 // saves once which of its headings is which template column, then uploads its files as they are.
@@ -46,14 +38,15 @@ async function pick(page: Page, testId: string, option: string): Promise<void> {
 
 describe.skipIf(!hasChromium)('column mappings of source systems in Chromium', () => {
   let baseUrl = '';
-  useDemoServer((url) => {
-    baseUrl = url;
-  });
   let browser: Browser;
+  useDemoBrowser((url, launched) => {
+    baseUrl = url;
+    browser = launched;
+  });
+
   let codes: string[] = [];
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     // two people the seeded one-stop statistics leave out, so their quarter is not yet recorded
     const people = await callGraphql<{
       people: { edges: { node: { code: string; dossierHandler: boolean } }[] };
@@ -64,9 +57,6 @@ describe.skipIf(!hasChromium)('column mappings of source systems in Chromium', (
       .slice(0, 2)
       .map((person) => person.code);
     expect(codes).toHaveLength(2);
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('saves iGate’s headings for the one-stop statistics, then imports its file with source iGate and refuses it without', async () => {

@@ -1,18 +1,17 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/en.ts';
 import {
   callGraphql,
   chromiumMissing,
   hasChromium,
-  launchBrowser,
   messages,
   openPage,
   screenshot,
   signIn,
 } from './browser.ts';
 import { currentCycle, moveCycleTo } from './cycle-steps.ts';
-import { useDemoServer } from './server.ts';
+import { useDemoBrowser } from './server.ts';
 
 if (!hasChromium) console.log(`browser tests skipped: ${chromiumMissing}`);
 
@@ -24,16 +23,10 @@ async function menuLabels(page: Page): Promise<string[]> {
 
 describe.skipIf(!hasChromium)('admin web app in Chromium', () => {
   let baseUrl = '';
-  useDemoServer((url) => {
-    baseUrl = url;
-  });
   let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
+  useDemoBrowser((url, launched) => {
+    baseUrl = url;
+    browser = launched;
   });
 
   it('shows the login page in Vietnamese with the demo accounts, and refuses a wrong password in words', async () => {

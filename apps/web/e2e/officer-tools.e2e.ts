@@ -1,23 +1,17 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, messages, openPage, screenshot, signIn } from './browser.ts';
-import { useDemoServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, messages, openPage, screenshot, signIn } from './browser.ts';
+import { useDemoBrowser } from './server.ts';
 
 // Journeys through the officer's and administrator's tools. None of them moves the cycle, so they
 // hold whatever step the other journeys left it in.
 
 describe.skipIf(!hasChromium)('officer and administrator tools in Chromium', () => {
   let baseUrl = '';
-  useDemoServer((url) => {
-    baseUrl = url;
-  });
   let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
+  useDemoBrowser((url, launched) => {
+    baseUrl = url;
+    browser = launched;
   });
 
   it('imports a people file with mistakes and lists every bad row with what to fix, importing nothing', async () => {
@@ -147,7 +141,7 @@ describe.skipIf(!hasChromium)('officer and administrator tools in Chromium', () 
             fullName: `Người thứ ${n}`,
             category: 'CONG_CHUC',
             positionTitle: 'Chuyên viên',
-            unit: { __typename: 'Unit', id: `u${n % 40}`, name: `Phòng ${n % 40}` },
+            unit: { __typename: 'Unit', id: `u${n % 40}`, name: `Phòng ${n % 40}`, parent: null },
           },
         };
       });

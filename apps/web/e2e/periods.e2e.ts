@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, messages, openPage, screenshot, signIn } from './browser.ts';
-import { useDemoServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, messages, openPage, screenshot, signIn } from './browser.ts';
+import { useDemoBrowser } from './server.ts';
 
 // Continuous evaluation in the browser (DOMAIN.md §2): a head records and closes Q3 of a unit of
 // about ten people by keyboard, staff read their four quarters as a chart, the officer sees which
@@ -9,16 +9,10 @@ import { useDemoServer } from './server.ts';
 
 describe.skipIf(!hasChromium)('tracking by period in Chromium', () => {
   let baseUrl = '';
-  useDemoServer((url) => {
-    baseUrl = url;
-  });
   let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
+  useDemoBrowser((url, launched) => {
+    baseUrl = url;
+    browser = launched;
   });
 
   it('lets a head record and close Q3 of a unit by keyboard alone', async () => {

@@ -2,23 +2,18 @@
 // name, not over the page title; the menu opens as a drawer over the page (which keeps its width)
 // and closes on a choice; the account's name, the password change and sign-out are one tap away.
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumMissing, hasChromium, launchBrowser, messages, screenshot } from './browser.ts';
-import { useDemoServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { chromiumMissing, hasChromium, messages, screenshot } from './browser.ts';
+import { useDemoBrowser } from './server.ts';
 
 if (!hasChromium) console.log(`browser tests skipped: ${chromiumMissing}`);
 
 describe.skipIf(!hasChromium)('the app on a phone', () => {
   let baseUrl = '';
-  useDemoServer((url) => {
-    baseUrl = url;
-  });
   let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
+  useDemoBrowser((url, launched) => {
+    baseUrl = url;
+    browser = launched;
   });
 
   it('keeps the menu, the title and the account apart, and the page at full width', async () => {

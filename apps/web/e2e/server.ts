@@ -1,7 +1,9 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { hasChromium, launchBrowser } from './browser.ts';
 import { startApiOn } from './global-setup.ts';
 
 /**
@@ -24,5 +26,25 @@ export function useDemoServer(started: (baseUrl: string) => void): void {
   afterAll(async () => {
     await stop?.();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+}
+
+/**
+ * The demo API of one e2e file (useDemoServer) and a Chromium for its pages: both ready before the
+ * file's own hooks run, both closed after its tests.
+ */
+export function useDemoBrowser(started: (baseUrl: string, browser: Browser) => void): void {
+  let baseUrl = '';
+  let browser: Browser | undefined;
+  useDemoServer((url) => {
+    baseUrl = url;
+  });
+  beforeAll(async () => {
+    if (!hasChromium) return;
+    browser = await launchBrowser();
+    started(baseUrl, browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
   });
 }

@@ -1,23 +1,17 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, messages, openPage, screenshot, signIn } from './browser.ts';
-import { useDemoServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, messages, openPage, screenshot, signIn } from './browser.ts';
+import { useDemoBrowser } from './server.ts';
 
 // The units page (issue #19): the officer finds a ward of the demo province by typing without
 // diacritics, renames it in the dialog, and the new name is what the page shows after a reload.
 
 describe.skipIf(!hasChromium)('the units page in Chromium', () => {
   let baseUrl = '';
-  useDemoServer((url) => {
-    baseUrl = url;
-  });
   let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
+  useDemoBrowser((url, launched) => {
+    baseUrl = url;
+    browser = launched;
   });
 
   it('lets the officer find a ward without diacritics, rename it and see the new name after a reload', async () => {
