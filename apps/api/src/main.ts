@@ -114,7 +114,7 @@ async function main(): Promise<void> {
     readCache = createReadCache({ db, enabled: config.readCache });
     const unitTrees = createUnitTreeCache({ prisma: db.prisma });
     await followUnitChanges(db, unitTrees);
-    // evaluation runs are jobs: this process carries them out too unless RUN_JOBS=off (replicas
+    // evaluation runs and imports are jobs: this process carries them out too unless RUN_JOBS=off (replicas
     // beside `npm run worker` processes); the embedded engine always carries them out itself
     jobs = await startJobQueue({
       db,
