@@ -19,7 +19,7 @@ import { useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError, describeErrorResult } from '../lib/error-message.ts';
 import { useFocusReturn } from '../lib/focus-return.ts';
 import { formatScore } from '../lib/format.ts';
-import type { RatingValue } from './rating-display.ts';
+import { type RatingValue, ratingChoiceRefusal } from './rating-display.ts';
 import { RatingTag } from './rating-tag.tsx';
 import type { ResultRow } from './results-query.ts';
 import { unitWithParent } from './unit-name.ts';
@@ -164,13 +164,7 @@ export function AdjustRatingModal(props: {
   const reasonMissing = reasonNeeded && reason.trim().length === 0;
   const numberMissing = correction && number.trim().length === 0;
 
-  function refusal(choice: NonNullable<typeof choices>[number]): string | null {
-    if (choice.allowed) return null;
-    return t('results.forbiddenByRule', {
-      detail: choice.reason ?? '',
-      citation: choice.citation ?? choice.rule ?? '',
-    });
-  }
+  const refusal = (choice: NonNullable<typeof choices>[number]) => ratingChoiceRefusal(choice, t);
 
   async function submitCorrection() {
     const response = await correct({

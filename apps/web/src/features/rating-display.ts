@@ -1,4 +1,5 @@
 import type { introspection_types } from '../generated/graphql-env.d.ts';
+import type { Translate } from '../i18n/i18n-context.tsx';
 
 // How ratings are shown, nothing more: which rating a person may be given is the API's to say
 // (EvaluationResult.ratingChoices, from the rules engine).
@@ -14,3 +15,20 @@ export const ratingDisplayOrder: readonly RatingValue[] = [
   'NOT_COMPLETED',
   'NOT_RATED',
 ];
+
+/** A rating choice as the API answers it (EvaluationResult.ratingChoices). */
+type RatingChoiceAnswer = {
+  allowed: boolean;
+  rule?: string | null;
+  citation?: string | null;
+  reason?: string | null;
+};
+
+/** Why the engine refuses a choice, in words with its citation; null when it is allowed. */
+export function ratingChoiceRefusal(choice: RatingChoiceAnswer, t: Translate): string | null {
+  if (choice.allowed) return null;
+  return t('results.forbiddenByRule', {
+    detail: choice.reason ?? '',
+    citation: choice.citation ?? choice.rule ?? '',
+  });
+}

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useSession } from '../auth/session.ts';
 import { CycleSelect } from '../features/cycle-select.tsx';
+import { ratingChoiceRefusal } from '../features/rating-display.ts';
 import { useCycles } from '../features/use-cycles.ts';
 import { graphql, type ResultOf } from '../graphql/graphql.ts';
 import { MutationError } from '../graphql/mutation-error.ts';
@@ -328,10 +329,7 @@ function DecideModal(props: { appeal: AppealRow; onClose: () => void }) {
                 disabled: !choice.allowed,
                 label: choice.allowed
                   ? t(`rating.${choice.rating}`)
-                  : `${t(`rating.${choice.rating}`)} — ${t('results.forbiddenByRule', {
-                      detail: choice.reason ?? '',
-                      citation: choice.citation ?? choice.rule ?? '',
-                    })}`,
+                  : `${t(`rating.${choice.rating}`)} — ${ratingChoiceRefusal(choice, t)}`,
               }))}
             />
           </Form.Item>
