@@ -20,6 +20,18 @@ const peopleQuery = `query ($first: Int, $after: String, $filter: PeopleFilter) 
     edges { node { fullName code } }
     pageInfo { hasNextPage endCursor } } }`;
 
+type LastData = {
+  people: {
+    edges: { node: { code: string } }[];
+    pageInfo: { hasPreviousPage: boolean; startCursor: string | null };
+  };
+};
+
+const lastQuery = `query ($last: Int, $before: String, $filter: PeopleFilter) {
+  people(last: $last, before: $before, filter: $filter) {
+    edges { node { code } }
+    pageInfo { hasPreviousPage startCursor } } }`;
+
 describe('LIKE patterns', () => {
   it('takes %, _ and the backslash literally', () => {
     expect(escapeLike('50%_a\\b')).toBe('50\\%\\_a\\\\b');
@@ -40,11 +52,12 @@ describe.each(testEngines())('people search on %s', (engine) => {
     return result.data?.people as PeopleData['people'];
   }
   const names = (page: PeopleData['people']) => page.edges.map((edge) => edge.node.fullName);
+  let add: (code: string, fullName: string) => Promise<unknown>;
 
   beforeAll(async () => {
     app = await createTestApp(engine);
     token = await app.login('officer');
-    const add = (code: string, fullName: string) =>
+    add = (code: string, fullName: string) =>
       app.db.prisma.person.create({
         data: {
           code,
@@ -99,6 +112,42 @@ describe.each(testEngines())('people search on %s', (engine) => {
       seen.push(...names(page));
     }
     expect(seen).toEqual(all);
+  });
+
+  it('pages forward and back through all three tiers: name starts, code starts, then the rest', async () => {
+    // "ba": names starting with it, the code starting with it, then names with a later word "Ba"
+    await add('BA-9', 'Trịnh Thị Lan');
+    await add('X-1', 'Bá Thị Hạnh');
+    await add('X-2', 'Ba Văn Khải');
+    const codes = (page: PeopleData['people']) => page.edges.map((edge) => edge.node.code);
+    const all = codes(await search('ba'));
+    expect(all.slice(0, 3)).toEqual(['X-1', 'X-2', 'BA-9']); // by name, then the code
+    expect(all).toContain('AB3'); // Hoàng Văn Ba: a later word
+    const forward: string[] = [];
+    let page = await search('ba', 2);
+    expect(page.totalCount).toBe(all.length);
+    forward.push(...codes(page));
+    while (page.pageInfo.hasNextPage && page.pageInfo.endCursor) {
+      page = await search('ba', 2, page.pageInfo.endCursor);
+      forward.push(...codes(page));
+    }
+    expect(forward).toEqual(all);
+    // backward from the end: the same people in the same order
+    const last = await app.graphql<LastData>(lastQuery, { last: 2, filter: { search: 'ba' } }, { token });
+    const backward = last.data?.people.edges.map((edge) => edge.node.code) ?? [];
+    let before = last.data?.people.pageInfo.startCursor ?? null;
+    let more = last.data?.people.pageInfo.hasPreviousPage ?? false;
+    while (more && before) {
+      const earlier = await app.graphql<LastData>(
+        lastQuery,
+        { last: 2, before, filter: { search: 'ba' } },
+        { token },
+      );
+      backward.unshift(...(earlier.data?.people.edges.map((edge) => edge.node.code) ?? []));
+      before = earlier.data?.people.pageInfo.startCursor ?? null;
+      more = earlier.data?.people.pageInfo.hasPreviousPage ?? false;
+    }
+    expect(backward).toEqual(all);
   });
 
   it('keeps the scope: a head searches inside their department only', async () => {
