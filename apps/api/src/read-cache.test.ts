@@ -294,6 +294,63 @@ describe.each(testEngines())('ranking pages cached on %s', (engine) => {
   });
 });
 
+describe.each(testEngines())('people searches cached on %s', (engine) => {
+  let app: TestApp;
+  let cache: ReadCache;
+  const searchQuery = `query ($search: String!) {
+    people(first: 50, filter: { search: $search }) { totalCount edges { node { code fullName unit { name } } } } }`;
+  type Found = { people: { totalCount: number; edges: { node: { code: string; fullName: string } }[] } };
+  const search = async (token: string, text: string) => {
+    const response = await app.graphql<Found>(searchQuery, { search: text }, { token });
+    expect(response.errors).toBeUndefined();
+    return response.data?.people as Found['people'];
+  };
+
+  beforeAll(async () => {
+    app = await createTestApp(engine);
+    cache = app.services.readCache;
+    await untilListening(cache);
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('answers the same search again without executing it, apart for each scope', async () => {
+    const officer = await app.login('officer');
+    const first = await search(officer, 'van');
+    const before = { hits: cache.stats().hits, queries: app.queries.count };
+    expect(await search(officer, 'van')).toEqual(first);
+    expect(cache.stats().hits).toBe(before.hits + 1);
+    expect(app.queries.count).toBe(before.queries);
+    const asHead = await search(await app.login('head'), 'van');
+    expect(asHead.totalCount).toBeLessThan(first.totalCount);
+  });
+
+  it('finds a person renamed by another process once the change is committed', async () => {
+    const officer = await app.login('officer');
+    expect((await search(officer, 'xuyen')).totalCount).toBe(0);
+    await app.db.sql.query(
+      `UPDATE "Person" SET "fullName" = 'Trần Thị Xuyến', "searchName" = 'tran thi xuyen'
+       WHERE id = (SELECT id FROM "Person" ORDER BY code LIMIT 1)`,
+    );
+    const until = Date.now() + 5000;
+    let found = await search(officer, 'xuyen');
+    while (found.totalCount === 0 && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      found = await search(officer, 'xuyen');
+    }
+    expect(found.edges.map((edge) => edge.node.fullName)).toEqual(['Trần Thị Xuyến']);
+  });
+
+  it("does not keep a council member's search: their scope follows the proposals", async () => {
+    const member = await app.login('council');
+    await search(member, 'van');
+    const hits = cache.stats().hits;
+    await search(member, 'van');
+    expect(cache.stats().hits).toBe(hits);
+  });
+});
+
 describe.each(testEngines())('mutations and the read cache on %s', (engine) => {
   let app: TestApp;
   beforeAll(async () => {

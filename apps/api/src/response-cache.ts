@@ -1,12 +1,12 @@
-// Whole responses of the ranking query, kept in the read cache (read-cache.ts) until a committed
-// change to what they show. A ranking is read far more often than it changes (every head, council
-// member and officer opens it in December; it changes with a run or a decision), and executing 50
-// results with their people costs more than reading them, so a repeated ranking is answered
-// without executing it at all.
+// Whole responses of the ranking query and of the people list and search, kept in the read cache
+// (read-cache.ts) until a committed change to what they show. A ranking is read far more often
+// than it changes (every head, council member and officer opens it in December; it changes with a
+// run or a decision), and so is a list of people searched by a common name; executing them costs
+// more than reading them, so a repeated one is answered without executing it at all.
 //
-// Only an operation that is a query made of `results` alone, asking for fields read from the
-// results, people, units and cycles tables, is kept: its validity then follows exactly the change
-// notifications of those tables. The key holds the viewer's scope (role, units, councils, person),
+// Only an operation that is a query made of `results` or `people` alone, asking for fields read
+// from the results, people, units and cycles tables, is kept: its validity then follows exactly the
+// change notifications of those tables. The key holds the viewer's scope (role, units, councils, person),
 // never the user, so everyone with the same scope shares an entry; a response with errors is not
 // kept.
 import { decodeGlobalID } from '@pothos/plugin-relay';
@@ -32,9 +32,11 @@ import type { Viewer } from './scope/viewer.ts';
 
 /** Fields whose values come from the tables the tags name; a type listed with '*' allows all its leaves. */
 const allowedFields: Record<string, ReadonlySet<string> | '*'> = {
-  Query: new Set(['results']),
+  Query: new Set(['results', 'people']),
   QueryResultsConnection: new Set(['edges', 'pageInfo', 'totalCount']),
   QueryResultsConnectionEdge: new Set(['cursor', 'node']),
+  QueryPeopleConnection: new Set(['edges', 'pageInfo', 'totalCount']),
+  QueryPeopleConnectionEdge: new Set(['cursor', 'node']),
   PageInfo: '*',
   EvaluationResult: new Set([
     'id',
@@ -54,7 +56,7 @@ const allowedFields: Record<string, ReadonlySet<string> | '*'> = {
   ScoreComponents: '*',
   TraceEntry: '*',
   Person: '*',
-  Unit: new Set(['id', 'code', 'name', 'kind', 'active', 'version']),
+  Unit: new Set(['id', 'code', 'name', 'kind', 'active', 'version', 'parent']),
 };
 /** object-typed fields allowed under the types marked '*' */
 const allowedObjectFields: Record<string, ReadonlySet<string>> = { Person: new Set(['unit', 'leadsUnit']) };
@@ -128,7 +130,7 @@ function shapeOf(
   const field = only?.length === 1 && only[0]?.kind === Kind.FIELD ? only[0] : undefined;
   if (
     operation?.operation === 'query' &&
-    field?.name.value === 'results' &&
+    (field?.name.value === 'results' || field?.name.value === 'people') &&
     selectsAllowedOnly(schema, document, 'Query', operation.selectionSet)
   ) {
     shape = { text: print(document), operation, field };
@@ -156,7 +158,33 @@ function scopeOf(scopes: WeakMap<Viewer, string>, viewer: Viewer): string {
   return scope;
 }
 
-export function cachedRankings(readCache: ReadCache): Plugin<Context> {
+/**
+ * The tables the answer of the root field is read from, or null when it is not kept. `people`
+ * for a council member is left out: their scope follows the proposals, whose changes the cache
+ * is not told of.
+ */
+function tagsOf(
+  schema: GraphQLSchema,
+  field: FieldNode,
+  variables: Record<string, unknown>,
+  viewer: Viewer,
+): readonly string[] | null {
+  if (field.name.value === 'people') {
+    return viewer.role === 'COUNCIL_MEMBER' ? null : ['Person', 'Unit'];
+  }
+  try {
+    const definition = schema.getQueryType()?.getFields().results;
+    if (!definition) return null;
+    const values = getArgumentValues(definition, field, variables);
+    const decoded = decodeGlobalID(String(values.cycleId));
+    if (decoded.typename !== 'Cycle') return null;
+    return [`EvaluationResult:${decoded.id}`, 'Person', 'Unit', 'Cycle'];
+  } catch {
+    return null; // bad arguments: execution says what is wrong
+  }
+}
+
+export function cachedResponses(readCache: ReadCache): Plugin<Context> {
   const shapes = new WeakMap<DocumentNode, Map<string, Shape>>();
   const scopes = new WeakMap<Viewer, string>();
   return {
@@ -166,17 +194,8 @@ export function cachedRankings(readCache: ReadCache): Plugin<Context> {
       const shape = shapeOf(shapes, args.schema, args.document, args.operationName);
       if (!shape) return;
       const variables = (args.variableValues ?? {}) as Record<string, unknown>;
-      let cycleId: string;
-      try {
-        const definition = args.schema.getQueryType()?.getFields().results;
-        if (!definition) return;
-        const values = getArgumentValues(definition, shape.field, variables);
-        const decoded = decodeGlobalID(String(values.cycleId));
-        if (decoded.typename !== 'Cycle') return;
-        cycleId = decoded.id;
-      } catch {
-        return; // bad arguments: execution says what is wrong
-      }
+      const tags = tagsOf(args.schema, shape.field, variables, context.viewer);
+      if (!tags) return;
       const key = cacheKey([
         'response',
         shape.text,
@@ -196,7 +215,7 @@ export function cachedRankings(readCache: ReadCache): Plugin<Context> {
           if (result.errors && result.errors.length > 0) return;
           // a replica's answer may be older than the change notices the cache follows: never kept
           if (context.readsFrom === 'replica') return;
-          readCache.keep(key, [`EvaluationResult:${cycleId}`, 'Person', 'Unit', 'Cycle'], since, result);
+          readCache.keep(key, tags, since, result);
         },
       };
     },

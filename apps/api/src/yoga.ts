@@ -13,7 +13,7 @@ import { AppError, appErrorMapping } from './errors.ts';
 import { clientAddress, type ProxyTrust } from './http/client-address.ts';
 import { errorFields, logger } from './logger.ts';
 import type { ReadCache } from './read-cache.ts';
-import { cachedRankings } from './response-cache.ts';
+import { cachedResponses } from './response-cache.ts';
 import { schema } from './schema/index.ts';
 import { createAuditCheckpointer } from './security/audit-checkpoint.ts';
 import { documentLimits } from './security/document-limits.ts';
@@ -233,7 +233,7 @@ export function createYoga(services: AppServices): Yoga {
       documentLimits(),
       passwordChangeFirst,
       ...(services.config.production ? [noIntrospection] : []),
-      cachedRankings(services.readCache),
+      cachedResponses(services.readCache),
     ],
   });
 }
