@@ -252,10 +252,12 @@ async function measureRun(
   peakRss: number;
   hwm: number;
   before: number;
+  me: { p50: number; p95: number; count: number; failures: number };
 }> {
   const before = readRss(server.child.pid ?? 0)?.rss ?? 0;
   const sampler = startRssSampler(server.child.pid ?? 0, 100);
   const started = performance.now();
+  const probe = probeWhileRunning(server.url, token, 10);
   const data = await graphql<{ runEvaluation: { __typename: string; data?: { id: string } } }>(
     server.url,
     token,
@@ -289,7 +291,52 @@ async function measureRun(
   }
   const ms = performance.now() - started;
   const memory = sampler.stop();
-  return { status, ms, message, peakRss: memory.peakRss, hwm: memory.hwm, before };
+  const me = await probe.stop();
+  return { status, ms, message, peakRss: memory.peakRss, hwm: memory.hwm, before, me };
+}
+
+/**
+ * What other users feel while a run executes: `clients` callers asking `me` one after another, as
+ * fast as it answers, until stop(); the latencies of the answers (a failure counts apart).
+ */
+function probeWhileRunning(url: string, token: string, clients: number) {
+  const latencies: number[] = [];
+  let failures = 0;
+  let running = true;
+  const body = JSON.stringify({ query: '{ me { id username role } }' });
+  const client = async () => {
+    while (running) {
+      const sent = performance.now();
+      try {
+        const response = await fetch(`${url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body,
+        });
+        await response.arrayBuffer();
+        if (response.ok) latencies.push(performance.now() - sent);
+        else failures += 1;
+      } catch {
+        failures += 1;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  };
+  const done = Promise.all(Array.from({ length: clients }, client));
+  return {
+    async stop() {
+      running = false;
+      await done;
+      latencies.sort((a, b) => a - b);
+      const round = (value: number) => Math.round(value * 10) / 10;
+      return {
+        p50: round(percentile(latencies, 0.5)),
+        p95: round(percentile(latencies, 0.95)),
+        count: latencies.length,
+        failures,
+      };
+    },
+  };
 }
 
 /**
@@ -369,6 +416,15 @@ export async function benchApi(options: {
       run.status === 'SUCCEEDED' ? run.hwm <= 600 * 1024 ** 2 : undefined,
     );
     figure(`evaluation run through GraphQL (start, poll to the end)`, `${run.status} in ${seconds(run.ms)}`);
+    log(
+      `  me during the run: p50 ${run.me.p50} ms, p95 ${run.me.p95} ms (${run.me.count} answers, ${run.me.failures} failed)`,
+    );
+    figure(
+      `\`me\` latency p50 / p95 while the run executes, 10 clients`,
+      `${run.me.p50} / ${run.me.p95} ms (${run.me.count} answers, ${run.me.failures} failed)`,
+      atScale && run.status === 'SUCCEEDED' ? 'p95 ≤ 100 ms' : undefined,
+      atScale && run.status === 'SUCCEEDED' ? run.me.failures === 0 && run.me.p95 <= 100 : undefined,
+    );
     if (run.status !== 'SUCCEEDED') {
       await server.stop();
       const written = await writePlaceholderResults(bench);
