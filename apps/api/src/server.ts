@@ -4,8 +4,10 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { withVettedProto } from './auth/cookies.ts';
 import type { AppServices } from './context.ts';
 import { AppError } from './errors.ts';
+import { appealRoutes } from './http/appeal-routes.ts';
 import { isHttpsRequest, type ProxyTrust, trustNoProxy } from './http/client-address.ts';
 import { documentRoutes } from './http/document-routes.ts';
+import { exportJobRoutes } from './http/export-job-routes.ts';
 import { fileRoutes, type UploadLimits } from './http/file-routes.ts';
 import { type ApiEnv, appErrorResponse, jsonResponse } from './http/respond.ts';
 import { sessionEndpoint } from './http/session-endpoint.ts';
@@ -55,7 +57,7 @@ function requestLog(base: Logger): MiddlewareHandler<ApiEnv> {
 
 /**
  * The whole HTTP surface on one port: `/graphql` (Yoga), `/healthz`, `/api/session`, `/api/config`,
- * the document and file routes, and the built web app at `/` (SPA fallback). `uploads` bounds the
+ * the document, file and appeal-attachment routes, and the built web app at `/` (SPA fallback). `uploads` bounds the
  * import upload (tests lower it).
  */
 export function createServer(options: {
@@ -116,6 +118,8 @@ export function createServer(options: {
   );
   app.route('/', documentRoutes(services));
   app.route('/', fileRoutes(services, options.uploads));
+  app.route('/', exportJobRoutes(services));
+  app.route('/', appealRoutes(services, { idleMs: options.uploads?.idleMs }));
   // (the wildcard covers /api itself, which is a route of the web app)
   app.all('/api/*', (c, next) =>
     c.req.path === '/api' ? next() : jsonResponse(404, { error: 'Not found' }),

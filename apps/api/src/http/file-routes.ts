@@ -17,6 +17,7 @@ import {
   exportUnitRatings,
 } from '../services/export-results.ts';
 import { assertMayImport, startImport } from '../services/import-evidence.ts';
+import { readBody, unreadBodyResponse } from './read-body.ts';
 import {
   type ApiEnv,
   fileResponse,
@@ -45,40 +46,6 @@ const contentTypes = {
   pdf: 'application/pdf',
 } as const;
 
-class PayloadTooLargeError extends Error {}
-class UploadStalledError extends Error {}
-
-/**
- * Reads the body up to `limit` bytes; refuses at once on a declared length above it, and gives up
- * when no byte arrives for `idleMs`. (Not hono/body-limit: it has no idle time, and this is read
- * only after the caller, the kind and the cycle were checked.) What is left unread is drained or
- * cut off by the Node adapter once the answer is sent.
- */
-async function readBody(c: Context<ApiEnv>, limit: number, idleMs: number): Promise<Buffer> {
-  const declared = Number(c.req.header('content-length') ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > limit) throw new PayloadTooLargeError();
-  const body = c.req.raw.body;
-  if (!body) return Buffer.alloc(0);
-  const reader = body.getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  try {
-    for (;;) {
-      let timer: NodeJS.Timeout | undefined;
-      const stalled = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new UploadStalledError()), idleMs);
-      });
-      const chunk = await Promise.race([reader.read(), stalled]).finally(() => clearTimeout(timer));
-      if (chunk.done) return Buffer.concat(parts);
-      size += chunk.value.length;
-      if (size > limit) throw new PayloadTooLargeError();
-      parts.push(chunk.value);
-    }
-  } finally {
-    reader.releaseLock();
-  }
-}
-
 async function upload(services: AppServices, c: Context<ApiEnv>, limit: number, idleMs: number) {
   const viewer = c.var.viewer;
   const kindName = c.req.query('kind') ?? '';
@@ -96,28 +63,7 @@ async function upload(services: AppServices, c: Context<ApiEnv>, limit: number, 
   try {
     body = await readBody(c, limit, idleMs);
   } catch (error) {
-    // the connection is closed after either answer: the rest of the body is not waited for
-    if (error instanceof UploadStalledError) {
-      return jsonResponse(
-        408,
-        {
-          error: 'Tải lên bị ngắt: không nhận được dữ liệu / upload stalled: no data received',
-          code: 'REQUEST_TIMEOUT',
-        },
-        { connection: 'close' },
-      );
-    }
-    if (!(error instanceof PayloadTooLargeError)) throw error;
-    const megabytes = Math.round(limit / 1024 / 1024);
-    return jsonResponse(
-      413,
-      {
-        error: `Tệp quá lớn: tối đa ${megabytes} MB / file too large: at most ${megabytes} MB`,
-        code: 'PAYLOAD_TOO_LARGE',
-        limitBytes: limit,
-      },
-      { connection: 'close' },
-    );
+    return unreadBodyResponse(error, limit);
   }
   const contentType = c.req.header('content-type') ?? '';
   const file = (await formFile(contentType, body)) ?? {

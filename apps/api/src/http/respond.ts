@@ -78,11 +78,10 @@ export function idValue(value: string | null, field: string, typename: string): 
   return value;
 }
 
-/** The first file of a multipart form; null when the body is not a form (the body is then the file). */
-export async function formFile(
-  contentType: string,
-  body: Uint8Array,
-): Promise<{ fileName: string; content: Buffer } | null> {
+export type FormFile = { field: string; fileName: string; type: string; content: Buffer };
+
+/** The files of a multipart form, in order; null when the body is not a form. */
+export async function formFiles(contentType: string, body: Uint8Array): Promise<FormFile[] | null> {
   if (!contentType.startsWith('multipart/form-data')) return null;
   const form = await new Response(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length), {
     headers: { 'content-type': contentType },
@@ -93,12 +92,29 @@ export async function formFile(
         { field: 'file', message: 'Biểu mẫu tải lên hỏng / malformed multipart body' },
       ]);
     });
-  for (const value of form.values()) {
-    if (typeof value !== 'string') {
-      return { fileName: value.name || 'upload', content: Buffer.from(await value.arrayBuffer()) };
-    }
+  const files: FormFile[] = [];
+  for (const [field, value] of form.entries()) {
+    if (typeof value === 'string') continue;
+    files.push({
+      field,
+      fileName: value.name || 'upload',
+      type: value.type,
+      content: Buffer.from(await value.arrayBuffer()),
+    });
   }
-  throw new ValidationError([{ field: 'file', message: 'Chưa chọn tệp / no file in the form' }]);
+  return files;
+}
+
+/** The first file of a multipart form; null when the body is not a form (the body is then the file). */
+export async function formFile(
+  contentType: string,
+  body: Uint8Array,
+): Promise<{ fileName: string; content: Buffer } | null> {
+  const files = await formFiles(contentType, body);
+  if (!files) return null;
+  const first = files[0];
+  if (!first) throw new ValidationError([{ field: 'file', message: 'Chưa chọn tệp / no file in the form' }]);
+  return { fileName: first.fileName, content: first.content };
 }
 
 /**

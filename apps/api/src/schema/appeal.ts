@@ -1,10 +1,20 @@
 import type { AppealStatus, Prisma } from '@cadre/db';
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../builder.ts';
 import type { LoggedInContext } from '../context.ts';
 import { QuotaExceededError, RuleViolationError } from '../errors.ts';
+import { attachmentUrl } from '../http/appeal-routes.ts';
 import { nonEmpty } from '../prisma-query.ts';
 import { buildAppealsWhere } from '../scope/build-appeals-where.ts';
 import { buildCyclesWhere } from '../scope/build-cycles-where.ts';
+import {
+  type AttachmentListing,
+  appealAttachmentTypes,
+  attachmentListing,
+  maxAppealAttachmentBytes,
+  maxAppealAttachments,
+  maxAppealAttachmentsTotalBytes,
+} from '../services/attach-appeal-files.ts';
 import { decideAppeal } from '../services/decide-appeal.ts';
 import { appealReasonMinLength, fileAppeal } from '../services/file-appeal.ts';
 import { startAppealReview } from '../services/start-appeal-review.ts';
@@ -26,6 +36,42 @@ export const AppealStatusEnum = builder.enumType('AppealStatus', {
 
 const AppealOutcomeEnum = builder.enumType('AppealOutcome', {
   values: ['UPHELD', 'REJECTED'] as const satisfies readonly AppealStatus[],
+});
+
+const AppealAttachmentType = builder.objectRef<AttachmentListing>('AppealAttachment').implement({
+  description:
+    'A file the appellant attached to their appeal (PDF, JPEG or PNG), downloaded by whoever sees the appeal',
+  fields: (t) => ({
+    id: t.id({ resolve: (row) => encodeGlobalID('AppealAttachment', row.id) }),
+    fileName: t.exposeString('fileName'),
+    contentType: t.exposeString('contentType', { description: 'the type the file’s first bytes proved' }),
+    size: t.exposeInt('size', { description: 'bytes' }),
+    uploadedAt: t.field({ type: 'DateTime', resolve: (row) => row.createdAt }),
+    downloadUrl: t.string({
+      description: 'GET it (signed in) for the file, as an attachment',
+      resolve: (row) => attachmentUrl(row.id),
+    }),
+  }),
+});
+
+type AttachmentLimits = {
+  maxFiles: number;
+  maxFileBytes: number;
+  maxTotalBytes: number;
+  contentTypes: string[];
+  extensions: string[];
+};
+
+const AppealAttachmentLimitsType = builder.objectRef<AttachmentLimits>('AppealAttachmentLimits').implement({
+  description:
+    'What an appeal’s attachments may be; upload them with POST /api/appeals/{appealId}/attachments (multipart, field "files")',
+  fields: (t) => ({
+    maxFiles: t.exposeInt('maxFiles', { description: 'files on one appeal' }),
+    maxFileBytes: t.exposeInt('maxFileBytes', { description: 'bytes of one file' }),
+    maxTotalBytes: t.exposeInt('maxTotalBytes', { description: 'bytes of all of an appeal’s files' }),
+    contentTypes: t.exposeStringList('contentTypes'),
+    extensions: t.exposeStringList('extensions', { description: 'without the dot' }),
+  }),
 });
 
 export const AppealRef = builder.prismaNode('Appeal', {
@@ -56,6 +102,14 @@ export const AppealRef = builder.prismaNode('Appeal', {
     decidedAt: t.expose('decidedAt', { type: 'DateTime', nullable: true }),
     filedAt: t.expose('filedAt', { type: 'DateTime' }),
     version: t.exposeInt('version'),
+    attachments: t.field({
+      type: [AppealAttachmentType],
+      description: 'the files the appellant attached, oldest first (their content by downloadUrl)',
+      select: {
+        attachments: { select: attachmentListing, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+      },
+      resolve: (row) => row.attachments,
+    }),
   }),
 });
 
@@ -79,6 +133,17 @@ function appealsWhere(
 }
 
 builder.queryFields((t) => ({
+  appealAttachmentLimits: t.withAuth({ loggedIn: true }).field({
+    type: AppealAttachmentLimitsType,
+    description: 'How many files of which kinds and sizes an appeal takes',
+    resolve: () => ({
+      maxFiles: maxAppealAttachments,
+      maxFileBytes: maxAppealAttachmentBytes,
+      maxTotalBytes: maxAppealAttachmentsTotalBytes,
+      contentTypes: appealAttachmentTypes.map((kind) => kind.contentType),
+      extensions: appealAttachmentTypes.flatMap((kind) => [...kind.extensions]),
+    }),
+  }),
   appeals: t.withAuth({ loggedIn: true }).prismaConnection({
     type: 'Appeal',
     cursor: 'id',

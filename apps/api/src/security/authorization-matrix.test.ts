@@ -72,6 +72,7 @@ const allowed: Record<'Query' | 'Mutation', Record<string, Role[] | 'public'>> =
     councils: everyone,
     councilSessions: everyone,
     flags: ['ADMIN', 'OFFICER', 'UNIT_HEAD'],
+    appealAttachmentLimits: everyone,
     appeals: everyone,
     myAppeals: everyone,
     calibration: ['ADMIN', 'OFFICER', 'UNIT_HEAD', 'COUNCIL_MEMBER'],

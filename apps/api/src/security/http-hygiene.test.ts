@@ -72,6 +72,7 @@ describe('HTTP hygiene', () => {
       fetch(`${base}/healthz`),
       fetch(`${base}/api/config`),
       fetch(`${base}/api/nothing-here`),
+      fetch(`${base}/api/appeals/attachments/nothing`),
       gql('{ me { id } }'),
     ]);
     const starting = await listen(startingHandler);

@@ -323,6 +323,12 @@ export const en: Messages = {
   'appeal.status.WITHDRAWN': 'Withdrawn',
   'appeal.outcome': 'Outcome',
   'appeal.filedAt': 'Filed on',
+  'appeal.attachments': 'Attachments',
+  'appeal.chooseFiles': 'Choose files (PDF, JPEG, PNG)',
+  'appeal.attachmentsHint': 'Up to {count} PDF, JPEG or PNG files, each up to {size} MB, {total} MB in all.',
+  'appeal.attachmentType': '“{name}” is not a PDF, JPEG or PNG file.',
+  'appeal.attachmentTooLarge': '“{name}” is too large: at most {size} MB.',
+  'appeal.attachFailed': 'The appeal was filed but its files were not attached: {reason}',
 
   'self.byPerson': 'The person’s self-assessment',
   'self.none': 'No self-assessment filed yet.',

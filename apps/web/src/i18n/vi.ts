@@ -322,6 +322,13 @@ export const vi = {
   'appeal.status.WITHDRAWN': 'Đã rút',
   'appeal.outcome': 'Kết quả giải quyết',
   'appeal.filedAt': 'Ngày gửi',
+  'appeal.attachments': 'Tệp đính kèm',
+  'appeal.chooseFiles': 'Chọn tệp (PDF, JPEG, PNG)',
+  'appeal.attachmentsHint':
+    'Tối đa {count} tệp PDF, JPEG hoặc PNG, mỗi tệp đến {size} MB, tổng cộng đến {total} MB.',
+  'appeal.attachmentType': 'Tệp “{name}” không phải PDF, JPEG hay PNG.',
+  'appeal.attachmentTooLarge': 'Tệp “{name}” quá lớn: tối đa {size} MB.',
+  'appeal.attachFailed': 'Đã gửi khiếu nại nhưng chưa đính kèm được tệp: {reason}',
 
   'self.byPerson': 'Bản tự đánh giá của cán bộ',
   'self.none': 'Chưa nộp bản tự đánh giá.',

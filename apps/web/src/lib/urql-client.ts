@@ -27,6 +27,7 @@ export function createUrqlClient(options: { onUnauthenticated: () => void }): Cl
       }),
       cacheExchange({
         keys: {
+          AppealAttachmentLimits: embedded,
           AuditChainStatus: embedded,
           CycleDeadline: embedded,
           CycleTransition: embedded,

@@ -1,6 +1,6 @@
 // Appeals as the personnel office decides them and as a member of staff withdraws one: the new
 // rating of an upheld appeal is chosen among what the API allows (a refused one says why), and a
-// withdrawal names the appeal before it is done.
+// withdrawal names the appeal before it is done. The files the appellant attached are download links.
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +24,15 @@ function appeal(status: 'SUBMITTED' | 'UNDER_REVIEW') {
     filedAt: '2026-12-02T03:00:00.000Z',
     decidedAt: null,
     version: 1,
+    attachments: [
+      {
+        __typename: 'AppealAttachment',
+        id: 'f1',
+        fileName: 'Bảng kết quả công việc.pdf',
+        size: 1_572_864,
+        downloadUrl: '/api/appeals/attachments/f1',
+      },
+    ],
     decidedBy: null,
     person: {
       __typename: 'Person',
@@ -79,8 +88,12 @@ describe('the appeals page', () => {
       },
     });
     const row = (await screen.findByText('Nguyễn Văn An', {}, slow)).closest('tr') as HTMLElement;
+    // the appellant's file is a download link in the row and in the decision dialog
+    const link = within(row).getByRole('link', { name: 'Bảng kết quả công việc.pdf (1,5 MB)' });
+    expect(link.getAttribute('href')).toBe('/api/appeals/attachments/f1');
     await user.click(within(row).getByRole('button', { name: messages['appeals.decide'] }));
     const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByRole('link', { name: /Bảng kết quả công việc\.pdf/ })).toBeTruthy();
     await waitFor(() =>
       expect(calls.find((call) => call.operationName === 'AppealRatingChoices')?.variables).toEqual({
         resultId: 'r1',

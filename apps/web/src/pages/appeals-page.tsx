@@ -2,6 +2,14 @@ import { App, Button, Empty, Form, Input, Modal, Radio, Select, Space, Table, Ta
 import { useEffect, useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useSession } from '../auth/session.ts';
+import {
+  AppealAttachmentLinks,
+  AppealFilesField,
+  type ChosenFiles,
+  chosenFiles,
+  describeAttachmentError,
+  uploadAppealFiles,
+} from '../features/appeal-attachments.tsx';
 import { CycleSelect } from '../features/cycle-select.tsx';
 import { ratingChoiceRefusal } from '../features/rating-display.ts';
 import { useCycles } from '../features/use-cycles.ts';
@@ -26,6 +34,12 @@ const AppealsQuery = graphql(`
           filedAt
           decidedAt
           version
+          attachments {
+          id
+          fileName
+          size
+          downloadUrl
+          }
           decidedBy {
           id
           displayName
@@ -60,6 +74,12 @@ const MyAppealsQuery = graphql(`
       filedAt
       decidedAt
       version
+      attachments {
+      id
+      fileName
+      size
+      downloadUrl
+      }
       decidedBy {
       id
       displayName
@@ -207,8 +227,10 @@ function useReport() {
 function FileAppealForm(props: { cycleId: string; onFiled: () => void }) {
   const t = useT();
   const report = useReport();
+  const { message } = App.useApp();
   const [state, fileAppeal] = useMutation(FileAppealMutation);
-  const [form] = Form.useForm<{ reason: string; requested?: Rating }>();
+  const [uploading, setUploading] = useState(false);
+  const [form] = Form.useForm<{ reason: string; requested?: Rating; files?: ChosenFiles }>();
   // the rating appealed against: the API refuses to be asked for it again
   const [mine] = useQuery({ query: MyCurrentRatingQuery, variables: { cycleId: props.cycleId } });
   const current = mine.data?.myResult?.finalRating;
@@ -223,7 +245,16 @@ function FileAppealForm(props: { cycleId: string; onFiled: () => void }) {
           reason: values.reason,
           requested: values.requested ?? null,
         });
-        if (report(result, t('appeals.filed'))) {
+        const filed = result.data?.fileAppeal;
+        if (report(result, t('appeals.filed')) && filed?.__typename === 'FileAppealSuccess') {
+          setUploading(true);
+          try {
+            await uploadAppealFiles(filed.data.id, chosenFiles(values.files));
+          } catch (failure) {
+            void message.error(describeAttachmentError(failure, t), 8);
+          } finally {
+            setUploading(false);
+          }
           form.resetFields();
           props.onFiled();
         }
@@ -244,7 +275,8 @@ function FileAppealForm(props: { cycleId: string; onFiled: () => void }) {
       >
         <Input.TextArea rows={4} />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={state.fetching}>
+      <AppealFilesField />
+      <Button type="primary" htmlType="submit" loading={state.fetching || uploading}>
         {t('appeals.file')}
       </Button>
     </Form>
@@ -292,6 +324,7 @@ function DecideModal(props: { appeal: AppealRow; onClose: () => void }) {
       onCancel={props.onClose}
     >
       <Typography.Paragraph>{props.appeal.reason}</Typography.Paragraph>
+      <AppealAttachmentLinks attachments={props.appeal.attachments} />
       <Form
         form={form}
         layout="vertical"
@@ -430,7 +463,15 @@ export function AppealsPage() {
             title: t('appeals.requested'),
             render: (_, row) => (row.requested ? t(`rating.${row.requested}`) : '–'),
           },
-          { title: t('appeals.reason'), dataIndex: 'reason' },
+          {
+            title: t('appeals.reason'),
+            render: (_, row) => (
+              <Space orientation="vertical" size={4}>
+                <span>{row.reason}</span>
+                <AppealAttachmentLinks attachments={row.attachments} />
+              </Space>
+            ),
+          },
           {
             title: t('appeals.status'),
             render: (_, row) => (

@@ -1,9 +1,11 @@
 // A member of staff's own result as they see it once published: the appeal form offers to ask for
-// a rating other than the one they have (the API refuses to be asked for the current one).
-import { screen, within } from '@testing-library/react';
+// a rating other than the one they have (the API refuses to be asked for the current one), and
+// takes the files that back the appeal.
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { vi as messages } from '../i18n/vi.ts';
+import { setCsrfToken } from '../lib/csrf-token.ts';
 import { cyclesAnswer } from '../test-support/cycles-answer.ts';
 import { renderWithApp } from '../test-support/render-with-app.tsx';
 import { MyResultPage } from './my-result-page.tsx';
@@ -31,12 +33,29 @@ const myResult = {
   },
 };
 
+const limits = {
+  data: {
+    appealAttachmentLimits: {
+      __typename: 'AppealAttachmentLimits',
+      maxFiles: 5,
+      maxFileBytes: 5 * 1024 * 1024,
+      maxTotalBytes: 20 * 1024 * 1024,
+      contentTypes: ['application/pdf', 'image/jpeg', 'image/png'],
+      extensions: ['pdf', 'jpg', 'jpeg', 'png'],
+    },
+  },
+};
+
 describe('my result page', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
   it('offers in the appeal only ratings other than the one the person has', async () => {
     const user = userEvent.setup();
     renderWithApp(<MyResultPage />, {
       role: 'STAFF',
-      answers: { CyclesList: cycles, MyResultPage: myResult },
+      answers: { CyclesList: cycles, MyResultPage: myResult, AppealAttachmentLimits: limits },
     });
     const appeal = await screen.findByTestId('appeal', {}, slow);
     expect((await screen.findByTestId('my-rating')).textContent).toContain(messages['rating.GOOD']);
@@ -84,5 +103,67 @@ describe('my result page', () => {
     expect(within(form).queryByRole('button', { name: messages['self.saveDraft'] })).toBeNull();
     // the deadline is stated
     expect(within(form).getByTestId('self-deadline').textContent).toContain('15/12/2026');
+  });
+
+  it('sends the files chosen with the appeal it files, and refuses a file of another kind by name', async () => {
+    const sent: { url: string; names: string[]; csrf: string | null }[] = [];
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      const form = init?.body as FormData;
+      sent.push({
+        url: String(input),
+        names: form.getAll('files').map((file) => (file as File).name),
+        csrf: new Headers(init?.headers).get('x-csrf-token'),
+      });
+      return new Response(JSON.stringify({ attachments: [] }), { status: 201 });
+    });
+    setCsrfToken('csrf-of-the-session');
+    // the picker is not limited to the accepted kinds here: someone may pick "all files"
+    const user = userEvent.setup({ applyAccept: false });
+    const filed: Record<string, unknown>[] = [];
+    renderWithApp(<MyResultPage />, {
+      role: 'STAFF',
+      answers: {
+        CyclesList: cycles,
+        MyResultPage: myResult,
+        AppealAttachmentLimits: limits,
+        FileAppealPage: {
+          reply: (variables) => {
+            filed.push(variables);
+            return {
+              fileAppeal: {
+                __typename: 'FileAppealSuccess',
+                data: { __typename: 'Appeal', id: 'appeal-1', status: 'SUBMITTED', version: 1 },
+              },
+            };
+          },
+        },
+      },
+    });
+    const appeal = await screen.findByTestId('appeal', {}, slow);
+    await within(appeal).findByText(/Tối đa 5 tệp PDF, JPEG hoặc PNG, mỗi tệp đến 5 MB/, {}, slow);
+    // the control makes a new input after each choice
+    const input = () => appeal.querySelector('input[type="file"]') as HTMLInputElement;
+    await user.upload(input(), new File(['<html></html>'], 'trang.html', { type: 'text/html' }));
+    expect(
+      await within(appeal).findByText(messages['appeal.attachmentType'].replace('{name}', 'trang.html')),
+    ).toBeTruthy();
+    await user.upload(input(), new File(['%PDF-1.7'], 'bien-ban-hop.pdf', { type: 'application/pdf' }));
+    expect(await within(appeal).findByText('bien-ban-hop.pdf')).toBeTruthy();
+    expect(within(appeal).queryByText('trang.html')).toBeNull();
+    await user.type(
+      within(appeal).getByRole('textbox', { name: messages['appeal.reason'] }),
+      'Tôi đã hoàn thành vượt mức các nhiệm vụ được giao',
+    );
+    await user.click(within(appeal).getByRole('button', { name: messages['appeal.file'] }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: messages['appeal.file'] }));
+    await waitFor(() => expect(sent).toHaveLength(1), slow);
+    expect(filed[0]?.reason).toBe('Tôi đã hoàn thành vượt mức các nhiệm vụ được giao');
+    expect(sent[0]).toEqual({
+      url: '/api/appeals/appeal-1/attachments',
+      names: ['bien-ban-hop.pdf'],
+      csrf: 'csrf-of-the-session',
+    });
+    setCsrfToken(null);
   });
 });

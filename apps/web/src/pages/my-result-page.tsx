@@ -20,6 +20,15 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useSession } from '../auth/session.ts';
+import {
+  AppealAttachmentLinks,
+  AppealFilesField,
+  type AttachmentLink,
+  type ChosenFiles,
+  chosenFiles,
+  describeAttachmentError,
+  uploadAppealFiles,
+} from '../features/appeal-attachments.tsx';
 import { ComponentsTable } from '../features/components-table.tsx';
 import { CycleSelect } from '../features/cycle-select.tsx';
 import { DeadlineTag } from '../features/deadline-tag.tsx';
@@ -64,6 +73,12 @@ const MyResultQuery = graphql(`
       filedAt
       decidedAt
       version
+      attachments {
+        id
+        fileName
+        size
+        downloadUrl
+      }
     }
     cycle(id: $cycleId) {
       id
@@ -278,7 +293,10 @@ type AppealRow = {
   outcome: string | null;
   filedAt: string;
   version: number;
+  attachments: readonly AttachmentLink[];
 };
+
+type AppealValues = { reason: string; requested?: RatingValue; files?: ChosenFiles };
 
 function AppealSection({
   cycle,
@@ -294,8 +312,9 @@ function AppealSection({
 }) {
   const t = useT();
   const { modal, message } = App.useApp();
-  const [form] = Form.useForm<{ reason: string; requested?: RatingValue }>();
+  const [form] = Form.useForm<AppealValues>();
   const [filing, file] = useMutation(FileAppeal);
+  const [uploading, setUploading] = useState(false);
   const [, withdraw] = useMutation(WithdrawAppeal);
   const [error, setError] = useState<string | null>(null);
   const published = cycle.publishedAt ? dayjs(cycle.publishedAt) : null;
@@ -303,7 +322,7 @@ function AppealSection({
   const windowOpen = until !== null && dayjs().isBefore(until.endOf('day'));
   const pending = appeals.some((appeal) => appeal.status === 'SUBMITTED' || appeal.status === 'UNDER_REVIEW');
 
-  async function submitAppeal(values: { reason: string; requested?: RatingValue }) {
+  async function submitAppeal(values: AppealValues) {
     setError(null);
     const result = await file({
       cycleId: cycle.id,
@@ -312,7 +331,15 @@ function AppealSection({
     });
     const outcome = result.data?.fileAppeal;
     if (outcome?.__typename === 'FileAppealSuccess') {
-      void message.success(t('appeal.filed'));
+      setUploading(true);
+      try {
+        await uploadAppealFiles(outcome.data.id, chosenFiles(values.files));
+        void message.success(t('appeal.filed'));
+      } catch (failure) {
+        setError(describeAttachmentError(failure, t));
+      } finally {
+        setUploading(false);
+      }
       form.resetFields();
       onChanged();
     } else if (outcome) setError(describeErrorResult(outcome, t));
@@ -384,6 +411,7 @@ function AppealSection({
                   {appeal.requested && <Tag>{t(`rating.${appeal.requested}`)}</Tag>}
                 </Space>
                 <Typography.Text>{appeal.reason}</Typography.Text>
+                <AppealAttachmentLinks attachments={appeal.attachments} />
                 {appeal.outcome && (
                   <Typography.Text type="secondary">
                     {t('appeal.outcome')}: {appeal.outcome}
@@ -424,7 +452,8 @@ function AppealSection({
                 .map((rating) => ({ value: rating, label: t(`rating.${rating}`) }))}
             />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={filing.fetching}>
+          <AppealFilesField />
+          <Button type="primary" htmlType="submit" loading={filing.fetching || uploading}>
             {t('appeal.file')}
           </Button>
         </Form>
