@@ -1,5 +1,5 @@
-// The job queue: evaluation runs and imports are jobs that any API process or `npm run worker`
-// carries out.
+// The job queue: evaluation runs, imports and large exports are jobs that any API process or
+// `npm run worker` carries out.
 //
 // PostgreSQL: graphile-worker (its own schema `graphile_worker`). The job is added in the
 // transaction that records the run; a worker takes it, and holds a session advisory lock for as
@@ -9,9 +9,9 @@
 // another worker carries the run or the import out again (both are idempotent). graphile-worker
 // alone would wait 4 hours before taking back the job of a dead worker.
 //
-// Embedded engine (PGlite): one process owns the data folder, so a RUNNING run or an unfinished
-// import batch (QUEUED, VALIDATING) that this process is not working on is a job: the queue is the
-// runs' and batches' own rows, carried out one at a time, and those left by a process that died
+// Embedded engine (PGlite): one process owns the data folder, so a RUNNING run, an unfinished
+// import batch (QUEUED, VALIDATING) or an unfinished export (QUEUED, RUNNING) that this process is
+// not working on is a job: the queue is the runs', batches' and exports' own rows, carried out one at a time, and those left by a process that died
 // are carried out when the next one starts.
 import type { Database, Prisma, PrismaClient } from '@cadre/db';
 import {
@@ -27,13 +27,16 @@ import {
 import { ConfigError } from '../config.ts';
 import { errorFields, type Logger } from '../logger.ts';
 import type { UnitTreeCache } from '../scope/unit-tree.ts';
+import { abandonExport, type ExportJobPayload, type ExportScheduler } from '../services/export-jobs.ts';
 import { abandonImport, type ImportJob, type ImportScheduler } from '../services/import-evidence.ts';
 import { abandonRun, type EvaluationJob, type EvaluationScheduler } from '../services/run-evaluation.ts';
 import { evaluationTask, isEvaluationJob, runEvaluationTask } from './evaluation-task.ts';
+import { exportTask, isExportJob, runExportTask } from './export-task.ts';
 import { importTask, isImportJob, runImportTask } from './import-task.ts';
 
 export type JobQueue = EvaluationScheduler &
-  ImportScheduler & {
+  ImportScheduler &
+  ExportScheduler & {
     readonly kind: 'graphile-worker' | 'embedded';
     /** whether this process carries out jobs */
     readonly executes: boolean;
@@ -63,8 +66,11 @@ export type JobQueueOptions = {
 export const evaluationAttempts = 3;
 /** Attempts of an import job: likewise, a batch whose worker died this often is failed. */
 export const importAttempts = 3;
+/** Attempts of an export job: likewise, an export whose worker died this often is failed. */
+export const exportAttempts = 3;
 /** Advisory-lock class of "a worker is working on job N" (the two-key form: apart from the app's own locks). */
 const jobLockClass = 0x63616472; // 'cadr'
+const couldNotExport = 'Không tạo được tệp xuất / the export could not be built';
 const couldNotImport =
   'Không thực hiện được lần nhập dữ liệu; không có dòng nào được ghi / the import could not be carried out; nothing was written';
 
@@ -160,13 +166,26 @@ async function startGraphileQueue(options: JobQueueOptions & { databaseUrl: stri
         throw error;
       }
     });
+    const exportFile = locked(isExportJob, async (payload, helpers) => {
+      try {
+        await runExportTask({ prisma, unitTrees: options.unitTrees, logger: options.logger }, payload, {
+          jobId: helpers.job.id,
+          attempt: helpers.job.attempts,
+        });
+      } catch (error) {
+        if (helpers.job.attempts >= helpers.job.max_attempts) {
+          await abandonExport(prisma, payload.exportId, couldNotExport);
+        }
+        throw error;
+      }
+    });
     runner = await runGraphileWorker({
       connectionString: options.databaseUrl,
       concurrency: 1,
       maxPoolSize: 4,
       pollInterval: 2000,
       noHandleSignals: true,
-      taskList: { [evaluationTask]: evaluate, [importTask]: importBatch },
+      taskList: { [evaluationTask]: evaluate, [importTask]: importBatch, [exportTask]: exportFile },
       crontab: '', // no scheduled jobs (else it looks for a crontab file in the working folder)
       logger,
     });
@@ -211,6 +230,15 @@ async function startGraphileQueue(options: JobQueueOptions & { databaseUrl: stri
         importAttempts,
       );
     },
+    async addExportJob(tx: Prisma.TransactionClient, job: ExportJobPayload) {
+      await tx.$executeRawUnsafe(
+        `SELECT graphile_worker.add_job($1, $2::json, job_key := $3, max_attempts := $4)`,
+        exportTask,
+        JSON.stringify(job),
+        `${exportTask}:${job.exportId}`,
+        exportAttempts,
+      );
+    },
     wake() {
       // graphile-worker hears of the new job through its own LISTEN once the transaction commits
     },
@@ -227,7 +255,7 @@ function jobLockKey(jobId: string): number {
 }
 
 /**
- * Hands back to the queue the evaluation and import jobs marked as taken whose worker no longer
+ * Hands back to the queue the evaluation, import and export jobs marked as taken whose worker no longer
  * holds their lock (its process died). A job that has used up its attempts is failed, and so is
  * its run or its batch.
  */
@@ -249,7 +277,7 @@ async function rescueDeadWorkersJobs(
       // the public view has no payload: the job's key names its run or its batch
       `SELECT id::text, task_identifier, locked_by, attempts, max_attempts, key FROM graphile_worker.jobs
        WHERE task_identifier = ANY($1::text[]) AND locked_by IS NOT NULL AND locked_at < now() - make_interval(secs => $2)`,
-      [[evaluationTask, importTask], graceSeconds],
+      [[evaluationTask, importTask, exportTask], graceSeconds],
     );
     for (const job of taken.rows) {
       const probe = await client.query<{ free: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS free', [
@@ -261,11 +289,22 @@ async function rescueDeadWorkersJobs(
       await utils.forceUnlockWorkers([job.locked_by]);
       const task = job.task_identifier;
       const subject = job.key?.startsWith(`${task}:`) ? job.key.slice(task.length + 1) : null;
-      const ids = task === importTask ? { batchId: subject } : { runId: subject };
-      const what = task === importTask ? 'import' : 'evaluation';
+      const ids =
+        task === importTask
+          ? { batchId: subject }
+          : task === exportTask
+            ? { exportId: subject }
+            : { runId: subject };
+      const what = task === importTask ? 'import' : task === exportTask ? 'export' : 'evaluation';
       if (job.attempts >= job.max_attempts) {
         await utils.permanentlyFailJobs([job.id], 'its worker died on every attempt');
-        if (subject && task === importTask) {
+        if (subject && task === exportTask) {
+          await abandonExport(
+            prisma,
+            subject,
+            `Tiến trình thực hiện đã dừng ${job.attempts} lần / the process building the export died ${job.attempts} times`,
+          );
+        } else if (subject && task === importTask) {
           await abandonImport(
             prisma,
             subject,
@@ -296,6 +335,7 @@ function startEmbeddedQueue(options: JobQueueOptions): JobQueue {
   const prisma = options.prisma ?? options.db.prisma;
   const requestIds = new Map<string, string | null>();
   const importRequestIds = new Map<string, string | null>();
+  const exportRequestIds = new Map<string, string | null>();
   let closed = false;
   let draining: Promise<void> | null = null;
   let again = false;
@@ -306,6 +346,7 @@ function startEmbeddedQueue(options: JobQueueOptions): JobQueue {
       again = false;
       await drainRuns();
       await drainImports();
+      await drainExports();
     } while (again && !closed);
   };
   const drainRuns = async (): Promise<void> => {
@@ -368,6 +409,30 @@ function startEmbeddedQueue(options: JobQueueOptions): JobQueue {
       });
     }
   };
+  const drainExports = async (): Promise<void> => {
+    const waiting = await prisma.exportJob.findMany({
+      where: { status: { in: ['QUEUED', 'RUNNING'] } },
+      orderBy: { createdAt: 'asc' },
+      select: { id: true, status: true },
+    });
+    for (const { id, status } of waiting) {
+      if (closed) return;
+      const resumed = !exportRequestIds.has(id);
+      const requestId = exportRequestIds.get(id) ?? null;
+      exportRequestIds.delete(id);
+      if (resumed)
+        options.logger.warn({ exportId: id, status }, 'export left by a stopped process: building it');
+      current = runExportTask(
+        { prisma, unitTrees: options.unitTrees, logger: options.logger },
+        { exportId: id, requestId },
+        { jobId: id, attempt: 1 },
+      );
+      await current.catch(async (error: unknown) => {
+        await abandonExport(prisma, id, couldNotExport).catch(() => undefined);
+        options.logger.warn({ exportId: id, ...errorFields(error) }, 'export failed');
+      });
+    }
+  };
   const wake = () => {
     if (closed) return;
     if (draining) {
@@ -390,6 +455,9 @@ function startEmbeddedQueue(options: JobQueueOptions): JobQueue {
     },
     async addImportJob(_tx, job) {
       importRequestIds.set(job.batchId, job.requestId);
+    },
+    async addExportJob(_tx, job) {
+      exportRequestIds.set(job.exportId, job.requestId);
     },
     wake,
     async close() {
