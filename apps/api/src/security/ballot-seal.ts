@@ -1,10 +1,14 @@
 // A vote's choice is sealed while its ballot is open: AES-256-GCM under a key derived from the
 // server's secret (never in the database), the ballot's id bound in as associated data so a sealed
-// vote cannot be moved to another ballot. A database reader sees random ids and ciphertexts.
+// vote cannot be moved to another ballot. A database reader sees random ids and ciphertexts, all
+// of one length: the choice is padded before sealing (GCM's ciphertext is as long as its text, so
+// 'FOR' would otherwise be told from 'AGAINST' by its length).
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, randomInt } from 'node:crypto';
 import type { VoteChoice } from '@cadre/db';
 
 const choices: readonly VoteChoice[] = ['FOR', 'AGAINST', 'ABSTAIN'];
+/** every sealed text is this long, whichever the choice */
+const sealedTextLength = 16;
 
 function sealKey(secret: Buffer): Buffer {
   if (secret.length < 32) throw new Error('the server secret key is missing');
@@ -15,7 +19,7 @@ export function sealChoice(secret: Buffer, ballotId: string, choice: VoteChoice)
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', sealKey(secret), iv);
   cipher.setAAD(Buffer.from(ballotId));
-  const body = Buffer.concat([cipher.update(choice, 'utf8'), cipher.final()]);
+  const body = Buffer.concat([cipher.update(choice.padEnd(sealedTextLength, ' '), 'utf8'), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
 }
 
@@ -24,7 +28,9 @@ export function openChoice(secret: Buffer, ballotId: string, sealed: string): Vo
   const decipher = createDecipheriv('aes-256-gcm', sealKey(secret), raw.subarray(0, 12));
   decipher.setAAD(Buffer.from(ballotId));
   decipher.setAuthTag(raw.subarray(12, 28));
-  const choice = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+  const choice = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()])
+    .toString('utf8')
+    .trimEnd();
   const known = choices.find((value) => value === choice);
   if (!known) throw new Error('a sealed vote holds no known choice');
   return known;

@@ -96,6 +96,9 @@ describe.each(testEngines())('a database reader cannot link a vote to a voter (%
     for (const row of sealed) expect(row.sealed).not.toMatch(/FOR|AGAINST|ABSTAIN/);
     // the same choice sealed twice does not look the same
     expect(new Set(sealed.map((row) => row.sealed)).size).toBe(5);
+    // nor does a sealed vote's length tell FOR from AGAINST or ABSTAIN: while the ballot is open a
+    // sealed vote and its voter's participation share a transaction, so a length would name choices
+    expect(new Set(sealed.map((row) => row.sealed.length)).size).toBe(1);
     const audit = await sql.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM "AuditLog" WHERE "entityId" = $1 AND action <> 'openBallot'`,
       [id],
