@@ -1,5 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { GraphQLError, getOperationAST, Kind, NoSchemaIntrospectionCustomRule } from 'graphql';
+import {
+  GraphQLError,
+  getOperationAST,
+  Kind,
+  NoSchemaIntrospectionCustomRule,
+  type SelectionSetNode,
+} from 'graphql';
 import {
   createGraphQLError,
   createYoga as createGraphQLYoga,
@@ -51,13 +57,25 @@ const noIntrospection: Plugin = {
 /** What an account that must change its password may still do (the API enforces it, not the UI). */
 const allowedBeforePasswordChange = new Set(['changePassword', 'logout', 'me', '__typename']);
 
+/** Only the account's own plain fields: `me { scopeUnit { heads { … } } }` would reach other people. */
+function plainFieldsOnly(selectionSet: SelectionSetNode | undefined): boolean {
+  return (selectionSet?.selections ?? []).every((selection) =>
+    selection.kind === Kind.FIELD
+      ? !selection.selectionSet
+      : selection.kind === Kind.INLINE_FRAGMENT && plainFieldsOnly(selection.selectionSet),
+  );
+}
+
 const passwordChangeFirst: Plugin<Context> = {
   onExecute({ args, setResultAndStopExecution }) {
     if (!args.contextValue.viewer?.mustChangePassword) return;
     const operation = getOperationAST(args.document, args.operationName);
     const fields = operation?.selectionSet.selections ?? [];
     const blocked = fields.some(
-      (selection) => selection.kind !== Kind.FIELD || !allowedBeforePasswordChange.has(selection.name.value),
+      (selection) =>
+        selection.kind !== Kind.FIELD ||
+        !allowedBeforePasswordChange.has(selection.name.value) ||
+        (selection.name.value === 'me' && !plainFieldsOnly(selection.selectionSet)),
     );
     if (!blocked) return;
     setResultAndStopExecution({

@@ -1,15 +1,16 @@
 // NODE_ENV=production: no demo data or demo passwords (start-up refuses them), the loopback unless
 // HOST says otherwise, no introspection; and everywhere a forced password change is enforced by the
 // API: only changePassword, logout and me, no exports.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { type AddressInfo, connect } from 'node:net';
+import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
-import { createTestDatabase } from '@cadre/db/testing';
+import { createTestDatabase, testEngines } from '@cadre/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../auth/password.ts';
-import { ConfigError, readConfig, testConfig } from '../config.ts';
+import { ConfigError, readConfig, repoRoot, testConfig } from '../config.ts';
 import { createServer } from '../server.ts';
 import { checkProductionData, ensureFirstAdmin, writeFirstAdminPassword } from '../startup-checks.ts';
 import { fixturePassword } from '../test-support/fixture.ts';
@@ -17,7 +18,7 @@ import { createTestApp, gid, type TestApp } from '../test-support/test-app.ts';
 import { createYoga } from '../yoga.ts';
 import { createDemoApp, demoPassword } from './demo-app.ts';
 
-describe('production start-up', () => {
+describe.each(testEngines())('production start-up (%s)', (engine) => {
   it('listens on 127.0.0.1 unless HOST is set; development keeps every interface', () => {
     expect(readConfig({ NODE_ENV: 'production' }).host).toBe('127.0.0.1');
     expect(readConfig({ NODE_ENV: 'production', HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
@@ -25,7 +26,7 @@ describe('production start-up', () => {
   });
 
   it('refuses the demo province, SEED_DEMO, and any account with the demo password', async () => {
-    const demo = await createDemoApp('pglite');
+    const demo = await createDemoApp(engine);
     try {
       await expect(
         checkProductionData({ prisma: demo.db.prisma, demoPassword, seedDemo: false }),
@@ -33,7 +34,7 @@ describe('production start-up', () => {
     } finally {
       await demo.close();
     }
-    const db = await createTestDatabase({ engine: 'pglite' });
+    const db = await createTestDatabase({ engine });
     try {
       await expect(
         checkProductionData({ prisma: db.prisma, demoPassword: 'demo', seedDemo: true }),
@@ -72,12 +73,106 @@ describe('production start-up', () => {
   }, 120_000);
 });
 
-describe('production GraphQL and forced password change', () => {
+/** A port nobody listens on at the moment. */
+async function freePort(): Promise<number> {
+  const probe = createHttpServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** Whether a TCP connection to host:port is accepted. */
+function accepts(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port, timeout: 2_000 });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}
+
+describe.each(testEngines())('`npm start` with NODE_ENV=production on a new database (%s)', (engine) => {
+  it('seeds and advertises no demo accounts, and answers on the loopback only', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'cadre-production-'));
+    const db = engine === 'postgres' ? await createTestDatabase({ engine: 'postgres' }) : null;
+    const port = await freePort();
+    const child = spawn(
+      process.execPath,
+      [path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), path.join(repoRoot, 'apps/api/src/main.ts')],
+      {
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '',
+          NODE_ENV: 'production',
+          PORT: String(port),
+          DATA_DIR: dataDir,
+          ...(db?.url ? { DATABASE_URL: db.url } : {}),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    const ready = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`not started in 90 s:\n${output}`)), 90_000);
+      const read = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (/Open http:\/\/localhost/.test(output)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      child.stdout.on('data', read);
+      child.stderr.on('data', read);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`exited with ${code}:\n${output}`));
+      });
+    });
+    try {
+      await ready;
+      const config = (await (await fetch(`http://127.0.0.1:${port}/api/config`)).json()) as Record<
+        string,
+        unknown
+      >;
+      expect(config).toMatchObject({ demo: false, demoAccounts: [], demoPassword: null });
+      const login = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'mutation { login(username: "officer", password: "demo") { token } }',
+        }),
+      });
+      const body = (await login.json()) as { errors?: { extensions?: { code?: string } }[] };
+      expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      // the machine's other addresses get no answer
+      const others = Object.values(networkInterfaces())
+        .flat()
+        .filter((entry) => entry && entry.family === 'IPv4' && !entry.internal)
+        .map((entry) => entry?.address ?? '');
+      for (const address of others) expect(await accepts(address, port), address).toBe(false);
+      expect(await accepts('127.0.0.1', port)).toBe(true);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null)));
+      await db?.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 150_000);
+});
+
+describe.each(testEngines())('production GraphQL and forced password change (%s)', (engine) => {
   let app: TestApp;
   let server: Server;
   let base = '';
   beforeAll(async () => {
-    app = await createTestApp('pglite');
+    app = await createTestApp(engine);
     server = createHttpServer(createServer({ services: app.services, demo: null, yoga: app.yoga }).handler);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -136,6 +231,17 @@ describe('production GraphQL and forced password change', () => {
       { token },
     );
     expect(me.data?.me).toEqual({ username: 'officer', mustChangePassword: true });
+    // `me` is the account's own fields: not a way through its unit to other people
+    for (const through of [
+      '{ me { scopeUnit { heads { fullName birthDate email } } } }',
+      '{ me { person { unit { heads { birthDate } } } } }',
+      '{ me { ... on User { scopeUnit { name } } } }',
+      '{ me { ...own } } fragment own on User { username }',
+    ]) {
+      const refused = await app.graphql(through, {}, { token });
+      expect(refused.data ?? null, through).toBeNull();
+      expect(refused.errors?.[0]?.extensions?.code, through).toBe('PASSWORD_CHANGE_REQUIRED');
+    }
     const exported = await fetch(`${base}/api/export/results.xlsx?cycleId=${gid('Cycle', cycle.id)}`, {
       headers: { authorization: `Bearer ${token}` },
     });
