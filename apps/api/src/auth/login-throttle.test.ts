@@ -2,6 +2,7 @@
 // limit, on one process (memory) or across replicas (Redis), and a third party guessing a name from
 // many addresses cannot lock its owner out of a device they signed in from before.
 import { randomUUID } from 'node:crypto';
+import { testEngines } from '@cadre/db/testing';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturePassword } from '../test-support/fixture.ts';
@@ -41,6 +42,19 @@ describe('login throttle stores', () => {
     await throttle.reserve({ username: 'head', ip: '10.0.0.2', knownDevice: false });
   });
 
+  it('memory: one address spraying 120 different names is stopped after 100, other addresses are not', async () => {
+    const throttle = createMemoryLoginThrottle();
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 120 }, (_, i) =>
+        throttle.reserve({ username: `name-${i}`, ip: '10.0.0.9', knownDevice: false }),
+      ),
+    );
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled').length).toBe(100);
+    await expect(
+      throttle.reserve({ username: 'name-0', ip: '10.0.0.10', knownDevice: false }),
+    ).resolves.toBeUndefined();
+  });
+
   it('Redis (REDIS_URL or 127.0.0.1:6379): the same, shared by two replicas', async ({ skip }) => {
     if (!(await redisAvailable())) skip();
     const first = createRedisLoginThrottle(redisUrl);
@@ -62,10 +76,10 @@ describe('login throttle stores', () => {
   });
 });
 
-describe('login through the API', () => {
+describe.each(testEngines())('login through the API (%s)', (engine) => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await createTestApp('pglite');
+    app = await createTestApp(engine);
   });
   afterAll(() => app.close());
 

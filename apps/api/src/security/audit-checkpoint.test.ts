@@ -1,12 +1,15 @@
 // The audit chain checked against a signed checkpoint kept outside the database: deleting the last
 // rows, or editing a row and recomputing every later hash, verifies as a chain but not against it.
 
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { migrate, openPglite } from '@cadre/db';
 import { createTestDatabase, type TestDatabase, testEngines } from '@cadre/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSecretKey, readConfig, repoRoot } from '../config.ts';
 import { verifyAudit } from '../services/verify-audit.ts';
 import { auditHash, writeAudit } from '../services/write-audit.ts';
 import {
@@ -99,5 +102,72 @@ describe.each(testEngines())('audit checkpoint (%s)', (engine) => {
     });
     expect(!result.intact && result.broken.kind).toBe('TAIL_DELETED');
     expect(!result.intact && result.broken.message).toMatch(/last entries were deleted/);
+  });
+});
+
+// The same through `npm run audit:verify`, as an operator runs it: the checkpoint the API wrote in
+// DATA_DIR, signed with DATA_DIR/secret.key; the last rows deleted by someone who owns the table.
+describe.each(testEngines())('npm run audit:verify with the checkpoint (%s)', (engine) => {
+  let dir = '';
+  let server: TestDatabase | null = null;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'cadre-audit-cli-'));
+    server = engine === 'postgres' ? await createTestDatabase({ engine: 'postgres' }) : null;
+    const db = server ?? (await openPglite(dir));
+    if (!server) await migrate(db);
+    for (let i = 0; i < 6; i += 1) {
+      await db.prisma.$transaction((tx) =>
+        writeAudit({
+          tx,
+          actor: { userId: 'u', username: 'officer' },
+          action: 'x',
+          entity: 'Person',
+          entityId: `p${i}`,
+          after: { i },
+        }),
+      );
+    }
+    const config = loadSecretKey(readConfig({ NODE_ENV: 'test', DATA_DIR: dir }));
+    await writeAuditCheckpoint({
+      file: config.auditCheckpointFile,
+      secret: config.secretKey,
+      head: await readAuditHead(db.prisma),
+    });
+    if (!server) await db.close();
+  });
+  afterAll(async () => {
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const run = () =>
+    spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(repoRoot, 'apps/api/src/audit-verify-cli.ts')],
+      {
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '',
+          NODE_ENV: 'test',
+          DATA_DIR: dir,
+          DATABASE_URL: server?.url ?? '',
+        },
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+
+  it('passes the intact log against its checkpoint, and fails once the last two rows are deleted', async () => {
+    const intact = run();
+    expect(intact.stdout, intact.stderr).toMatch(/intact, 6 entries, matches the checkpoint/);
+    expect(intact.status).toBe(0);
+    const db = server ?? (await openPglite(dir));
+    await db.sql.exec(
+      `ALTER TABLE "AuditLog" DISABLE TRIGGER "AuditLog_no_update_delete"; DELETE FROM "AuditLog" WHERE id IN (SELECT id FROM "AuditLog" ORDER BY id DESC LIMIT 2); ALTER TABLE "AuditLog" ENABLE TRIGGER "AuditLog_no_update_delete";`,
+    );
+    if (!server) await db.close();
+    const cut = run();
+    expect(cut.stdout).toMatch(/BROKEN after 4 valid entries: .*last entries were deleted/);
+    expect(cut.status).toBe(1);
   });
 });

@@ -2,10 +2,13 @@
 // by every role (and anonymously) with forged ids, and the answer must match the table below.
 // A field that is not in the table fails this test: nobody adds an unprotected field silently.
 import { randomUUID } from 'node:crypto';
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Role } from '@cadre/db';
 import { demoCycleYear } from '@cadre/db';
 import { testEngines } from '@cadre/db/testing';
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import ExcelJS from 'exceljs';
 import {
   type GraphQLField,
   type GraphQLInputType,
@@ -22,8 +25,10 @@ import {
   isUnionType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flagLabels } from '../exports/labels.ts';
 import { schema } from '../schema/index.ts';
 import { scopedRelationFields } from '../scope/scoped-relations.ts';
+import { createServer } from '../server.ts';
 import {
   createDemoApp,
   type DemoAccount,
@@ -703,6 +708,40 @@ describe.each(testEngines())(
       const personIds = new Set(asHead.data?.results.edges.map((edge) => edge.node.person.id));
       expect(personIds.has(encodeGlobalID('Person', ids.personOut))).toBe(false);
       expect(asHead.data?.results.edges.some((edge) => edge.node.flags.length > 0)).toBe(true);
+    });
+
+    it('the results spreadsheet: an officer’s names the flags, a council member’s names none', async () => {
+      const server = createHttpServer(
+        createServer({ services: app.services, demo: null, yoga: app.yoga }).handler,
+      );
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as AddressInfo;
+      const labels = Object.values(flagLabels);
+      /** every text cell of the workbook a role downloads */
+      const cellsFor = async (account: DemoAccount) => {
+        const response = await fetch(
+          `http://127.0.0.1:${port}/api/export/results.xlsx?cycleId=${encodeURIComponent(encodeGlobalID('Cycle', ids.cycle))}`,
+          { headers: { authorization: `Bearer ${await app.login(account)}` } },
+        );
+        expect(response.status, account).toBe(200);
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(await response.arrayBuffer());
+        const cells: string[] = [];
+        workbook.eachSheet((sheet) =>
+          sheet.eachRow((row) => row.eachCell((cell) => void cells.push(String(cell.text)))),
+        );
+        return cells;
+      };
+      try {
+        const named = (cells: string[]) =>
+          cells.filter((cell) => labels.some((label) => cell.includes(label)));
+        expect(named(await cellsFor('officer')).length).toBeGreaterThan(0);
+        const council = await cellsFor('council');
+        expect(council.length).toBeGreaterThan(20);
+        expect(named(council)).toEqual([]);
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+      }
     });
   },
 );

@@ -1,13 +1,14 @@
 // Login CSRF and CORS: a foreign page can send a form or text/plain without a preflight, so every
 // POST must be JSON; and no other origin is told it may read answers with credentials.
+import { testEngines } from '@cadre/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturePassword } from '../test-support/fixture.ts';
 import { createTestApp, type TestApp } from '../test-support/test-app.ts';
 
-describe('only JSON posts, no CORS for other origins', () => {
+describe.each(testEngines())('only JSON posts, no CORS for other origins (%s)', (engine) => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await createTestApp('pglite');
+    app = await createTestApp(engine);
   });
   afterAll(() => app.close());
 

@@ -35,6 +35,17 @@ describe.each(testEngines())('smaller security items (%s)', (engine) => {
     expect(plain.data?.users.totalCount).toBe(1);
     const units = await app.graphql<{ units: unknown[] }>('{ units(search: "%") { id } }', {}, { token });
     expect(units.data?.units ?? []).toEqual([]);
+    const people = async (search: string) =>
+      (
+        await app.graphql<{ people: { totalCount: number } }>(
+          'query ($s: String) { people(first: 5, filter: { search: $s }) { totalCount } }',
+          { s: search },
+          { token: await app.login('officer') },
+        )
+      ).data?.people.totalCount;
+    expect(await people('%')).toBe(0);
+    expect(await people('_')).toBe(0);
+    expect(await people('')).toBeGreaterThan(1);
   });
 
   it('weak passwords are refused: one character repeated, or the username inside', async () => {
@@ -124,9 +135,9 @@ describe('CSV cells a spreadsheet would run', () => {
   });
 });
 
-describe('accounts without a unit', () => {
+describe.each(testEngines())('accounts without a unit (%s)', (engine) => {
   it('are in the list of an administrator of the top unit (not of a department’s)', async () => {
-    const app = await createTestApp('pglite');
+    const app = await createTestApp(engine);
     try {
       const { prisma } = app.db;
       const { hashPassword } = await import('../auth/password.ts');
