@@ -38,6 +38,8 @@ type PrepareOptions = {
   spec: ImportKindSpec;
   rows: TypedRow[];
   chunkSize: number;
+  /** the batch being imported: evidence rows remember it (shown and corrected per person) */
+  batchId: string;
 };
 
 const lookupChunk = 5000;
@@ -447,6 +449,7 @@ export async function prepareImport(options: PrepareOptions): Promise<PreparedIm
           return {
             cycleId,
             personId,
+            importBatchId: options.batchId,
             code: str(row.values.code) ?? '',
             title: str(row.values.title) ?? '',
             weight: num(row.values.weight) ?? 1,
@@ -494,6 +497,7 @@ export async function prepareImport(options: PrepareOptions): Promise<PreparedIm
         build: (personId, row) => ({
           cycleId,
           personId,
+          importBatchId: options.batchId,
           received:
             num(row.values.received) ??
             (num(row.values.early) ?? 0) + (num(row.values.onTime) ?? 0) + (num(row.values.late) ?? 0),
@@ -521,6 +525,7 @@ export async function prepareImport(options: PrepareOptions): Promise<PreparedIm
         build: (personId, row) => ({
           cycleId,
           personId,
+          importBatchId: options.batchId,
           source: sourceOf(row),
           verySatisfied: num(row.values.verySatisfied) ?? 0,
           satisfied: num(row.values.satisfied) ?? 0,
@@ -561,6 +566,7 @@ export async function prepareImport(options: PrepareOptions): Promise<PreparedIm
         },
         build: (personId, row) => ({
           personId,
+          importBatchId: options.batchId,
           form: row.values.form as DisciplineForm,
           number: str(row.values.number),
           decidedOn: day(row.values.decidedOn) ?? new Date(0),
@@ -591,6 +597,7 @@ export async function prepareImport(options: PrepareOptions): Promise<PreparedIm
         build: (personId, row) => ({
           cycleId,
           personId,
+          importBatchId: options.batchId,
           kind: row.values.kind as InfractionKind,
           occurredOn: day(row.values.occurredOn) ?? new Date(0),
           note: str(row.values.note),

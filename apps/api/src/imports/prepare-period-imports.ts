@@ -17,6 +17,8 @@ export type PeriodImportOptions = {
   cycle: Cycle | null;
   rows: TypedRow[];
   chunkSize: number;
+  /** the batch being imported: the tasks and statistics remember it */
+  batchId: string;
 };
 
 export type PreparedPeriodImport = {
@@ -339,6 +341,7 @@ export async function prepareTaskAssignments(options: PeriodImportOptions): Prom
     tasks.push({
       cycleId: cycle.id,
       personId: person.id,
+      importBatchId: options.batchId,
       code,
       title,
       weight,
@@ -402,6 +405,7 @@ export async function prepareOneStopStats(options: PeriodImportOptions): Promise
     stats.push({
       cycleId: cycle.id,
       personId: person.id,
+      importBatchId: options.batchId,
       period,
       received,
       early,

@@ -22,6 +22,7 @@ import '../domains/calibration/calibration.ts';
 import '../domains/checklist/checklist.ts';
 import '../domains/checklist/cycle-settings.ts';
 import '../domains/periods/periods.ts';
+import '../domains/evidence/evidence.ts';
 
 // every relation to a scoped type goes through its where-builder (scope/scoped-relations.ts)
 export const schema = scopeRelations(builder.toSchema({ sortSchema: false }));

@@ -93,6 +93,8 @@ const allowed: Record<'Query' | 'Mutation', Record<string, Role[] | 'public'>> =
     periodTracking: ['ADMIN', 'OFFICER', 'UNIT_HEAD'],
     periodProgress: ['ADMIN', 'OFFICER', 'UNIT_HEAD'],
     personPeriods: everyone,
+    // a person's evidence: the people builder limits whose
+    personEvidence: everyone,
   },
   Mutation: {
     login: 'public',
@@ -141,6 +143,9 @@ const allowed: Record<'Query' | 'Mutation', Record<string, Role[] | 'public'>> =
     recordPeriodResults: ['ADMIN', 'OFFICER', 'UNIT_HEAD'],
     closePeriod: ['ADMIN', 'OFFICER', 'UNIT_HEAD'],
     reopenPeriod: ['ADMIN', 'OFFICER'],
+    // whoever may import a person's evidence corrects it (the service checks the person's unit)
+    correctEvidence: ['ADMIN', 'OFFICER', 'UNIT_HEAD'],
+    deleteEvidence: ['ADMIN', 'OFFICER', 'UNIT_HEAD'],
   },
 };
 
@@ -188,6 +193,7 @@ function typenameForId(field: string, arg: string): string {
     [/Flag/, 'Flag'],
     [/Appeal/, 'Appeal'],
     [/importBatch/, 'ImportBatch'],
+    [/Evidence/, 'Task'],
   ];
   return byField.find(([pattern]) => new RegExp(pattern.source, 'i').test(field))?.[1] ?? 'Person';
 }

@@ -459,7 +459,16 @@ async function runImport(options: {
     if (headers.errors.length === 0 && totalRows > 0) {
       await prisma.importBatch.update({ where: { id: batchId }, data: { totalRows, validRows } });
       const tree = await options.unitTrees.get();
-      prepared = await prepareImport({ prisma, viewer, tree, cycle, spec, rows: typed, chunkSize });
+      prepared = await prepareImport({
+        prisma,
+        viewer,
+        tree,
+        cycle,
+        spec,
+        rows: typed,
+        chunkSize,
+        batchId,
+      });
       // what is written is in `prepared` now: the typed rows go before the writing starts
       typed.length = 0;
       const refusedRows = new Set<number>();
