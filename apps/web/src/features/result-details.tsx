@@ -3,6 +3,7 @@ import { useT } from '../i18n/i18n-context.tsx';
 import { useFocusReturn } from '../lib/focus-return.ts';
 import { formatDateTime, formatScore } from '../lib/format.ts';
 import { ComponentsTable } from './components-table.tsx';
+import { PersonEvidence } from './evidence/person-evidence.tsx';
 import { HeadAssessmentForm } from './head-assessment-form.tsx';
 import { RatingTag } from './rating-tag.tsx';
 import type { ResultRow } from './results-query.ts';
@@ -14,11 +15,14 @@ export function ResultDetails({
   result,
   onClose,
   assessCycleId,
+  evidenceCycleId,
 }: {
   result: ResultRow;
   onClose: () => void;
   /** set when the viewer may record the head's assessment (a head, during ASSESSMENT) */
   assessCycleId?: string | null;
+  /** the cycle whose imported evidence of the person is shown (and corrected by those allowed) */
+  evidenceCycleId?: string | null;
 }) {
   useFocusReturn();
   const t = useT();
@@ -89,6 +93,15 @@ export function ResultDetails({
         {t('results.trace')}
       </Typography.Title>
       <TraceList trace={result.trace} />
+
+      {evidenceCycleId && (
+        <>
+          <Typography.Title level={3} style={{ fontSize: 16, marginTop: 20 }}>
+            {t('evidence.heading')}
+          </Typography.Title>
+          <PersonEvidence cycleId={evidenceCycleId} personId={result.person.id} />
+        </>
+      )}
 
       {result.flags.length > 0 && (
         <>

@@ -347,6 +347,7 @@ export function ResultsPage() {
           result={details}
           onClose={() => setDetails(null)}
           assessCycleId={details.viewerCanAssess && selected ? selected.id : null}
+          evidenceCycleId={selected?.id ?? null}
         />
       )}
       {adjusting && selected && (
