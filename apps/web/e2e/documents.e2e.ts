@@ -1,7 +1,8 @@
 // The officer's "Văn bản" screen in Chromium on the demo province, once its year is published: the
 // officer issues the decision recognising the ratings (after the confirmation), finds it in the
 // register, checks the signed PDF it downloads (valid, DEMO certificate, the register's copy) and a
-// copy with one byte changed (no longer what was signed), and makes the national database file.
+// copy with one byte changed (no longer what was signed), makes the national database file, and has
+// the results workbook built by a job and downloaded.
 import type { Browser } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -112,6 +113,22 @@ describe.skipIf(!hasChromium)('official documents in Chromium', () => {
     expect(await made.textContent()).toMatch(/[0-9a-f]{12}/);
     await page.getByTestId('national-current').getByText(messages['nationalStatus.SENT']).waitFor();
     await screenshot(page, 'documents-national-export');
+    await page.context().close();
+  });
+
+  it('builds the province’s results workbook on the server and downloads it when ready', async () => {
+    const page = await openPage(browser, baseUrl);
+    await signIn(page, 'officer');
+    await page.goto('/results');
+    await page.getByRole('button', { name: new RegExp(messages['cycles.exports']) }).click();
+    const download = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByTestId('export-results-workbook').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+    const path = await file.path();
+    const { readFileSync } = await import('node:fs');
+    // an .xlsx is a zip: its first bytes are "PK"
+    expect(readFileSync(path).subarray(0, 2).toString('latin1')).toBe('PK');
     await page.context().close();
   });
 });

@@ -132,7 +132,9 @@ describe.each(testEngines())('exports built by a job on %s', (engine) => {
     const asked = await ask({ file: 'national-export.json', cycleId: publishedId });
     const job = await finished(asked.body.id);
     expect(job.status, job.message ?? '').toBe('SUCCEEDED');
-    const bytes = Buffer.from(await (await send(job.downloadUrl as string, 'officer')).arrayBuffer());
+    const file = await send(job.downloadUrl as string, 'officer');
+    const bytes = Buffer.from(await file.arrayBuffer());
+    expect(file.headers.get('x-export-sha256')).toBe(createHash('sha256').update(bytes).digest('hex'));
     expect(JSON.parse(bytes.toString('utf8')).cycle.year).toBe(2025);
     // the export recorded (and audited) is the file downloaded, by its checksum
     expect(await app.db.prisma.nationalExport.count()).toBe(before + 1);

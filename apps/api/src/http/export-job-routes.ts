@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ExportJob } from '@cadre/db';
 import { Hono } from 'hono';
 import type { AppServices } from '../context.ts';
@@ -76,7 +77,9 @@ export function exportJobRoutes(services: AppServices): Hono<ApiEnv> {
 
   routes.get('/api/export-jobs/:id/file', async (c) => {
     const file = await readExportFile(services.prisma, c.var.viewer, jobId(c.req.param('id')));
-    return fileResponse(file.fileName, file.contentType, file.content);
+    return fileResponse(file.fileName, file.contentType, file.content, {
+      'x-export-sha256': createHash('sha256').update(file.content).digest('hex'),
+    });
   });
   return routes;
 }

@@ -1,5 +1,7 @@
-import { Button, Dropdown } from 'antd';
+import { App, Button, Dropdown } from 'antd';
+import { useState } from 'react';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { runExportJob, saveFile, serverWords } from './documents/document-api.ts';
 
 // The official documents of a cycle (Nghị định 30/2020 layout), served by /api/documents, beside
 // the older exports: their labels live here, in both languages, with the links.
@@ -12,6 +14,8 @@ const documentLabels = {
     reportXlsx: 'Báo cáo tổng hợp (Excel)',
     nationalJson: 'Tệp gửi CSDL quốc gia (JSON)',
     nationalXml: 'Tệp gửi CSDL quốc gia (XML)',
+    building: 'Đang tạo bảng kết quả… tệp sẽ tự tải về khi xong',
+    built: 'Đã tạo bảng kết quả',
   },
   en: {
     forms: 'Rating forms of the unit (PDF)',
@@ -21,18 +25,25 @@ const documentLabels = {
     reportXlsx: 'Summary report (Excel)',
     nationalJson: 'File for the national database (JSON)',
     nationalXml: 'File for the national database (XML)',
+    building: 'Building the results workbook… it downloads by itself when ready',
+    built: 'Results workbook built',
   },
 } as const;
 
-/** Download links for a cycle's documents (plain GET links: the browser sends the session cookie). */
+/**
+ * Download links for a cycle's documents (plain GET links: the browser sends the session cookie);
+ * the results workbook, a whole province's rows, is built by a job on the server and downloads
+ * when it is ready.
+ */
 export function ExportLinks({ cycleId, unitId }: { cycleId: string; unitId?: string | undefined }) {
   const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const [building, setBuilding] = useState(false);
   const labels = documentLabels[locale === 'en' ? 'en' : 'vi'];
   const query = new URLSearchParams({ cycleId });
   if (unitId) query.set('unitId', unitId);
   const cycleOnly = new URLSearchParams({ cycleId });
   const links = [
-    { key: 'xlsx', href: `/api/export/results.xlsx?${query}`, label: t('cycles.exportWorkbook') },
     { key: 'units', href: `/api/export/unit-ratings.pdf?${query}`, label: t('cycles.exportUnitRatings') },
     ...(unitId
       ? [{ key: 'forms', href: `/api/documents/rating-forms.pdf?${query}`, label: labels.forms }]
@@ -56,21 +67,47 @@ export function ExportLinks({ cycleId, unitId }: { cycleId: string; unitId?: str
       label: labels.nationalXml,
     },
   ];
+  const buildWorkbook = async () => {
+    if (building) return;
+    setBuilding(true);
+    const key = `results-workbook-${cycleId}`;
+    void message.loading({ key, content: labels.building, duration: 0 });
+    try {
+      const file = await runExportJob({ file: 'results.xlsx', cycleId, unitId });
+      saveFile(file.blob, file.fileName);
+      void message.success({ key, content: labels.built });
+    } catch (error) {
+      void message.error({
+        key,
+        content: serverWords(error instanceof Error ? error.message : String(error), locale),
+      });
+    } finally {
+      setBuilding(false);
+    }
+  };
   return (
     <Dropdown
       trigger={['click']}
       menu={{
-        items: links.map((link) => ({
-          key: link.key,
-          label: (
-            <a href={link.href} download>
-              {link.label}
-            </a>
-          ),
-        })),
+        items: [
+          {
+            key: 'xlsx',
+            disabled: building,
+            label: <span data-testid="export-results-workbook">{t('cycles.exportWorkbook')}</span>,
+            onClick: () => void buildWorkbook(),
+          },
+          ...links.map((link) => ({
+            key: link.key,
+            label: (
+              <a href={link.href} download>
+                {link.label}
+              </a>
+            ),
+          })),
+        ],
       }}
     >
-      <Button>{t('cycles.exports')} ▾</Button>
+      <Button loading={building}>{t('cycles.exports')} ▾</Button>
     </Dropdown>
   );
 }

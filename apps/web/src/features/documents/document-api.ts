@@ -106,18 +106,50 @@ export async function verifyPdf(file: File): Promise<SignatureCheck> {
   return (await response.json()) as SignatureCheck;
 }
 
-/** Makes (and records) the national database file of a cycle. */
-export async function exportNational(options: {
+/** The state of an export built by a job (/api/export-jobs). */
+export type ExportJobState = {
+  id: string;
+  status: 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+  message: string | null;
+  statusUrl: string;
+  downloadUrl: string | null;
+};
+
+/**
+ * Asks the server to build a large export (the results workbook, the national database file),
+ * follows the job until the file is built, then downloads it. `onState` hears each state seen;
+ * a FAILED job is thrown as the server's refusal.
+ */
+export async function runExportJob(options: {
+  file: 'results.xlsx' | 'national-export.json' | 'national-export.xml';
   cycleId: string;
-  format: 'json' | 'xml';
+  unitId?: string | null | undefined;
+  onState?: (state: ExportJobState) => void;
+  pollMs?: number;
 }): Promise<ExportedFile> {
-  const query = new URLSearchParams({ cycleId: options.cycleId });
-  const response = await send(`/api/documents/national-export.${options.format}?${query}`);
+  const query = new URLSearchParams({ file: options.file, cycleId: options.cycleId });
+  if (options.unitId) query.set('unitId', options.unitId);
+  let state = (await (await send(`/api/export-jobs?${query}`, { method: 'POST' })).json()) as ExportJobState;
+  options.onState?.(state);
+  while (state.status === 'QUEUED' || state.status === 'RUNNING') {
+    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 1000));
+    state = (await (await send(state.statusUrl)).json()) as ExportJobState;
+    options.onState?.(state);
+  }
+  if (state.status === 'FAILED' || !state.downloadUrl) {
+    throw new DocumentApiError(state.message ?? 'export failed', 422, 'EXPORT_FAILED', []);
+  }
+  const response = await send(state.downloadUrl);
   return {
-    fileName: fileNameOf(response.headers.get('content-disposition')) ?? `national-export.${options.format}`,
+    fileName: fileNameOf(response.headers.get('content-disposition')) ?? options.file,
     sha256: response.headers.get('x-export-sha256'),
     blob: await response.blob(),
   };
+}
+
+/** Makes (and records) the national database file of a cycle, built by a job on the server. */
+export function exportNational(options: { cycleId: string; format: 'json' | 'xml' }): Promise<ExportedFile> {
+  return runExportJob({ file: `national-export.${options.format}`, cycleId: options.cycleId });
 }
 
 /** The file name of a Content-Disposition header, the UTF-8 form first. */
