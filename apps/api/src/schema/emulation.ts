@@ -8,13 +8,14 @@ import { optionalLocalId } from '../ids.ts';
 import { nonEmpty } from '../prisma-query.ts';
 import { ballotThresholdOf } from '../rules/engine.ts';
 import type { TraceEntry } from '../rules/scenario.ts';
+import { buildBlockRankingUnitsWhere } from '../scope/build-block-ranking-units-where.ts';
 import { buildCyclesWhere } from '../scope/build-cycles-where.ts';
 import { buildPeopleWhere } from '../scope/build-people-where.ts';
 import { buildProposalsWhere } from '../scope/build-proposals-where.ts';
 import { buildResultsWhere } from '../scope/build-results-where.ts';
-import { buildUnitsWhere } from '../scope/build-units-where.ts';
 import { likeLiteral } from '../scope/like-pattern.ts';
 import { descendantIds } from '../scope/unit-tree.ts';
+import { unitInScope } from '../scope/viewer.ts';
 import { decideTitles } from '../services/decide-titles.ts';
 import { proposeTitle } from '../services/propose-title.ts';
 import {
@@ -160,6 +161,17 @@ builder.prismaNode('TitleAward', {
 
 builder.prismaObjectField('UnitResult', 'unitScore', (t) =>
   t.exposeFloat('unitScore', { nullable: true, description: 'the score the block ranking used' }),
+);
+
+builder.prismaObjectField('UnitResult', 'inScope', (t) =>
+  t.boolean({
+    description:
+      'whether the caller may read this unit’s people (its ranking by person); false for a peer unit of the block',
+    select: { unitId: true },
+    resolve: (row, _args, context) =>
+      context.viewer !== null &&
+      (unitInScope(context.viewer, row.unitId) || context.viewer.personUnitId === row.unitId),
+  }),
 );
 
 type RankedResult = { rank: number; resultId: string };
@@ -344,7 +356,7 @@ builder.queryFields((t) => ({
   blockRankings: t.withAuth({ loggedIn: true }).prismaField({
     type: ['UnitResult'],
     description:
-      'Units ranked within their emulation blocks (the first of each is proposed for the Cờ thi đua)',
+      'Units ranked within their emulation blocks (the first of each is proposed for the Cờ thi đua): the units in the caller’s scope and the other units of their blocks (unit figures only: name, rank, unit score, collective titles)',
     args: { cycleId: t.arg.globalID({ required: true, for: CycleRef }) },
     resolve: (query, _root, args, context) =>
       context.prisma.unitResult.findMany({
@@ -353,7 +365,7 @@ builder.queryFields((t) => ({
           cycleId: args.cycleId.id,
           blockRank: { not: null },
           cycle: buildCyclesWhere({ viewer: context.viewer }),
-          unit: buildUnitsWhere({ viewer: context.viewer }),
+          unit: buildBlockRankingUnitsWhere({ viewer: context.viewer }),
         },
         orderBy: [{ unit: { blockId: 'asc' } }, { blockRank: 'asc' }],
       }),

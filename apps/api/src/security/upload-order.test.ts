@@ -18,7 +18,7 @@ describe.each(testEngines())('uploads: checked before the body, cut off when sta
   let archivedAppealId = '';
   beforeAll(async () => {
     app = await createTestApp(engine);
-    const make = (year: number, status: 'OPEN' | 'PUBLISHED') =>
+    const make = (year: number, status: 'OPEN' | 'PUBLISHED' | 'ARCHIVED') =>
       app.db.prisma.cycle.create({
         data: {
           year,

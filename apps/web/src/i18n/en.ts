@@ -278,6 +278,8 @@ export const en: Messages = {
   'rankings.score': 'Unit score',
   'rankings.members': 'People',
   'rankings.people': 'People by score',
+  'rankings.peer': 'Peer in the block',
+  'rankings.peerHint': 'A unit of the same emulation block: its rank and unit score are shown, not its people.',
 
   'dashboard.heading': 'Overview',
   'dashboard.distribution': 'Ratings by unit',
@@ -1291,5 +1293,8 @@ export const en: Messages = {
   'evidence.option.ABSENT': 'Absence',
   'evidence.option.CONDUCT': 'Conduct',
   'evidence.option.COMPLAINT_UPHELD': 'Complaint upheld',
+  'evidence.drawerTitle': 'Imported evidence — {name}',
+  'evidence.open': 'Show the imported evidence of {name}',
+  'evidence.noCycle': 'No evaluation cycle yet.',
   // ── end of imported evidence ──
 };

@@ -278,6 +278,8 @@ export const vi = {
   'rankings.score': 'Điểm đơn vị',
   'rankings.members': 'Số người',
   'rankings.people': 'Cá nhân xếp theo điểm',
+  'rankings.peer': 'Đơn vị cùng khối',
+  'rankings.peerHint': 'Đơn vị cùng khối thi đua: xem được hạng và điểm đơn vị, không xem được cá nhân.',
 
   'dashboard.heading': 'Tổng quan',
   'dashboard.distribution': 'Phân bố xếp loại theo đơn vị',
@@ -1290,6 +1292,9 @@ export const vi = {
   'evidence.option.ABSENT': 'Vắng mặt',
   'evidence.option.CONDUCT': 'Vi phạm tác phong, ứng xử',
   'evidence.option.COMPLAINT_UPHELD': 'Khiếu nại có cơ sở',
+  'evidence.drawerTitle': 'Minh chứng đã nhập — {name}',
+  'evidence.open': 'Xem minh chứng đã nhập của {name}',
+  'evidence.noCycle': 'Chưa có kỳ đánh giá nào.',
   // ── end of imported evidence ──
 } as const;
 

@@ -5,6 +5,7 @@ import { AbbreviationsLegend } from '../features/abbreviations-legend.tsx';
 import { CycleSelect } from '../features/cycle-select.tsx';
 import { RatingTag } from '../features/rating-tag.tsx';
 import { titleLabel, titleShort } from '../features/result-details.tsx';
+import { unitWithParent } from '../features/unit-name.ts';
 import { useCycles } from '../features/use-cycles.ts';
 import { graphql, type ResultOf } from '../graphql/graphql.ts';
 import { useT } from '../i18n/i18n-context.tsx';
@@ -16,6 +17,8 @@ const BlockRankings = graphql(`
     blockRankings(cycleId: $cycleId) {
       id
       blockRank
+      unitScore
+      inScope
       collectiveTitles
       excellentAllowed
       excellentEligible
@@ -23,6 +26,10 @@ const BlockRankings = graphql(`
       unit {
         id
         name
+        parent {
+          id
+          name
+        }
         peopleCount
         block {
           id
@@ -83,6 +90,10 @@ export function RankingsPage() {
   }, [blocks.data]);
   const error = blocks.error ?? ranking.error ?? cyclesError;
   const chosen = rows.find((row) => row.unit.id === unitId);
+  // a peer unit of the block shows its rank and score; its people are not the viewer's to read
+  const open = (row: UnitRow) => {
+    if (row.inScope) setUnitId(row.unit.id);
+  };
 
   return (
     <section aria-labelledby="rankings-heading">
@@ -123,7 +134,10 @@ export function RankingsPage() {
               scroll={{ y: 'max(320px, calc(100vh - 330px))' }}
               locale={{ emptyText: t('rankings.empty') }}
               rowClassName={(row) => (row.unit.id === unitId ? 'ant-table-row-selected' : '')}
-              onRow={(row) => ({ onClick: () => setUnitId(row.unit.id), style: { cursor: 'pointer' } })}
+              onRow={(row) => ({
+                onClick: () => open(row),
+                style: { cursor: row.inScope ? 'pointer' : 'default' },
+              })}
               columns={[
                 {
                   title: t('rankings.block'),
@@ -141,24 +155,37 @@ export function RankingsPage() {
                 {
                   title: t('rankings.unit'),
                   key: 'unit',
-                  render: (_, row) => (
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => setUnitId(row.unit.id)}
-                      aria-pressed={row.unit.id === unitId}
-                      style={{
-                        background: 'none',
-                        border: 0,
-                        padding: 0,
-                        color: '#a61d24',
-                        cursor: 'pointer',
-                        textAlign: 'left',
-                      }}
-                    >
-                      {row.unit.name}
-                    </button>
-                  ),
+                  render: (_, row) =>
+                    !row.inScope ? (
+                      <Space size={4} wrap>
+                        <span>{unitWithParent(row.unit)}</span>
+                        <Tag title={t('rankings.peerHint')}>{t('rankings.peer')}</Tag>
+                      </Space>
+                    ) : (
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => open(row)}
+                        aria-pressed={row.unit.id === unitId}
+                        style={{
+                          background: 'none',
+                          border: 0,
+                          padding: 0,
+                          color: '#a61d24',
+                          cursor: 'pointer',
+                          textAlign: 'left',
+                        }}
+                      >
+                        {unitWithParent(row.unit)}
+                      </button>
+                    ),
+                },
+                {
+                  title: t('rankings.score'),
+                  key: 'score',
+                  width: 90,
+                  align: 'right',
+                  render: (_, row) => formatScore(row.unitScore),
                 },
                 {
                   title: t('rankings.collective'),
@@ -185,7 +212,7 @@ export function RankingsPage() {
         </Col>
         <Col xs={24} xl={11}>
           <Card
-            title={chosen ? `${t('rankings.people')} · ${chosen.unit.name}` : t('rankings.people')}
+            title={chosen ? `${t('rankings.people')} · ${unitWithParent(chosen.unit)}` : t('rankings.people')}
             size="small"
           >
             {!unitId ? (
