@@ -511,6 +511,7 @@ export const en: Messages = {
   'audit.action.updateUnit': 'Update a unit',
   'audit.action.updateUser': 'Update an account',
   'audit.action.withdrawAppeal': 'Withdraw an appeal',
+  'audit.action.attachAppealFiles': 'Attach files to an appeal',
   'audit.action.withdrawTitleProposal': 'Withdraw a title proposal',
   'audit.action.writeEvaluation': 'Write the evaluation results',
   'audit.entity.Appeal': 'Appeal',

@@ -511,6 +511,7 @@ export const vi = {
   'audit.action.updateUnit': 'Cập nhật đơn vị',
   'audit.action.updateUser': 'Cập nhật tài khoản',
   'audit.action.withdrawAppeal': 'Rút khiếu nại',
+  'audit.action.attachAppealFiles': 'Đính kèm tệp vào khiếu nại',
   'audit.action.withdrawTitleProposal': 'Rút đề nghị danh hiệu',
   'audit.action.writeEvaluation': 'Ghi kết quả đánh giá',
   'audit.entity.Appeal': 'Khiếu nại',
