@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { Alert, Button, Input, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useClient } from 'urql';
+import { PersonEvidenceDrawer } from '../features/evidence/person-evidence-drawer.tsx';
 import { unitWithParent } from '../features/unit-name.ts';
 import { UnitTreeSelect } from '../features/unit-tree-select.tsx';
 import { useUrlState } from '../features/url-state/use-url-state.ts';
@@ -53,7 +54,8 @@ export function PeoplePage() {
   const searchId = useId();
   const unitId = useId();
   // the search and the unit live in the address: Back and links keep the view
-  const [url, setUrl] = useUrlState(['unit', 'q'] as const);
+  // and so do the person whose imported evidence is open, and its cycle
+  const [url, setUrl] = useUrlState(['unit', 'q', 'evidence', 'cycle'] as const);
   const unit = url.unit;
   const setUnit = (value: string | undefined) => setUrl({ unit: value ?? null });
   const [search, setSearch] = useState(url.q ?? '');
@@ -216,7 +218,16 @@ export function PeoplePage() {
                     {person ? (
                       <>
                         <td>{person.code}</td>
-                        <td title={person.fullName}>{person.fullName}</td>
+                        <td title={person.fullName}>
+                          <Button
+                            type="link"
+                            className="people-name"
+                            onClick={() => setUrl({ evidence: person.id })}
+                            aria-label={t('evidence.open', { name: person.fullName })}
+                          >
+                            {person.fullName}
+                          </Button>
+                        </td>
                         <td className="optional" title={unitWithParent(person.unit)}>
                           {unitWithParent(person.unit)}
                         </td>
@@ -233,6 +244,15 @@ export function PeoplePage() {
           )}
         </table>
       </section>
+      {url.evidence && (
+        <PersonEvidenceDrawer
+          personId={url.evidence}
+          name={list.nodes.find((person) => person?.id === url.evidence)?.fullName ?? null}
+          cycleId={url.cycle}
+          onCycle={(cycle) => setUrl({ cycle })}
+          onClose={() => setUrl({ evidence: null, cycle: null })}
+        />
+      )}
     </section>
   );
 }

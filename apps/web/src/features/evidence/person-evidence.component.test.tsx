@@ -4,8 +4,10 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { vi as messages } from '../../i18n/vi.ts';
+import { cyclesAnswer } from '../../test-support/cycles-answer.ts';
 import { renderWithApp } from '../../test-support/render-with-app.tsx';
 import { PersonEvidence } from './person-evidence.tsx';
+import { PersonEvidenceDrawer } from './person-evidence-drawer.tsx';
 
 const count = (name: string, value: string) => ({
   __typename: 'EvidenceField',
@@ -57,6 +59,9 @@ function evidence(mayCorrect: boolean) {
     },
   };
 }
+
+const say = (text: string, values: Record<string, string>) =>
+  text.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
 
 const deleted = {
   data: {
@@ -137,6 +142,34 @@ describe('imported evidence of a person', () => {
     await waitFor(() => expect(calls.map((call) => call.operationName)).toContain('DeleteEvidence'));
     expect(calls.find((call) => call.operationName === 'DeleteEvidence')?.variables).toEqual({
       input: { cycleId: 'c1', id: 'd1', reason: 'Nhập nhầm người xử lý', version: 3 },
+    });
+  });
+
+  it('opens from the people list in a drawer with the cycle to read', async () => {
+    let cycle = '';
+    const { calls } = renderWithApp(
+      <PersonEvidenceDrawer
+        personId="p1"
+        name="Nguyễn Văn Em"
+        cycleId="c1"
+        onCycle={(id) => {
+          cycle = id;
+        }}
+        onClose={() => {}}
+      />,
+      {
+        role: 'OFFICER',
+        answers: { CyclesList: cyclesAnswer({ status: 'OPEN' }), PersonEvidence: evidence(true) },
+      },
+    );
+    const drawer = await screen.findByRole('dialog');
+    await within(drawer).findByText('mot-cua-quy-2.xlsx');
+    within(drawer).getByText(say(messages['evidence.drawerTitle'], { name: 'Nguyễn Văn Em' }));
+    within(drawer).getByTestId('cycle-select');
+    expect(cycle).toBe('');
+    expect(calls.find((call) => call.operationName === 'PersonEvidence')?.variables).toEqual({
+      cycleId: 'c1',
+      personId: 'p1',
     });
   });
 });
