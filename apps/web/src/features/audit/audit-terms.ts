@@ -30,14 +30,18 @@ export function describeField(t: Translate, entity: string, field: string): stri
 export const auditEntities = [
   'Appeal',
   'Ballot',
+  'CitizenVote',
   'CouncilSession',
   'Cycle',
+  'DisciplineDecision',
+  'DossierStat',
   'EvaluationResult',
   'EvaluationRun',
   'Flag',
   'HeadAssessment',
   'ImportBatch',
   'ImportMapping',
+  'Infraction',
   'IssuedDocument',
   'JobPosition',
   'NationalExport',
@@ -47,6 +51,7 @@ export const auditEntities = [
   'QuotaException',
   'SelfAssessment',
   'Session',
+  'Task',
   'TitleAward',
   'TitleDecision',
   'TitleProposal',
@@ -99,8 +104,11 @@ function codePrefix(entity: string, field: string): string | null {
           ImportMapping: 'imports.kind.',
           IssuedDocument: 'documentKind.',
           Unit: 'unitKind.',
+          Infraction: 'evidence.option.',
         }[entity] ?? null
       );
+    case 'form':
+      return entity === 'DisciplineDecision' ? 'evidence.option.' : null;
     default:
       return null;
   }
