@@ -233,4 +233,33 @@ describe('appeal attachments', () => {
     const council = await upload('council', [{ name: 'x.pdf', type: 'application/pdf', content: pdf() }]);
     expect(council.status).toBe(404);
   });
+
+  it('a browser session uploads only with its CSRF header', async () => {
+    const login = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation ($p: String!) { login(username: "staff", password: $p) { csrfToken } }',
+        variables: { p: fixturePassword },
+      }),
+    });
+    const csrf = ((await login.json()) as { data: { login: { csrfToken: string } } }).data.login.csrfToken;
+    const cookie =
+      (login.headers.getSetCookie().find((c) => c.startsWith('cadre_session=')) ?? '').split(';')[0] ?? '';
+    const post = (headers: Record<string, string>) => {
+      const form = new FormData();
+      form.append('files', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'anh.png');
+      return fetch(`${base}/api/appeals/${encodeURIComponent(appealId)}/attachments`, {
+        method: 'POST',
+        headers: { cookie, ...headers },
+        body: form,
+      });
+    };
+    const before = await app.db.prisma.appealAttachment.count();
+    expect((await post({})).status).toBe(401);
+    expect(await app.db.prisma.appealAttachment.count()).toBe(before);
+    const allowed = await post({ 'x-csrf-token': csrf });
+    expect(allowed.status).toBe(201);
+    expect(await app.db.prisma.appealAttachment.count()).toBe(before + 1);
+  });
 });
