@@ -332,6 +332,8 @@ export const en: Messages = {
   'appeal.attachmentType': '“{name}” is not a PDF, JPEG or PNG file.',
   'appeal.attachmentTooLarge': '“{name}” is too large: at most {size} MB.',
   'appeal.attachFailed': 'The appeal was filed but its files were not attached: {reason}',
+  'appeal.addFiles': 'Attach more files',
+  'appeal.attached': 'Attached “{name}”.',
 
   'self.byPerson': 'The person’s self-assessment',
   'self.none': 'No self-assessment filed yet.',
@@ -1239,7 +1241,7 @@ export const en: Messages = {
   'evidence.wholeYear': 'Whole year',
   'evidence.periodClosed': 'Period closed',
   'evidence.sourceBy': '{at} · {by}',
-  'evidence.typedIn': 'Entered on screen',
+  'evidence.typedIn': 'Not from an import file',
   'evidence.correct': 'Correct',
   'evidence.delete': 'Delete',
   'evidence.correctTitle': 'Correct evidence of {name}',

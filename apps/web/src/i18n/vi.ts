@@ -331,6 +331,8 @@ export const vi = {
   'appeal.attachmentType': 'Tệp “{name}” không phải PDF, JPEG hay PNG.',
   'appeal.attachmentTooLarge': 'Tệp “{name}” quá lớn: tối đa {size} MB.',
   'appeal.attachFailed': 'Đã gửi khiếu nại nhưng chưa đính kèm được tệp: {reason}',
+  'appeal.addFiles': 'Đính kèm thêm tệp',
+  'appeal.attached': 'Đã đính kèm “{name}”.',
 
   'self.byPerson': 'Bản tự đánh giá của cán bộ',
   'self.none': 'Chưa nộp bản tự đánh giá.',
@@ -1237,7 +1239,7 @@ export const vi = {
   'evidence.wholeYear': 'Cả năm',
   'evidence.periodClosed': 'Kỳ đã khóa',
   'evidence.sourceBy': '{at} · {by}',
-  'evidence.typedIn': 'Nhập trên màn hình',
+  'evidence.typedIn': 'Không qua tệp nhập',
   'evidence.correct': 'Sửa',
   'evidence.delete': 'Xóa',
   'evidence.correctTitle': 'Sửa minh chứng của {name}',
