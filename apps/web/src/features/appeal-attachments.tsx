@@ -1,7 +1,7 @@
 // An appeal's attachments: the Upload control of the appeal forms (PDF, JPEG, PNG within the API's
 // limits, checked here too so a wrong file is named at once), the upload after the appeal is filed,
 // and the download links wherever an appeal is shown.
-import { Button, Form, Space, Typography, Upload, type UploadFile } from 'antd';
+import { App, Button, Form, Space, Typography, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../graphql/graphql.ts';
@@ -26,6 +26,34 @@ export type AttachmentLink = { id: string; fileName: string; size: number; downl
 
 const megabytes = (bytes: number) => formatNumber(bytes / 1024 / 1024, 'vi', 1);
 
+type Limits = {
+  maxFiles: number;
+  maxFileBytes: number;
+  maxTotalBytes: number;
+  contentTypes: readonly string[];
+  extensions: readonly string[];
+};
+
+function useLimits(): Limits | undefined {
+  const [limits] = useQuery({ query: AttachmentLimitsQuery });
+  return limits.data?.appealAttachmentLimits;
+}
+
+/** Why a chosen file cannot go with an appeal (its kind, its size), or null. */
+function refusalOf(file: File, rules: Limits | undefined, t: Translate): string | null {
+  if (!rules) return null;
+  if (!rules.contentTypes.includes(file.type)) return t('appeal.attachmentType', { name: file.name });
+  if (file.size > rules.maxFileBytes) {
+    return t('appeal.attachmentTooLarge', { name: file.name, size: megabytes(rules.maxFileBytes) });
+  }
+  return null;
+}
+
+const acceptOf = (rules: Limits | undefined) =>
+  rules
+    ? [...rules.extensions.map((extension) => `.${extension}`), ...rules.contentTypes].join(',')
+    : undefined;
+
 /** What the form field holds: the files chosen, not yet sent. */
 export type ChosenFiles = UploadFile[] | undefined;
 
@@ -40,13 +68,10 @@ export function chosenFiles(value: ChosenFiles): File[] {
  */
 export function AppealFilesField() {
   const t = useT();
-  const [limits] = useQuery({ query: AttachmentLimitsQuery });
+  const rules = useLimits();
   const [refusal, setRefusal] = useState<string | null>(null);
-  const rules = limits.data?.appealAttachmentLimits;
   const maxFiles = rules?.maxFiles ?? 5;
-  const accept = rules
-    ? [...rules.extensions.map((extension) => `.${extension}`), ...rules.contentTypes].join(',')
-    : undefined;
+  const accept = acceptOf(rules);
   return (
     <Form.Item
       name="files"
@@ -70,17 +95,9 @@ export function AppealFilesField() {
         accept={accept}
         maxCount={maxFiles}
         beforeUpload={(file) => {
-          if (rules && !rules.contentTypes.includes(file.type)) {
-            setRefusal(t('appeal.attachmentType', { name: file.name }));
-            return Upload.LIST_IGNORE;
-          }
-          if (rules && file.size > rules.maxFileBytes) {
-            setRefusal(
-              t('appeal.attachmentTooLarge', { name: file.name, size: megabytes(rules.maxFileBytes) }),
-            );
-            return Upload.LIST_IGNORE;
-          }
-          setRefusal(null);
+          const refused = refusalOf(file, rules, t);
+          setRefusal(refused);
+          if (refused) return Upload.LIST_IGNORE;
           // kept in the form: sent once the appeal is filed
           return false;
         }}
@@ -121,6 +138,47 @@ export function describeAttachmentError(error: unknown, t: Translate): string {
   return t('appeal.attachFailed', {
     reason: error instanceof AttachmentUploadError ? error.message : t('error.network'),
   });
+}
+
+/**
+ * More files for an appeal still open (one sent before, or one whose files did not go with it):
+ * each file chosen is sent at once; the API keeps the count and sizes.
+ */
+export function AddAppealFiles(props: { appealId: string; count: number; onAdded: () => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const rules = useLimits();
+  const [sending, setSending] = useState(false);
+  if (!rules || props.count >= rules.maxFiles) return null;
+  return (
+    <Upload
+      showUploadList={false}
+      accept={acceptOf(rules)}
+      beforeUpload={(file) => {
+        const refused = refusalOf(file, rules, t);
+        if (refused) {
+          void message.error(refused, 8);
+          return Upload.LIST_IGNORE;
+        }
+        setSending(true);
+        uploadAppealFiles(props.appealId, [file])
+          .then(() => {
+            void message.success(t('appeal.attached', { name: file.name }));
+            props.onAdded();
+          })
+          .catch((error: unknown) =>
+            message.error(error instanceof AttachmentUploadError ? error.message : t('error.network'), 8),
+          )
+          .finally(() => setSending(false));
+        // sent here, not by the control
+        return false;
+      }}
+    >
+      <Button size="small" loading={sending}>
+        {t('appeal.addFiles')}
+      </Button>
+    </Upload>
+  );
 }
 
 /** An appeal's files as download links, with their size. */

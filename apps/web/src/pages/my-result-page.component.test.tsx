@@ -166,4 +166,50 @@ describe('my result page', () => {
     });
     setCsrfToken(null);
   });
+
+  it('lists the files of an open appeal and sends one more chosen with "attach more files"', async () => {
+    const sent: string[] = [];
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      const form = init?.body as FormData;
+      sent.push(`${String(input)} ${form.getAll('files').map((file) => (file as File).name)}`);
+      return new Response(JSON.stringify({ attachments: [] }), { status: 201 });
+    });
+    const user = userEvent.setup();
+    const pending = structuredClone(myResult);
+    Object.assign(pending.data, {
+      myAppeals: [
+        {
+          __typename: 'Appeal',
+          id: 'appeal-1',
+          status: 'SUBMITTED',
+          reason: 'Tôi đã hoàn thành vượt mức các nhiệm vụ được giao',
+          requested: 'EXCELLENT',
+          outcome: null,
+          filedAt: new Date().toISOString(),
+          decidedAt: null,
+          version: 1,
+          attachments: [
+            {
+              __typename: 'AppealAttachment',
+              id: 'f1',
+              fileName: 'xac-nhan.png',
+              size: 524_288,
+              downloadUrl: '/api/appeals/attachments/f1',
+            },
+          ],
+        },
+      ],
+    });
+    renderWithApp(<MyResultPage />, {
+      role: 'STAFF',
+      answers: { CyclesList: cycles, MyResultPage: pending, AppealAttachmentLimits: limits },
+    });
+    const appeal = await screen.findByTestId('appeal', {}, slow);
+    const link = await within(appeal).findByRole('link', { name: 'xac-nhan.png (0,5 MB)' }, slow);
+    expect(link.getAttribute('href')).toBe('/api/appeals/attachments/f1');
+    await within(appeal).findByRole('button', { name: messages['appeal.addFiles'] }, slow);
+    const input = appeal.querySelector('input[type="file"]') as HTMLInputElement;
+    await user.upload(input, new File(['%PDF-1.7'], 'bang-diem.pdf', { type: 'application/pdf' }));
+    await waitFor(() => expect(sent).toEqual(['/api/appeals/appeal-1/attachments bang-diem.pdf']), slow);
+  });
 });

@@ -21,6 +21,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useSession } from '../auth/session.ts';
 import {
+  AddAppealFiles,
   AppealAttachmentLinks,
   AppealFilesField,
   type AttachmentLink,
@@ -369,6 +370,12 @@ function AppealSection({
               actions={
                 appeal.status === 'SUBMITTED' || appeal.status === 'UNDER_REVIEW'
                   ? [
+                      <AddAppealFiles
+                        key="files"
+                        appealId={appeal.id}
+                        count={appeal.attachments.length}
+                        onAdded={onChanged}
+                      />,
                       <Button
                         key="withdraw"
                         danger
