@@ -95,6 +95,8 @@ describe.each(testEngines())('exports built by a job on %s', (engine) => {
       });
     }
     server = createHttpServer(createServer({ services: app.services, demo: null, yoga: app.yoga }).handler);
+    // polling a busy machine must not leave the client a pooled connection the server has closed
+    server.keepAliveTimeout = 300_000;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });

@@ -111,6 +111,9 @@ describe.each(testEngines())('import and export files on %s', (engine) => {
     });
     cycleId = gid('Cycle', cycle.id);
     server = createHttpServer(createServer({ services: app.services, demo: null, yoga: app.yoga }).handler);
+    // a long import (a busy machine delays the client's own expiry of idle sockets) must not leave
+    // the client a pooled connection the server has closed meanwhile
+    server.keepAliveTimeout = 300_000;
     base = await listen(server);
     smallLimitServer = createHttpServer(
       createServer({ services: app.services, demo: null, yoga: app.yoga, uploads: { limit: 1024 } }).handler,
