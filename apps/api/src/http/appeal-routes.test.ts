@@ -3,6 +3,7 @@
 // download them, as an attachment that is never sniffed.
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { testEngines } from '@cadre/db/testing';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../auth/password.ts';
@@ -21,7 +22,7 @@ type Answer = {
   fields?: { field: string; message: string }[];
 };
 
-describe('appeal attachments', () => {
+describe.each(testEngines())('appeal attachments on %s', (engine) => {
   let app: TestApp;
   let server: Server;
   let base = '';
@@ -29,7 +30,7 @@ describe('appeal attachments', () => {
   let otherHead = '';
 
   beforeAll(async () => {
-    app = await createTestApp('pglite');
+    app = await createTestApp(engine);
     const { prisma } = app.db;
     const { people, units, users } = app.fixture;
     const cycle = await prisma.cycle.create({

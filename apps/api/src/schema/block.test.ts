@@ -1,5 +1,6 @@
 // The block ranking as a unit head reads it: every unit of his emulation block with its rank and
 // unit score (a peer named with its parent), and none of the peers' people.
+import { testEngines } from '@cadre/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, gid, type TestApp } from '../test-support/test-app.ts';
 
@@ -20,12 +21,12 @@ const blockRankingsQuery = `query ($c: ID!) { blockRankings(cycleId: $c) {
   blockRank unitScore inScope
   unit { id name parent { name } block { name } heads { fullName } } } }`;
 
-describe('block rankings', () => {
+describe.each(testEngines())('block rankings on %s', (engine) => {
   let app: TestApp;
   let cycleId = '';
 
   beforeAll(async () => {
-    app = await createTestApp('pglite');
+    app = await createTestApp(engine);
     const { prisma } = app.db;
     const { units, people } = app.fixture;
     // Sở A (the head's) and Sở B compete in one block; Cường heads Sở B
