@@ -501,6 +501,12 @@ export async function benchApi(options: {
       rankingBodies,
       false,
     );
+    // real searches are mostly distinct strings: what each costs when it is executed
+    await measureLoad(
+      'people search without the read cache (READ_CACHE=off, every request executed)',
+      searchBodies,
+      false,
+    );
   } finally {
     await server.stop();
   }
