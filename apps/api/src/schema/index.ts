@@ -23,6 +23,7 @@ import '../domains/checklist/checklist.ts';
 import '../domains/checklist/cycle-settings.ts';
 import '../domains/periods/periods.ts';
 import '../domains/evidence/evidence.ts';
+import '../domains/reminders/reminders.ts';
 
 // every relation to a scoped type goes through its where-builder (scope/scoped-relations.ts)
 export const schema = scopeRelations(builder.toSchema({ sortSchema: false }));

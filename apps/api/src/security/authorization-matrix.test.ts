@@ -95,6 +95,8 @@ const allowed: Record<'Query' | 'Mutation', Record<string, Role[] | 'public'>> =
     personPeriods: everyone,
     // a person's evidence: the people builder limits whose
     personEvidence: everyone,
+    // the caller's own reminders only
+    myReminders: everyone,
   },
   Mutation: {
     login: 'public',
@@ -146,6 +148,10 @@ const allowed: Record<'Query' | 'Mutation', Record<string, Role[] | 'public'>> =
     // whoever may import a person's evidence corrects it (the service checks the person's unit)
     correctEvidence: ['ADMIN', 'OFFICER', 'UNIT_HEAD'],
     deleteEvidence: ['ADMIN', 'OFFICER', 'UNIT_HEAD'],
+    // people of the caller's scope whose self-assessment is missing
+    sendReminders: ['ADMIN', 'OFFICER', 'UNIT_HEAD'],
+    // the caller's own reminder (another's is left alone)
+    dismissReminder: everyone,
   },
 };
 
