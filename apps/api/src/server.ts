@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { withVettedProto } from './auth/cookies.ts';
 import type { AppServices } from './context.ts';
 import { AppError } from './errors.ts';
@@ -55,6 +56,33 @@ function requestLog(base: Logger): MiddlewareHandler<ApiEnv> {
   };
 }
 
+/** The largest GraphQL request body: far above any query with its variables (a bulk proposal of 100 is ≈ 10 KB). */
+export const maxGraphqlBodyBytes = 512 * 1024;
+
+const tooLarge = () =>
+  jsonResponse(
+    413,
+    {
+      error: `Yêu cầu quá lớn: tối đa ${maxGraphqlBodyBytes / 1024} KB / request too large: at most ${maxGraphqlBodyBytes / 1024} KB`,
+      code: 'PAYLOAD_TOO_LARGE',
+    },
+    { connection: 'close' },
+  );
+const countedBodyLimit = bodyLimit({ maxSize: maxGraphqlBodyBytes, onError: tooLarge });
+
+/**
+ * The declared length read off Node's own headers (the request object is not built for it, which
+ * hono/body-limit would do on every request); a body without a declared length is counted as it
+ * streams.
+ */
+const graphqlBodyLimit: MiddlewareHandler<ApiEnv> = (c, next) => {
+  const declared = c.env.incoming.headers['content-length'];
+  if (declared !== undefined && c.env.incoming.headers['transfer-encoding'] === undefined) {
+    return Number(declared) > maxGraphqlBodyBytes ? Promise.resolve(tooLarge()) : next();
+  }
+  return countedBodyLimit(c, next);
+};
+
 /**
  * The whole HTTP surface on one port: `/graphql` (Yoga), `/healthz`, `/api/session`, `/api/config`,
  * the document, file and appeal-attachment routes, and the built web app at `/` (SPA fallback). `uploads` bounds the
@@ -88,13 +116,19 @@ export function createServer(options: {
     return jsonResponse(500, { error: 'Internal error' });
   });
 
-  app.all('/graphql/*', rateLimit(rateLimiter), (c) => {
-    // the Secure flag of the cookies a login sets follows the same TRUST_PROXY rule as HSTS
-    const request = withVettedProto(c.req.raw, isHttpsRequest(c.env.incoming, config.trustProxy), {
-      'x-request-id': c.var.requestId,
-    });
-    return yoga.handleRequest(request, { req: c.env.incoming, res: c.env.outgoing });
-  });
+  app.all(
+    '/graphql/*',
+    rateLimit(rateLimiter),
+    // a GraphQL request is a query and its variables: anything larger is refused before it is read
+    graphqlBodyLimit,
+    (c) => {
+      // the Secure flag of the cookies a login sets follows the same TRUST_PROXY rule as HSTS
+      const request = withVettedProto(c.req.raw, isHttpsRequest(c.env.incoming, config.trustProxy), {
+        'x-request-id': c.var.requestId,
+      });
+      return yoga.handleRequest(request, { req: c.env.incoming, res: c.env.outgoing });
+    },
+  );
 
   app.all('/healthz', async () => {
     const reads = services.reads;

@@ -1,8 +1,12 @@
 // Expensive requests are refused before they cost anything: list arguments are capped (and counted
-// in the complexity limit), deeply nested variables are a clear 400, not a 500.
+// in the complexity limit), deeply nested variables are a clear 400, not a 500, and a body too large
+// for any GraphQL request is refused before it is read.
 import { randomUUID } from 'node:crypto';
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { testEngines } from '@cadre/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, maxGraphqlBodyBytes } from '../server.ts';
 import { createTestApp, gid, type TestApp } from '../test-support/test-app.ts';
 import { maxListArgument } from './document-limits.ts';
 
@@ -73,5 +77,34 @@ describe.each(testEngines())('request limits (%s)', (engine) => {
     expect(response.status).toBeLessThan(500);
     const body = (await response.json()) as { errors: { message: string }[] };
     expect(body.errors[0]?.message).toMatch(/nested too deeply/);
+  });
+
+  it(`a GraphQL body above ${maxGraphqlBodyBytes / 1024} KB is refused with 413 before it is read`, async () => {
+    const { handler } = createServer({ services: app.services, demo: null, yoga: app.yoga });
+    const server = createHttpServer(handler);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    try {
+      const token = await app.login('staff');
+      const post = (body: string) =>
+        fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body,
+        });
+      const big = await post(
+        JSON.stringify({
+          query: 'query ($s: String) { me { id } }',
+          variables: { s: 'x'.repeat(maxGraphqlBodyBytes) },
+        }),
+      );
+      expect(big.status).toBe(413);
+      expect(((await big.json()) as { code: string }).code).toBe('PAYLOAD_TOO_LARGE');
+      const small = await post(JSON.stringify({ query: '{ me { username } }' }));
+      expect(small.status).toBe(200);
+      expect(((await small.json()) as { data: { me: { username: string } } }).data.me.username).toBe('staff');
+    } finally {
+      server.close();
+    }
   });
 });
