@@ -943,6 +943,15 @@ export const en: Messages = {
   'checklist.blocksArchive': 'Blocks archiving',
   'checklist.blocksReview': 'Blocks the council review',
   'checklist.byUnit': 'Most: {units}',
+  'reminders.selfAssessment': '{sender} reminds you to submit your self-assessment, due {date}',
+  'reminders.noDeadline': 'not set',
+  'reminders.sentAt': 'Sent {at}',
+  'reminders.dismiss': 'Dismiss',
+  'reminders.send': 'Send reminders',
+  'reminders.confirmTitle': 'Remind those who have not submitted their self-assessment?',
+  'reminders.confirmBody':
+    '{count} people in your scope have not submitted. Each sees the reminder on their own page; anyone reminded today is not reminded again.',
+  'reminders.sent': 'Reminded {sent} people ({already} already reminded today)',
   'calibration.heading': 'Calibration: evidence against decisions',
   'calibration.intro':
     'Before approval, the council and the personnel office look at units and heads rated above what the evidence shows: uniform assessments, all good on low evidence, heads above their unit, ratings raised against the proposal. The evidence score is the task results component (of 70 points) as a percentage.',

@@ -945,6 +945,15 @@ export const vi = {
   'checklist.blocksArchive': 'Chặn lưu trữ',
   'checklist.blocksReview': 'Chặn chuyển Hội đồng xem xét',
   'checklist.byUnit': 'Nhiều nhất: {units}',
+  'reminders.selfAssessment': '{sender} nhắc bạn nộp bản tự đánh giá, hạn {date}',
+  'reminders.noDeadline': 'chưa đặt',
+  'reminders.sentAt': 'Gửi lúc {at}',
+  'reminders.dismiss': 'Đã xem',
+  'reminders.send': 'Gửi nhắc nhở',
+  'reminders.confirmTitle': 'Nhắc những người chưa nộp bản tự đánh giá?',
+  'reminders.confirmBody':
+    '{count} người trong phạm vi của bạn chưa nộp. Mỗi người thấy lời nhắc trên trang của mình; người đã được nhắc trong ngày không bị nhắc lại.',
+  'reminders.sent': 'Đã nhắc {sent} người ({already} người đã được nhắc trong ngày)',
   'calibration.heading': 'Hiệu chỉnh: minh chứng đối chiếu với quyết định',
   'calibration.intro':
     'Trước khi phê duyệt, Hội đồng và cán bộ tổ chức xem các đơn vị, thủ trưởng có mức xếp loại cao hơn điều minh chứng cho thấy: chấm điểm đồng loạt, đều tốt nhưng minh chứng thấp, người đứng đầu cao hơn kết quả đơn vị, nâng mức so với đề xuất. Điểm minh chứng là phần kết quả thực hiện nhiệm vụ (trên 70 điểm) tính theo phần trăm.',

@@ -34,6 +34,7 @@ import { ComponentsTable } from '../features/components-table.tsx';
 import { CycleSelect } from '../features/cycle-select.tsx';
 import { DeadlineTag } from '../features/deadline-tag.tsx';
 import { type RatingValue, ratingDisplayOrder } from '../features/rating-display.ts';
+import { MyReminders } from '../features/reminders/reminders.tsx';
 import { titleLabel } from '../features/result-details.tsx';
 import { TraceList } from '../features/trace-list.tsx';
 import { type CycleRow, useCycles } from '../features/use-cycles.ts';
@@ -205,6 +206,7 @@ function SelfAssessmentForm({
 
   return (
     <Card title={t('self.heading')} data-testid="self-assessment">
+      {open && !current?.submittedAt && <MyReminders cycleId={cycle.id} />}
       {!open && (
         <Alert
           type="info"

@@ -5,6 +5,7 @@ import { CycleStatusEnum, RoleEnum } from '../../schema/enums.ts';
 import { ErrorInterface } from '../../schema/errors.ts';
 import { UnitRef } from '../../schema/unit.ts';
 import { buildUnitsWhere } from '../../scope/build-units-where.ts';
+import { maySendReminders } from '../reminders/services/send-reminders.ts';
 import { type ChecklistItem, checklistItemKinds, readChecklist } from './services/read-checklist.ts';
 import { WorkflowBlockedError } from './workflow-blocked-error.ts';
 
@@ -41,6 +42,14 @@ const ChecklistItemRef = builder.objectRef<ItemRow>('ChecklistItem').implement({
       type: [ChecklistUnitCountRef],
       description: 'the units with the most outstanding (assessments)',
       resolve: (row) => row.units,
+    }),
+    viewerCanRemind: t.boolean({
+      description: 'whether the caller may remind the people concerned (sendReminders)',
+      resolve: (row, _args, context) =>
+        row.kind === 'MISSING_SELF_ASSESSMENTS' &&
+        row.count > 0 &&
+        context.viewer !== null &&
+        maySendReminders(context.viewer),
     }),
   }),
 });

@@ -126,6 +126,7 @@ export const ChecklistQuery = graphql(`
         dueOn
         label
         labelEn
+        viewerCanRemind
         byUnit {
           unit {
             id

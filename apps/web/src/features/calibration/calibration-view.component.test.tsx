@@ -130,6 +130,7 @@ describe('the checklist', () => {
                   dueOn: '2026-12-15',
                   label: 'Đề xuất chưa được xem xét',
                   labelEn: 'Flags not reviewed',
+                  viewerCanRemind: false,
                   byUnit: [],
                 },
               ],

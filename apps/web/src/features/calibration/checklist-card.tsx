@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { describeCombinedError } from '../../lib/error-message.ts';
 import { formatDate, formatInteger } from '../../lib/format.ts';
+import { SendRemindersButton } from '../reminders/reminders.tsx';
 import { type ChecklistItem, ChecklistQuery } from './calibration-queries.ts';
 
 function isOverdue(dueOn: string | null): boolean {
@@ -11,7 +12,7 @@ function isOverdue(dueOn: string | null): boolean {
   return Date.now() > Date.parse(`${dueOn}T23:59:59+07:00`);
 }
 
-function ItemRow({ item }: { item: ChecklistItem }) {
+function ItemRow({ item, cycleId }: { item: ChecklistItem; cycleId: string }) {
   const { t, locale } = useI18n();
   const overdue = isOverdue(item.dueOn);
   const units = item.byUnit
@@ -49,6 +50,7 @@ function ItemRow({ item }: { item: ChecklistItem }) {
           )}
         </Typography.Text>
         {units && <Typography.Text>{t('checklist.byUnit', { units })}</Typography.Text>}
+        {item.viewerCanRemind && <SendRemindersButton cycleId={cycleId} count={item.count} />}
       </Space>
     </List.Item>
   );
@@ -74,7 +76,7 @@ export function ChecklistCard({ cycleId }: { cycleId: string | null | undefined 
           size="small"
           dataSource={items}
           rowKey={(item) => item.kind}
-          renderItem={(item) => <ItemRow item={item} />}
+          renderItem={(item) => <ItemRow item={item} cycleId={cycleId ?? ''} />}
         />
       )}
     </Card>

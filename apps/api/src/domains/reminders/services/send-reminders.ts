@@ -26,6 +26,11 @@ export function missingSelfAssessmentWhere(options: {
   };
 }
 
+/** Who may send reminders: heads for their units, the personnel office for its scope. */
+export function maySendReminders(viewer: Viewer): boolean {
+  return viewer.role === 'ADMIN' || viewer.role === 'OFFICER' || viewer.role === 'UNIT_HEAD';
+}
+
 /**
  * A head (their units) or the personnel office (its scope) reminds everyone whose self-assessment
  * of the cycle is not submitted, while the cycle collects them (OPEN, ASSESSMENT). People reminded
@@ -40,9 +45,7 @@ export async function sendReminders(options: {
   now?: Date;
 }): Promise<{ sent: number; alreadyReminded: number; dueOn: Date | null }> {
   const { prisma, viewer } = options;
-  if (viewer.role !== 'ADMIN' && viewer.role !== 'OFFICER' && viewer.role !== 'UNIT_HEAD') {
-    throw new ForbiddenError();
-  }
+  if (!maySendReminders(viewer)) throw new ForbiddenError();
   const now = options.now ?? new Date();
   return prisma.$transaction(async (tx) => {
     const cycle = await findVisibleCycle(tx, viewer, options.cycleId);
