@@ -3,8 +3,9 @@ import { gunzip, gzip } from 'node:zlib';
 import type { ExportJob, Prisma, PrismaClient } from '@cadre/db';
 import { exportToNationalDatabase } from '../documents/national-export.ts';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { readAccountViewer } from '../scope/account-viewer.ts';
 import type { UnitTreeCache } from '../scope/unit-tree.ts';
-import { buildViewer, type Viewer } from '../scope/viewer.ts';
+import type { Viewer } from '../scope/viewer.ts';
 import { findVisibleCycle } from './cycle-access.ts';
 import { exportResultsWorkbook } from './export-results.ts';
 
@@ -109,47 +110,6 @@ export async function startExport(options: {
   return { job, done };
 }
 
-/** The account as the job sees it now (one deactivated since may not export), with its councils. */
-async function readRequester(
-  prisma: PrismaClient,
-  unitTrees: UnitTreeCache,
-  userId: string,
-): Promise<Viewer | null> {
-  const user = await prisma.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      username: true,
-      displayName: true,
-      role: true,
-      active: true,
-      personId: true,
-      scopeUnitId: true,
-      person: { select: { unitId: true } },
-      councilSeats: {
-        where: { active: true },
-        select: { council: { select: { id: true, scopeUnitId: true } } },
-      },
-    },
-  });
-  if (!user?.active) return null;
-  return buildViewer(
-    {
-      userId: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      role: user.role,
-      personId: user.personId,
-      personUnitId: user.person?.unitId ?? null,
-      scopeUnitId: user.scopeUnitId,
-      sessionId: '',
-      csrfToken: '',
-      councils: user.councilSeats.map((seat) => seat.council),
-    },
-    await unitTrees.get(),
-  );
-}
-
 async function buildFile(
   prisma: PrismaClient,
   viewer: Viewer,
@@ -186,7 +146,7 @@ export async function executeExport(options: {
   if (!job) throw new NotFoundError('tệp xuất / export');
   if (!unfinished.includes(job.status)) return job;
   await prisma.exportJob.update({ where: { id: job.id }, data: { status: 'RUNNING' } });
-  const viewer = await readRequester(prisma, options.unitTrees, job.requestedById);
+  const viewer = await readAccountViewer(prisma, options.unitTrees, job.requestedById);
   if (!viewer) return failExport(prisma, job.id, 'Tài khoản đã bị khoá / the account is deactivated');
   let built: { fileName: string; content: Buffer };
   try {

@@ -23,8 +23,9 @@ import { prepareImport } from '../imports/prepare-import.ts';
 import { detectFormat, estimateDataRows } from '../imports/read-table.ts';
 import { readTableInWorker } from '../imports/read-table-in-worker.ts';
 import { FileLimitError, UnreadableFileError } from '../imports/read-table-types.ts';
+import { readAccountViewer } from '../scope/account-viewer.ts';
 import type { UnitTreeCache } from '../scope/unit-tree.ts';
-import { buildViewer, type Viewer } from '../scope/viewer.ts';
+import type { Viewer } from '../scope/viewer.ts';
 import { assertWritable, findVisibleCycle } from './cycle-access.ts';
 import { writeAudit } from './write-audit.ts';
 
@@ -234,44 +235,6 @@ async function claimUnfinished(tx: Prisma.TransactionClient, batchId: string): P
   if (!row || !unfinished.includes(row.status as ImportBatch['status'])) throw new BatchFinishedError();
 }
 
-/** The uploader as the job sees them now (an account disabled or demoted since may not import). */
-async function readUploader(
-  prisma: PrismaClient,
-  unitTrees: UnitTreeCache,
-  userId: string | null,
-): Promise<Viewer | null> {
-  if (!userId) return null;
-  const user = await prisma.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      username: true,
-      displayName: true,
-      role: true,
-      active: true,
-      personId: true,
-      scopeUnitId: true,
-      person: { select: { unitId: true } },
-    },
-  });
-  if (!user?.active) return null;
-  return buildViewer(
-    {
-      userId: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      role: user.role,
-      personId: user.personId,
-      personUnitId: user.person?.unitId ?? null,
-      scopeUnitId: user.scopeUnitId,
-      sessionId: '',
-      csrfToken: '',
-      councils: [],
-    },
-    await unitTrees.get(),
-  );
-}
-
 /**
  * Carries out a queued import (the job's work). Everything is validated first (types, dates,
  * enums, references inside the uploader's scope, duplicates in the file and against the
@@ -305,7 +268,7 @@ export async function executeImportBatch(options: {
   const { kind, fileName } = recorded;
   const spec = importKinds[kind];
   const file = await prisma.importFile.findUnique({ where: { batchId } });
-  const viewer = await readUploader(prisma, options.unitTrees, recorded.createdById);
+  const viewer = await readAccountViewer(prisma, options.unitTrees, recorded.createdById);
   const refuse = (message: string) =>
     finishFailed({
       prisma,
