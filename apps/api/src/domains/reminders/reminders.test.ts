@@ -115,9 +115,7 @@ describe.each(testEngines())('reminders of missing self-assessments on %s', (eng
 
   it('refuses staff, and a cycle past its self-assessments, naming the field', async () => {
     const staff = await app.graphql<Sent>(send, { cycleId }, { token: await app.login('staff') });
-    expect(
-      staff.errors?.[0]?.extensions?.code ?? (staff.data?.sendReminders as { __typename: string }).__typename,
-    ).toMatch(/FORBIDDEN|ForbiddenError/);
+    expect(staff.data?.sendReminders).toMatchObject({ __typename: 'ForbiddenError' });
     await app.db.prisma.cycle.update({ where: { id: localCycleId }, data: { status: 'REVIEW' } });
     const late = await remind('officer');
     expect(late).toMatchObject({ __typename: 'ValidationError' });
