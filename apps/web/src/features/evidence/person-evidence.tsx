@@ -338,6 +338,20 @@ function toRefusal(
 
 const noRefusal: Refusal = { general: null, value: null, reason: null };
 
+type Outcome = Parameters<typeof toRefusal>[0];
+
+/** What a correction or a deletion answered: null when it went through, else the refusal to show. */
+function refusalOf(
+  response: { error?: Parameters<typeof describeCombinedError>[0] | undefined },
+  outcome: Outcome | undefined,
+  success: string,
+  t: Translate,
+): Refusal | null {
+  if (!outcome)
+    return { ...noRefusal, general: response.error ? describeCombinedError(response.error, t) : null };
+  return outcome.__typename === success ? null : toRefusal(outcome, t);
+}
+
 export function CorrectEvidenceDialog(props: {
   cycleId: string;
   name: string;
@@ -371,16 +385,9 @@ export function CorrectEvidenceDialog(props: {
         version: row.version,
       },
     });
-    const outcome = response.data?.correctEvidence;
-    if (!outcome) {
-      if (response.error) setRefusal({ ...noRefusal, general: describeCombinedError(response.error, t) });
-      return;
-    }
-    if (outcome.__typename === 'CorrectEvidenceSuccess') {
-      props.onClose(true);
-      return;
-    }
-    setRefusal(toRefusal(outcome, t));
+    const refused = refusalOf(response, response.data?.correctEvidence, 'CorrectEvidenceSuccess', t);
+    if (refused) setRefusal(refused);
+    else props.onClose(true);
   }
 
   const valueHelp = refusal.value ?? (touched && valueMissing ? t('evidence.valueRequired') : undefined);
@@ -485,16 +492,9 @@ export function DeleteEvidenceDialog(props: {
     const response = await remove({
       input: { cycleId: props.cycleId, id: row.id, reason: reason.trim(), version: row.version },
     });
-    const outcome = response.data?.deleteEvidence;
-    if (!outcome) {
-      if (response.error) setRefusal({ ...noRefusal, general: describeCombinedError(response.error, t) });
-      return;
-    }
-    if (outcome.__typename === 'DeleteEvidenceSuccess') {
-      props.onClose(true);
-      return;
-    }
-    setRefusal(toRefusal(outcome, t));
+    const refused = refusalOf(response, response.data?.deleteEvidence, 'DeleteEvidenceSuccess', t);
+    if (refused) setRefusal(refused);
+    else props.onClose(true);
   }
 
   function submit() {
