@@ -3,15 +3,15 @@ import { useId, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import type { Role } from '../auth/session.ts';
 import { PersonPicker } from '../features/accounts/person-picker.tsx';
-import { unitWithParent } from '../features/unit-name.ts';
-import { UnitTreeSelect } from '../features/unit-tree-select.tsx';
-import { useDebouncedValue } from '../features/use-debounced-value.ts';
+import { unitWithParent } from '../features/units/unit-name.ts';
+import { UnitTreeSelect } from '../features/units/unit-tree-select.tsx';
 import { graphql, type ResultOf } from '../graphql/graphql.ts';
 import { MutationError } from '../graphql/mutation-error.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError, describeErrorResult } from '../lib/error-message.ts';
 import { useFocusReturn } from '../lib/focus-return.ts';
 import { formatDateTime, formatInteger } from '../lib/format.ts';
+import { useDebouncedValue } from '../lib/use-debounced-value.ts';
 
 const UsersQuery = graphql(`
   query AccountsPage($first: Int, $search: String) {

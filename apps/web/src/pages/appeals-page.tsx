@@ -9,10 +9,10 @@ import {
   chosenFiles,
   describeAttachmentError,
   uploadAppealFiles,
-} from '../features/appeal-attachments.tsx';
-import { CycleSelect } from '../features/cycle-select.tsx';
-import { ratingChoiceRefusal } from '../features/rating-display.ts';
-import { useCycles } from '../features/use-cycles.ts';
+} from '../features/appeals/appeal-attachments.tsx';
+import { CycleSelect } from '../features/cycles/cycle-select.tsx';
+import { useCycles } from '../features/cycles/use-cycles.ts';
+import { ratingChoiceRefusal } from '../features/results/rating-display.ts';
 import { graphql, type ResultOf } from '../graphql/graphql.ts';
 import { MutationError } from '../graphql/mutation-error.ts';
 import { useT } from '../i18n/i18n-context.tsx';

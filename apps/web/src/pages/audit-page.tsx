@@ -10,12 +10,12 @@ import {
   describeField,
   readingOrder,
 } from '../features/audit/audit-terms.ts';
-import { changedFields } from '../features/changed-fields.ts';
-import { usePagedConnection } from '../features/use-paged-connection.ts';
+import { changedFields } from '../features/audit/changed-fields.ts';
 import { graphql, type ResultOf } from '../graphql/graphql.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError } from '../lib/error-message.ts';
 import { formatDateTime, formatInteger } from '../lib/format.ts';
+import { usePagedConnection } from '../lib/use-paged-connection.ts';
 
 const AuditQuery = graphql(`
   query AuditPage($first: Int, $after: String, $filter: AuditFilter) {

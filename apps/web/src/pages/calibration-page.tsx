@@ -1,8 +1,8 @@
 import { Alert, Empty, Space, Typography } from 'antd';
 import { CalibrationView } from '../features/calibration/calibration-view.tsx';
 import { ChecklistCard } from '../features/calibration/checklist-card.tsx';
-import { CycleSelect } from '../features/cycle-select.tsx';
-import { useCycles } from '../features/use-cycles.ts';
+import { CycleSelect } from '../features/cycles/cycle-select.tsx';
+import { useCycles } from '../features/cycles/use-cycles.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError } from '../lib/error-message.ts';
 

@@ -1,10 +1,10 @@
 import { Card, Space, Tabs } from 'antd';
 import { useQuery } from 'urql';
-import { CycleSelect } from '../features/cycle-select.tsx';
+import { CycleSelect } from '../features/cycles/cycle-select.tsx';
+import { useCycles } from '../features/cycles/use-cycles.ts';
 import { CatalogueEditor } from '../features/periods/catalogue-editor.tsx';
 import { CyclePeriodKindQuery } from '../features/periods/period-documents.ts';
 import { PeriodProgressView } from '../features/periods/period-progress.tsx';
-import { useCycles } from '../features/use-cycles.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 
 /** Personnel officers: the product catalogue per job position, and which units have closed which periods. */

@@ -3,17 +3,17 @@ import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useClient, useQuery } from 'urql';
 import { ChecklistCard } from '../features/calibration/checklist-card.tsx';
-import { CycleSelect } from '../features/cycle-select.tsx';
-import { DeadlineTag } from '../features/deadline-tag.tsx';
+import { CycleSelect } from '../features/cycles/cycle-select.tsx';
+import { DeadlineTag } from '../features/cycles/deadline-tag.tsx';
+import { type CycleRow, cycleStatuses, useCycles } from '../features/cycles/use-cycles.ts';
 import {
   FlagCountsQuery,
   type RatingCounts,
   RatingCountsQuery,
   toRatingCounts,
-} from '../features/rating-counts.ts';
-import { type RatingValue, ratingDisplayOrder } from '../features/rating-display.ts';
-import { useUnits } from '../features/unit-tree-select.tsx';
-import { type CycleRow, cycleStatuses, useCycles } from '../features/use-cycles.ts';
+} from '../features/results/rating-counts.ts';
+import { type RatingValue, ratingDisplayOrder } from '../features/results/rating-display.ts';
+import { useUnits } from '../features/units/unit-tree-select.tsx';
 import { graphql } from '../graphql/graphql.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError } from '../lib/error-message.ts';

@@ -1,12 +1,12 @@
 import { Empty, Space, Typography } from 'antd';
-import { CycleSelect } from '../features/cycle-select.tsx';
+import { CycleSelect } from '../features/cycles/cycle-select.tsx';
+import { useCycles } from '../features/cycles/use-cycles.ts';
 import { IssuedDocuments } from '../features/documents/issued-documents.tsx';
 import { NationalExport } from '../features/documents/national-export.tsx';
 import { VerifySignature } from '../features/documents/verify-signature.tsx';
-import { useUrlState } from '../features/url-state/use-url-state.ts';
-import { useCycles } from '../features/use-cycles.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError } from '../lib/error-message.ts';
+import { useUrlState } from '../lib/use-url-state.ts';
 
 /**
  * "Văn bản": the cycle's register of issued (numbered, signed) documents and the buttons that issue

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { PersonPicker, type PickedPerson } from '../features/accounts/person-picker.tsx';
 import { BulkProposeModal } from '../features/emulation/bulk-propose-modal.tsx';
-import { UnitTreeSelect } from '../features/unit-tree-select.tsx';
+import { UnitTreeSelect } from '../features/units/unit-tree-select.tsx';
 import { graphql } from '../graphql/graphql.ts';
 import { MutationError } from '../graphql/mutation-error.ts';
 import { useT } from '../i18n/i18n-context.tsx';

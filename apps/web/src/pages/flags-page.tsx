@@ -2,9 +2,9 @@ import { App, Button, Empty, Form, Input, Modal, Radio, Select, Space, Table, Ta
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useSession } from '../auth/session.ts';
-import { CycleSelect } from '../features/cycle-select.tsx';
-import { unitWithParent } from '../features/unit-name.ts';
-import { useCycles } from '../features/use-cycles.ts';
+import { CycleSelect } from '../features/cycles/cycle-select.tsx';
+import { useCycles } from '../features/cycles/use-cycles.ts';
+import { unitWithParent } from '../features/units/unit-name.ts';
 import { graphql, type ResultOf } from '../graphql/graphql.ts';
 import { MutationError } from '../graphql/mutation-error.ts';
 import { useT } from '../i18n/i18n-context.tsx';

@@ -16,7 +16,8 @@ import {
 } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useClient, useQuery } from 'urql';
-import { CycleSelect } from '../features/cycle-select.tsx';
+import { CycleSelect } from '../features/cycles/cycle-select.tsx';
+import { useCycles } from '../features/cycles/use-cycles.ts';
 import { ColumnMappingEditor } from '../features/imports/column-mapping-editor.tsx';
 import { SourceSelect } from '../features/imports/source-select.tsx';
 import {
@@ -32,12 +33,11 @@ import {
   templateUrl,
   type UploadError,
   uploadImport,
-} from '../features/upload-import.ts';
-import { useUrlState } from '../features/url-state/use-url-state.ts';
-import { useCycles } from '../features/use-cycles.ts';
+} from '../features/imports/upload-import.ts';
 import { graphql, type ResultOf } from '../graphql/graphql.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { formatDateTime, formatInteger } from '../lib/format.ts';
+import { useUrlState } from '../lib/use-url-state.ts';
 
 const ImportBatches = graphql(`
   query ImportBatches($first: Int) {

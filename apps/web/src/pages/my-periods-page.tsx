@@ -1,9 +1,9 @@
 import { Alert, Card, Space } from 'antd';
 import { useQuery } from 'urql';
-import { CycleSelect } from '../features/cycle-select.tsx';
+import { CycleSelect } from '../features/cycles/cycle-select.tsx';
+import { useCycles } from '../features/cycles/use-cycles.ts';
 import { PeriodChart } from '../features/periods/period-chart.tsx';
 import { PersonPeriodsQuery } from '../features/periods/period-documents.ts';
-import { useCycles } from '../features/use-cycles.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError } from '../lib/error-message.ts';
 

@@ -29,15 +29,15 @@ import {
   chosenFiles,
   describeAttachmentError,
   uploadAppealFiles,
-} from '../features/appeal-attachments.tsx';
-import { ComponentsTable } from '../features/components-table.tsx';
-import { CycleSelect } from '../features/cycle-select.tsx';
-import { DeadlineTag } from '../features/deadline-tag.tsx';
-import { type RatingValue, ratingDisplayOrder } from '../features/rating-display.ts';
+} from '../features/appeals/appeal-attachments.tsx';
+import { CycleSelect } from '../features/cycles/cycle-select.tsx';
+import { DeadlineTag } from '../features/cycles/deadline-tag.tsx';
+import { type CycleRow, useCycles } from '../features/cycles/use-cycles.ts';
 import { MyReminders } from '../features/reminders/reminders.tsx';
-import { titleLabel } from '../features/result-details.tsx';
-import { TraceList } from '../features/trace-list.tsx';
-import { type CycleRow, useCycles } from '../features/use-cycles.ts';
+import { ComponentsTable } from '../features/results/components-table.tsx';
+import { type RatingValue, ratingDisplayOrder } from '../features/results/rating-display.ts';
+import { titleLabel } from '../features/results/result-details.tsx';
+import { TraceList } from '../features/results/trace-list.tsx';
 import { graphql } from '../graphql/graphql.ts';
 import { MutationError } from '../graphql/mutation-error.ts';
 import { useT } from '../i18n/i18n-context.tsx';

@@ -3,15 +3,15 @@ import { Alert, Button, Input, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useClient } from 'urql';
 import { PersonEvidenceDrawer } from '../features/evidence/person-evidence-drawer.tsx';
-import { unitWithParent } from '../features/unit-name.ts';
-import { UnitTreeSelect } from '../features/unit-tree-select.tsx';
-import { useUrlState } from '../features/url-state/use-url-state.ts';
-import { useDebouncedValue } from '../features/use-debounced-value.ts';
-import { usePagedConnection } from '../features/use-paged-connection.ts';
+import { unitWithParent } from '../features/units/unit-name.ts';
+import { UnitTreeSelect } from '../features/units/unit-tree-select.tsx';
 import { graphql, type ResultOf } from '../graphql/graphql.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError } from '../lib/error-message.ts';
 import { formatInteger } from '../lib/format.ts';
+import { useDebouncedValue } from '../lib/use-debounced-value.ts';
+import { usePagedConnection } from '../lib/use-paged-connection.ts';
+import { useUrlState } from '../lib/use-url-state.ts';
 import './people-page.css';
 
 const PeopleQuery = graphql(`

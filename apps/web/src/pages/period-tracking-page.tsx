@@ -3,11 +3,11 @@ import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useSession } from '../auth/session.ts';
-import { CycleSelect } from '../features/cycle-select.tsx';
+import { CycleSelect } from '../features/cycles/cycle-select.tsx';
+import { useCycles } from '../features/cycles/use-cycles.ts';
 import { CyclePeriodKindQuery } from '../features/periods/period-documents.ts';
 import { PeriodTracking } from '../features/periods/period-tracking.tsx';
-import { UnitTreeSelect, useUnits } from '../features/unit-tree-select.tsx';
-import { useCycles } from '../features/use-cycles.ts';
+import { UnitTreeSelect, useUnits } from '../features/units/unit-tree-select.tsx';
 import { useT } from '../i18n/i18n-context.tsx';
 
 /** Heads: the tracking screen of one unit and one period. */

@@ -1,12 +1,12 @@
 import { Alert, Card, Col, Empty, Row, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
-import { AbbreviationsLegend } from '../features/abbreviations-legend.tsx';
-import { CycleSelect } from '../features/cycle-select.tsx';
-import { RatingTag } from '../features/rating-tag.tsx';
-import { titleLabel, titleShort } from '../features/result-details.tsx';
-import { unitWithParent } from '../features/unit-name.ts';
-import { useCycles } from '../features/use-cycles.ts';
+import { CycleSelect } from '../features/cycles/cycle-select.tsx';
+import { useCycles } from '../features/cycles/use-cycles.ts';
+import { AbbreviationsLegend } from '../features/results/abbreviations-legend.tsx';
+import { RatingTag } from '../features/results/rating-tag.tsx';
+import { titleLabel, titleShort } from '../features/results/result-details.tsx';
+import { unitWithParent } from '../features/units/unit-name.ts';
 import { graphql, type ResultOf } from '../graphql/graphql.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError } from '../lib/error-message.ts';

@@ -3,23 +3,27 @@ import { readFragment } from 'gql.tada';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useClient } from 'urql';
 import { useSession } from '../auth/session.ts';
-import { AbbreviationsLegend } from '../features/abbreviations-legend.tsx';
-import { AdjustRatingModal } from '../features/adjust-rating-modal.tsx';
-import { CycleSelect } from '../features/cycle-select.tsx';
-import { ExportLinks } from '../features/export-links.tsx';
-import { type RatingValue, ratingDisplayOrder } from '../features/rating-display.ts';
-import { RatingTag } from '../features/rating-tag.tsx';
-import { ResultDetails, titleLabel, titleShort } from '../features/result-details.tsx';
-import { ResultFields as ResultFieldsOf, type ResultRow, ResultsQuery } from '../features/results-query.ts';
-import { unitWithParent } from '../features/unit-name.ts';
-import { UnitTreeSelect } from '../features/unit-tree-select.tsx';
-import { useUrlState } from '../features/url-state/use-url-state.ts';
-import { useCycles } from '../features/use-cycles.ts';
-import { useDebouncedValue } from '../features/use-debounced-value.ts';
-import { usePagedConnection } from '../features/use-paged-connection.ts';
+import { CycleSelect } from '../features/cycles/cycle-select.tsx';
+import { useCycles } from '../features/cycles/use-cycles.ts';
+import { ExportLinks } from '../features/documents/export-links.tsx';
+import { AbbreviationsLegend } from '../features/results/abbreviations-legend.tsx';
+import { AdjustRatingModal } from '../features/results/adjust-rating-modal.tsx';
+import { type RatingValue, ratingDisplayOrder } from '../features/results/rating-display.ts';
+import { RatingTag } from '../features/results/rating-tag.tsx';
+import { ResultDetails, titleLabel, titleShort } from '../features/results/result-details.tsx';
+import {
+  ResultFields as ResultFieldsOf,
+  type ResultRow,
+  ResultsQuery,
+} from '../features/results/results-query.ts';
+import { unitWithParent } from '../features/units/unit-name.ts';
+import { UnitTreeSelect } from '../features/units/unit-tree-select.tsx';
 import { useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError } from '../lib/error-message.ts';
 import { formatInteger, formatScore } from '../lib/format.ts';
+import { useDebouncedValue } from '../lib/use-debounced-value.ts';
+import { usePagedConnection } from '../lib/use-paged-connection.ts';
+import { useUrlState } from '../lib/use-url-state.ts';
 
 const pageSize = 100;
 

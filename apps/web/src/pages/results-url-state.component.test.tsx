@@ -3,8 +3,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { ResultRow } from '../features/results-query.ts';
-import type { CycleStatus } from '../features/use-cycles.ts';
+import type { CycleStatus } from '../features/cycles/use-cycles.ts';
+import type { ResultRow } from '../features/results/results-query.ts';
 import { vi as messages } from '../i18n/vi.ts';
 import { type Answer, renderWithApp } from '../test-support/render-with-app.tsx';
 import { ResultsPage } from './results-page.tsx';

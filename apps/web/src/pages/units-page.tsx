@@ -3,9 +3,9 @@ import type { ColumnsType } from 'antd/es/table';
 import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useQuery } from 'urql';
 import { useSession } from '../auth/session.ts';
-import { unitWithParent } from '../features/unit-name.ts';
 import { UnitDetails, validityText } from '../features/units/unit-details.tsx';
 import { UnitFormModal } from '../features/units/unit-form-modal.tsx';
+import { unitWithParent } from '../features/units/unit-name.ts';
 import {
   ancestorIds,
   buildUnitRows,
@@ -14,11 +14,11 @@ import {
   type UnitRow,
 } from '../features/units/unit-rows.ts';
 import { type UnitListItem, UnitsPageQuery } from '../features/units/units-api.ts';
-import { useUrlState } from '../features/url-state/use-url-state.ts';
-import { useDebouncedValue } from '../features/use-debounced-value.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError } from '../lib/error-message.ts';
 import { foldDiacritics, formatDate, formatInteger } from '../lib/format.ts';
+import { useDebouncedValue } from '../lib/use-debounced-value.ts';
+import { useUrlState } from '../lib/use-url-state.ts';
 
 type Row = UnitRow<UnitListItem>;
 

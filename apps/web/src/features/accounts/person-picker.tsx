@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../../graphql/graphql.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
-import { unitWithParent } from '../unit-name.ts';
-import { useDebouncedValue } from '../use-debounced-value.ts';
+import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
+import { unitWithParent } from '../units/unit-name.ts';
 
 // A person (an account's owner, a nominee) picked by a server search (the API ignores diacritics, so
 // "nguyen van an" finds "Nguyễn Văn An"). Each option shows the staff code and the unit with its

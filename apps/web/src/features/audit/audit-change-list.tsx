@@ -3,8 +3,8 @@
 import { Button, Descriptions, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n-context.tsx';
-import { fieldChanges } from '../changed-fields.ts';
 import { describeField, describeValue, readingOrder } from './audit-terms.ts';
+import { fieldChanges } from './changed-fields.ts';
 
 export type AuditEntryContent = { id: string; entity: string; before?: unknown; after?: unknown };
 

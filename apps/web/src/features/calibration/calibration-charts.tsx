@@ -12,7 +12,7 @@ import {
 } from 'recharts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { formatInteger, formatScore } from '../../lib/format.ts';
-import { type RatingValue, ratingDisplayOrder } from '../rating-display.ts';
+import { type RatingValue, ratingDisplayOrder } from '../results/rating-display.ts';
 import type { CalibrationData } from './calibration-queries.ts';
 
 export const ratingColors: Record<RatingValue, string> = {

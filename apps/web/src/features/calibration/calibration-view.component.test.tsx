@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { vi as messages } from '../../i18n/vi.ts';
 import { renderWithApp } from '../../test-support/render-with-app.tsx';
-import type { CycleRow } from '../use-cycles.ts';
+import type { CycleRow } from '../cycles/use-cycles.ts';
 import { CalibrationView } from './calibration-view.tsx';
 import { ChecklistCard } from './checklist-card.tsx';
 

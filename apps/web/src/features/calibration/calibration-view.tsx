@@ -20,7 +20,7 @@ import { useSession } from '../../auth/session.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { describeCombinedError, describeErrorResult } from '../../lib/error-message.ts';
 import { formatDateTime, formatInteger, formatScore } from '../../lib/format.ts';
-import type { CycleRow } from '../use-cycles.ts';
+import type { CycleRow } from '../cycles/use-cycles.ts';
 import { DistributionBars, EvidenceScatter, QuotaUse, unitLabel } from './calibration-charts.tsx';
 import { type CalibrationData, CalibrationQuery, ReviewCalibrationMutation } from './calibration-queries.ts';
 

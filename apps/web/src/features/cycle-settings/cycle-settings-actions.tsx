@@ -7,7 +7,7 @@ import { MutationError } from '../../graphql/mutation-error.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { describeCombinedError, describeErrorResult } from '../../lib/error-message.ts';
 import { useFocusReturn } from '../../lib/focus-return.ts';
-import { type CycleRow, type CycleStatus, cycleStatuses } from '../use-cycles.ts';
+import { type CycleRow, type CycleStatus, cycleStatuses } from '../cycles/use-cycles.ts';
 
 const UpdateDeadlines = graphql(
   `

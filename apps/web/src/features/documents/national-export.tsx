@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { describeCombinedError } from '../../lib/error-message.ts';
 import { formatDate, formatDateTime, formatInteger } from '../../lib/format.ts';
-import { daysUntil } from '../use-cycles.ts';
+import { daysUntil } from '../cycles/use-cycles.ts';
 import { RefusalAlert } from './describe-refusal.tsx';
 import { type ExportedFile, exportNational, saveFile } from './document-api.ts';
 import {

@@ -6,9 +6,9 @@ import { MutationError } from '../../graphql/mutation-error.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { describeCombinedError, describeErrorResult, type ErrorResult } from '../../lib/error-message.ts';
 import { useFocusReturn } from '../../lib/focus-return.ts';
-import { unitWithParent } from '../unit-name.ts';
-import { UnitTreeSelect } from '../unit-tree-select.tsx';
-import { useDebouncedValue } from '../use-debounced-value.ts';
+import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
+import { unitWithParent } from '../units/unit-name.ts';
+import { UnitTreeSelect } from '../units/unit-tree-select.tsx';
 import { standingColor } from './proposal-details.tsx';
 
 // A bulk proposal: one individual title, the people the engine finds eligible for it (the API's

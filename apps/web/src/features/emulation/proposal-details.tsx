@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../../graphql/graphql.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { formatNumber } from '../../lib/format.ts';
-import { unitWithParent } from '../unit-name.ts';
+import { unitWithParent } from '../units/unit-name.ts';
 
 // What a council member weighs before voting on a proposal, read-only: the nominee's unit (with its
 // parent), staff code, the reason, the engine's standing for the title this year, the earlier

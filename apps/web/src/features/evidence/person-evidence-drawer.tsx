@@ -2,8 +2,8 @@ import { Alert, Drawer, Empty, Skeleton } from 'antd';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { describeCombinedError } from '../../lib/error-message.ts';
 import { useFocusReturn } from '../../lib/focus-return.ts';
-import { CycleSelect } from '../cycle-select.tsx';
-import { useCycles } from '../use-cycles.ts';
+import { CycleSelect } from '../cycles/cycle-select.tsx';
+import { useCycles } from '../cycles/use-cycles.ts';
 import { PersonEvidence } from './person-evidence.tsx';
 
 /**

@@ -17,17 +17,17 @@ import { useMutation, useQuery } from 'urql';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { describeCombinedError, describeErrorResult } from '../../lib/error-message.ts';
 import {
+  ImportColumnsQuery,
+  ImportMappingsQuery,
+  SaveImportMappingMutation,
+} from './import-mapping-queries.ts';
+import {
   type ImportKind,
   importKinds,
   readSampleHeadings,
   suggestMapping,
   type TemplateColumn,
-} from '../upload-import.ts';
-import {
-  ImportColumnsQuery,
-  ImportMappingsQuery,
-  SaveImportMappingMutation,
-} from './import-mapping-queries.ts';
+} from './upload-import.ts';
 
 type MappingValues = { kind: ImportKind; source: string; columns: Record<string, string | undefined> };
 

@@ -1,8 +1,8 @@
 import { Form, Select } from 'antd';
 import { useQuery } from 'urql';
 import { useT } from '../../i18n/i18n-context.tsx';
-import type { ImportKind } from '../upload-import.ts';
 import { ImportMappingsQuery } from './import-mapping-queries.ts';
+import type { ImportKind } from './upload-import.ts';
 
 const none = '';
 

@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { describeCombinedError } from '../../lib/error-message.ts';
 import { formatDate, formatInteger } from '../../lib/format.ts';
-import { unitWithParent } from '../unit-name.ts';
+import { unitWithParent } from './unit-name.ts';
 import { isClosed } from './unit-rows.ts';
 import { UnitDetailsQuery } from './units-api.ts';
 

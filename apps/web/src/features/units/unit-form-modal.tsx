@@ -4,9 +4,9 @@ import { useClient, useMutation, useQuery } from 'urql';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { describeCombinedError, describeErrorResult, type ErrorResult } from '../../lib/error-message.ts';
 import { useFocusReturn } from '../../lib/focus-return.ts';
-import { unitWithParent } from '../unit-name.ts';
-import { UnitTreeSelect } from '../unit-tree-select.tsx';
 import { type UnitKind, unitKinds } from './unit-kind.ts';
+import { unitWithParent } from './unit-name.ts';
+import { UnitTreeSelect } from './unit-tree-select.tsx';
 import {
   CreateUnitMutation,
   EmulationBlocksQuery,

@@ -13,16 +13,16 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { graphql } from '../graphql/graphql.ts';
-import { MutationError } from '../graphql/mutation-error.ts';
-import { useT } from '../i18n/i18n-context.tsx';
-import { describeCombinedError, describeErrorResult } from '../lib/error-message.ts';
-import { useFocusReturn } from '../lib/focus-return.ts';
-import { formatScore } from '../lib/format.ts';
+import { graphql } from '../../graphql/graphql.ts';
+import { MutationError } from '../../graphql/mutation-error.ts';
+import { useT } from '../../i18n/i18n-context.tsx';
+import { describeCombinedError, describeErrorResult } from '../../lib/error-message.ts';
+import { useFocusReturn } from '../../lib/focus-return.ts';
+import { formatScore } from '../../lib/format.ts';
+import { unitWithParent } from '../units/unit-name.ts';
 import { type RatingValue, ratingChoiceRefusal } from './rating-display.ts';
 import { RatingTag } from './rating-tag.tsx';
 import type { ResultRow } from './results-query.ts';
-import { unitWithParent } from './unit-name.ts';
 
 // What the decision may be is the API's to say (the rules engine judges every choice); the form
 // only shows it: the unit's quota now, each choice with the engine's reason when it is refused,

@@ -1,5 +1,5 @@
 import { List, Space, Typography } from 'antd';
-import { useT } from '../i18n/i18n-context.tsx';
+import { useT } from '../../i18n/i18n-context.tsx';
 
 export type TraceLine = { rule: string; citation: string; effect: string; detail: string };
 

@@ -4,11 +4,11 @@
 import { App, Button, Form, Space, Typography, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
-import { graphql } from '../graphql/graphql.ts';
-import type { Translate } from '../i18n/i18n-context.tsx';
-import { useT } from '../i18n/i18n-context.tsx';
-import { csrfHeaderName, getCsrfToken } from '../lib/csrf-token.ts';
-import { formatNumber } from '../lib/format.ts';
+import { graphql } from '../../graphql/graphql.ts';
+import type { Translate } from '../../i18n/i18n-context.tsx';
+import { useT } from '../../i18n/i18n-context.tsx';
+import { csrfHeaderName, getCsrfToken } from '../../lib/csrf-token.ts';
+import { formatNumber } from '../../lib/format.ts';
 
 const AttachmentLimitsQuery = graphql(`
   query AppealAttachmentLimits {

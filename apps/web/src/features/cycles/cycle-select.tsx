@@ -1,6 +1,6 @@
 import { Select } from 'antd';
 import { useId } from 'react';
-import { useT } from '../i18n/i18n-context.tsx';
+import { useT } from '../../i18n/i18n-context.tsx';
 import type { CycleRow } from './use-cycles.ts';
 
 export function CycleSelect(props: {

@@ -1,9 +1,9 @@
 import { TreeSelect } from 'antd';
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
-import { graphql } from '../graphql/graphql.ts';
-import { useT } from '../i18n/i18n-context.tsx';
-import { foldDiacritics } from '../lib/format.ts';
+import { graphql } from '../../graphql/graphql.ts';
+import { useT } from '../../i18n/i18n-context.tsx';
+import { foldDiacritics } from '../../lib/format.ts';
 import { buildUnitTree } from './build-unit-tree.ts';
 
 export const UnitsQuery = graphql(`

@@ -1,10 +1,10 @@
 import { Alert, App, Button, Form, Input, InputNumber, Typography } from 'antd';
 import { useState } from 'react';
 import { useMutation } from 'urql';
-import { graphql } from '../graphql/graphql.ts';
-import { MutationError } from '../graphql/mutation-error.ts';
-import { useT } from '../i18n/i18n-context.tsx';
-import { describeCombinedError, describeErrorResult } from '../lib/error-message.ts';
+import { graphql } from '../../graphql/graphql.ts';
+import { MutationError } from '../../graphql/mutation-error.ts';
+import { useT } from '../../i18n/i18n-context.tsx';
+import { describeCombinedError, describeErrorResult } from '../../lib/error-message.ts';
 
 const AssessPerson = graphql(
   `

@@ -1,4 +1,4 @@
-import { graphql } from '../graphql/graphql.ts';
+import { graphql } from '../../graphql/graphql.ts';
 
 // Counts come from the server (totalCount of a filtered connection): the dashboard never loads a
 // province's results into the browser to count them.

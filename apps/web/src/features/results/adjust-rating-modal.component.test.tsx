@@ -4,8 +4,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { vi as messages } from '../i18n/vi.ts';
-import { renderWithApp } from '../test-support/render-with-app.tsx';
+import { vi as messages } from '../../i18n/vi.ts';
+import { renderWithApp } from '../../test-support/render-with-app.tsx';
 import { AdjustRatingModal } from './adjust-rating-modal.tsx';
 import type { ResultRow } from './results-query.ts';
 

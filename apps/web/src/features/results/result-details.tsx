@@ -1,14 +1,14 @@
 import { Alert, Descriptions, Drawer, Empty, List, Space, Tag, Typography } from 'antd';
-import { useT } from '../i18n/i18n-context.tsx';
-import { useFocusReturn } from '../lib/focus-return.ts';
-import { formatDateTime, formatScore } from '../lib/format.ts';
+import { useT } from '../../i18n/i18n-context.tsx';
+import { useFocusReturn } from '../../lib/focus-return.ts';
+import { formatDateTime, formatScore } from '../../lib/format.ts';
+import { PersonEvidence } from '../evidence/person-evidence.tsx';
+import { unitWithParent } from '../units/unit-name.ts';
 import { ComponentsTable } from './components-table.tsx';
-import { PersonEvidence } from './evidence/person-evidence.tsx';
 import { HeadAssessmentForm } from './head-assessment-form.tsx';
 import { RatingTag } from './rating-tag.tsx';
 import type { ResultRow } from './results-query.ts';
 import { TraceList } from './trace-list.tsx';
-import { unitWithParent } from './unit-name.ts';
 
 /** Everything behind one rating: score components, the engine's trace, flags and decisions. */
 export function ResultDetails({

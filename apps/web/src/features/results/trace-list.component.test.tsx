@@ -2,8 +2,8 @@
 // never its internal codes (rule ids, effects such as "+LDTT" or "ROTATION:ACTIVE").
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { vi as messages } from '../i18n/vi.ts';
-import { renderWithApp } from '../test-support/render-with-app.tsx';
+import { vi as messages } from '../../i18n/vi.ts';
+import { renderWithApp } from '../../test-support/render-with-app.tsx';
 import { TraceList } from './trace-list.tsx';
 
 const trace = [

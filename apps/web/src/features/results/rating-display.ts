@@ -1,5 +1,5 @@
-import type { introspection_types } from '../generated/graphql-env.d.ts';
-import type { Translate } from '../i18n/i18n-context.tsx';
+import type { introspection_types } from '../../generated/graphql-env.d.ts';
+import type { Translate } from '../../i18n/i18n-context.tsx';
 
 // How ratings are shown, nothing more: which rating a person may be given is the API's to say
 // (EvaluationResult.ratingChoices, from the rules engine).

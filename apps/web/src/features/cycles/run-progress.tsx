@@ -1,9 +1,9 @@
 import { Alert, Progress, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useQuery } from 'urql';
-import { graphql } from '../graphql/graphql.ts';
-import { useT } from '../i18n/i18n-context.tsx';
-import { formatDateTime, formatInteger } from '../lib/format.ts';
+import { graphql } from '../../graphql/graphql.ts';
+import { useT } from '../../i18n/i18n-context.tsx';
+import { formatDateTime, formatInteger } from '../../lib/format.ts';
 
 const RunQuery = graphql(`
   query EvaluationRunProgress($id: ID!) {

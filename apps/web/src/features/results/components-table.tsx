@@ -1,6 +1,6 @@
 import { Table } from 'antd';
-import { useT } from '../i18n/i18n-context.tsx';
-import { formatScore } from '../lib/format.ts';
+import { useT } from '../../i18n/i18n-context.tsx';
+import { formatScore } from '../../lib/format.ts';
 
 type Components = {
   tasks: number | null;

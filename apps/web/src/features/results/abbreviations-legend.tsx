@@ -1,6 +1,6 @@
 import { Button, Popover, Typography } from 'antd';
 import { useId } from 'react';
-import { useT } from '../i18n/i18n-context.tsx';
+import { useT } from '../../i18n/i18n-context.tsx';
 import { ratingDisplayOrder } from './rating-display.ts';
 import { titleLabel, titleShort } from './result-details.tsx';
 

@@ -1,5 +1,5 @@
 import { Tag, Tooltip } from 'antd';
-import { useT } from '../i18n/i18n-context.tsx';
+import { useT } from '../../i18n/i18n-context.tsx';
 import type { RatingValue } from './rating-display.ts';
 
 const colors: Record<RatingValue, string> = {

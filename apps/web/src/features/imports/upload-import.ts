@@ -1,6 +1,6 @@
-import { csrfHeaderName, getCsrfToken } from '../lib/csrf-token.ts';
-import { foldDiacritics } from '../lib/format.ts';
-import { readXlsxHeadings } from './imports/read-xlsx-headings.ts';
+import { csrfHeaderName, getCsrfToken } from '../../lib/csrf-token.ts';
+import { foldDiacritics } from '../../lib/format.ts';
+import { readXlsxHeadings } from './read-xlsx-headings.ts';
 
 export type ImportKind =
   | 'UNITS'

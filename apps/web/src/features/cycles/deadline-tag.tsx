@@ -1,6 +1,6 @@
 import { Tag, Tooltip, Typography } from 'antd';
-import type { Translate } from '../i18n/i18n-context.tsx';
-import { formatDate } from '../lib/format.ts';
+import type { Translate } from '../../i18n/i18n-context.tsx';
+import { formatDate } from '../../lib/format.ts';
 import { type CycleRow, daysUntil } from './use-cycles.ts';
 
 /** The current step's deadline with the days left (orange within a week, red once overdue). */
