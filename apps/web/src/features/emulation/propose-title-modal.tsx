@@ -1,24 +1,13 @@
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { App, Form, Input, Modal, Radio, Select } from 'antd';
+import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { PersonPicker, type PickedPerson } from '../features/accounts/person-picker.tsx';
-import { BulkProposeModal } from '../features/emulation/bulk-propose-modal.tsx';
-import { UnitTreeSelect } from '../features/units/unit-tree-select.tsx';
-import { graphql } from '../graphql/graphql.ts';
-import { MutationError } from '../graphql/mutation-error.ts';
-import { useT } from '../i18n/i18n-context.tsx';
-import { describeCombinedError, describeErrorResult, type ErrorResult } from '../lib/error-message.ts';
-import { useFocusReturn } from '../lib/focus-return.ts';
-
-const CouncilsQuery = graphql(`
-  query Councils {
-    councils {
-      id
-      name
-    }
-  }
-`);
+import { graphql } from '../../graphql/graphql.ts';
+import { MutationError } from '../../graphql/mutation-error.ts';
+import { useT } from '../../i18n/i18n-context.tsx';
+import { useFocusReturn } from '../../lib/focus-return.ts';
+import { PersonPicker, type PickedPerson } from '../accounts/person-picker.tsx';
+import { UnitTreeSelect } from '../units/unit-tree-select.tsx';
+import { useErrorText } from './use-error-text.ts';
 
 const ProposeTitleMutation = graphql(
   `
@@ -62,24 +51,6 @@ const ProposalNomineeQuery = graphql(`
   }
 `);
 
-const CreateSessionMutation = graphql(
-  `
-  mutation CreateCouncilSession($councilId: ID!, $cycleId: ID!, $heldOn: Date!, $number: String!, $quorum: Int!) {
-    createCouncilSession(councilId: $councilId, cycleId: $cycleId, heldOn: $heldOn, number: $number, quorum: $quorum) {
-      __typename
-      ... on CreateCouncilSessionSuccess {
-        data {
-          id
-          status
-        }
-      }
-      ...MutationError
-    }
-  }
-`,
-  [MutationError],
-);
-
 type IndividualTitle = 'LDTT' | 'CSTDCS' | 'CSTD_TINH' | 'CSTD_TOAN_QUOC' | 'GIAY_KHEN' | 'BANG_KHEN';
 const individualTitles: readonly IndividualTitle[] = [
   'LDTT',
@@ -98,19 +69,6 @@ const unitTitles: readonly UnitTitle[] = [
   'GIAY_KHEN',
   'BANG_KHEN',
 ];
-
-function useErrorText() {
-  const t = useT();
-  return (
-    result: { error?: Parameters<typeof describeCombinedError>[0] },
-    payload: { __typename: string } | undefined,
-  ) => {
-    if (result.error) return describeCombinedError(result.error, t);
-    if (payload && !payload.__typename.endsWith('Success'))
-      return describeErrorResult(payload as ErrorResult, t);
-    return null;
-  };
-}
 
 export function ProposeTitleModal(props: { cycleId: string; onClose: (done: boolean) => void }) {
   const t = useT();
@@ -238,105 +196,5 @@ export function ProposeTitleModal(props: { cycleId: string; onClose: (done: bool
         </Form.Item>
       </Form>
     </Modal>
-  );
-}
-
-export function CreateSessionModal(props: { cycleId: string; onClose: (done: boolean) => void }) {
-  const t = useT();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
-  const [form] = Form.useForm<{ councilId: string; number: string; heldOn: Dayjs; quorum: number }>();
-  const [councils] = useQuery({ query: CouncilsQuery });
-  const [state, create] = useMutation(CreateSessionMutation);
-  const [error, setError] = useState<string | null>(null);
-  useFocusReturn();
-  const firstCouncil = councils.data?.councils[0]?.id;
-  useEffect(() => {
-    // most provinces have one council: preselect it once the list arrives
-    if (firstCouncil && !form.getFieldValue('councilId')) form.setFieldValue('councilId', firstCouncil);
-  }, [firstCouncil, form]);
-
-  return (
-    <Modal
-      open
-      title={t('emulation.createSession')}
-      okText={t('app.save')}
-      cancelText={t('app.cancel')}
-      confirmLoading={state.fetching}
-      onOk={() => form.submit()}
-      onCancel={() => props.onClose(false)}
-    >
-      {error && (
-        <p role="alert" style={{ color: '#a61d24' }}>
-          {error}
-        </p>
-      )}
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ quorum: 5 }}
-        onFinish={async (values) => {
-          setError(null);
-          const result = await create({
-            councilId: values.councilId,
-            cycleId: props.cycleId,
-            number: values.number,
-            heldOn: values.heldOn.format('YYYY-MM-DD'),
-            quorum: values.quorum,
-          });
-          const text = errorText(result, result.data?.createCouncilSession);
-          if (text) setError(text);
-          else {
-            void message.success(t('emulation.sessionCreated'));
-            props.onClose(true);
-          }
-        }}
-      >
-        <Form.Item name="councilId" label={t('emulation.council')} rules={[{ required: true }]}>
-          <Select
-            loading={councils.fetching}
-            options={(councils.data?.councils ?? []).map((council) => ({
-              value: council.id,
-              label: council.name,
-            }))}
-          />
-        </Form.Item>
-        <Form.Item name="number" label={t('emulation.sessionNumber')} rules={[{ required: true }]}>
-          <Input placeholder="01/2026" />
-        </Form.Item>
-        <Form.Item name="heldOn" label={t('emulation.heldOn')} rules={[{ required: true }]}>
-          <DatePicker format="DD/MM/YYYY" />
-        </Form.Item>
-        <Form.Item name="quorum" label={t('emulation.quorum')} rules={[{ required: true }]}>
-          <InputNumber min={1} />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-export function EmulationActions(props: {
-  cycleId: string;
-  canPropose: boolean;
-  canSchedule: boolean;
-  onChanged: () => void;
-}) {
-  const t = useT();
-  const [open, setOpen] = useState<'propose' | 'bulk' | 'session' | null>(null);
-  const close = (done: boolean) => {
-    setOpen(null);
-    if (done) props.onChanged();
-  };
-  return (
-    <Space wrap>
-      {props.canPropose && <Button onClick={() => setOpen('propose')}>{t('emulation.propose')}</Button>}
-      {props.canPropose && <Button onClick={() => setOpen('bulk')}>{t('emulation.bulkPropose')}</Button>}
-      {props.canSchedule && (
-        <Button onClick={() => setOpen('session')}>{t('emulation.createSession')}</Button>
-      )}
-      {open === 'propose' && <ProposeTitleModal cycleId={props.cycleId} onClose={close} />}
-      {open === 'bulk' && <BulkProposeModal cycleId={props.cycleId} onClose={close} />}
-      {open === 'session' && <CreateSessionModal cycleId={props.cycleId} onClose={close} />}
-    </Space>
   );
 }
