@@ -47,6 +47,21 @@ function maskAppErrors(error: unknown, message: string, isDev?: boolean): Error 
   return maskError(error, message, isDev);
 }
 
+/**
+ * Yoga's own log lines through pino. Yoga logs every error that maskError replaced, stack and all:
+ * for an AppError that is an expected answer (wrong password, conflict…), and an unexpected error
+ * was logged with its stack by maskAppErrors already, so errors are not logged twice here.
+ */
+const yogaLogger = {
+  debug: (...args: unknown[]) => logger.debug({ yoga: args.map(String) }, 'graphql-yoga'),
+  info: (...args: unknown[]) => logger.info({ yoga: args.map(String) }, 'graphql-yoga'),
+  warn: (...args: unknown[]) => logger.warn({ yoga: args.map(String) }, 'graphql-yoga'),
+  error: (...args: unknown[]) => {
+    if (args.some((arg) => arg instanceof Error)) return;
+    logger.error({ yoga: args.map(String) }, 'graphql-yoga');
+  },
+};
+
 /** Production answers no introspection: the schema is not a map handed to every caller. */
 const noIntrospection: Plugin = {
   onValidate({ addValidationRule }) {
@@ -219,7 +234,7 @@ export function createYoga(services: AppServices): Yoga {
     graphiql: !services.config.production,
     landingPage: false,
     maskedErrors: { maskError: maskAppErrors },
-    logging: services.config.nodeEnv === 'test' ? false : 'info',
+    logging: yogaLogger,
     context: async (initial): Promise<Context> => {
       const request = initial.request;
       const cookies: string[] = [];

@@ -350,7 +350,15 @@ describe('HTTP hygiene', () => {
     const captured: string[] = [];
     const capture = (...args: unknown[]) => {
       captured.push(
-        args.map((arg) => (typeof arg === 'string' ? arg : (JSON.stringify(arg) ?? String(arg)))).join(' '),
+        args
+          .map((arg) =>
+            typeof arg === 'string'
+              ? arg
+              : arg instanceof Error
+                ? String(arg.stack)
+                : (JSON.stringify(arg) ?? String(arg)),
+          )
+          .join(' '),
       );
     };
     const spies = [
@@ -401,6 +409,8 @@ describe('HTTP hygiene', () => {
     expect(token.length).toBeGreaterThan(20);
     const text = captured.join('\n');
     for (const secret of [wrongPassword, fixturePassword, token]) expect(text).not.toContain(secret);
+    // a wrong password is an expected answer: no error line with a stack for it
+    expect(text).not.toMatch(/\n\s+at .*log-in\.ts/);
     // nor the audit log
     const audit = JSON.stringify(
       await app.db.prisma.auditLog.findMany({ select: { before: true, after: true, actorName: true } }),
