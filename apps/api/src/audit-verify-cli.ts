@@ -7,8 +7,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase, resolveDataDir } from '@cadre/db';
 import { loadSecretKey, readConfig } from './config.ts';
+import { verifyAudit } from './domains/audit/services/verify-audit.ts';
 import { readAuditCheckpoint } from './security/audit-checkpoint.ts';
-import { verifyAudit } from './services/verify-audit.ts';
 
 const databaseUrl = process.env.DATABASE_URL?.trim() || undefined;
 let exitCode = 0;

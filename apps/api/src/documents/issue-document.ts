@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { DocumentKind, IssuedDocument, PrismaClient } from '@cadre/db';
+import { writeAudit } from '../domains/audit/services/write-audit.ts';
+import { assertManages, findVisibleCycle } from '../domains/cycles/cycle-access.ts';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import type { UnitTreeCache } from '../scope/unit-tree.ts';
 import type { Viewer } from '../scope/viewer.ts';
-import { assertManages, findVisibleCycle } from '../services/cycle-access.ts';
-import { writeAudit } from '../services/write-audit.ts';
 import { createDemoSigningFiles, loadDemoSigningFiles } from './demo-certificate.ts';
 import { fullSymbol, type OfficialDocument, renderDocument } from './layout.ts';
 import { printCycleReport, printRatingDecision, printTitleDecision } from './print-cycle-documents.ts';

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { NationalExport, PrismaClient, Rating } from '@cadre/db';
 import { nationalExportDueOn } from '@cadre/rules';
+import { writeAudit } from '../domains/audit/services/write-audit.ts';
+import { buildCyclesWhere } from '../domains/cycles/build-cycles-where.ts';
+import { assertManages, findVisibleCycle } from '../domains/cycles/cycle-access.ts';
 import { ConflictError } from '../errors.ts';
 import { disciplineLabels, ratingLabels, titleLabels } from '../exports/labels.ts';
-import { buildCyclesWhere } from '../scope/build-cycles-where.ts';
 import { unitInScope, type Viewer } from '../scope/viewer.ts';
-import { assertManages, findVisibleCycle } from '../services/cycle-access.ts';
-import { writeAudit } from '../services/write-audit.ts';
 import { baseSalaryOf, rewardAmount } from './reward-money.ts';
 
 // The file for the national personnel database (Nghị định 27/2026/NĐ-CP): per published cycle, the

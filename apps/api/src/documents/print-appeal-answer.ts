@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@cadre/db';
+import { buildAppealsWhere } from '../domains/appeals/build-appeals-where.ts';
 import { NotFoundError } from '../errors.ts';
-import { buildAppealsWhere } from '../scope/build-appeals-where.ts';
 import type { Viewer } from '../scope/viewer.ts';
 import { buildAppealAnswerDocument } from './appeal-answer.ts';
 import { issuanceOf, loadIssuer } from './issuer.ts';

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@cadre/db';
+import { findVisibleCycle } from '../domains/cycles/cycle-access.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Viewer } from '../scope/viewer.ts';
-import { findVisibleCycle } from '../services/cycle-access.ts';
 import { councilAgencyBlock } from './agency.ts';
 import {
   buildBallotCountDocument,

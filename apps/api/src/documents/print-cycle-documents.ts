@@ -1,10 +1,10 @@
 import type { FlagKind, FlagStatus, PrismaClient, Rating, TitleKind } from '@cadre/db';
+import { assertManages, findVisibleCycle } from '../domains/cycles/cycle-access.ts';
+import { buildFlagsWhere } from '../domains/evaluation/build-flags-where.ts';
+import { buildResultsWhere } from '../domains/evaluation/build-results-where.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
-import { buildFlagsWhere } from '../scope/build-flags-where.ts';
-import { buildResultsWhere } from '../scope/build-results-where.ts';
 import type { UnitTreeCache } from '../scope/unit-tree.ts';
 import type { Viewer } from '../scope/viewer.ts';
-import { assertManages, findVisibleCycle } from '../services/cycle-access.ts';
 import { buildCycleReportDocument, buildCycleReportWorkbook, type CycleReportData } from './cycle-report.ts';
 import { defaultExecutors, issuanceOf, loadIssuer, splitDocumentNumber } from './issuer.ts';
 import type { OfficialDocument } from './layout.ts';

@@ -1,11 +1,11 @@
 import type { Prisma, PrismaClient } from '@cadre/db';
+import { findVisibleCycle } from '../domains/cycles/cycle-access.ts';
+import { buildResultsWhere } from '../domains/evaluation/build-results-where.ts';
+import { buildPeopleWhere } from '../domains/people/build-people-where.ts';
+import { buildUnitsWhere } from '../domains/units/build-units-where.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
-import { buildPeopleWhere } from '../scope/build-people-where.ts';
-import { buildResultsWhere } from '../scope/build-results-where.ts';
-import { buildUnitsWhere } from '../scope/build-units-where.ts';
 import { ancestorIds, descendantIds, type UnitTreeCache } from '../scope/unit-tree.ts';
 import type { Viewer } from '../scope/viewer.ts';
-import { findVisibleCycle } from '../services/cycle-access.ts';
 import { agencyBlock, type UnitLine } from './agency.ts';
 import { positionWord } from './issuance.ts';
 import type { OfficialDocument } from './layout.ts';

@@ -7,8 +7,8 @@ import { testEngines } from '@cadre/db/testing';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../auth/password.ts';
+import { maxAppealAttachmentBytes } from '../domains/appeals/services/attach-appeal-files.ts';
 import { createServer } from '../server.ts';
-import { maxAppealAttachmentBytes } from '../services/attach-appeal-files.ts';
 import { fixturePassword } from '../test-support/fixture.ts';
 import { createTestApp, gid, type TestApp } from '../test-support/test-app.ts';
 

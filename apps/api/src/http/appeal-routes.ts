@@ -1,7 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { Hono } from 'hono';
 import type { AppServices } from '../context.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
 import {
   type AttachmentListing,
   appealUploadOverheadBytes,
@@ -9,7 +8,8 @@ import {
   findAttachableAppeal,
   findVisibleAttachment,
   maxAppealAttachmentsTotalBytes,
-} from '../services/attach-appeal-files.ts';
+} from '../domains/appeals/services/attach-appeal-files.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
 import { readBody, unreadBodyResponse } from './read-body.ts';
 import { type ApiEnv, fileResponse, formFiles, idValue, jsonResponse, requireViewer } from './respond.ts';
 

@@ -4,10 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { testEngines } from '@cadre/db/testing';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { executeExport } from '../domains/documents/export-jobs.ts';
 import { type JobQueue, startJobQueue } from '../jobs/queue.ts';
 import { logger } from '../logger.ts';
 import { createServer } from '../server.ts';
-import { executeExport } from '../services/export-jobs.ts';
 import { createTestApp, gid, type TestApp } from '../test-support/test-app.ts';
 
 type JobAnswer = {

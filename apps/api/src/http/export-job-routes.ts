@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import type { ExportJob } from '@cadre/db';
 import { Hono } from 'hono';
 import type { AppServices } from '../context.ts';
+import { findOwnExport, readExportFile, startExport } from '../domains/documents/export-jobs.ts';
 import { ValidationError } from '../errors.ts';
 import { errorFields } from '../logger.ts';
-import { findOwnExport, readExportFile, startExport } from '../services/export-jobs.ts';
 import {
   type ApiEnv,
   fileResponse,
@@ -15,7 +15,7 @@ import {
   requireViewer,
 } from './respond.ts';
 
-// Large exports as jobs (services/export-jobs.ts):
+// Large exports as jobs (domains/documents/export-jobs.ts):
 //   POST /api/export-jobs?file=results.xlsx&cycleId=…[&unitId=…]  → 202 { id, status, … }
 //   GET  /api/export-jobs/:id                                     → the job: status, size, reason
 //   GET  /api/export-jobs/:id/file                                → the file, once it is built

@@ -2,21 +2,21 @@ import type { ImportBatch, ImportKind } from '@cadre/db';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { type Context, Hono } from 'hono';
 import type { AppServices } from '../context.ts';
+import { assertWritable, findVisibleCycle } from '../domains/cycles/cycle-access.ts';
+import {
+  exportRatingForm,
+  exportResultsWorkbook,
+  exportTitleDecisions,
+  exportUnitRatings,
+} from '../domains/documents/services/export-results.ts';
+import { buildImportBatchesWhere } from '../domains/evidence/build-import-batches-where.ts';
+import { assertMayImport, startImport } from '../domains/evidence/services/import-evidence.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { buildImportErrorReport } from '../exports/import-error-report.ts';
 import { buildTemplate } from '../imports/build-template.ts';
 import type { RowError } from '../imports/convert-rows.ts';
 import { findImportKind } from '../imports/import-columns.ts';
 import { errorFields } from '../logger.ts';
-import { buildImportBatchesWhere } from '../scope/build-import-batches-where.ts';
-import { assertWritable, findVisibleCycle } from '../services/cycle-access.ts';
-import {
-  exportRatingForm,
-  exportResultsWorkbook,
-  exportTitleDecisions,
-  exportUnitRatings,
-} from '../services/export-results.ts';
-import { assertMayImport, startImport } from '../services/import-evidence.ts';
 import { readBody, unreadBodyResponse } from './read-body.ts';
 import {
   type ApiEnv,

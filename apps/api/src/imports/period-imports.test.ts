@@ -1,7 +1,7 @@
 import { testEngines } from '@cadre/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importEvidence } from '../domains/evidence/services/import-evidence.ts';
 import { buildViewer, type Viewer } from '../scope/viewer.ts';
-import { importEvidence } from '../services/import-evidence.ts';
 import { createTestApp, gid, type TestApp } from '../test-support/test-app.ts';
 
 const csv = (lines: string[]) => Buffer.from(lines.join('\n'), 'utf8');

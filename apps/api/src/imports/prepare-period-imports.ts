@@ -1,9 +1,9 @@
 import type { Cycle, Prisma, PrismaClient } from '@cadre/db';
 import { insertRows } from '@cadre/db';
 import { PERIOD_COUNTS } from '@cadre/rules';
+import { buildPeopleWhere } from '../domains/people/build-people-where.ts';
 import { periodOfTask, periodRange } from '../domains/periods/period-calendar.ts';
 import { uuidv7 } from '../ids.ts';
-import { buildPeopleWhere } from '../scope/build-people-where.ts';
 import type { Viewer } from '../scope/viewer.ts';
 import type { CellValue, RowError, TypedRow } from './convert-rows.ts';
 

@@ -1,7 +1,11 @@
 // Where a run's chunks are evaluated: in a worker thread (the API and worker processes) or in the
 // calling thread (tests that replace the engine, the bench's in-process figures).
 import { Worker, type WorkerOptions } from 'node:worker_threads';
-import { type ChunkInput, type ChunkOutput, evaluateChunk } from '../services/evaluate-chunk.ts';
+import {
+  type ChunkInput,
+  type ChunkOutput,
+  evaluateChunk,
+} from '../domains/evaluation/services/evaluate-chunk.ts';
 import type { ThreadReply, ThreadRequest } from './engine-thread.ts';
 
 export type ChunkEvaluator = {

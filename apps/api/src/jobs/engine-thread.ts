@@ -2,7 +2,7 @@
 // reads and writes the database, so that process keeps answering requests while the rules engine
 // works. One request at a time; a failure is answered as an error, never by exiting.
 import { parentPort } from 'node:worker_threads';
-import { type ChunkInput, evaluateChunk } from '../services/evaluate-chunk.ts';
+import { type ChunkInput, evaluateChunk } from '../domains/evaluation/services/evaluate-chunk.ts';
 
 export type ThreadRequest = { id: number; input: ChunkInput };
 export type ThreadReply = { id: number; output?: Awaited<ReturnType<typeof evaluateChunk>>; error?: string };

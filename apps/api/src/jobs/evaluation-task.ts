@@ -1,9 +1,9 @@
 // The job that carries out a recorded evaluation run, the same whichever queue hands it over
 // (graphile-worker on PostgreSQL, the embedded engine's queue in the one process).
 import type { EvaluationRun, PrismaClient } from '@cadre/db';
+import { type EvaluationJob, executeEvaluationRun } from '../domains/evaluation/services/run-evaluation.ts';
 import { errorFields, type Logger } from '../logger.ts';
 import type { UnitTreeCache } from '../scope/unit-tree.ts';
-import { type EvaluationJob, executeEvaluationRun } from '../services/run-evaluation.ts';
 import { createThreadEvaluator, inThreadEvaluator, startTypeScriptWorker } from './chunk-evaluator.ts';
 import type { RunThreadData, RunThreadReply } from './run-thread.ts';
 

@@ -1,9 +1,9 @@
-// The job that builds a large export (services/export-jobs.ts), the same whichever queue hands it
+// The job that builds a large export (domains/documents/export-jobs.ts), the same whichever queue hands it
 // over (graphile-worker on PostgreSQL, the embedded engine's queue).
 import type { ExportJob, PrismaClient } from '@cadre/db';
+import { type ExportJobPayload, executeExport } from '../domains/documents/export-jobs.ts';
 import { errorFields, type Logger } from '../logger.ts';
 import type { UnitTreeCache } from '../scope/unit-tree.ts';
-import { type ExportJobPayload, executeExport } from '../services/export-jobs.ts';
 
 export const exportTask = 'export-file';
 

@@ -1,9 +1,13 @@
 // The job that carries out a queued import (validation, then the all-or-nothing write), the same
 // whichever queue hands it over (graphile-worker on PostgreSQL, the embedded engine's queue).
 import type { PrismaClient } from '@cadre/db';
+import {
+  executeImportBatch,
+  type ImportJob,
+  type ImportOutcome,
+} from '../domains/evidence/services/import-evidence.ts';
 import { errorFields, type Logger } from '../logger.ts';
 import type { UnitTreeCache } from '../scope/unit-tree.ts';
-import { executeImportBatch, type ImportJob, type ImportOutcome } from '../services/import-evidence.ts';
 
 export const importTask = 'import-batch';
 

@@ -25,11 +25,23 @@ import {
   type WorkerUtils,
 } from 'graphile-worker';
 import { ConfigError } from '../config.ts';
+import {
+  abandonExport,
+  type ExportJobPayload,
+  type ExportScheduler,
+} from '../domains/documents/export-jobs.ts';
+import {
+  abandonRun,
+  type EvaluationJob,
+  type EvaluationScheduler,
+} from '../domains/evaluation/services/run-evaluation.ts';
+import {
+  abandonImport,
+  type ImportJob,
+  type ImportScheduler,
+} from '../domains/evidence/services/import-evidence.ts';
 import { errorFields, type Logger } from '../logger.ts';
 import type { UnitTreeCache } from '../scope/unit-tree.ts';
-import { abandonExport, type ExportJobPayload, type ExportScheduler } from '../services/export-jobs.ts';
-import { abandonImport, type ImportJob, type ImportScheduler } from '../services/import-evidence.ts';
-import { abandonRun, type EvaluationJob, type EvaluationScheduler } from '../services/run-evaluation.ts';
 import { evaluationTask, isEvaluationJob, runEvaluationTask } from './evaluation-task.ts';
 import { exportTask, isExportJob, runExportTask } from './export-task.ts';
 import { importTask, isImportJob, runImportTask } from './import-task.ts';

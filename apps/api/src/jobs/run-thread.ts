@@ -7,8 +7,8 @@
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '@cadre/db';
+import { executeEvaluationRun } from '../domains/evaluation/services/run-evaluation.ts';
 import { createUnitTreeCache } from '../scope/unit-tree.ts';
-import { executeEvaluationRun } from '../services/run-evaluation.ts';
 import { inThreadEvaluator } from './chunk-evaluator.ts';
 
 export type RunThreadData = { databaseUrl: string; runId: string; chunkPeople?: number };

@@ -21,11 +21,11 @@ import {
   isObjectType,
 } from 'graphql';
 import type { Context } from '../context.ts';
-import { buildFlagsWhere } from './build-flags-where.ts';
-import { buildPeopleWhere } from './build-people-where.ts';
-import { buildCouncilsWhere, buildSessionsWhere } from './build-proposals-where.ts';
-import { buildResultsWhere } from './build-results-where.ts';
-import { buildUsersWhere } from './build-users-where.ts';
+import { buildUsersWhere } from '../domains/accounts/build-users-where.ts';
+import { buildCouncilsWhere, buildSessionsWhere } from '../domains/emulation/build-proposals-where.ts';
+import { buildFlagsWhere } from '../domains/evaluation/build-flags-where.ts';
+import { buildResultsWhere } from '../domains/evaluation/build-results-where.ts';
+import { buildPeopleWhere } from '../domains/people/build-people-where.ts';
 import type { Viewer } from './viewer.ts';
 
 type Row = { id: string };

@@ -10,8 +10,8 @@ import { migrate, openPglite } from '@cadre/db';
 import { createTestDatabase, type TestDatabase, testEngines } from '@cadre/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSecretKey, readConfig, repoRoot } from '../config.ts';
-import { verifyAudit } from '../services/verify-audit.ts';
-import { auditHash, writeAudit } from '../services/write-audit.ts';
+import { verifyAudit } from '../domains/audit/services/verify-audit.ts';
+import { auditHash, writeAudit } from '../domains/audit/services/write-audit.ts';
 import {
   CheckpointError,
   readAuditCheckpoint,

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { openDatabase } from '@cadre/db';
 import { createTestDatabase, type TestDatabase } from '@cadre/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeAudit } from '../services/write-audit.ts';
+import { writeAudit } from '../domains/audit/services/write-audit.ts';
 import { auditRoleStatements } from './audit-roles.ts';
 
 const serverUrl = process.env.TEST_DATABASE_URL;

@@ -5,7 +5,7 @@ import { demoCycleYear } from '@cadre/db';
 import { testEngines } from '@cadre/db/testing';
 import { encodeGlobalID as gid } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAudit } from '../services/verify-audit.ts';
+import { verifyAudit } from '../domains/audit/services/verify-audit.ts';
 import { createDemoApp, type DemoApp, type GraphQLResult } from './demo-app.ts';
 
 const writers = 50;

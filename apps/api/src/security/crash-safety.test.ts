@@ -17,7 +17,7 @@ import {
 import { createTestDatabase, testEngines } from '@cadre/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../config.ts';
-import { verifyAudit } from '../services/verify-audit.ts';
+import { verifyAudit } from '../domains/audit/services/verify-audit.ts';
 import { demoPassword } from './demo-app.ts';
 
 export const faults = { injected: 0 };

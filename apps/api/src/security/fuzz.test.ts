@@ -7,9 +7,9 @@ import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAudit } from '../domains/audit/services/verify-audit.ts';
 import { safeCell } from '../exports/safe-cell.ts';
 import { createServer } from '../server.ts';
-import { verifyAudit } from '../services/verify-audit.ts';
 import { createTestApp, gid, type TestApp } from '../test-support/test-app.ts';
 import { leakedInternals } from './demo-app.ts';
 

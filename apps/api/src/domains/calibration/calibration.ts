@@ -10,11 +10,11 @@ import {
 } from '@cadre/rules';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../builder.ts';
-import { CycleRef } from '../../schema/cycle.ts';
 import { RatingEnum, RoleEnum } from '../../schema/enums.ts';
 import { writeErrors } from '../../schema/errors.ts';
-import { EvaluationResultRef } from '../../schema/evaluation.ts';
-import { UnitRef } from '../../schema/unit.ts';
+import { CycleRef } from '../cycles/cycle.ts';
+import { EvaluationResultRef } from '../evaluation/evaluation.ts';
+import { UnitRef } from '../units/unit.ts';
 import {
   type CalibrationResultRow,
   type CalibrationReviewRow,

@@ -1,5 +1,5 @@
 import type { Cycle, CycleStatus, Prisma } from '@cadre/db';
-import { stageIndex } from '../../services/cycle-access.ts';
+import { stageIndex } from '../cycles/cycle-access.ts';
 import { findBlockers } from './services/read-checklist.ts';
 import { WorkflowBlockedError } from './workflow-blocked-error.ts';
 

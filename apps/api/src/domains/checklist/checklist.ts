@@ -1,11 +1,11 @@
 import type { Cycle, Unit } from '@cadre/db';
 import { builder } from '../../builder.ts';
-import { CycleRef } from '../../schema/cycle.ts';
 import { CycleStatusEnum, RoleEnum } from '../../schema/enums.ts';
 import { ErrorInterface } from '../../schema/errors.ts';
-import { UnitRef } from '../../schema/unit.ts';
-import { buildUnitsWhere } from '../../scope/build-units-where.ts';
+import { CycleRef } from '../cycles/cycle.ts';
 import { maySendReminders } from '../reminders/services/send-reminders.ts';
+import { buildUnitsWhere } from '../units/build-units-where.ts';
+import { UnitRef } from '../units/unit.ts';
 import { type ChecklistItem, checklistItemKinds, readChecklist } from './services/read-checklist.ts';
 import { WorkflowBlockedError } from './workflow-blocked-error.ts';
 

@@ -1,8 +1,8 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../builder.ts';
 import { nonEmpty } from '../../prisma-query.ts';
-import { CycleDeadlineInput, CycleRef } from '../../schema/cycle.ts';
 import { writeErrors } from '../../schema/errors.ts';
+import { CycleDeadlineInput, CycleRef } from '../cycles/cycle.ts';
 import { deleteDraftCycle } from './services/delete-draft-cycle.ts';
 import { updateCycleDeadlines } from './services/update-cycle-deadlines.ts';
 

@@ -1,8 +1,8 @@
 import { testEngines } from '@cadre/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildViewer } from '../../scope/viewer.ts';
-import { importEvidence } from '../../services/import-evidence.ts';
 import { createTestApp, gid, type TestApp } from '../../test-support/test-app.ts';
+import { importEvidence } from './services/import-evidence.ts';
 
 type Field = { name: string; value: string | null; correctable: boolean };
 type Row = {

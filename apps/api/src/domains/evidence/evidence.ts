@@ -3,11 +3,11 @@ import { builder } from '../../builder.ts';
 import { ValidationError } from '../../errors.ts';
 import type { GlobalId } from '../../ids.ts';
 import { localId } from '../../ids.ts';
-import { CycleRef } from '../../schema/cycle.ts';
 import { PeriodKindEnum } from '../../schema/enums.ts';
 import { writeErrors } from '../../schema/errors.ts';
-import { ImportKindEnum } from '../../schema/import.ts';
+import { CycleRef } from '../cycles/cycle.ts';
 import { type EvidenceKind, fieldTypes, kindOfTable } from './evidence-fields.ts';
+import { ImportKindEnum } from './import.ts';
 import { correctEvidence, deleteEvidence } from './services/correct-evidence.ts';
 import {
   type EvidenceField,

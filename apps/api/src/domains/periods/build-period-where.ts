@@ -1,6 +1,6 @@
 import type { Prisma } from '@cadre/db';
-import { buildPeopleWhere } from '../../scope/build-people-where.ts';
 import type { Viewer } from '../../scope/viewer.ts';
+import { buildPeopleWhere } from '../people/build-people-where.ts';
 
 /** Assignments (tasks) the viewer may read: those of the people they may read. */
 export function buildAssignmentsWhere(options: { viewer: Viewer }): Prisma.TaskWhereInput {

@@ -6,8 +6,8 @@ import { promisify } from 'node:util';
 import { toSearchText } from '@cadre/db';
 import { testEngines } from '@cadre/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildScenario } from '../../services/build-scenario.ts';
 import { createTestApp, gid, type TestApp } from '../../test-support/test-app.ts';
+import { buildScenario } from '../evaluation/services/build-scenario.ts';
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, '../../../../..');

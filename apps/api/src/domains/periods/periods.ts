@@ -5,12 +5,12 @@ import type { Context } from '../../context.ts';
 import { localId } from '../../ids.ts';
 import { type ImportColumn, importKinds } from '../../imports/import-columns.ts';
 import type { PersonEvaluation, TraceEntry } from '../../rules/scenario.ts';
-import { CycleRef } from '../../schema/cycle.ts';
 import { writeErrors } from '../../schema/errors.ts';
-import { ImportKindEnum } from '../../schema/import.ts';
-import { UnitRef } from '../../schema/unit.ts';
-import { buildPeopleWhere } from '../../scope/build-people-where.ts';
-import { buildUnitsWhere } from '../../scope/build-units-where.ts';
+import { CycleRef } from '../cycles/cycle.ts';
+import { ImportKindEnum } from '../evidence/import.ts';
+import { buildPeopleWhere } from '../people/build-people-where.ts';
+import { buildUnitsWhere } from '../units/build-units-where.ts';
+import { UnitRef } from '../units/unit.ts';
 import { assignWork } from './services/assign-work.ts';
 import { closePeriod } from './services/close-period.ts';
 import {

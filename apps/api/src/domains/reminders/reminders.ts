@@ -1,9 +1,9 @@
 import type { Reminder } from '@cadre/db';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../builder.ts';
-import { CycleRef } from '../../schema/cycle.ts';
 import { commonErrors } from '../../schema/errors.ts';
-import { UnitRef } from '../../schema/unit.ts';
+import { CycleRef } from '../cycles/cycle.ts';
+import { UnitRef } from '../units/unit.ts';
 import { dismissReminder, readMyReminders, sendReminders } from './services/send-reminders.ts';
 
 // Reminders (DOMAIN: the self-assessment before the head's assessment): a head or the personnel

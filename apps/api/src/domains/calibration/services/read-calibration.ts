@@ -1,10 +1,10 @@
 import type { Cycle, Prisma, PrismaClient, Rating, Unit } from '@cadre/db';
 import { type Calibration, type CalibrationPerson, calibrate } from '@cadre/rules';
-import { buildCyclesWhere } from '../../../scope/build-cycles-where.ts';
-import { buildResultsWhere } from '../../../scope/build-results-where.ts';
-import { buildUnitsWhere } from '../../../scope/build-units-where.ts';
 import { descendantIds, type UnitTreeCache } from '../../../scope/unit-tree.ts';
 import type { Viewer } from '../../../scope/viewer.ts';
+import { buildCyclesWhere } from '../../cycles/build-cycles-where.ts';
+import { buildResultsWhere } from '../../evaluation/build-results-where.ts';
+import { buildUnitsWhere } from '../../units/build-units-where.ts';
 
 /** The audit action that records a calibration review (the hash-chained log is the record). */
 export const calibrationReviewAction = 'reviewCalibration';

@@ -3,9 +3,9 @@ import { CALIBRATION_FINDING_KINDS } from '@cadre/rules';
 import { ConflictError, ForbiddenError, ValidationError } from '../../../errors.ts';
 import type { UnitTreeCache } from '../../../scope/unit-tree.ts';
 import { unitInScope, type Viewer } from '../../../scope/viewer.ts';
-import { findVisibleCycle } from '../../../services/cycle-access.ts';
-import { writeAudit } from '../../../services/write-audit.ts';
 import { message } from '../../../validation.ts';
+import { writeAudit } from '../../audit/services/write-audit.ts';
+import { findVisibleCycle } from '../../cycles/cycle-access.ts';
 import { type CalibrationReviewRow, calibrationReviewAction, readCalibration } from './read-calibration.ts';
 
 export const calibrationNoteMaxLength = 2000;

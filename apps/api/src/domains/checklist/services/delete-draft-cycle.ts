@@ -1,9 +1,9 @@
 import type { PrismaClient } from '@cadre/db';
 import { assertVersion, ConflictError } from '../../../errors.ts';
 import type { Viewer } from '../../../scope/viewer.ts';
-import { assertManages, findVisibleCycle } from '../../../services/cycle-access.ts';
-import { writeAudit } from '../../../services/write-audit.ts';
 import { message } from '../../../validation.ts';
+import { writeAudit } from '../../audit/services/write-audit.ts';
+import { assertManages, findVisibleCycle } from '../../cycles/cycle-access.ts';
 
 /**
  * A mistaken cycle is deleted while still a draft (nobody has seen it: staff and councils never see

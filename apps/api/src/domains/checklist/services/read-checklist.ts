@@ -1,16 +1,16 @@
 import type { Cycle, CycleStatus, Prisma, PrismaClient, Role } from '@cadre/db';
 import { PERIOD_COUNTS } from '@cadre/rules';
 import { listNationalDeadlines } from '../../../documents/national-export.ts';
-import { buildAppealsWhere } from '../../../scope/build-appeals-where.ts';
-import { buildCyclesWhere } from '../../../scope/build-cycles-where.ts';
-import { buildFlagsWhere } from '../../../scope/build-flags-where.ts';
-import { buildPeopleWhere } from '../../../scope/build-people-where.ts';
-import { buildProposalsWhere, buildSessionsWhere } from '../../../scope/build-proposals-where.ts';
 import { descendantIds, type UnitTreeCache } from '../../../scope/unit-tree.ts';
 import type { Viewer } from '../../../scope/viewer.ts';
-import { stageIndex } from '../../../services/cycle-access.ts';
-import { appealDeadline, openAppealStatuses } from '../../../services/file-appeal.ts';
+import { buildAppealsWhere } from '../../appeals/build-appeals-where.ts';
+import { appealDeadline, openAppealStatuses } from '../../appeals/services/file-appeal.ts';
 import { calibrationReviewAction } from '../../calibration/services/read-calibration.ts';
+import { buildCyclesWhere } from '../../cycles/build-cycles-where.ts';
+import { stageIndex } from '../../cycles/cycle-access.ts';
+import { buildProposalsWhere, buildSessionsWhere } from '../../emulation/build-proposals-where.ts';
+import { buildFlagsWhere } from '../../evaluation/build-flags-where.ts';
+import { buildPeopleWhere } from '../../people/build-people-where.ts';
 
 export const checklistItemKinds = [
   'MISSING_SELF_ASSESSMENTS',

@@ -1,9 +1,9 @@
 import type { Cycle, PrismaClient } from '@cadre/db';
 import { assertVersion, ConflictError, ValidationError } from '../../../errors.ts';
 import type { Viewer } from '../../../scope/viewer.ts';
-import { assertManages, findVisibleCycle } from '../../../services/cycle-access.ts';
-import { writeAudit } from '../../../services/write-audit.ts';
 import { message } from '../../../validation.ts';
+import { writeAudit } from '../../audit/services/write-audit.ts';
+import { assertManages, findVisibleCycle } from '../../cycles/cycle-access.ts';
 import { type DeadlineInput, validateDeadlines } from './validate-cycle-settings.ts';
 
 /**

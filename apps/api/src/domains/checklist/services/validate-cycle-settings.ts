@@ -1,8 +1,8 @@
 import type { CycleStatus, Prisma, Role } from '@cadre/db';
 import { checkPackYear, PACK_IDS, type PackId, packs } from '@cadre/rules';
 import { ConflictError, type FieldIssue, ValidationError } from '../../../errors.ts';
-import { cycleOrder, stageIndex } from '../../../services/cycle-access.ts';
 import { message } from '../../../validation.ts';
+import { cycleOrder, stageIndex } from '../../cycles/cycle-access.ts';
 
 export type DeadlineInput = { stage: CycleStatus; dueOn: Date; ownerRole: Role };
 

@@ -6,10 +6,10 @@ import {
   NotFoundError,
   ValidationError,
 } from '../../../errors.ts';
-import { buildPeopleWhere } from '../../../scope/build-people-where.ts';
 import type { Viewer } from '../../../scope/viewer.ts';
-import { assertWritable, findVisibleCycle } from '../../../services/cycle-access.ts';
-import { writeAudit } from '../../../services/write-audit.ts';
+import { writeAudit } from '../../audit/services/write-audit.ts';
+import { assertWritable, findVisibleCycle } from '../../cycles/cycle-access.ts';
+import { buildPeopleWhere } from '../../people/build-people-where.ts';
 import {
   type EvidenceKind,
   type EvidenceRowOf,

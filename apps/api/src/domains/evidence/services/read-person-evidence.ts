@@ -1,8 +1,8 @@
 import type { Cycle, ImportKind, Person, Prisma } from '@cadre/db';
 import { NotFoundError } from '../../../errors.ts';
-import { buildPeopleWhere } from '../../../scope/build-people-where.ts';
 import { unitInScope, type Viewer } from '../../../scope/viewer.ts';
-import { findVisibleCycle, isReadOnly } from '../../../services/cycle-access.ts';
+import { findVisibleCycle, isReadOnly } from '../../cycles/cycle-access.ts';
+import { buildPeopleWhere } from '../../people/build-people-where.ts';
 import { periodOfTask } from '../../periods/period-calendar.ts';
 import {
   type EvidenceKind,

@@ -1,9 +1,9 @@
 import type { PrismaClient, Task } from '@cadre/db';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../../errors.ts';
 import { uuidv7 } from '../../../ids.ts';
-import { buildPeopleWhere } from '../../../scope/build-people-where.ts';
 import type { Viewer } from '../../../scope/viewer.ts';
-import { writeAudit } from '../../../services/write-audit.ts';
+import { writeAudit } from '../../audit/services/write-audit.ts';
+import { buildPeopleWhere } from '../../people/build-people-where.ts';
 import { periodRange } from '../period-calendar.ts';
 import { findTrackedUnit } from './find-tracked-unit.ts';
 

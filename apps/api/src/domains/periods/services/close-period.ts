@@ -2,7 +2,7 @@ import type { PeriodClosure, PrismaClient } from '@cadre/db';
 import { ConflictError } from '../../../errors.ts';
 import type { UnitTree } from '../../../scope/unit-tree.ts';
 import type { Viewer } from '../../../scope/viewer.ts';
-import { writeAudit } from '../../../services/write-audit.ts';
+import { writeAudit } from '../../audit/services/write-audit.ts';
 import { readPeriodTracking } from './read-period-tracking.ts';
 
 /**

@@ -1,8 +1,8 @@
 import type { Cycle, PeriodClosure, Prisma, Unit } from '@cadre/db';
 import { ForbiddenError, NotFoundError } from '../../../errors.ts';
-import { buildUnitsWhere } from '../../../scope/build-units-where.ts';
 import { unitInScope, type Viewer } from '../../../scope/viewer.ts';
-import { assertWritable, findVisibleCycle } from '../../../services/cycle-access.ts';
+import { assertWritable, findVisibleCycle } from '../../cycles/cycle-access.ts';
+import { buildUnitsWhere } from '../../units/build-units-where.ts';
 import { assertPeriod } from '../period-calendar.ts';
 
 export type TrackedUnit = { cycle: Cycle; unit: Unit; closure: PeriodClosure | null };

@@ -1,9 +1,9 @@
 import type { Cycle, PeriodClosure, PrismaClient, Unit } from '@cadre/db';
 import { PERIOD_COUNTS } from '@cadre/rules';
 import { ForbiddenError } from '../../../errors.ts';
-import { buildUnitsWhere } from '../../../scope/build-units-where.ts';
 import type { Viewer } from '../../../scope/viewer.ts';
-import { findVisibleCycle } from '../../../services/cycle-access.ts';
+import { findVisibleCycle } from '../../cycles/cycle-access.ts';
+import { buildUnitsWhere } from '../../units/build-units-where.ts';
 
 export type UnitProgress = { unit: Unit; closures: PeriodClosure[] };
 export type PeriodProgress = {

@@ -1,8 +1,8 @@
 import type { Cycle, PeriodAssessment, PeriodClosure, Prisma, Product, Task, Unit } from '@cadre/db';
 import type { PersonEvaluation } from '../../../rules/scenario.ts';
-import { buildPeopleWhere } from '../../../scope/build-people-where.ts';
 import type { UnitTree } from '../../../scope/unit-tree.ts';
 import type { Viewer } from '../../../scope/viewer.ts';
+import { buildPeopleWhere } from '../../people/build-people-where.ts';
 import { buildAssignmentsWhere, buildPeriodTasksWhere, buildUnitTasksWhere } from '../build-period-where.ts';
 import { periodLabel, periodRange } from '../period-calendar.ts';
 import { findTrackedUnit } from './find-tracked-unit.ts';

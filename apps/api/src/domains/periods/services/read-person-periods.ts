@@ -1,10 +1,10 @@
 import type { Cycle, PrismaClient } from '@cadre/db';
 import { PERIOD_COUNTS } from '@cadre/rules';
 import type { PersonEvaluation, TraceEntry } from '../../../rules/scenario.ts';
-import { buildPeopleWhere } from '../../../scope/build-people-where.ts';
 import type { UnitTree } from '../../../scope/unit-tree.ts';
 import type { Viewer } from '../../../scope/viewer.ts';
-import { findVisibleCycle } from '../../../services/cycle-access.ts';
+import { findVisibleCycle } from '../../cycles/cycle-access.ts';
+import { buildPeopleWhere } from '../../people/build-people-where.ts';
 import { periodLabel, periodOfTask } from '../period-calendar.ts';
 import { scoreUnitPeriod } from './score-unit-period.ts';
 

@@ -1,11 +1,11 @@
 import type { Prisma, PrismaClient } from '@cadre/db';
 import { z } from 'zod';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../errors.ts';
-import { buildPeopleWhere } from '../../../scope/build-people-where.ts';
 import type { UnitTree } from '../../../scope/unit-tree.ts';
 import type { Viewer } from '../../../scope/viewer.ts';
-import { writeAudit } from '../../../services/write-audit.ts';
 import { zodIssuesToFields } from '../../../validation.ts';
+import { writeAudit } from '../../audit/services/write-audit.ts';
+import { buildPeopleWhere } from '../../people/build-people-where.ts';
 import { buildAssignmentsWhere, buildPeriodTasksWhere, buildUnitTasksWhere } from '../build-period-where.ts';
 import { periodRange } from '../period-calendar.ts';
 import { findTrackedUnit } from './find-tracked-unit.ts';

@@ -1,7 +1,7 @@
 import type { PeriodClosure, PrismaClient } from '@cadre/db';
 import { ConflictError, ForbiddenError, ValidationError } from '../../../errors.ts';
 import type { Viewer } from '../../../scope/viewer.ts';
-import { writeAudit } from '../../../services/write-audit.ts';
+import { writeAudit } from '../../audit/services/write-audit.ts';
 import { periodLabel } from '../period-calendar.ts';
 import { findTrackedUnit } from './find-tracked-unit.ts';
 

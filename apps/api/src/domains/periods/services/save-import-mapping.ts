@@ -2,7 +2,7 @@ import type { ImportKind, ImportMapping, PrismaClient } from '@cadre/db';
 import { ForbiddenError, ValidationError } from '../../../errors.ts';
 import { importKinds } from '../../../imports/import-columns.ts';
 import type { Viewer } from '../../../scope/viewer.ts';
-import { writeAudit } from '../../../services/write-audit.ts';
+import { writeAudit } from '../../audit/services/write-audit.ts';
 
 /**
  * Saves how one source system's export names the columns of an import kind ({ column key: the

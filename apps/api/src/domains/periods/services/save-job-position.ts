@@ -1,7 +1,7 @@
 import type { JobPosition, PrismaClient } from '@cadre/db';
 import { ConflictError, ForbiddenError, ValidationError } from '../../../errors.ts';
 import type { Viewer } from '../../../scope/viewer.ts';
-import { writeAudit } from '../../../services/write-audit.ts';
+import { writeAudit } from '../../audit/services/write-audit.ts';
 
 /** A personnel officer adds a job position (vị trí việc làm) or renames one. */
 export async function saveJobPosition(options: {

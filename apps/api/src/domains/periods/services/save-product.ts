@@ -2,9 +2,9 @@ import type { PrismaClient, Product } from '@cadre/db';
 import { z } from 'zod';
 import { ConflictError, NotFoundError, ValidationError } from '../../../errors.ts';
 import type { Viewer } from '../../../scope/viewer.ts';
-import { assertManages, findVisibleCycle } from '../../../services/cycle-access.ts';
-import { writeAudit } from '../../../services/write-audit.ts';
 import { zodIssuesToFields } from '../../../validation.ts';
+import { writeAudit } from '../../audit/services/write-audit.ts';
+import { assertManages, findVisibleCycle } from '../../cycles/cycle-access.ts';
 
 export const productSchema = z.object({
   code: z

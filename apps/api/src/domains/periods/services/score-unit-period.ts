@@ -3,7 +3,7 @@ import { ConflictError } from '../../../errors.ts';
 import { runEngine } from '../../../rules/engine.ts';
 import type { PersonEvaluation } from '../../../rules/scenario.ts';
 import type { UnitTree } from '../../../scope/unit-tree.ts';
-import { buildScenario } from '../../../services/build-scenario.ts';
+import { buildScenario } from '../../evaluation/services/build-scenario.ts';
 
 /**
  * The engine's evaluation of one unit's people as their evidence stands now (inside the caller's

@@ -1,11 +1,11 @@
 import type { Prisma, PrismaClient } from '@cadre/db';
 import { ForbiddenError, ValidationError } from '../../../errors.ts';
-import { buildPeopleWhere } from '../../../scope/build-people-where.ts';
 import { descendantIds, type UnitTreeCache } from '../../../scope/unit-tree.ts';
 import type { Viewer } from '../../../scope/viewer.ts';
-import { findVisibleCycle, stageIndex } from '../../../services/cycle-access.ts';
-import { writeAudit } from '../../../services/write-audit.ts';
 import { message } from '../../../validation.ts';
+import { writeAudit } from '../../audit/services/write-audit.ts';
+import { findVisibleCycle, stageIndex } from '../../cycles/cycle-access.ts';
+import { buildPeopleWhere } from '../../people/build-people-where.ts';
 
 /** A person is reminded of the same thing at most once in this time (a second click does nothing). */
 export const reminderQuietMs = 24 * 60 * 60_000;

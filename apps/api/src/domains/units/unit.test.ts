@@ -1,0 +1,36 @@
+import { testEngines } from '@cadre/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, gid, type TestApp } from '../../test-support/test-app.ts';
+
+const create = `mutation ($input: CreateUnitInput!) { createUnit(input: $input) {
+  __typename ... on CreateUnitSuccess { data { name code } } ... on ValidationError { fields { field message } } } }`;
+
+type Created = {
+  createUnit: { __typename: string; data?: { name: string }; fields?: { field: string; message: string }[] };
+};
+
+describe.each(testEngines())('units on %s', (engine) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await createTestApp(engine);
+  });
+  afterAll(() => app.close());
+
+  it('refuses a name of spaces on the name field, and saves a name without its outer spaces', async () => {
+    const token = await app.login('officer');
+    const input = { code: 'SA2', kind: 'DIVISION', parentId: gid('Unit', app.fixture.units.dept1) };
+    const blank = await app.graphql<Created>(create, { input: { ...input, name: '   ' } }, { token });
+    expect(blank.data?.createUnit.__typename).toBe('ValidationError');
+    expect(blank.data?.createUnit.fields?.map((field) => field.field)).toEqual(['input.name']);
+    expect(blank.data?.createUnit.fields?.[0]?.message).toMatch(/không được để trống/);
+    const named = await app.graphql<Created>(
+      create,
+      { input: { ...input, name: '  Phòng A2  ' } },
+      { token },
+    );
+    expect(named.data?.createUnit).toMatchObject({
+      __typename: 'CreateUnitSuccess',
+      data: { name: 'Phòng A2' },
+    });
+  });
+});
