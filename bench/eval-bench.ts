@@ -83,8 +83,12 @@ export async function benchEvaluation(options: {
       `${seconds(floor.ms)} (${floor.rows.toLocaleString('en')} rows)`,
     );
 
-    const runModule = await loadApiModule<RunEvaluationModule>('services/run-evaluation.ts');
-    const scenarioModule = await loadApiModule<BuildScenarioModule>('services/build-scenario.ts');
+    const runModule = await loadApiModule<RunEvaluationModule>(
+      'domains/evaluation/services/run-evaluation.ts',
+    );
+    const scenarioModule = await loadApiModule<BuildScenarioModule>(
+      'domains/evaluation/services/build-scenario.ts',
+    );
     const treeModule = await loadApiModule<UnitTreeModule>('scope/unit-tree.ts');
     const rules = await loadRules();
     if (!('module' in treeModule)) {

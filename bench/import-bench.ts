@@ -33,7 +33,7 @@ export async function benchImport(options: {
     `  workbook: ${rows} rows, ${megabytes(written.bytes)} written in ${seconds(performance.now() - writeStart)}`,
   );
 
-  const service = await loadApiModule<ImportEvidenceModule>('services/import-evidence.ts');
+  const service = await loadApiModule<ImportEvidenceModule>('domains/evidence/services/import-evidence.ts');
   const treeModule = await loadApiModule<UnitTreeModule>('scope/unit-tree.ts');
   if (!('module' in service) || !('module' in treeModule)) {
     notes.push(
