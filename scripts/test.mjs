@@ -9,8 +9,8 @@
 // - a run that executes no test at all fails;
 // - every suite or test that did not run is counted as skipped and named with its reason;
 // - in CI (CI=true) the tools the tests need (Chromium, poppler's pdftotext) are required.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,28 +63,24 @@ for (const [name, tool] of Object.entries(tools)) {
   }
 }
 
+// Two lanes: the API suite (the longest, itself two files at a time) beside all the others one
+// after another, so a 2-core machine is kept busy while the API tests wait on PostgreSQL and on
+// their child processes. TEST_LANES=1 runs every suite one after another. A suite's output is
+// printed whole when it ends, so two suites never interleave their lines.
+const laneCount = Number(process.env.TEST_LANES ?? 2) > 1 && suites.length > 1 ? 2 : 1;
+const longest = suites.find((suite) => suite.name === 'api') ?? suites[0];
+const lanes = laneCount === 1 ? [suites] : [[longest], suites.filter((suite) => suite !== longest)];
+const started = Date.now();
+const outcomes = new Map();
+await Promise.all(
+  lanes.map(async (lane) => {
+    for (const suite of lane) outcomes.set(suite, await runSuite(suite, laneCount > 1));
+  }),
+);
+
 for (const suite of suites) {
-  const missing = (needsByKind[suite.kind] ?? []).filter((tool) => !tools[tool].present);
-  // A suite whose tool is missing still runs: its tests skip themselves, so they are counted.
-  const reason = missing.map((tool) => tools[tool].missing).join('; ');
-  const summaryFile = path.join(reports, `${suite.name.replace(/\W/g, '-')}.json`);
-  console.log(`\n=== ${suite.name} (${suite.dir}, ${suite.config ?? 'default config'}) ===`);
-  const result = spawnSync(
-    process.execPath,
-    [
-      path.join(root, 'node_modules/vitest/vitest.mjs'),
-      'run',
-      ...(suite.config ? ['-c', suite.config] : []),
-      '--reporter=default',
-      `--reporter=${reporter}`,
-    ],
-    {
-      cwd: path.join(root, suite.dir),
-      stdio: 'inherit',
-      env: { ...process.env, CADRE_TEST_SUMMARY: summaryFile, ...(inCi ? { NO_COLOR: '1' } : {}) },
-    },
-  );
-  const summary = existsSync(summaryFile) ? JSON.parse(readFileSync(summaryFile, 'utf8')) : null;
+  const { result, summary, reason, seconds } = outcomes.get(suite);
+  console.log(`${suite.name}: ${seconds.toFixed(0)} s`);
   if (!summary) {
     fail(suite, `did not start (exit code ${result.status ?? result.signal})`);
     continue;
@@ -110,6 +106,7 @@ for (const suite of suites) {
     skippedSuites.push(`${suite.name}: ${summary.skipped} tests skipped — ${reason}`);
   }
 }
+console.log(`all suites: ${((Date.now() - started) / 1000).toFixed(0)} s in ${laneCount} lane(s)`);
 
 if (totals.passed + totals.failed === 0) failures.push('no test was executed');
 if (!process.env.TEST_DATABASE_URL) {
@@ -132,6 +129,49 @@ console.log(`\nSuites failed: ${failures.length ? '' : 'none'}`);
 for (const line of failures) console.log(`  ${line}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failures.length || totals.failed ? 1 : 0);
+
+/** Runs one suite's Vitest; with `buffered` its output goes to a file, printed when it ends. */
+async function runSuite(suite, buffered) {
+  const missing = (needsByKind[suite.kind] ?? []).filter((tool) => !tools[tool].present);
+  // A suite whose tool is missing still runs: its tests skip themselves, so they are counted.
+  const reason = missing.map((tool) => tools[tool].missing).join('; ');
+  const name = suite.name.replace(/\W/g, '-');
+  const summaryFile = path.join(reports, `${name}.json`);
+  const header = `\n=== ${suite.name} (${suite.dir}, ${suite.config ?? 'default config'}) ===`;
+  const output = buffered ? openSync(path.join(reports, `${name}.log`), 'w') : 'inherit';
+  if (!buffered) console.log(header);
+  const begun = Date.now();
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(root, 'node_modules/vitest/vitest.mjs'),
+      'run',
+      ...(suite.config ? ['-c', suite.config] : []),
+      '--reporter=default',
+      `--reporter=${reporter}`,
+    ],
+    {
+      cwd: path.join(root, suite.dir),
+      stdio: ['ignore', output, output],
+      env: {
+        ...process.env,
+        CADRE_TEST_SUMMARY: summaryFile,
+        ...(inCi || buffered ? { NO_COLOR: '1' } : {}),
+      },
+    },
+  );
+  const result = await new Promise((resolve) => {
+    child.on('error', () => resolve({ status: null, signal: 'spawn failed' }));
+    child.on('close', (status, signal) => resolve({ status, signal }));
+  });
+  if (buffered) {
+    closeSync(output);
+    console.log(header);
+    process.stdout.write(readFileSync(path.join(reports, `${name}.log`), 'utf8'));
+  }
+  const summary = existsSync(summaryFile) ? JSON.parse(readFileSync(summaryFile, 'utf8')) : null;
+  return { result, summary, reason, seconds: (Date.now() - begun) / 1000 };
+}
 
 function fail(suite, message, count = true) {
   failures.push(`${suite.name}: ${message}`);
