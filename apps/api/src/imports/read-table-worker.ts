@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { lowerThreadPriority } from '../jobs/background-priority.ts';
 import { type ReadTableOptions, readTableBatches } from './read-table.ts';
 import { FileLimitError, UnreadableFileError } from './read-table-types.ts';
 
@@ -12,6 +13,7 @@ export type WorkerReply =
   | { error: { kind: 'limit' | 'unreadable' | 'other'; message: string } };
 
 const options = workerData as ReadTableOptions & { content: Uint8Array };
+lowerThreadPriority();
 const batches = readTableBatches({ ...options, content: Buffer.from(options.content) });
 
 parentPort?.on('message', async (message: unknown) => {

@@ -3,12 +3,14 @@
 // works. One request at a time; a failure is answered as an error, never by exiting.
 import { parentPort } from 'node:worker_threads';
 import { type ChunkInput, evaluateChunk } from '../domains/evaluation/services/evaluate-chunk.ts';
+import { lowerThreadPriority } from './background-priority.ts';
 
 export type ThreadRequest = { id: number; input: ChunkInput };
 export type ThreadReply = { id: number; output?: Awaited<ReturnType<typeof evaluateChunk>>; error?: string };
 
 const port = parentPort;
 if (!port) throw new Error('engine-thread.ts runs as a worker thread only');
+lowerThreadPriority();
 
 port.on('message', (request: ThreadRequest) => {
   evaluateChunk(request.input).then(

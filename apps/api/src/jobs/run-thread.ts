@@ -9,6 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '@cadre/db';
 import { executeEvaluationRun } from '../domains/evaluation/services/run-evaluation.ts';
 import { createUnitTreeCache } from '../scope/unit-tree.ts';
+import { lowerThreadPriority } from './background-priority.ts';
 import { inThreadEvaluator } from './chunk-evaluator.ts';
 
 export type RunThreadData = { databaseUrl: string; runId: string; chunkPeople?: number };
@@ -18,6 +19,7 @@ export type RunThreadReply = { status: string; heap: ThreadHeap } | { error: str
 
 const port = parentPort;
 if (!port) throw new Error('run-thread.ts runs as a worker thread only');
+lowerThreadPriority();
 const data = workerData as RunThreadData;
 
 const db = await openDatabase({ databaseUrl: data.databaseUrl, poolSize: 3 });
