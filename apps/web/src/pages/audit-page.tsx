@@ -1,89 +1,24 @@
-import { Alert, App, Button, Select, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useId, useMemo, useState } from 'react';
-import { useClient, useQuery } from 'urql';
+import { Alert, App, Button, Select, Space, Typography } from 'antd';
+import { useId, useMemo, useState } from 'react';
+import { useQuery } from 'urql';
 import { useSession } from '../auth/session.ts';
-import { AuditChangeList } from '../features/audit/audit-change-list.tsx';
-import {
-  auditEntities,
-  describeAction,
-  describeEntity,
-  describeField,
-  readingOrder,
-} from '../features/audit/audit-terms.ts';
-import { changedFields } from '../features/audit/changed-fields.ts';
-import { graphql, type ResultOf } from '../graphql/graphql.ts';
+import { AuditChainAlert } from '../features/audit/audit-chain-alert.tsx';
+import { AuditChain } from '../features/audit/audit-chain-query.ts';
+import { AuditLogTable } from '../features/audit/audit-log-table.tsx';
+import { auditEntities, describeEntity } from '../features/audit/audit-terms.ts';
+import { useAuditLog } from '../features/audit/use-audit-log.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError } from '../lib/error-message.ts';
-import { formatDateTime, formatInteger } from '../lib/format.ts';
-import { usePagedConnection } from '../lib/use-paged-connection.ts';
+import { formatInteger } from '../lib/format.ts';
 
-const AuditQuery = graphql(`
-  query AuditPage($first: Int, $after: String, $filter: AuditFilter) {
-    auditLog(first: $first, after: $after, filter: $filter) {
-      totalCount
-      edges {
-        node {
-          id
-          at
-          actorName
-          action
-          entity
-          entityId
-          before
-          after
-        }
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-    }
-  }
-`);
-
-const AuditChain = graphql(`
-  query AuditChain {
-    auditChain {
-      valid
-      checked
-      brokenAtId
-    }
-  }
-`);
-
-type Entry = ResultOf<typeof AuditQuery>['auditLog']['edges'][number]['node'];
 export function AuditPage() {
   const t = useT();
   const { message } = App.useApp();
-  const client = useClient();
   const session = useSession();
   const entityId = useId();
   const [entity, setEntity] = useState<string | undefined>(undefined);
   const [chain, verify] = useQuery({ query: AuditChain, pause: true, requestPolicy: 'network-only' });
-
-  const fetchPage = useCallback(
-    async (after: string | null) => {
-      const result = await client
-        .query(
-          AuditQuery,
-          { first: 50, after, filter: entity ? { entity } : null },
-          { requestPolicy: 'network-only' },
-        )
-        .toPromise();
-      const log = result.data?.auditLog;
-      if (!log) return { error: result.error };
-      return {
-        page: {
-          nodes: log.edges.map((edge) => edge.node),
-          totalCount: log.totalCount,
-          hasNextPage: log.pageInfo.hasNextPage,
-          endCursor: log.pageInfo.endCursor ?? null,
-        },
-      };
-    },
-    [client, entity],
-  );
-  const list = usePagedConnection<Entry>(entity ?? '', fetchPage);
+  const list = useAuditLog(entity);
   const status = chain.data?.auditChain;
   const entityOptions = useMemo(
     () =>
@@ -111,20 +46,7 @@ export function AuditPage() {
           </Button>
         )}
       </Space>
-      {status && (
-        <Alert
-          type={status.valid ? 'success' : 'error'}
-          showIcon
-          role={status.valid ? 'status' : 'alert'}
-          style={{ marginBottom: 12 }}
-          data-testid="audit-chain"
-          title={
-            status.valid
-              ? t('audit.valid', { checked: formatInteger(status.checked) })
-              : t('audit.broken', { id: status.brokenAtId ?? '?' })
-          }
-        />
-      )}
+      {status && <AuditChainAlert status={status} />}
       {chain.error && (
         <Alert type="error" showIcon role="alert" title={describeCombinedError(chain.error, t)} />
       )}
@@ -160,43 +82,7 @@ export function AuditPage() {
           style={{ marginBottom: 12 }}
         />
       )}
-      <Table<Entry>
-        rowKey="id"
-        size="small"
-        loading={list.loading && list.nodes.length === 0}
-        dataSource={list.nodes}
-        pagination={false}
-        scroll={{ x: 900 }}
-        expandable={{
-          expandedRowRender: (entry) => <AuditChangeList entry={entry} />,
-        }}
-        columns={[
-          { title: t('audit.at'), key: 'at', width: 150, render: (_, entry) => formatDateTime(entry.at) },
-          { title: t('audit.actor'), key: 'actor', width: 180, render: (_, entry) => entry.actorName ?? '–' },
-          {
-            title: t('audit.action'),
-            key: 'action',
-            width: 200,
-            render: (_, entry) => (
-              <Tag style={{ whiteSpace: 'normal' }}>{describeAction(t, entry.action)}</Tag>
-            ),
-          },
-          {
-            title: t('audit.entity'),
-            key: 'entity',
-            width: 180,
-            render: (_, entry) => describeEntity(t, entry.entity),
-          },
-          {
-            title: t('audit.changedFields'),
-            key: 'fields',
-            render: (_, entry) =>
-              readingOrder(changedFields(entry.before, entry.after))
-                .map((field) => describeField(t, entry.entity, field))
-                .join(', '),
-          },
-        ]}
-      />
+      <AuditLogTable entries={list.nodes} loading={list.loading && list.nodes.length === 0} />
       {list.hasNextPage && list.nodes.length > 0 && (
         <div style={{ textAlign: 'center', marginTop: 12 }}>
           <Button onClick={list.loadMore} loading={list.loading}>
