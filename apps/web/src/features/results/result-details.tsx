@@ -2,10 +2,10 @@ import { Alert, Descriptions, Drawer, Empty, List, Space, Tag, Typography } from
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useFocusReturn } from '../../lib/focus-return.ts';
 import { formatDateTime, formatScore } from '../../lib/format.ts';
+import { HeadAssessmentForm } from '../evaluation/head-assessment-form.tsx';
 import { PersonEvidence } from '../evidence/person-evidence.tsx';
 import { unitWithParent } from '../units/unit-name.ts';
 import { ComponentsTable } from './components-table.tsx';
-import { HeadAssessmentForm } from './head-assessment-form.tsx';
 import { RatingTag } from './rating-tag.tsx';
 import type { ResultRow } from './results-query.ts';
 import { TraceList } from './trace-list.tsx';
