@@ -1,11 +1,11 @@
 import { Alert, Button, Input, Tag, Typography } from 'antd';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { PersonEvidenceDrawer } from '../features/evidence/person-evidence-drawer.tsx';
 import { UnitTreeSelect } from '../features/units/unit-tree-select.tsx';
 import { useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError } from '../lib/error-message.ts';
 import { formatInteger } from '../lib/format.ts';
-import { useDebouncedValue } from '../lib/use-debounced-value.ts';
+import { useUrlSearch } from '../lib/use-url-search.ts';
 import { useUrlState } from '../lib/use-url-state.ts';
 import './people-page.css';
 import { PeopleTable } from '../features/people/people-table.tsx';
@@ -20,22 +20,11 @@ export function PeoplePage() {
   const [url, setUrl] = useUrlState(['unit', 'q', 'evidence', 'cycle'] as const);
   const unit = url.unit;
   const setUnit = (value: string | undefined) => setUrl({ unit: value ?? null });
-  const [search, setSearch] = useState(url.q ?? '');
-  const debouncedSearch = useDebouncedValue(search.trim(), 300);
-  const written = useRef(url.q ?? '');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only the debounced text is written
-  useEffect(() => {
-    if (debouncedSearch === (url.q ?? '')) return;
-    written.current = debouncedSearch;
-    setUrl({ q: debouncedSearch || null }, { replace: true });
-  }, [debouncedSearch]);
-  useEffect(() => {
-    // Back or a link changed the search: show it (our own writes are not echoed into the box)
-    if ((url.q ?? '') !== written.current) {
-      written.current = url.q ?? '';
-      setSearch(url.q ?? '');
-    }
-  }, [url.q]);
+  const {
+    search,
+    setSearch,
+    debounced: debouncedSearch,
+  } = useUrlSearch(url.q, (q) => setUrl({ q }, { replace: true }));
 
   const list = usePeopleList({ search: debouncedSearch, unitId: unit });
   const { loading } = list;

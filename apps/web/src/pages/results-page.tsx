@@ -1,5 +1,5 @@
 import { Alert, App, Button, Empty, Space, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useSession } from '../auth/session.ts';
 import { useCycles } from '../features/cycles/use-cycles.ts';
 import { AbbreviationsLegend } from '../features/results/abbreviations-legend.tsx';
@@ -13,7 +13,7 @@ import { useResultsList } from '../features/results/use-results-list.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError } from '../lib/error-message.ts';
 import { formatInteger } from '../lib/format.ts';
-import { useDebouncedValue } from '../lib/use-debounced-value.ts';
+import { useUrlSearch } from '../lib/use-url-search.ts';
 import { useUrlState } from '../lib/use-url-state.ts';
 
 export function ResultsPage() {
@@ -39,22 +39,9 @@ export function ResultsPage() {
   const setUnitId = (value: string | undefined) => setUrl({ unit: value ?? null, open: null });
   const rating = ratingDisplayOrder.find((value) => value === url.rating);
   const setRating = (value: RatingValue | undefined) => setUrl({ rating: value ?? null, open: null });
-  const [search, setSearch] = useState(url.q ?? '');
-  const debounced = useDebouncedValue(search.trim(), 300);
-  const written = useRef(url.q ?? '');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only the debounced text is written
-  useEffect(() => {
-    if (debounced === (url.q ?? '')) return;
-    written.current = debounced;
-    setUrl({ q: debounced || null, open: null }, { replace: true });
-  }, [debounced]);
-  useEffect(() => {
-    // Back or a link changed the search: show it (our own writes are not echoed into the box)
-    if ((url.q ?? '') !== written.current) {
-      written.current = url.q ?? '';
-      setSearch(url.q ?? '');
-    }
-  }, [url.q]);
+  const { search, setSearch, debounced } = useUrlSearch(url.q, (q) =>
+    setUrl({ q, open: null }, { replace: true }),
+  );
   const [openRow, setOpenRow] = useState<ResultRow | null>(null);
   const setDetails = (row: ResultRow | null) => {
     if (row) setOpenRow(row);

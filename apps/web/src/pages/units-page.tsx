@@ -1,5 +1,5 @@
 import { Alert, App, Button, Space, Typography } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { useSession } from '../auth/session.ts';
 import { UnitDetails } from '../features/units/unit-details.tsx';
@@ -12,7 +12,7 @@ import { UnitsToolbar } from '../features/units/units-toolbar.tsx';
 import { useT } from '../i18n/i18n-context.tsx';
 import { describeCombinedError } from '../lib/error-message.ts';
 import { formatInteger } from '../lib/format.ts';
-import { useDebouncedValue } from '../lib/use-debounced-value.ts';
+import { useUrlSearch } from '../lib/use-url-search.ts';
 import { useUrlState } from '../lib/use-url-state.ts';
 
 export function UnitsPage() {
@@ -25,22 +25,7 @@ export function UnitsPage() {
   // the search, the chosen unit and the closed units' switch live in the address
   const [url, setUrl] = useUrlState(['q', 'unit', 'closed'] as const);
   const showClosed = url.closed === '1';
-  const [search, setSearch] = useState(url.q ?? '');
-  const debounced = useDebouncedValue(search.trim(), 250);
-  const written = useRef(url.q ?? '');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only the debounced text is written
-  useEffect(() => {
-    if (debounced === (url.q ?? '')) return;
-    written.current = debounced;
-    setUrl({ q: debounced || null }, { replace: true });
-  }, [debounced]);
-  useEffect(() => {
-    // Back or a link changed the search: show it (our own writes are not echoed into the box)
-    if ((url.q ?? '') !== written.current) {
-      written.current = url.q ?? '';
-      setSearch(url.q ?? '');
-    }
-  }, [url.q]);
+  const { search, setSearch, debounced } = useUrlSearch(url.q, (q) => setUrl({ q }, { replace: true }), 250);
 
   const [result, reexecute] = useQuery({
     query: UnitsPageQuery,
