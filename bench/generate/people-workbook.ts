@@ -2,10 +2,9 @@
 // and labels, dates as dd/MM/yyyy, new staff codes (NK…) placed in the province's divisions and
 // communes. Written with exceljs' streaming writer, so 100,000 rows never sit in memory at once.
 import { statSync } from 'node:fs';
+import { benchVietnameseNames, createStream, makePersonName } from '@cadre/fixtures';
 import ExcelJS from 'exceljs';
-import { familyNames, femaleGiven, femaleMiddle, maleGiven, maleMiddle } from './names.ts';
 import type { Province } from './province.ts';
-import { createStream } from './random.ts';
 
 const headers = [
   'Mã cán bộ',
@@ -56,11 +55,7 @@ export async function writePeopleWorkbook(options: {
   sheet.addRow(headers).commit();
   for (let i = 0; i < options.rows; i++) {
     const female = stream.chance(0.52);
-    const name = [
-      stream.weighted(familyNames),
-      stream.pick(female ? femaleMiddle : maleMiddle),
-      stream.pick(female ? femaleGiven : maleGiven),
-    ].join(' ');
+    const name = makePersonName(stream, female ? 'FEMALE' : 'MALE', benchVietnameseNames).full;
     const birthYear = stream.int(1966, 2002);
     const hiredYear = Math.min(2025, birthYear + stream.int(22, 30));
     const sensitive = stream.chance(0.1);

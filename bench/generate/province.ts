@@ -8,20 +8,21 @@
 // 1.2 million tasks streams into the database without ever being held whole.
 import { toSearchText } from '@cadre/db';
 import {
+  benchVietnameseNames,
+  createIdFactory,
+  createStream,
+  makePersonName,
+  type Random,
+} from '@cadre/fixtures';
+import {
   communePrefixes,
   departmentNames,
   districtPrefixes,
   divisionNames,
-  familyNames,
-  femaleGiven,
-  femaleMiddle,
   initiativeTitles,
-  maleGiven,
-  maleMiddle,
   placeNames,
   taskTitles,
-} from './names.ts';
-import { createIdFactory, createStream, type Stream } from './random.ts';
+} from './words.ts';
 
 export type ColumnValue = string | number | boolean | null | readonly string[];
 export type Row = ColumnValue[];
@@ -97,7 +98,7 @@ const dayMs = 86_400_000;
 function addDays(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
 }
-function randomDay(stream: Stream, year: number, fromMonth = 1, toMonth = 12): string {
+function randomDay(stream: Random, year: number, fromMonth = 1, toMonth = 12): string {
   const from = Date.UTC(year, fromMonth - 1, 1);
   const to = Date.UTC(year, toMonth, 0);
   return new Date(from + stream.int(0, Math.round((to - from) / dayMs)) * dayMs).toISOString().slice(0, 10);
@@ -339,11 +340,7 @@ export function provinceTables(province: Province, options: { passwordHash: stri
         ];
         for (const person of people) {
           const female = stream.chance(0.52);
-          const fullName = [
-            stream.weighted(familyNames),
-            stream.pick(female ? femaleMiddle : maleMiddle),
-            stream.pick(female ? femaleGiven : maleGiven),
-          ].join(' ');
+          const fullName = makePersonName(stream, female ? 'FEMALE' : 'MALE', benchVietnameseNames).full;
           const hiredYear = Number(person.hiredOn.slice(0, 4));
           const birthYear = hiredYear - stream.int(22, 30);
           const birthDate = randomDay(stream, birthYear);

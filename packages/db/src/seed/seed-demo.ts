@@ -1,6 +1,7 @@
 // The demo province: about 600 people in 79 units with three years of rating history and a
 // full year (2026) of evidence, plus the demo accounts of shared/contract/API.md.
 // Deterministic: the same seed gives the same units, people, ids and evidence on every run.
+import { addDays, createSfc32, createTickIdFactory, day, makePersonName, type Random } from '@cadre/fixtures';
 import { type Algorithm, hash } from '@node-rs/argon2';
 import type { Database } from '../client.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
@@ -30,8 +31,6 @@ import {
   twoLevelFrom,
 } from './demo-province.ts';
 import { insertRows } from './insert-rows.ts';
-import { addDays, createIdFactory, createRandom, day, type Random } from './random.ts';
-import { makeVietnameseName } from './vietnamese-names.ts';
 
 export type SeedDemoOptions = {
   /** password of every demo account (DEMO_PASSWORD, default `demo`) */
@@ -217,8 +216,8 @@ function maxDate(a: Date, b: Date): Date {
 /** Builds the whole demo province in memory (no I/O apart from hashing passwords). */
 export async function buildDemoData(options: SeedDemoOptions): Promise<DemoData> {
   const seed = options.seed ?? defaultSeed;
-  const random = createRandom(seed);
-  const newId = createIdFactory(createRandom(seed ^ 0x5eed));
+  const random = createSfc32(seed);
+  const newId = createTickIdFactory(createSfc32(seed ^ 0x5eed));
   const targetPeople = options.people ?? 600;
 
   // ------------------------------------------------------------ blocks and units
@@ -315,7 +314,7 @@ export async function buildDemoData(options: SeedDemoOptions): Promise<DemoData>
     for (let i = 0; i < size; i++) {
       const role: Role3 = i === 0 ? 'head' : i <= deputies ? 'deputy' : 'staff';
       const gender: Gender = random.chance(role === 'staff' ? 0.46 : 0.7) ? 'MALE' : 'FEMALE';
-      const name = makeVietnameseName(random, gender);
+      const name = makePersonName(random, gender);
       const age =
         role === 'head' ? random.int(44, 58) : role === 'deputy' ? random.int(38, 56) : random.int(23, 58);
       const birthYear = year - age;
