@@ -15,7 +15,7 @@ import { NotFoundError, ValidationError } from '../errors.ts';
 import { buildImportErrorReport } from '../exports/import-error-report.ts';
 import { buildTemplate } from '../imports/build-template.ts';
 import type { RowError } from '../imports/convert-rows.ts';
-import { findImportKind } from '../imports/import-columns.ts';
+import { findImportKind } from '../imports/import-kinds.ts';
 import { errorFields } from '../logger.ts';
 import { readBody, unreadBodyResponse } from './read-body.ts';
 import {

@@ -1,5 +1,5 @@
 import { writeCsv, writeXlsx } from '../exports/write-table.ts';
-import type { ImportKindSpec } from './import-columns.ts';
+import type { ImportKindSpec } from './import-kind.ts';
 
 /** The downloadable template of an import kind: Vietnamese headers and one example row. */
 export async function buildTemplate(spec: ImportKindSpec, format: 'xlsx' | 'csv'): Promise<Buffer> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convertCell } from './convert-rows.ts';
-import { importKinds } from './import-columns.ts';
+import { importKinds } from './import-kinds.ts';
 
 const weight = importKinds.TASKS.columns.find((column) => column.key === 'weight');
 

@@ -1,5 +1,5 @@
 import { toSearchText } from '@cadre/db';
-import type { ImportColumn, ImportKindSpec } from './import-columns.ts';
+import type { ImportColumn, ImportKindSpec } from './import-kind.ts';
 import type { RawCell } from './read-table.ts';
 
 export type CellValue = string | number | boolean | Date | null;

@@ -1,6 +1,6 @@
 import type { ImportKind, PrismaClient } from '@cadre/db';
 import { headerKey } from './convert-rows.ts';
-import type { ImportKindSpec } from './import-columns.ts';
+import type { ImportKindSpec } from './import-kind.ts';
 import type { RawCell } from './read-table-types.ts';
 
 /** A source system's headers for an import kind: { column key: the source's heading }. */

@@ -1,6 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../builder.ts';
-import { importKinds } from '../../imports/import-columns.ts';
+import { importKinds } from '../../imports/import-kinds.ts';
 import { buildImportBatchesWhere } from './build-import-batches-where.ts';
 
 // Imports are uploaded over REST (POST /api/import), which queues them as jobs; GraphQL shows the

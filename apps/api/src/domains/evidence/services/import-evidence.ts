@@ -17,7 +17,8 @@ import {
   type RowError,
   type TypedRow,
 } from '../../../imports/convert-rows.ts';
-import { type ImportKindSpec, importKinds } from '../../../imports/import-columns.ts';
+import type { ImportKindDefinition } from '../../../imports/import-kind.ts';
+import { importKinds } from '../../../imports/import-kinds.ts';
 import { applyImportMapping, readImportMapping } from '../../../imports/import-mapping.ts';
 import { prepareImport } from '../../../imports/prepare-import.ts';
 import { detectFormat, estimateDataRows } from '../../../imports/read-table.ts';
@@ -355,7 +356,7 @@ async function runImport(options: {
   viewer: Viewer;
   unitTrees: UnitTreeCache;
   kind: ImportKind;
-  spec: ImportKindSpec;
+  spec: ImportKindDefinition;
   cycle: Cycle | null;
   fileName: string;
   batchId: string;

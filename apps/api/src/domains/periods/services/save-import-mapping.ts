@@ -1,6 +1,6 @@
 import type { ImportKind, ImportMapping, PrismaClient } from '@cadre/db';
 import { ForbiddenError, ValidationError } from '../../../errors.ts';
-import { importKinds } from '../../../imports/import-columns.ts';
+import { importKinds } from '../../../imports/import-kinds.ts';
 import type { Viewer } from '../../../scope/viewer.ts';
 import { writeAudit } from '../../audit/services/write-audit.ts';
 
