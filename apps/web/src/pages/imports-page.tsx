@@ -1,17 +1,14 @@
-import { Alert, Button, Card, Collapse, Form, Select, Space, Typography } from 'antd';
+import { Card, Collapse, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useQuery } from 'urql';
-import { CycleSelect } from '../features/cycles/cycle-select.tsx';
 import { useCycles } from '../features/cycles/use-cycles.ts';
 import { ColumnMappingEditor } from '../features/imports/column-mapping-editor.tsx';
 import { ImportBatches, pollMs } from '../features/imports/import-batches-query.ts';
 import { ImportFailureAlert } from '../features/imports/import-failure-alert.tsx';
-import { ImportFileField } from '../features/imports/import-file-field.tsx';
 import { ImportHistoryTable } from '../features/imports/import-history-table.tsx';
 import { ImportOutcomeCard } from '../features/imports/import-outcome-card.tsx';
 import { ImportProgress } from '../features/imports/import-progress.tsx';
-import { ImportTemplateLinks } from '../features/imports/import-template-links.tsx';
-import { SourceSelect } from '../features/imports/source-select.tsx';
+import { ImportUploadForm } from '../features/imports/import-upload-form.tsx';
 import { type ImportKind, importKinds, isFinished, isImportKind } from '../features/imports/upload-import.ts';
 import { useImportUpload } from '../features/imports/use-import-upload.ts';
 import { useT } from '../i18n/i18n-context.tsx';
@@ -70,50 +67,32 @@ export function ImportsPage() {
         {t('imports.heading')}
       </Typography.Title>
       <Card style={{ marginBottom: 16 }}>
-        <Form layout="vertical" onFinish={start}>
-          <Space wrap align="start" size="large">
-            <Form.Item label={t('imports.kind')} htmlFor="import-kind" style={{ minWidth: 260 }}>
-              <Select
-                id="import-kind"
-                value={kind}
-                onChange={(value) => {
-                  // a mapping belongs to one kind: the source is chosen again
-                  setFilters({ kind: value, source: null });
-                  upload.reset();
-                }}
-                options={importKinds.map((item) => ({
-                  value: item.kind,
-                  label: t(`imports.kind.${item.kind}`),
-                }))}
-              />
-            </Form.Item>
-            {needsCycle && <CycleSelect cycles={cycles} value={selected?.id} onChange={select} />}
-            <SourceSelect
-              kind={kind}
-              value={source}
-              onChange={(value) => {
-                setFilters({ source: value ?? null });
-                upload.reset();
-              }}
-            />
-            <ImportTemplateLinks kind={kind} />
-          </Space>
-          <Typography.Paragraph type="secondary">{t('imports.templateHint')}</Typography.Paragraph>
-          <ImportFileField
-            file={file}
-            onChoose={(chosen) => {
-              setFile(chosen);
-              upload.reset();
-            }}
-            onRemove={() => setFile(null)}
-          />
-          {formError && (
-            <Alert type="warning" showIcon role="alert" title={formError} style={{ marginBottom: 12 }} />
-          )}
-          <Button type="primary" htmlType="submit" loading={upload.isPending} data-testid="import-submit">
-            {t('imports.upload')}
-          </Button>
-        </Form>
+        <ImportUploadForm
+          kind={kind}
+          onKindChange={(value) => {
+            // a mapping belongs to one kind: the source is chosen again
+            setFilters({ kind: value, source: null });
+            upload.reset();
+          }}
+          needsCycle={needsCycle}
+          cycles={cycles}
+          cycleId={selected?.id}
+          onCycleChange={select}
+          source={source}
+          onSourceChange={(value) => {
+            setFilters({ source: value ?? null });
+            upload.reset();
+          }}
+          file={file}
+          onChoose={(chosen) => {
+            setFile(chosen);
+            upload.reset();
+          }}
+          onRemove={() => setFile(null)}
+          error={formError}
+          pending={upload.isPending}
+          onSubmit={start}
+        />
         {upload.isPending && <ImportProgress percent={percent} job={job} />}
       </Card>
 
