@@ -1,5 +1,5 @@
 // The demo province (fictional): its unit tree, emulation blocks and the kinds of work
-// each unit does. seed-demo.ts turns this into people and a year of evidence.
+// each unit does. seed-demo.ts (with its sections in demo/) turns this into people and a year of evidence.
 import type { SensitiveSector, StaffCategory, UnitKind } from '../generated/prisma/enums.ts';
 
 export type StaffProfile =
