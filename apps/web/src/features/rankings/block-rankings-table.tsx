@@ -1,7 +1,7 @@
 import { Space, Table, Tag } from 'antd';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { formatInteger, formatScore } from '../../lib/format.ts';
-import { titleLabel, titleShort } from '../results/result-details.tsx';
+import { titleLabel, titleShort } from '../results/title-labels.ts';
 import { unitWithParent } from '../units/unit-name.ts';
 import type { BlockRankingRow } from './rankings-queries.ts';
 

@@ -2,7 +2,7 @@ import { Table, Tag } from 'antd';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { formatInteger, formatScore } from '../../lib/format.ts';
 import { RatingTag } from '../results/rating-tag.tsx';
-import { titleLabel, titleShort } from '../results/result-details.tsx';
+import { titleLabel, titleShort } from '../results/title-labels.ts';
 import type { RankedRow } from './rankings-queries.ts';
 
 /** The people of one unit by rank, with their score, rating and titles. */

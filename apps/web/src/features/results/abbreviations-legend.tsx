@@ -2,7 +2,7 @@ import { Button, Popover, Typography } from 'antd';
 import { useId } from 'react';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { ratingDisplayOrder } from './rating-display.ts';
-import { titleLabel, titleShort } from './result-details.tsx';
+import { titleLabel, titleShort } from './title-labels.ts';
 
 const titles = ['LDTT', 'CSTDCS', 'CSTD_TINH', 'CSTD_TOAN_QUOC', 'TAP_THE_LDTT', 'TAP_THE_LDXS'] as const;
 

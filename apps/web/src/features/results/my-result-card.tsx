@@ -5,7 +5,7 @@ import { formatScore } from '../../lib/format.ts';
 import type { CycleRow } from '../cycles/use-cycles.ts';
 import { ComponentsTable } from './components-table.tsx';
 import type { MyResultQuery } from './my-result-query.ts';
-import { titleLabel } from './result-details.tsx';
+import { titleLabel } from './title-labels.ts';
 import { TraceList } from './trace-list.tsx';
 
 type MyResult = NonNullable<ResultOf<typeof MyResultQuery>['myResult']>;

@@ -3,11 +3,13 @@ import { useT } from '../../i18n/i18n-context.tsx';
 import { useFocusReturn } from '../../lib/focus-return.ts';
 import { formatDateTime, formatScore } from '../../lib/format.ts';
 import { HeadAssessmentForm } from '../evaluation/head-assessment-form.tsx';
+import { SelfAssessmentView } from '../evaluation/self-assessment-view.tsx';
 import { PersonEvidence } from '../evidence/person-evidence.tsx';
 import { unitWithParent } from '../units/unit-name.ts';
 import { ComponentsTable } from './components-table.tsx';
 import { RatingTag } from './rating-tag.tsx';
 import type { ResultRow } from './results-query.ts';
+import { titleLabel } from './title-labels.ts';
 import { TraceList } from './trace-list.tsx';
 
 /** Everything behind one rating: score components, the engine's trace, flags and decisions. */
@@ -155,54 +157,4 @@ export function ResultDetails({
       )}
     </Drawer>
   );
-}
-
-/** What the person filed about their own year, read by the head before assessing (and by the office). */
-function SelfAssessmentView({ assessment }: { assessment: ResultRow['selfAssessment'] }) {
-  const t = useT();
-  if (!assessment) return <Typography.Text type="secondary">{t('self.none')}</Typography.Text>;
-  return (
-    <Descriptions size="small" column={1} bordered data-testid="self-assessment">
-      <Descriptions.Item label={t('self.proposedRating')}>
-        <RatingTag rating={assessment.proposedRating} />
-        {assessment.submittedAt && (
-          <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-            {t('self.submitted', { at: formatDateTime(assessment.submittedAt) })}
-          </Typography.Text>
-        )}
-      </Descriptions.Item>
-      <Descriptions.Item label={t('self.achievements')}>
-        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
-          {assessment.achievements}
-        </Typography.Paragraph>
-      </Descriptions.Item>
-      {assessment.shortcomings && (
-        <Descriptions.Item label={t('self.shortcomings')}>
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
-            {assessment.shortcomings}
-          </Typography.Paragraph>
-        </Descriptions.Item>
-      )}
-    </Descriptions>
-  );
-}
-
-const knownTitles = [
-  'LDTT',
-  'CSTDCS',
-  'CSTD_TINH',
-  'CSTD_TOAN_QUOC',
-  'BANG_KHEN',
-  'GIAY_KHEN',
-  'TAP_THE_LDTT',
-  'TAP_THE_LDXS',
-] as const;
-type KnownTitle = (typeof knownTitles)[number];
-
-export function titleLabel(title: string, t: ReturnType<typeof useT>): string {
-  return (knownTitles as readonly string[]).includes(title) ? t(`title.${title as KnownTitle}`) : title;
-}
-
-export function titleShort(title: string, t: ReturnType<typeof useT>): string {
-  return (knownTitles as readonly string[]).includes(title) ? t(`titleShort.${title as KnownTitle}`) : title;
 }

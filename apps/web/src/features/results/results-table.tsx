@@ -3,8 +3,8 @@ import { useT } from '../../i18n/i18n-context.tsx';
 import { formatInteger, formatScore } from '../../lib/format.ts';
 import { unitWithParent } from '../units/unit-name.ts';
 import { RatingTag } from './rating-tag.tsx';
-import { titleLabel, titleShort } from './result-details.tsx';
 import type { ResultRow } from './results-query.ts';
+import { titleLabel, titleShort } from './title-labels.ts';
 
 /** The results of the cycle, best score first, read page by page as the table scrolls; a row opens its details, adjusts or corrects. */
 export function ResultsTable(props: {
