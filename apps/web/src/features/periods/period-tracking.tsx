@@ -8,7 +8,6 @@ import {
   InputNumber,
   Modal,
   Segmented,
-  Select,
   Space,
   Table,
   Tag,
@@ -20,6 +19,7 @@ import { useMutation, useQuery } from 'urql';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { describeCombinedError, describeErrorResult, type ErrorResult } from '../../lib/error-message.ts';
 import { formatDateTime, formatScore } from '../../lib/format.ts';
+import { AddAssignment } from './add-assignment.tsx';
 import { moveInGrid } from './grid-keys.ts';
 import {
   type AssignmentRow,
@@ -610,50 +610,5 @@ export function PeriodTracking(props: {
         />
       </Modal>
     </div>
-  );
-}
-
-function AddAssignment(props: {
-  products: readonly { id: string; code: string; name: string; unitOfCount: string }[];
-  onAssign: (productId: string, quantity: number) => Promise<void>;
-}) {
-  const t = useT();
-  const [productId, setProductId] = useState<string | undefined>();
-  const [quantity, setQuantity] = useState<number | null>(null);
-  if (props.products.length === 0) return null;
-  return (
-    <Space.Compact size="small" style={{ marginTop: 4 }}>
-      <Select
-        aria-label={t('periods.product')}
-        placeholder={t('periods.product')}
-        style={{ width: 120 }}
-        value={productId}
-        onChange={setProductId}
-        popupMatchSelectWidth={false}
-        options={props.products.map((product) => ({
-          value: product.id,
-          label: `${product.code} · ${product.name} (${product.unitOfCount})`,
-        }))}
-      />
-      <InputNumber
-        aria-label={t('periods.quantity')}
-        placeholder={t('periods.quantity')}
-        min={0}
-        value={quantity}
-        onChange={setQuantity}
-        style={{ width: 64 }}
-      />
-      <Button
-        disabled={!productId || !quantity}
-        onClick={async () => {
-          if (!productId || !quantity) return;
-          await props.onAssign(productId, quantity);
-          setProductId(undefined);
-          setQuantity(null);
-        }}
-      >
-        {t('periods.assign')}
-      </Button>
-    </Space.Compact>
   );
 }
