@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { describeCombinedError } from '../../lib/error-message.ts';
 import { formatDate, formatInteger } from '../../lib/format.ts';
-import { SendRemindersButton } from '../reminders/reminders.tsx';
+import { SendRemindersButton } from '../reminders/send-reminders-button.tsx';
 import { type ChecklistItem, ChecklistQuery } from './calibration-queries.ts';
 
 function isOverdue(dueOn: string | null): boolean {

@@ -8,7 +8,7 @@ import { describeCombinedError, describeErrorResult } from '../../lib/error-mess
 import { formatDateTime } from '../../lib/format.ts';
 import { DeadlineTag } from '../cycles/deadline-tag.tsx';
 import type { CycleRow } from '../cycles/use-cycles.ts';
-import { MyReminders } from '../reminders/reminders.tsx';
+import { MyReminders } from '../reminders/my-reminders.tsx';
 import { type RatingValue, ratingDisplayOrder } from '../results/rating-display.ts';
 
 const SubmitSelfAssessment = graphql(

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { vi as messages } from '../../i18n/vi.ts';
 import { renderWithApp } from '../../test-support/render-with-app.tsx';
 import { ChecklistCard } from '../calibration/checklist-card.tsx';
-import { MyReminders } from './reminders.tsx';
+import { MyReminders } from './my-reminders.tsx';
 
 const missing = {
   __typename: 'ChecklistItem',

@@ -1,31 +1,10 @@
-import { Alert, App, Button, Modal, Space } from 'antd';
-import { useMutation, useQuery } from 'urql';
+import { App, Button, Modal } from 'antd';
+import { useMutation } from 'urql';
 import { graphql } from '../../graphql/graphql.ts';
 import { MutationError } from '../../graphql/mutation-error.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { describeCombinedError, describeErrorResult } from '../../lib/error-message.ts';
-import { formatDate, formatDateTime, formatInteger } from '../../lib/format.ts';
-
-// Reminders of missing self-assessments: the head or the personnel office sends them from the
-// checklist; each person sees theirs on their own page until they dismiss it or submit.
-
-export const MyRemindersQuery = graphql(`
-  query MyReminders($cycleId: ID!) {
-    myReminders(cycleId: $cycleId) {
-      id
-      kind
-      sentByName
-      sentAt
-      dueOn
-    }
-  }
-`);
-
-const DismissReminder = graphql(`
-  mutation DismissReminder($id: ID!) {
-    dismissReminder(id: $id)
-  }
-`);
+import { formatInteger } from '../../lib/format.ts';
 
 export const SendRemindersMutation = graphql(
   `
@@ -45,43 +24,6 @@ export const SendRemindersMutation = graphql(
 `,
   [MutationError],
 );
-
-/** The signed-in person's reminders of the cycle, each with who sent it and the deadline. */
-export function MyReminders({ cycleId }: { cycleId: string }) {
-  const t = useT();
-  const [result, refetch] = useQuery({ query: MyRemindersQuery, variables: { cycleId } });
-  const [, dismiss] = useMutation(DismissReminder);
-  const reminders = result.data?.myReminders ?? [];
-  if (reminders.length === 0) return null;
-  return (
-    <Space direction="vertical" style={{ width: '100%', marginBottom: 16 }} data-testid="my-reminders">
-      {reminders.map((reminder) => (
-        <Alert
-          key={reminder.id}
-          type="warning"
-          showIcon
-          role="status"
-          title={t('reminders.selfAssessment', {
-            sender: reminder.sentByName,
-            date: reminder.dueOn ? formatDate(reminder.dueOn) : t('reminders.noDeadline'),
-          })}
-          description={t('reminders.sentAt', { at: formatDateTime(reminder.sentAt) })}
-          action={
-            <Button
-              size="small"
-              onClick={async () => {
-                await dismiss({ id: reminder.id });
-                refetch({ requestPolicy: 'network-only' });
-              }}
-            >
-              {t('reminders.dismiss')}
-            </Button>
-          }
-        />
-      ))}
-    </Space>
-  );
-}
 
 /** Sends the reminders, after a confirmation naming how many people are concerned. */
 export function SendRemindersButton({ cycleId, count }: { cycleId: string; count: number }) {
