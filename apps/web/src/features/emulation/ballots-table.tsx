@@ -3,7 +3,8 @@ import { useT } from '../../i18n/i18n-context.tsx';
 import { formatDate, formatNumber } from '../../lib/format.ts';
 import { BallotActions } from './ballot-actions.tsx';
 import type { BallotRow } from './emulation-query.ts';
-import { NomineeCell, ProposalDetails } from './proposal-details.tsx';
+import { NomineeCell } from './nominee-cell.tsx';
+import { ProposalDetails } from './proposal-details.tsx';
 
 /** The ballots of the cycle's council sessions: the turnout while open, the tally once closed. */
 export function BallotsTable(props: {

@@ -9,7 +9,7 @@ import { useFocusReturn } from '../../lib/focus-return.ts';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import { unitWithParent } from '../units/unit-name.ts';
 import { UnitTreeSelect } from '../units/unit-tree-select.tsx';
-import { standingColor } from './proposal-details.tsx';
+import { standingColor } from './standing-color.ts';
 
 // A bulk proposal: one individual title, the people the engine finds eligible for it (the API's
 // titleCandidates, searched there without diacritics), one reason, a confirmation naming the count

@@ -6,7 +6,9 @@ import { useT } from '../../i18n/i18n-context.tsx';
 import { formatDate, formatNumber } from '../../lib/format.ts';
 import type { CycleRow } from '../cycles/use-cycles.ts';
 import { nominee, type Proposal, type Session } from './emulation-query.ts';
-import { NomineeCell, ProposalDetails, standingColor } from './proposal-details.tsx';
+import { NomineeCell } from './nominee-cell.tsx';
+import { ProposalDetails } from './proposal-details.tsx';
+import { standingColor } from './standing-color.ts';
 import { useReport } from './use-report.ts';
 
 const OpenBallotMutation = graphql(
