@@ -4,10 +4,13 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { describeCombinedError } from '../../lib/error-message.ts';
 import { formatInteger, formatScore } from '../../lib/format.ts';
 import type { CycleRow } from '../cycles/use-cycles.ts';
-import { DistributionBars, EvidenceScatter, QuotaUse, unitLabel } from './calibration-charts.tsx';
 import { CalibrationFindings } from './calibration-findings.tsx';
 import { CalibrationQuery } from './calibration-queries.ts';
 import { CalibrationReviewBar } from './calibration-review-bar.tsx';
+import { unitLabel } from './chart-scales.ts';
+import { DistributionBars } from './distribution-bars.tsx';
+import { EvidenceScatter } from './evidence-scatter.tsx';
+import { QuotaUse } from './quota-use.tsx';
 
 /** The calibration of one cycle: findings first, then the charts and the heads' assessments. */
 export function CalibrationView({ cycle }: { cycle: CycleRow }) {
