@@ -4,7 +4,7 @@ import { graphql } from '../../graphql/graphql.ts';
 import { MutationError } from '../../graphql/mutation-error.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { formatDateTime } from '../../lib/format.ts';
-import { AppealAttachmentLinks } from './appeal-attachments.tsx';
+import { AppealAttachmentLinks } from './appeal-attachment-links.tsx';
 import type { AppealRow, AppealStatus } from './appeals-query.ts';
 import { useReport } from './use-report.ts';
 

@@ -6,7 +6,7 @@ import { MutationError } from '../../graphql/mutation-error.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useFocusReturn } from '../../lib/focus-return.ts';
 import { ratingChoiceRefusal } from '../results/rating-display.ts';
-import { AppealAttachmentLinks } from './appeal-attachments.tsx';
+import { AppealAttachmentLinks } from './appeal-attachment-links.tsx';
 import type { AppealRow, Rating } from './appeals-query.ts';
 import { useReport } from './use-report.ts';
 

@@ -5,12 +5,12 @@ import { graphql } from '../../graphql/graphql.ts';
 import { MutationError } from '../../graphql/mutation-error.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import {
-  AppealFilesField,
   type ChosenFiles,
   chosenFiles,
   describeAttachmentError,
   uploadAppealFiles,
-} from './appeal-attachments.tsx';
+} from './appeal-attachments.ts';
+import { AppealFilesField } from './appeal-files-field.tsx';
 import { type Rating, ratings } from './appeals-query.ts';
 import { useReport } from './use-report.ts';
 

@@ -9,16 +9,16 @@ import { describeCombinedError, describeErrorResult } from '../../lib/error-mess
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import type { CycleRow } from '../cycles/use-cycles.ts';
 import { type RatingValue, ratingDisplayOrder } from '../results/rating-display.ts';
+import { AddAppealFiles } from './add-appeal-files.tsx';
+import { AppealAttachmentLinks } from './appeal-attachment-links.tsx';
 import {
-  AddAppealFiles,
-  AppealAttachmentLinks,
-  AppealFilesField,
   type AttachmentLink,
   type ChosenFiles,
   chosenFiles,
   describeAttachmentError,
   uploadAppealFiles,
-} from './appeal-attachments.tsx';
+} from './appeal-attachments.ts';
+import { AppealFilesField } from './appeal-files-field.tsx';
 
 const FileAppeal = graphql(
   `
