@@ -1,6 +1,7 @@
 // Domain errors (tier 1 of three): one class, one code enum, one code → GraphQL/HTTP mapping.
 // Tier 2 are the subclasses below that mutations expose as typed results (plugin-errors);
 // tier 3 is everything else, which Yoga masks.
+import { formatServerMessage, type MessageParams, type ServerMessageKey } from '@cadre/messages';
 
 export const appErrorCodes = [
   'UNAUTHENTICATED',
@@ -27,19 +28,44 @@ export const appErrorMapping: Record<AppErrorCode, { graphql: string; http: numb
   RATE_LIMITED: { graphql: 'RATE_LIMITED', http: 429 },
 };
 
+/**
+ * A message for people: its Vietnamese text, and the key and parameters that the web app's
+ * dictionaries translate (packages/messages). Made by `text(key, params)`.
+ */
+export type ServerText = { message: string; messageKey: ServerMessageKey; messageParams: MessageParams };
+
+export function text(key: ServerMessageKey, params: MessageParams = {}): ServerText {
+  return { message: formatServerMessage(key, params), messageKey: key, messageParams: params };
+}
+
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly details: Record<string, unknown>;
+  /** set when the message comes from packages/messages: clients translate it by its key */
+  readonly messageKey: ServerMessageKey | null;
+  readonly messageParams: MessageParams | null;
 
-  constructor(code: AppErrorCode, message: string, details: Record<string, unknown> = {}) {
-    super(message);
+  constructor(code: AppErrorCode, message: string | ServerText, details: Record<string, unknown> = {}) {
+    super(typeof message === 'string' ? message : message.message);
     this.name = 'AppError';
     this.code = code;
     this.details = details;
+    this.messageKey = typeof message === 'string' ? null : message.messageKey;
+    this.messageParams = typeof message === 'string' ? null : message.messageParams;
   }
 }
 
-export type FieldIssue = { field: string; message: string };
+/** What is wrong with one input field; `messageKey` and `messageParams` when made by `fieldIssue`. */
+export type FieldIssue = {
+  field: string;
+  message: string;
+  messageKey?: ServerMessageKey;
+  messageParams?: MessageParams;
+};
+
+export function fieldIssue(field: string, key: ServerMessageKey, params: MessageParams = {}): FieldIssue {
+  return { field, ...text(key, params) };
+}
 
 export class ValidationError extends AppError {
   readonly issues: FieldIssue[];

@@ -36,7 +36,13 @@ function maskAppErrors(error: unknown, message: string, isDev?: boolean): Error 
     return createGraphQLError(original.message, {
       nodes: error instanceof GraphQLError ? error.nodes : undefined,
       path: error instanceof GraphQLError ? error.path : undefined,
-      extensions: { ...original.details, code: appErrorMapping[original.code].graphql },
+      extensions: {
+        ...original.details,
+        code: appErrorMapping[original.code].graphql,
+        ...(original.messageKey
+          ? { messageKey: original.messageKey, messageParams: original.messageParams }
+          : {}),
+      },
     });
   }
   // an expected error never gets here; what does is a bug or an outage: its stack is what the

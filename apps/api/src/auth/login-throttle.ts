@@ -16,7 +16,7 @@ import {
   RateLimiterRedis,
   RateLimiterRes,
 } from 'rate-limiter-flexible';
-import { AppError } from '../errors.ts';
+import { AppError, text } from '../errors.ts';
 
 export type LoginThrottle = {
   /** reserves one attempt, or throws RATE_LIMITED with the seconds to wait */
@@ -60,11 +60,7 @@ const normalise = (username: string) => username.trim().toLowerCase();
 function rateLimited(seconds: number): AppError {
   const wait = Math.max(1, Math.ceil(seconds));
   const minutes = Math.ceil(wait / 60);
-  return new AppError(
-    'RATE_LIMITED',
-    `Đăng nhập sai quá nhiều lần, thử lại sau ${minutes} phút / Too many failed logins, try again in ${minutes} min`,
-    { retryAfterSeconds: wait },
-  );
+  return new AppError('RATE_LIMITED', text('login.throttled', { minutes }), { retryAfterSeconds: wait });
 }
 
 async function take(limiter: RateLimiterAbstract, key: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import type { FieldIssue } from '../errors.ts';
+import { type FieldIssue, fieldIssue } from '../errors.ts';
 
 export const minimumPasswordLength = 10;
 
@@ -32,24 +32,14 @@ export function checkPasswordPolicy(options: {
 }): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (options.password.length < minimumPasswordLength) {
-    issues.push({
-      field: options.field,
-      message: `Mật khẩu phải có ít nhất ${minimumPasswordLength} ký tự / Password must be at least ${minimumPasswordLength} characters`,
-    });
+    issues.push(fieldIssue(options.field, 'password.tooShort', { min: minimumPasswordLength }));
   }
   if (new Set(options.password).size < 3) {
-    issues.push({
-      field: options.field,
-      message:
-        'Mật khẩu phải có ít nhất 3 ký tự khác nhau / Password must have at least 3 different characters',
-    });
+    issues.push(fieldIssue(options.field, 'password.tooFewDistinct'));
   }
   const name = options.username.trim().toLowerCase();
   if (name.length > 0 && options.password.trim().toLowerCase().includes(name)) {
-    issues.push({
-      field: options.field,
-      message: 'Mật khẩu không được chứa tên đăng nhập / Password must not contain the username',
-    });
+    issues.push(fieldIssue(options.field, 'password.containsUsername'));
   }
   return issues;
 }

@@ -174,7 +174,18 @@ describe.each(testEngines())('import and export files on %s', (engine) => {
     expectedRows: number | null;
     errorCount: number;
     errorReportUrl: string | null;
-    errors: { totalCount: number; edges: { node: { row: number; field: string; message: string } }[] };
+    errors: {
+      totalCount: number;
+      edges: {
+        node: {
+          row: number;
+          field: string;
+          message: string;
+          messageKey: string | null;
+          messageParams: unknown;
+        };
+      }[];
+    };
   };
 
   /** Polls importBatch(id) as the web does, until the batch has finished; every status seen on the way. */
@@ -182,7 +193,7 @@ describe.each(testEngines())('import and export files on %s', (engine) => {
     const seen: string[] = [];
     for (let tries = 0; tries < 600; tries += 1) {
       const result = await app.graphql<{ importBatch: BatchView | null }>(
-        'query ($id: ID!) { importBatch(id: $id) { status totalRows validRows expectedRows errorCount errorReportUrl errors(first: 20) { totalCount edges { node { row field message } } } } }',
+        'query ($id: ID!) { importBatch(id: $id) { status totalRows validRows expectedRows errorCount errorReportUrl errors(first: 20) { totalCount edges { node { row field message messageKey messageParams } } } } }',
         { id: batchId },
         { token: await app.login('officer') },
       );
@@ -231,7 +242,11 @@ describe.each(testEngines())('import and export files on %s', (engine) => {
     const { batch } = await pollBatch(body.batchId);
     expect(batch).toMatchObject({ status: 'FAILED', totalRows: 2, errorCount: 2 });
     expect(batch.errors.edges.map((edge) => edge.node.row)).toEqual([2, 3]);
-    expect(batch.errors.edges[0]?.node.message).toMatch(/không phải ngày hợp lệ/);
+    expect(batch.errors.edges[0]?.node).toMatchObject({
+      message: '"31/02/2026" không phải ngày hợp lệ (dd/MM/yyyy hoặc yyyy-MM-dd)',
+      messageKey: 'import.cell.notDate',
+      messageParams: { value: '31/02/2026' },
+    });
     expect((await get(batch.errorReportUrl ?? '')).status).toBe(200);
     expect(await counts()).toEqual(before);
   });

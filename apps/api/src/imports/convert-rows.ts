@@ -1,10 +1,35 @@
 import { toSearchText } from '@cadre/db';
+import { isServerMessageKey, type MessageParams, type ServerMessageKey } from '@cadre/messages';
+import { type ServerText, text } from '../errors.ts';
 import type { ImportColumn, ImportKindSpec } from './import-kind.ts';
 import type { RawCell } from './read-table.ts';
 
 export type CellValue = string | number | boolean | Date | null;
 export type TypedRow = { row: number; values: Record<string, CellValue> };
-export type RowError = { row: number; field: string; value: string | null; message: string };
+/** What is wrong with one cell or row; `messageKey`/`messageParams` when made with `text()`. */
+export type RowError = {
+  row: number;
+  field: string;
+  value: string | null;
+  message: string;
+  messageKey?: ServerMessageKey;
+  messageParams?: MessageParams;
+};
+
+/** A row error as stored (ImportRowError): its key kept only while packages/messages knows it. */
+export function storedRowError(stored: {
+  row: number;
+  field: string;
+  value: string | null;
+  message: string;
+  messageKey: string | null;
+  messageParams: unknown;
+}): RowError {
+  const { row, field, value, message, messageKey, messageParams } = stored;
+  if (!messageKey || !isServerMessageKey(messageKey)) return { row, field, value, message };
+  const params = messageParams && typeof messageParams === 'object' ? (messageParams as MessageParams) : {};
+  return { row, field, value, message, messageKey, messageParams: params };
+}
 
 /** Headers compare without diacritics, case, punctuation or a trailing "(*)". */
 export function headerKey(text: string): string {
@@ -38,7 +63,7 @@ export function mapHeaders(spec: ImportKindSpec, header: RawCell[]): HeaderMap {
         row: 1,
         field: name,
         value: name,
-        message: `Cột ${index + 1} "${name}" không thuộc mẫu ${spec.title} / unknown column "${name}"`,
+        ...text('import.unknownColumn', { position: index + 1, name, template: spec.title }),
       });
       return null;
     }
@@ -47,7 +72,7 @@ export function mapHeaders(spec: ImportKindSpec, header: RawCell[]): HeaderMap {
         row: 1,
         field: column.header,
         value: name,
-        message: `Cột "${column.header}" lặp lại / column "${column.key}" appears twice`,
+        ...text('import.repeatedColumn', { header: column.header }),
       });
       return null;
     }
@@ -60,7 +85,7 @@ export function mapHeaders(spec: ImportKindSpec, header: RawCell[]): HeaderMap {
         row: 1,
         field: column.header,
         value: null,
-        message: `Thiếu cột bắt buộc "${column.header}" / missing required column "${column.key}"`,
+        ...text('import.missingColumn', { header: column.header }),
       });
     }
   }
@@ -123,10 +148,13 @@ function display(cell: RawCell): string {
 }
 
 /** One cell read as its column's type: the value, or an error message. */
-export function convertCell(column: ImportColumn, cell: RawCell): { value: CellValue } | { error: string } {
+export function convertCell(
+  column: ImportColumn,
+  cell: RawCell,
+): { value: CellValue } | { error: ServerText } {
   if (cell === null || (typeof cell === 'string' && cell.trim() === '')) {
     return column.required
-      ? { error: `"${column.header}" không được để trống / ${column.key} is required` }
+      ? { error: text('import.cell.required', { header: column.header }) }
       : { value: null };
   }
   const type = column.type;
@@ -134,55 +162,51 @@ export function convertCell(column: ImportColumn, cell: RawCell): { value: CellV
     case 'text': {
       const value = display(cell).trim();
       // U+FFFD: bytes that were not UTF-8, or a NUL (see read-table.ts)
-      if (value.includes('\uFFFD'))
-        return { error: 'Ký tự không hợp lệ / not valid text (check the file is UTF-8)' };
-      return value.length > type.max
-        ? { error: `Quá ${type.max} ký tự / longer than ${type.max} characters` }
-        : { value };
+      if (value.includes('\uFFFD')) return { error: text('import.cell.notText') };
+      return value.length > type.max ? { error: text('import.cell.tooLong', { max: type.max }) } : { value };
     }
     case 'int':
     case 'number': {
       // decimal figures only, with a comma or a point: Number() would also take "0x10" or "0b1"
-      const text = String(cell).trim();
+      const written = String(cell).trim();
       const value =
         typeof cell === 'number'
           ? cell
-          : decimalPattern.test(text)
-            ? Number(text.replace(',', '.'))
+          : decimalPattern.test(written)
+            ? Number(written.replace(',', '.'))
             : Number.NaN;
       if (!Number.isFinite(value) || typeof cell === 'boolean' || cell instanceof Date) {
-        return { error: `"${display(cell)}" không phải là số / not a number` };
+        return { error: text('import.cell.notNumber', { value: display(cell) }) };
       }
       if (type.kind === 'int' && !Number.isInteger(value)) {
-        return { error: `"${display(cell)}" phải là số nguyên / must be a whole number` };
+        return { error: text('import.cell.notWhole', { value: display(cell) }) };
       }
-      if (value < type.min) return { error: `Phải ≥ ${type.min} / must be at least ${type.min}` };
+      if (value < type.min) return { error: text('import.cell.belowMin', { min: type.min }) };
       if (type.kind === 'number' && type.max !== undefined && value > type.max) {
-        return { error: `Phải ≤ ${type.max} / must be at most ${type.max}` };
+        return { error: text('import.cell.aboveMax', { max: type.max }) };
       }
       return { value };
     }
     case 'date': {
       const value = parseImportDate(cell);
-      return value
-        ? { value }
-        : {
-            error: `"${display(cell)}" không phải ngày hợp lệ (dd/MM/yyyy hoặc yyyy-MM-dd) / not a valid date (dd/MM/yyyy or yyyy-MM-dd)`,
-          };
+      return value ? { value } : { error: text('import.cell.notDate', { value: display(cell) }) };
     }
     case 'bool': {
       if (typeof cell === 'boolean') return { value: cell };
       const word = headerKey(display(cell));
       if (trueWords.has(word)) return { value: true };
       if (falseWords.has(word)) return { value: false };
-      return { error: `"${display(cell)}" phải là Có/Không / must be yes or no` };
+      return { error: text('import.cell.notYesNo', { value: display(cell) }) };
     }
     case 'enum': {
       const value = enumValue(type.labels, cell);
       return value
         ? { value }
         : {
-            error: `"${display(cell)}" không hợp lệ; dùng một trong: ${Object.values(type.labels).join(', ')} / must be one of ${Object.keys(type.labels).join(', ')}`,
+            error: text('import.cell.notOneOf', {
+              value: display(cell),
+              labels: Object.values(type.labels).join(', '),
+            }),
           };
     }
   }
@@ -211,7 +235,7 @@ export function convertRows(
           row,
           field: column.header,
           value: cell === null ? null : display(cell),
-          message: converted.error,
+          ...converted.error,
         });
       } else values[column.key] = converted.value;
     });

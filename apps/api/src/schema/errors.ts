@@ -4,6 +4,7 @@ import {
   appErrorCodes,
   appErrorMapping,
   ConflictError,
+  type FieldIssue,
   ForbiddenError,
   NotFoundError,
   QuotaExceededError,
@@ -19,15 +20,29 @@ export const ErrorCode = builder.enumType('ErrorCode', {
 
 export const ErrorInterface = builder.interfaceRef<AppError>('Error').implement({
   fields: (t) => ({
-    message: t.exposeString('message'),
+    message: t.exposeString('message', { description: 'in Vietnamese' }),
     code: t.field({ type: ErrorCode, resolve: (error) => error.code }),
+    messageKey: t.string({
+      nullable: true,
+      description:
+        'the key of the message in packages/messages, for clients that show it in another language',
+      resolve: (error) => error.messageKey,
+    }),
+    messageParams: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: 'the values the message names',
+      resolve: (error) => error.messageParams,
+    }),
   }),
 });
 
-const FieldError = builder.objectRef<{ field: string; message: string }>('FieldError').implement({
+const FieldError = builder.objectRef<FieldIssue>('FieldError').implement({
   fields: (t) => ({
     field: t.exposeString('field', { description: 'dotted path of the input field, e.g. input.fullName' }),
-    message: t.exposeString('message'),
+    message: t.exposeString('message', { description: 'in Vietnamese' }),
+    messageKey: t.string({ nullable: true, resolve: (issue) => issue.messageKey ?? null }),
+    messageParams: t.field({ type: 'JSON', nullable: true, resolve: (issue) => issue.messageParams ?? null }),
   }),
 });
 

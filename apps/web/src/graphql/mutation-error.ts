@@ -9,10 +9,14 @@ export const MutationError = graphql(`
   fragment MutationError on Error @_unmask {
     code
     message
+    messageKey
+    messageParams
     ... on ValidationError {
       fields {
         field
         message
+        messageKey
+        messageParams
       }
     }
     ... on ConflictError {

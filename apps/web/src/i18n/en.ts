@@ -1,3 +1,4 @@
+import { serverDictionary } from '@cadre/messages';
 import type { Messages } from './vi.ts';
 
 // English for visitors and reviewers; Vietnamese terms of art keep their official name in brackets
@@ -1343,4 +1344,5 @@ export const en: Messages = {
   'audit.field.correctedField': 'Corrected field',
   'audit.field.deleted': 'Deleted',
   // ── end of imported evidence ──
+  ...serverDictionary('en'),
 };

@@ -6,7 +6,10 @@ import type { MessageKey, Messages } from './vi.ts';
 import { viLogin } from './vi-login.ts';
 
 export type { Locale };
-export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+export type Translate = ((key: MessageKey, values?: Record<string, string | number>) => string) & {
+  /** the language it translates to (lib/server-text.ts picks the server's words by it) */
+  locale?: Locale;
+};
 
 // The login route ships the few Vietnamese texts it shows (vi-login.ts); the whole Vietnamese
 // dictionary loads right after, English only when chosen.
@@ -80,7 +83,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     () => ({
       locale,
       setLocale,
-      t: (key, values) => translate(messages, key, values),
+      t: Object.assign(
+        (key: MessageKey, values?: Record<string, string | number>) => translate(messages, key, values),
+        {
+          locale,
+        },
+      ),
       complete: messages === loaded[locale],
     }),
     [locale, setLocale, messages],

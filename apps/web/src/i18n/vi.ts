@@ -1,6 +1,8 @@
 // Vietnamese is the product's language: terms of art as the legal instruments write them.
 // Every key here must exist in en.ts (a unit test checks it); `{name}` marks a value to insert.
 
+import { serverDictionary } from '@cadre/messages';
+
 export const vi = {
   'app.title': 'Đánh giá cán bộ – Thi đua, khen thưởng',
   'app.shortTitle': 'Đánh giá & Thi đua',
@@ -1341,6 +1343,8 @@ export const vi = {
   'audit.field.correctedField': 'Trường được sửa',
   'audit.field.deleted': 'Đã xóa',
   // ── end of imported evidence ──
+  // what the API says, by the key it sends (packages/messages)
+  ...serverDictionary('vi'),
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -1,5 +1,6 @@
 import type { CombinedError } from 'urql';
 import type { Translate } from '../i18n/i18n-context.tsx';
+import { type ServerTextSource, serverText } from './server-text.ts';
 
 /** A typed error result of a mutation (`… on Error { code message }` plus the extra fields some carry). */
 export type ErrorResult = {
@@ -10,7 +11,9 @@ export type ErrorResult = {
   granted?: number;
   rule?: string;
   citation?: string | null;
-  fields?: readonly { field: string; message: string }[];
+  messageKey?: string | null;
+  messageParams?: unknown;
+  fields?: readonly (ServerTextSource & { field: string })[];
 };
 
 /** Plain words for an error result: the code decides the sentence, the server's message adds detail. */
@@ -20,7 +23,7 @@ export function describeErrorResult(error: ErrorResult, t: Translate): string {
       return t('error.QUOTA_EXCEEDED', { allowed: error.allowed ?? '?', granted: error.granted ?? '?' });
     case 'RuleViolationError': {
       const rule = error.citation ? `${error.rule}, ${error.citation}` : (error.rule ?? '');
-      return t('error.RULE_VIOLATION', { rule, message: error.message ?? '' });
+      return t('error.RULE_VIOLATION', { rule, message: serverText(error, t) });
     }
     case 'ConflictError':
       return t('error.CONFLICT');
@@ -29,12 +32,23 @@ export function describeErrorResult(error: ErrorResult, t: Translate): string {
     case 'NotFoundError':
       return t('error.NOT_FOUND');
     case 'ValidationError': {
-      const detail = error.fields?.map((field) => field.message).join('; ') || error.message || '';
+      const detail = error.fields?.map((field) => serverText(field, t)).join('; ') || serverText(error, t);
       return t('error.BAD_USER_INPUT', { message: detail });
     }
     default:
-      return t('error.unknown', { message: error.message ?? error.__typename });
+      return t('error.unknown', { message: serverText(error, t) || error.__typename });
   }
+}
+
+/** A GraphQL error's message with the key and values the API put in its extensions. */
+function sourceOf(error: CombinedError['graphQLErrors'][number] | undefined): ServerTextSource {
+  if (!error) return {};
+  const { messageKey, messageParams } = error.extensions ?? {};
+  return {
+    message: error.message,
+    messageKey: typeof messageKey === 'string' ? messageKey : null,
+    messageParams,
+  };
 }
 
 /** Plain words for a transport or GraphQL error. */
@@ -54,8 +68,8 @@ export function describeCombinedError(error: CombinedError, t: Translate): strin
     case 'CONFLICT':
       return t('error.CONFLICT');
     case 'BAD_USER_INPUT':
-      return t('error.BAD_USER_INPUT', { message: first?.message ?? '' });
+      return t('error.BAD_USER_INPUT', { message: serverText(sourceOf(first), t) });
     default:
-      return t('error.unknown', { message: first?.message ?? error.message });
+      return t('error.unknown', { message: serverText(sourceOf(first), t) || error.message });
   }
 }

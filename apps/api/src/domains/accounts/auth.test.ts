@@ -107,15 +107,24 @@ describe.each(testEngines())('accounts on %s', (engine) => {
   it('enforces the password policy on changePassword', async () => {
     const token = await app.login('officer');
     const result = await app.graphql<{
-      changePassword: { __typename: string; fields?: { field: string; message: string }[] };
+      changePassword: {
+        __typename: string;
+        fields?: { field: string; message: string; messageKey: string | null; messageParams: unknown }[];
+      };
     }>(
       `mutation ($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) {
-        __typename ... on ValidationError { fields { field message } } } }`,
+        __typename ... on ValidationError { fields { field message messageKey messageParams } } } }`,
       { c: fixturePassword, n: 'short' },
       { token },
     );
     expect(result.data?.changePassword.__typename).toBe('ValidationError');
-    expect(result.data?.changePassword.fields?.[0]?.field).toBe('newPassword');
+    // Vietnamese words, and the key and values the web app translates them by (never "vi / en")
+    expect(result.data?.changePassword.fields?.[0]).toEqual({
+      field: 'newPassword',
+      message: 'Mật khẩu phải có ít nhất 10 ký tự',
+      messageKey: 'password.tooShort',
+      messageParams: { min: 10 },
+    });
   });
 
   it('lets an admin create an account and refuses a duplicate username', async () => {

@@ -26,7 +26,13 @@ builder.prismaObject('ImportRowError', {
     }),
     field: t.exposeString('field'),
     value: t.exposeString('value', { nullable: true }),
-    message: t.exposeString('message'),
+    message: t.exposeString('message', { description: 'in Vietnamese' }),
+    messageKey: t.exposeString('messageKey', {
+      nullable: true,
+      description:
+        'the key of the message in packages/messages, for clients that show it in another language',
+    }),
+    messageParams: t.expose('messageParams', { type: 'JSON', nullable: true }),
   }),
 });
 

@@ -1,6 +1,7 @@
 import { Table, Typography } from 'antd';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { formatInteger } from '../../lib/format.ts';
+import { serverText } from '../../lib/server-text.ts';
 import type { RowError } from './upload-import.ts';
 
 export function ImportErrorTable({ errors, total }: { errors: readonly RowError[]; total: number }) {
@@ -34,7 +35,11 @@ export function ImportErrorTable({ errors, total }: { errors: readonly RowError[
             width: 180,
             render: (value: string | null | undefined) => <code>{value ?? ''}</code>,
           },
-          { title: t('imports.col.message'), dataIndex: 'message', key: 'message' },
+          {
+            title: t('imports.col.message'),
+            key: 'message',
+            render: (_: unknown, error: RowError) => serverText(error, t),
+          },
         ]}
       />
     </>

@@ -34,7 +34,15 @@ export function isImportKind(value: string | undefined): value is ImportKind {
   return importKinds.some((item) => item.kind === value);
 }
 
-export type RowError = { row: number; field: string; value?: string | null; message: string };
+/** A refused row as the API reports it (message in Vietnamese, key and values to translate it). */
+export type RowError = {
+  row: number;
+  field: string;
+  value?: string | null;
+  message: string;
+  messageKey?: string | null;
+  messageParams?: unknown;
+};
 
 export type ImportStatus = 'QUEUED' | 'VALIDATING' | 'APPLIED' | 'FAILED';
 

@@ -34,6 +34,8 @@ const ImportBatchProgress = graphql(`
             field
             value
             message
+            messageKey
+            messageParams
           }
         }
       }

@@ -2,12 +2,12 @@ import type { PrismaClient, User } from '@cadre/db';
 import type { LoginThrottle } from '../../../auth/login-throttle.ts';
 import { burnPasswordCheck, verifyPassword } from '../../../auth/password.ts';
 import { generateToken, hashToken } from '../../../auth/session-token.ts';
-import { AppError } from '../../../errors.ts';
+import { AppError, text } from '../../../errors.ts';
 import { writeAudit } from '../../audit/services/write-audit.ts';
 
 export type LogInResult = { token: string; csrfToken: string; expiresAt: Date; user: User };
 
-const wrongCredentials = 'Sai tên đăng nhập hoặc mật khẩu / Wrong username or password';
+const wrongCredentials = text('login.wrongCredentials');
 
 /**
  * Reserves an attempt (login-throttle.ts) before any password is checked, checks it, and opens a

@@ -15,6 +15,7 @@ import {
   type HeaderMap,
   mapHeaders,
   type RowError,
+  storedRowError,
   type TypedRow,
 } from '../../../imports/convert-rows.ts';
 import type { ImportKindDefinition } from '../../../imports/import-kind.ts';
@@ -215,9 +216,9 @@ async function readOutcome(prisma: PrismaClient, batch: ImportBatch): Promise<Im
     where: { batchId: batch.id },
     orderBy: [{ row: 'asc' }, { id: 'asc' }],
     take: answeredErrorLimit,
-    select: { row: true, field: true, value: true, message: true },
+    select: { row: true, field: true, value: true, message: true, messageKey: true, messageParams: true },
   });
-  return { batch, errors };
+  return { batch, errors: errors.map(storedRowError) };
 }
 
 /** The batch was finished by another attempt of its job while this one worked: nothing is written. */
@@ -565,6 +566,8 @@ async function finishFailed(options: {
             field: error.field.slice(0, 200),
             value: error.value?.slice(0, 500) ?? null,
             message: error.message,
+            messageKey: error.messageKey ?? null,
+            messageParams: error.messageParams ?? null,
           })),
         );
         const updated = await tx.importBatch.update({ where: { id: batchId }, data: failed });

@@ -1,0 +1,100 @@
+// What the server says to people, once, in Vietnamese and English. The API sends a message's key
+// and parameters beside its Vietnamese text (`messageKey`, `messageParams`); the web app's
+// dictionaries hold these same entries (as `server.<key>`) and show the text in the language the
+// user chose. Placeholders are `{name}`, the same in both languages.
+
+type Entry = { vi: string; en: string };
+
+export const serverMessages = {
+  // an import's header row (imports/convert-rows.ts)
+  'import.unknownColumn': {
+    vi: 'Cột {position} "{name}" không thuộc mẫu {template}',
+    en: 'Column {position} "{name}" is not a column of the {template} template',
+  },
+  'import.repeatedColumn': {
+    vi: 'Cột "{header}" lặp lại',
+    en: 'Column "{header}" appears twice',
+  },
+  'import.missingColumn': {
+    vi: 'Thiếu cột bắt buộc "{header}"',
+    en: 'The required column "{header}" is missing',
+  },
+  // an import's cells
+  'import.cell.required': {
+    vi: '"{header}" không được để trống',
+    en: '"{header}" must not be empty',
+  },
+  'import.cell.notText': {
+    vi: 'Ký tự không hợp lệ (kiểm tra tệp có mã hoá UTF-8)',
+    en: 'Not valid text (check that the file is UTF-8)',
+  },
+  'import.cell.tooLong': { vi: 'Quá {max} ký tự', en: 'Longer than {max} characters' },
+  'import.cell.notNumber': { vi: '"{value}" không phải là số', en: '"{value}" is not a number' },
+  'import.cell.notWhole': {
+    vi: '"{value}" phải là số nguyên',
+    en: '"{value}" must be a whole number',
+  },
+  'import.cell.belowMin': { vi: 'Phải ≥ {min}', en: 'Must be at least {min}' },
+  'import.cell.aboveMax': { vi: 'Phải ≤ {max}', en: 'Must be at most {max}' },
+  'import.cell.notDate': {
+    vi: '"{value}" không phải ngày hợp lệ (dd/MM/yyyy hoặc yyyy-MM-dd)',
+    en: '"{value}" is not a valid date (dd/MM/yyyy or yyyy-MM-dd)',
+  },
+  'import.cell.notYesNo': { vi: '"{value}" phải là Có/Không', en: '"{value}" must be yes or no' },
+  'import.cell.notOneOf': {
+    vi: '"{value}" không hợp lệ; dùng một trong: {labels}',
+    en: '"{value}" is not valid; use one of: {labels}',
+  },
+  // passwords (domains/accounts/user-rules.ts)
+  'password.tooShort': {
+    vi: 'Mật khẩu phải có ít nhất {min} ký tự',
+    en: 'The password must be at least {min} characters long',
+  },
+  'password.tooFewDistinct': {
+    vi: 'Mật khẩu phải có ít nhất 3 ký tự khác nhau',
+    en: 'The password must have at least 3 different characters',
+  },
+  'password.containsUsername': {
+    vi: 'Mật khẩu không được chứa tên đăng nhập',
+    en: 'The password must not contain the username',
+  },
+  // logging in (auth/)
+  'login.throttled': {
+    vi: 'Đăng nhập sai quá nhiều lần, thử lại sau {minutes} phút',
+    en: 'Too many failed logins: try again in {minutes} min',
+  },
+  'login.wrongCredentials': {
+    vi: 'Sai tên đăng nhập hoặc mật khẩu',
+    en: 'Wrong username or password',
+  },
+} as const satisfies Record<string, Entry>;
+
+export type ServerMessageKey = keyof typeof serverMessages;
+export type MessageParams = Record<string, string | number>;
+export type MessageLocale = 'vi' | 'en';
+
+export function isServerMessageKey(key: string): key is ServerMessageKey {
+  return Object.hasOwn(serverMessages, key);
+}
+
+/** A message in one language with its parameters filled in; an unknown placeholder is left as written. */
+export function formatServerMessage(
+  key: ServerMessageKey,
+  params: MessageParams = {},
+  locale: MessageLocale = 'vi',
+): string {
+  return fillPlaceholders(serverMessages[key][locale], params);
+}
+
+export function fillPlaceholders(template: string, params: MessageParams): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
+}
+
+/** The entries of one language keyed `server.<key>`, for the web app's dictionaries. */
+export function serverDictionary(locale: MessageLocale): Record<`server.${ServerMessageKey}`, string> {
+  return Object.fromEntries(
+    Object.entries(serverMessages).map(([key, entry]) => [`server.${key}`, entry[locale]]),
+  ) as Record<`server.${ServerMessageKey}`, string>;
+}
