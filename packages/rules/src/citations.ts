@@ -1,6 +1,5 @@
 // The legal instruments behind each rule, cited in every trace entry, and the rule ids the trace,
 // the API and the web share (one list: nobody matches rule names by hand).
-import type { TraceEntry } from './types.ts';
 
 export const CITE = {
   nd335: 'Nghị định 335/2025/NĐ-CP',
@@ -103,58 +102,4 @@ export function vn(value: number): string {
 /** 2340000 → "2.340.000": Vietnamese thousands separator for amounts of money. */
 export function vnMoney(value: number): string {
   return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-}
-
-/**
- * Adds an entry to a trace with its text laid out in one piece: a sentence built from many parts
- * is otherwise kept as a tree of parts (V8 cons strings, 32 bytes each), and a province's traces
- * hold 20 million sentences. Reading the text as a number makes V8 flatten it in place.
- */
-export function addTrace(trace: TraceEntry[], entry: TraceEntry): void {
-  Number(entry.detail);
-  trace.push(entry);
-}
-
-/**
- * The trace lines of one evaluation, each distinct line kept once as a frozen entry that every
- * person it applies to shares: a province has 100,000 "score.tasks" lines and under a hundred
- * distinct ones, and every entry kept is memory the garbage collector copies and marks.
- */
-export class SharedTrace {
-  private readonly byDetail = new Map<string, TraceEntry[]>();
-  private readonly byKey = new Map<string, TraceEntry>();
-
-  /** Adds the entry to the trace, as `addTrace` does, or the equal entry already kept. */
-  add(trace: TraceEntry[], entry: TraceEntry): void {
-    trace.push(this.entry(entry));
-  }
-
-  /**
-   * The entry kept under a short key naming its rule and every figure its text is made of: the
-   * entry is made (and its sentence written) only the first time the key is met.
-   */
-  keyed(key: string, make: () => TraceEntry): TraceEntry {
-    let kept = this.byKey.get(key);
-    if (kept === undefined) {
-      kept = this.entry(make());
-      this.byKey.set(key, kept);
-    }
-    return kept;
-  }
-
-  entry(entry: TraceEntry): TraceEntry {
-    const { rule, citation, effect, detail } = entry;
-    let same = this.byDetail.get(detail);
-    if (same === undefined) {
-      Number(detail); // laid out in one piece before it is kept (see addTrace)
-      same = [];
-      this.byDetail.set(detail, same);
-    }
-    for (const known of same) {
-      if (known.rule === rule && known.citation === citation && known.effect === effect) return known;
-    }
-    const kept = Object.freeze({ rule, citation, effect, detail });
-    same.push(kept);
-    return kept;
-  }
 }

@@ -2,7 +2,7 @@
 // differ from the engine's rating only with a written reason, never above a hard rule's ceiling
 // (rules 3.1–3.3, 3.5), and never beyond the excellent quota of its group without a recorded
 // exception (rule 3.4: "the quota binds final decisions too").
-import { addTrace, CITE, RULES } from './citations.ts';
+import { CITE, RULES } from './citations.ts';
 import { RATING_LABELS, RATING_RANK } from './packs.ts';
 import type { Prepared } from './prepare.ts';
 import {
@@ -14,6 +14,8 @@ import {
   quotaText,
 } from './quota.ts';
 import type { Ceiling, PersonWork } from './rate-person.ts';
+import { addTrace } from './trace.ts';
+import { citeKey, REFUSED_DECISION } from './trace-texts.ts';
 import type { DecisionOutcome, FinalRatingDecision, Rating } from './types.ts';
 
 export type DecisionWork = PersonWork & { engineRating: Rating; decision: DecisionOutcome | null };
@@ -141,12 +143,12 @@ export function applyDecisions(
     const outcome = work.decision;
     if (!outcome) continue;
     if (!outcome.applied) {
-      addTrace(work.trace, {
-        rule: outcome.rule,
-        citation: outcome.citation,
-        effect: work.engineRating,
-        detail: `Không chấp nhận quyết định xếp loại ${RATING_LABELS[outcome.rating].vi}: ${outcome.message.split(' / ')[0]}`,
-      });
+      addTrace(work.trace, outcome.rule, work.engineRating, [
+        REFUSED_DECISION,
+        outcome.rating,
+        citeKey(outcome.citation),
+        outcome.message.split(' / ')[0] as string,
+      ]);
     }
   }
 
@@ -177,14 +179,12 @@ export function applyDecisions(
     const outcome = work.decision;
     if (!outcome?.applied) continue;
     const same = outcome.rating === work.engineRating;
-    addTrace(work.trace, {
-      rule: RULES.decision,
-      citation: CITE.decision,
-      effect: outcome.rating,
-      detail: same
-        ? `Cấp có thẩm quyền quyết định xếp loại ${RATING_LABELS[outcome.rating].vi}, đúng đề xuất của hệ thống`
-        : `Cấp có thẩm quyền quyết định xếp loại ${RATING_LABELS[outcome.rating].vi} (đề xuất của hệ thống: ${RATING_LABELS[work.engineRating].vi}); lý do: ${outcome.reason ?? ''}`,
-    });
+    addTrace(
+      work.trace,
+      RULES.decision,
+      outcome.rating,
+      same ? [] : [work.engineRating, outcome.reason ?? ''],
+    );
   }
   return outcomes;
 }

@@ -1,19 +1,20 @@
 // Evidence and people's decisions in, decisions and traces out: the whole evaluation of one
 // scenario, deterministic and pure.
-import { addTrace, CITE, RULES, vnMoney } from './citations.ts';
+import { RULES } from './citations.ts';
 import { applyDecisions, type DecisionWork } from './decide.ts';
 import { raiseFlags } from './flags.ts';
 import { prepare } from './prepare.ts';
 import { applyExcellentQuota, type QuotaOutcome } from './quota.ts';
 import { ratePeople } from './rate-person.ts';
 import { grantTitles, personRewards, rewardOf, type TitleWork } from './titles.ts';
+import { TraceStep } from './trace.ts';
 import type {
   Evaluation,
   PersonResult,
   QuotaGroupResult,
   Reward,
   Scenario,
-  TraceEntry,
+  TraceLine,
   UnitResult,
 } from './types.ts';
 import { blockRanks, collectiveTitles } from './units.ts';
@@ -115,34 +116,19 @@ export function evaluateScenario(scenario: Scenario): Evaluation {
 }
 
 // one entry per combination of rewards (the same for every LĐTT holder of a cycle)
-const rewardEntries = new Map<string, TraceEntry>();
+const rewardEntries = new Map<string, TraceLine>();
 
 function traceRewards(work: Work, rewards: Reward[]): void {
   const key = rewards.map((reward) => `${reward.title}:${reward.amount}`).join(',');
   let entry = rewardEntries.get(key);
   if (!entry) {
-    const parts = rewards.map((reward) => `${labelOf(reward.title)} ${vnMoney(reward.amount)} đồng`);
-    entry = Object.freeze({
-      rule: RULES.reward,
-      citation: CITE.reward,
-      effect: String(rewards.reduce((sum, reward) => sum + reward.amount, 0)),
-      detail: `Tiền thưởng: ${parts.join('; ')} (hệ số nhân với mức lương cơ sở)`,
-    });
+    entry = new TraceStep(
+      RULES.reward,
+      String(rewards.reduce((sum, reward) => sum + reward.amount, 0)),
+      rewards.map((reward) => Object.freeze([reward.title, reward.amount])),
+    );
     if (rewardEntries.size > 1000) rewardEntries.clear();
     rewardEntries.set(key, entry);
   }
-  addTrace(work.trace, entry);
-}
-
-const shortLabels: Record<string, string> = {
-  LDTT: 'Lao động tiên tiến',
-  CSTDCS: 'Chiến sĩ thi đua cơ sở',
-  CSTD_TINH: 'Chiến sĩ thi đua cấp tỉnh',
-  CSTD_TOAN_QUOC: 'Chiến sĩ thi đua toàn quốc',
-  TAP_THE_LDTT: 'Tập thể lao động tiên tiến',
-  TAP_THE_LDXS: 'Tập thể lao động xuất sắc',
-};
-
-function labelOf(title: string): string {
-  return shortLabels[title] ?? title;
+  work.trace.push(entry);
 }

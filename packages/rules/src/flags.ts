@@ -1,5 +1,5 @@
 // Proposals for the personnel office (DOMAIN §5); dates are judged at 31 December of the year.
-import { CITE, vn } from './citations.ts';
+import { vn } from './citations.ts';
 import { addMonths, dayOf, formatDay } from './dates.ts';
 import { historyIn, type Prepared } from './prepare.ts';
 import { type PersonWork, yearVotes } from './rate-person.ts';
@@ -28,12 +28,8 @@ export function raiseFlags(prepared: Prepared, work: PersonWork): Flag[] {
 function addFlag(prepared: Prepared, flags: Flag[], work: PersonWork, flag: Flag | null): void {
   if (!flag) return;
   flags.push(flag);
-  prepared.sharedTrace.add(work.trace, {
-    rule: flag.rule,
-    citation: citationOf(flag.rule),
-    effect: flagEffect(flag),
-    detail: flag.reason,
-  });
+  // the flag's reason, as written for the flag, is the entry's sentence (its citation is the rule's)
+  prepared.sharedTrace.add(work.trace, flag.rule, flagEffect(flag), [flag.reason]);
 }
 
 const flagEffects = new Map<string, string>();
@@ -45,13 +41,6 @@ function flagEffect(flag: Flag): string {
     flagEffects.set(key, key);
   }
   return known;
-}
-
-function citationOf(rule: string): string {
-  if (rule.startsWith('rotation')) return CITE.rotation;
-  if (rule.startsWith('streamlining')) return CITE.streamlining;
-  if (rule.startsWith('dismissal')) return CITE.dismissal;
-  return CITE.local;
 }
 
 /**

@@ -35,6 +35,13 @@ export {
 } from './reporting-deadline.ts';
 export type { BallotResult } from './titles.ts';
 export { BALLOT_TITLES, ballotOutcome, cstdcsCapAllowed, rewardOf } from './titles.ts';
+export {
+  citeKey,
+  renderStoredTrace,
+  renderTraceEntry,
+  storedTrace,
+  TRACE_TEXTS,
+} from './trace-texts.ts';
 export type * from './types.ts';
 export { FLAG_KINDS, PACK_IDS, PERIOD_COUNTS, PERIOD_KINDS, RATING_VALUES, TITLE_VALUES } from './types.ts';
 export type { UnitStanding } from './units.ts';

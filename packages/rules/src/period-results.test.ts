@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { SharedTrace } from './citations.ts';
 import { PeriodResults } from './period-results.ts';
 import { person, resultOf, run, task } from './test-scenario.ts';
+import { SharedTrace, TraceStep } from './trace.ts';
+import type { TraceLine } from './types.ts';
 
 describe('period results kept once per evaluation', () => {
   it('gives equal figures one result and any figure a tenth apart its own', () => {
@@ -71,27 +72,22 @@ describe('period results kept once per evaluation', () => {
 });
 
 describe('trace lines kept once per evaluation', () => {
-  it('shares a line only when rule, citation, effect and detail are all equal', () => {
+  it('shares a line only when rule, effect and params are all equal', () => {
     const shared = new SharedTrace();
-    const line = {
-      rule: 'score.tasks',
-      citation: 'Nghị định 335/2025/NĐ-CP, Điều 14',
-      effect: '63.6',
-      detail: 'x',
-    };
-    const a = shared.entry({ ...line });
-    expect(shared.entry({ ...line })).toBe(a);
-    expect(a).toEqual(line);
-    expect(Object.isFrozen(a)).toBe(true);
-    for (const field of ['rule', 'citation', 'effect', 'detail'] as const) {
-      const other = shared.entry({ ...line, [field]: `${line[field]}!` });
-      expect(other).not.toBe(a);
-      expect(other[field]).toBe(`${line[field]}!`);
-    }
-    const trace: (typeof line)[] = [];
-    shared.add(trace, { ...line });
-    expect(trace).toEqual([line]);
-    expect(trace[0]).toBe(a);
+    const trace: TraceLine[] = [];
+    shared.add(trace, 'score.tasks', '63.6', [63.6, 'YEAR', 1, 4]);
+    shared.add(trace, 'score.tasks', '63.6', [63.6, 'YEAR', 1, 4]);
+    expect(trace[1]).toBe(trace[0]);
+    expect(Object.isFrozen(trace[0])).toBe(true);
+    expect(Object.isFrozen(trace[0]?.params)).toBe(true);
+    shared.add(trace, 'score.leader', '63.6', [63.6, 'YEAR', 1, 4]);
+    shared.add(trace, 'score.tasks', '63.7', [63.6, 'YEAR', 1, 4]);
+    shared.add(trace, 'score.tasks', '63.6', [63.6, 'YEAR', 1, 5]);
+    expect(new Set(trace).size).toBe(4);
+    expect(trace[0]).toMatchObject({ rule: 'score.tasks', effect: '63.6', params: [63.6, 'YEAR', 1, 4] });
+    expect(trace[0]?.detail).toBe(
+      'Kết quả thực hiện nhiệm vụ: 63,6/70 điểm (4 nhiệm vụ, theo số lượng, chất lượng và tiến độ của sản phẩm quy đổi)',
+    );
   });
 
   it('makes a keyed line once and gives it to everyone with that key', () => {
@@ -99,12 +95,11 @@ describe('trace lines kept once per evaluation', () => {
     let made = 0;
     const make = () => {
       made += 1;
-      return { rule: 'nd335.band', citation: 'c', effect: 'GOOD', detail: `line ${made}` };
+      return new TraceStep('nd335.band', 'GOOD', [87.2, 'MONTH', made]);
     };
     const first = shared.keyed('nd335.band|87.2|12', make);
     expect(shared.keyed('nd335.band|87.2|12', make)).toBe(first);
     expect(made).toBe(1);
-    expect(shared.keyed('nd335.band|87.3|12', make).detail).toBe('line 2');
-    expect(shared.entry({ rule: 'nd335.band', citation: 'c', effect: 'GOOD', detail: 'line 1' })).toBe(first);
+    expect(shared.keyed('nd335.band|87.3|12', make).params).toEqual([87.2, 'MONTH', 2]);
   });
 });

@@ -1,17 +1,17 @@
 // The results of the periods a person is scored in (Nghị định 335/2025/NĐ-CP Điều 14, 21) and
 // their trace lines, kept once per distinct result for the whole evaluation.
-import { CITE, RULES, vn } from './citations.ts';
-import { periodTitle } from './periods.ts';
-import type { PeriodKind, PeriodResult, TraceEntry } from './types.ts';
+import { RULES } from './citations.ts';
+import { citationOf, detailOf } from './trace-texts.ts';
+import type { PeriodKind, PeriodResult, TraceEntry, TraceLine, TraceParam } from './types.ts';
 
 /**
  * The trace line of one period ("Tháng 3/2026: 81,3 điểm (nhiệm vụ 52,5; …)"). A province has
- * 1.2 million of them: the sentence is written when read or serialised (JSON.stringify calls
- * toJSON), from the period's result the output holds anyway, instead of being kept as text.
+ * 1.2 million of them: its params [kind, year, period, score, tasks, conduct, reform, citizens]
+ * and its sentence are made when read or serialised (JSON.stringify calls toJSON), from the
+ * period's result the output holds anyway.
  */
-export class PeriodTraceEntry implements TraceEntry {
+export class PeriodTraceEntry implements TraceLine {
   readonly rule = RULES.period;
-  readonly citation = CITE.nd335Tasks;
   constructor(
     private readonly kind: PeriodKind,
     private readonly year: number,
@@ -22,9 +22,24 @@ export class PeriodTraceEntry implements TraceEntry {
   get effect(): string {
     return String(this.result.score);
   }
-  get detail(): string {
+  get params(): readonly TraceParam[] {
     const { components, score, period } = this.result;
-    return `${periodTitle(this.kind, period, this.year)}: ${vn(score)} điểm (nhiệm vụ ${vn(components.tasks)}; ý thức ${vn(components.conduct)}; cải cách hành chính ${vn(components.reform)}; hài lòng ${vn(components.citizens)})`;
+    return [
+      this.kind,
+      this.year,
+      period,
+      score,
+      components.tasks,
+      components.conduct,
+      components.reform,
+      components.citizens,
+    ];
+  }
+  get citation(): string {
+    return citationOf(this.rule, this.effect, this.params);
+  }
+  get detail(): string {
+    return detailOf(this.rule, this.effect, this.params);
   }
   toJSON(): TraceEntry {
     return { rule: this.rule, citation: this.citation, effect: this.effect, detail: this.detail };

@@ -1,12 +1,12 @@
 // Indexes a validated scenario once: every table is read in one pass into per-person facts,
 // so each rule afterwards is a lookup (no scans per person). Task results are summed per person
 // and per period (Nghị định 335/2025/NĐ-CP Điều 14: công chức are scored each month or quarter).
-import { SharedTrace } from './citations.ts';
 import { dayFromParts, dayOf } from './dates.ts';
 import { type Pack, type PackParameters, packs, resolveParameters } from './packs.ts';
 import { PeriodResults } from './period-results.ts';
 import { periodTable } from './periods.ts';
 import { addTask, emptyTotals, scoreTask, type TaskTotals } from './task-score.ts';
+import { SharedTrace } from './trace.ts';
 import {
   type BallotRecord,
   type DisciplineRecord,

@@ -1,11 +1,13 @@
 // Rule 3.4 — the excellent quota per quota group (Nghị định 335/2025/NĐ-CP Điều 20 khoản 5): a
 // group is a person's quotaGroup (công chức with similar tasks) when the agency set one, else their
 // unit. The same counting serves the engine's proposals and people's final decisions.
-import { addTrace, CITE, RULES, vn } from './citations.ts';
-import { type PackParameters, RATING_LABELS } from './packs.ts';
+import { CITE, RULES } from './citations.ts';
+import type { PackParameters } from './packs.ts';
 import type { Prepared } from './prepare.ts';
 import type { PersonWork } from './rate-person.ts';
-import type { Rating } from './types.ts';
+import { addTrace } from './trace.ts';
+import { citeKey, quotaGroupName, quotaSentence } from './trace-texts.ts';
+import type { Rating, TraceParam } from './types.ts';
 
 export type QuotaRule = {
   percent: number;
@@ -70,26 +72,55 @@ function compareDetailed(a: PersonWork, b: PersonWork): { order: number; by: Tie
 
 /** "Đơn vị Phòng Một cửa" or "Nhóm NHOM-TP": how the trace names a quota group. */
 export function groupName(prepared: Prepared, groupId: string): string {
-  const unit = prepared.units.get(groupId);
-  return unit ? `Đơn vị ${unit.name || unit.id}` : `Nhóm công chức có nhiệm vụ tương đồng ${groupId}`;
+  return quotaGroupName(groupParams(prepared, groupId));
 }
 
-function tieBreakText(by: TieBreak, kept: PersonWork, other: PersonWork): string {
+function groupParams(prepared: Prepared, groupId: string): [number, string] {
+  const unit = prepared.units.get(groupId);
+  return unit ? [1, unit.name || unit.id] : [0, groupId];
+}
+
+/** The tie-break that decided between two candidates, as quotaTieBreak reads it. */
+function tieBreakParams(by: TieBreak, kept: PersonWork, other: PersonWork): TraceParam[] {
   const name = (work: PersonWork) => work.facts.person.name || work.facts.person.id;
+  const share = (work: PersonWork) =>
+    work.citizenShare === null ? null : Math.round(work.citizenShare * 1000) / 10;
   switch (by) {
     case 'score':
-      return `người có điểm cao hơn được ưu tiên (${name(kept)} ${vn(kept.score ?? 0)} điểm, ${name(other)} ${vn(other.score ?? 0)} điểm)`;
+      return ['score', name(kept), kept.score ?? 0, name(other), other.score ?? 0];
     case 'delays':
-      return `cùng ${vn(other.score ?? 0)} điểm, ưu tiên người ít lần chậm tiến độ không có lý do khách quan hơn (${name(kept)} ${kept.unexcusedDelays} lần, ${name(other)} ${other.unexcusedDelays} lần)`;
+      return [
+        'delays',
+        name(kept),
+        kept.unexcusedDelays,
+        name(other),
+        other.unexcusedDelays,
+        other.score ?? 0,
+      ];
     case 'share':
-      return `cùng điểm và cùng số lần chậm tiến độ, ưu tiên người có tỷ lệ người dân hài lòng cao hơn (${name(kept)} ${shareText(kept)}, ${name(other)} ${shareText(other)})`;
+      return ['share', name(kept), share(kept), name(other), share(other)];
     default:
-      return `cùng điểm, cùng số lần chậm tiến độ và cùng tỷ lệ người dân hài lòng, ưu tiên theo thứ tự mã số (${kept.facts.person.id} trước ${other.facts.person.id})`;
+      return ['id', kept.facts.person.id, other.facts.person.id];
   }
 }
 
-function shareText(work: PersonWork): string {
-  return work.citizenShare === null ? 'không có phiếu' : `${vn(Math.round(work.citizenShare * 1000) / 10)}%`;
+/** The quota of a group, as quotaSentence reads it: [is a unit, name, percent, eligible, allowed, minimum shown, exception]. */
+function quotaParams(
+  prepared: Prepared,
+  groupId: string,
+  rule: QuotaRule,
+  eligible: number,
+  allowed: number,
+): TraceParam[] {
+  const minimum = allowed > Math.floor((rule.percent * eligible) / 100 + 1e-9) ? rule.minimum : null;
+  return [
+    ...groupParams(prepared, groupId),
+    rule.percent,
+    eligible,
+    allowed,
+    minimum,
+    rule.exception ? rule.exception.decision : null,
+  ];
 }
 
 export function quotaText(
@@ -99,12 +130,7 @@ export function quotaText(
   eligible: number,
   allowed: number,
 ): string {
-  const exception = rule.exception ? `, ngoại lệ theo quyết định ${rule.exception.decision}` : '';
-  const minimum =
-    allowed > Math.floor((rule.percent * eligible) / 100 + 1e-9)
-      ? `, tối thiểu ${rule.minimum} người mỗi nhóm`
-      : '';
-  return `${groupName(prepared, groupId)} được tối đa ${allowed} người Hoàn thành xuất sắc nhiệm vụ (${vn(rule.percent)}% của ${eligible} người hoàn thành tốt trở lên, làm tròn xuống${minimum}${exception})`;
+  return quotaSentence(quotaParams(prepared, groupId, rule, eligible, allowed));
 }
 
 /**
@@ -126,30 +152,23 @@ export function allocateExcellent(
     return;
   }
   candidates.sort(compareForQuota);
-  const text = quotaText(prepared, groupId, rule, counts.eligible, counts.allowed);
+  const quota = quotaParams(prepared, groupId, rule, counts.eligible, counts.allowed);
+  const cite = citeKey(rule.citation);
   const lastKept = slots > 0 ? candidates[slots - 1] : undefined;
   candidates.forEach((work, index) => {
     if (index < slots) {
       work.rating = 'EXCELLENT';
       const next = candidates[slots] as PersonWork;
-      addTrace(work.trace, {
-        rule: RULES.quotaKept,
-        citation: rule.citation,
-        effect: 'EXCELLENT',
-        detail: `${text}: được giữ xếp loại ${RATING_LABELS.EXCELLENT.vi}; ${tieBreakText(compareDetailed(work, next).by, work, next)}`,
-      });
+      addTrace(work.trace, RULES.quotaKept, 'EXCELLENT', [
+        cite,
+        ...quota,
+        tieBreakParams(compareDetailed(work, next).by, work, next),
+      ]);
       return;
     }
     work.rating = 'GOOD';
-    const why = lastKept
-      ? tieBreakText(compareDetailed(lastKept, work).by, lastKept, work)
-      : 'không còn suất nào trong tỷ lệ';
-    addTrace(work.trace, {
-      rule: RULES.quota,
-      citation: rule.citation,
-      effect: 'GOOD',
-      detail: `${text}; ${why}: xếp loại ${RATING_LABELS.GOOD.vi}`,
-    });
+    const why = lastKept ? tieBreakParams(compareDetailed(lastKept, work).by, lastKept, work) : null;
+    addTrace(work.trace, RULES.quota, 'GOOD', [cite, ...quota, why]);
   });
 }
 

@@ -3,11 +3,13 @@
 // score as the mean of the periods the person was scored in (Nghị định 335/2025/NĐ-CP Điều 14, 20, 21).
 import { CITE, RULES, vn } from './citations.ts';
 import { formatDay } from './dates.ts';
-import { atMost, RATING_LABELS, RATING_RANK } from './packs.ts';
+import { atMost, RATING_RANK } from './packs.ts';
 import { periodList } from './periods.ts';
 import type { DossierCounts, PersonFacts, Prepared, VoteCounts } from './prepare.ts';
 import type { TaskTotals } from './task-score.ts';
-import type { Components, PeriodResult, Rating, TraceEntry } from './types.ts';
+import { TraceStep } from './trace.ts';
+import { citeKey, disciplineLabel } from './trace-texts.ts';
+import type { Components, PeriodKind, PeriodResult, Rating, TraceLine, TraceParam } from './types.ts';
 
 /** The best rating the hard rules allow, with the rule and its Vietnamese reason. */
 export type Ceiling = { rating: Rating; rule: string | null; citation: string | null; reason: string };
@@ -30,7 +32,7 @@ export type PersonWork = {
   unexcusedDelays: number;
   /** citizens' satisfied share 0–1 for the year, or null without votes */
   citizenShare: number | null;
-  trace: TraceEntry[];
+  trace: TraceLine[];
   error: string | null;
   /** periods still awaiting the head's assessment (the person is not scored until assessed) */
   awaitingAssessment: number[] | null;
@@ -161,7 +163,7 @@ function ratePerson(
   asMember: boolean,
 ): PersonWork {
   const { person } = facts;
-  const trace: TraceEntry[] = [];
+  const trace: TraceLine[] = [];
   const totals = facts.tasks;
   const work: PersonWork = {
     facts,
@@ -181,10 +183,16 @@ function ratePerson(
     awaitingAssessment: null,
     unitCompletion: null,
   };
-  const notRated = (rule: string, citation: string, reason: string, error: string | null) => {
+  const notRated = (
+    rule: string,
+    citation: string,
+    reason: string,
+    error: string | null,
+    params: readonly TraceParam[],
+  ) => {
     work.ceiling = { rating: 'NOT_RATED', rule, citation, reason };
     work.error = error;
-    prepared.sharedTrace.add(trace, { rule, citation, effect: 'NOT_RATED', detail: reason });
+    prepared.sharedTrace.add(trace, rule, 'NOT_RATED', params);
     return work;
   };
 
@@ -198,6 +206,7 @@ function ratePerson(
       CITE.timeWorked,
       `Thời gian công tác trong năm ${vn(round1(worked))} tháng, dưới 6 tháng: không đánh giá, xếp loại`,
       null,
+      [round1(worked)],
     );
   }
   const points = prepared.pack.method === 'points';
@@ -211,6 +220,7 @@ function ratePerson(
         : 'Các nhiệm vụ được ghi nhận đều có trọng số 0: chưa thể chấm điểm',
       // the contract's own message (SCENARIO.md); the Vietnamese is in the trace
       'no tasks recorded: not scored',
+      [citeKey(prepared.pack.citation), totals.count === 0 ? 0 : 1],
     );
   }
 
@@ -231,6 +241,7 @@ function ratePerson(
         CITE.nd335Score,
         `Chờ thủ trưởng đánh giá ý thức, đạo đức (${names}): chưa chấm điểm cho đến khi có đánh giá`,
         `Chờ thủ trưởng đánh giá (${names}): chưa chấm điểm / awaiting the head's assessment: not scored`,
+        [kind, prepared.scenario.year, awaiting],
       );
     }
   }
@@ -449,132 +460,100 @@ function scoreByPoints(
     reform: round1(sums.reform / n),
     citizens: round1(sums.citizens / n),
   };
-  const over = kind === 'YEAR' ? '' : `, bình quân ${n} ${kind === 'MONTH' ? 'tháng' : 'quý'} được chấm`;
   const trace = work.trace;
   const shared = prepared.sharedTrace;
 
   if (subordinates !== null && sums.unitPeriods > 0) {
     const unitMean = sums.unit / sums.unitPeriods;
-    shared.add(trace, {
-      rule: RULES.leader,
-      citation: CITE.leaders,
-      effect: String(round1(70 * work.yearTaskScore)),
-      detail:
-        notCompleted.length > 0
-          ? `Người đứng đầu: một nửa điểm nhiệm vụ theo nhiệm vụ của bản thân, một nửa theo kết quả của đơn vị (bình quân ${vn(round1(unitMean * 100))}%), tính 50% phần của đơn vị vì có người không hoàn thành nhiệm vụ (${notCompleted.map((item) => item.facts.person.name || item.facts.person.id).join(', ')})`
-          : `Người đứng đầu: một nửa điểm nhiệm vụ theo nhiệm vụ của bản thân, một nửa theo kết quả của đơn vị (bình quân ${vn(round1(unitMean * 100))}%), tính đủ 100% vì mọi người trong đơn vị hoàn thành nhiệm vụ trở lên`,
-    });
+    shared.add(trace, RULES.leader, String(round1(70 * work.yearTaskScore)), [
+      round1(unitMean * 100),
+      notCompleted.map((item) => item.facts.person.name || item.facts.person.id),
+    ]);
   }
   // these two lines depend only on the figures in their keys (the kind of period is the evaluation's)
   const tasksPoints = work.components.tasks;
   trace.push(
-    shared.keyed(`${RULES.tasks}|${tasksPoints}|${n}|${facts.tasks.count}`, () => ({
-      rule: RULES.tasks,
-      citation: CITE.nd335Tasks,
-      effect: String(tasksPoints),
-      detail: `Kết quả thực hiện nhiệm vụ: ${vn(tasksPoints)}/70 điểm${over} (${facts.tasks.count} nhiệm vụ, theo số lượng, chất lượng và tiến độ của sản phẩm quy đổi)`,
-    })),
+    shared.keyed(
+      `${RULES.tasks}|${tasksPoints}|${n}|${facts.tasks.count}`,
+      () => new TraceStep(RULES.tasks, String(tasksPoints), [tasksPoints, kind, n, facts.tasks.count]),
+    ),
   );
-  const listed = (text: string, list: number[], label: string) =>
-    n === list.length || kind === 'YEAR'
-      ? sentence(label, text)
-      : `${label} (${periodList(kind, list, year)}): ${text}`;
+  // the periods a sentence is about: null when it is about all of them (or the year)
+  const scope = (list: number[]): TraceParam =>
+    n === list.length || kind === 'YEAR' ? null : scopeOf(kind, year, list);
   conductSources.periods.forEach((list) => {
     const p = list[0] as number;
     const A = assessmentFor(facts, p) ?? 0;
     const infractions = facts.infractionsByPeriod?.[p - 1] ?? 0;
     const own = person.conductByPeriod[PERIOD_KEYS[p] as string] !== undefined && kind !== 'YEAR';
-    const text = `${own ? 'điểm thủ trưởng đánh giá riêng cho kỳ' : 'điểm thủ trưởng đánh giá'} ${vn(A)}${infractions > 0 ? `, trừ ${2 * infractions} điểm vì ${infractions} vi phạm (đi muộn, vắng mặt, vi phạm quy tắc ứng xử hoặc bị phản ánh đúng) trong kỳ` : ''}`;
-    shared.add(trace, {
-      rule: RULES.conduct,
-      citation: CITE.nd335Score,
-      effect: String(work.components?.conduct ?? 0),
-      detail: listed(text, list, 'Ý thức, đạo đức'),
-    });
+    shared.add(trace, RULES.conduct, String(work.components?.conduct ?? 0), [
+      scope(list),
+      own ? 1 : 0,
+      A,
+      infractions,
+    ]);
   });
   reformSources.keys.forEach((key, index) => {
     const list = reformSources.periods[index] as number[];
     const p = list[0] as number;
-    let text: string;
-    let rule: string;
+    const effect = String(work.components?.reform ?? 0);
     if (key === FROM_PAR) {
-      rule = RULES.reformPar;
-      text = `theo Chỉ số CCHC của đơn vị (${vn(parIndex ?? 0)} điểm)`;
+      shared.add(trace, RULES.reformPar, effect, [scope(list), parIndex ?? 0]);
     } else if (key === FROM_ASSESSMENT) {
-      rule = RULES.reformAssessment;
-      text = person.dossierHandler
-        ? 'không có số liệu hồ sơ đã giải quyết hay Chỉ số CCHC, lấy điểm thủ trưởng đánh giá'
-        : 'không có Chỉ số CCHC của đơn vị, lấy điểm thủ trưởng đánh giá';
+      shared.add(trace, RULES.reformAssessment, effect, [scope(list), person.dossierHandler ? 1 : 0]);
     } else {
-      rule = RULES.reformDossiers;
       const dossier = (
         key === FROM_YEAR_ROW ? facts.dossierYear : facts.dossierByPeriod?.get(p)
       ) as DossierCounts;
       const processed = dossier.early + dossier.onTime + dossier.late;
-      text = `${dossier.early + dossier.onTime}/${processed} hồ sơ giải quyết sớm và đúng hạn, ${dossier.apologies} phiếu xin lỗi (${key === FROM_YEAR_ROW ? 'số liệu cả năm' : 'số liệu của kỳ'})`;
+      shared.add(trace, RULES.reformDossiers, effect, [
+        scope(list),
+        dossier.early + dossier.onTime,
+        processed,
+        dossier.apologies,
+        key === FROM_YEAR_ROW ? 1 : 0,
+      ]);
     }
-    shared.add(trace, {
-      rule,
-      citation: CITE.nd335Score,
-      effect: String(work.components?.reform ?? 0),
-      detail: listed(text, list, 'Cải cách hành chính'),
-    });
   });
   citizenSources.keys.forEach((key, index) => {
     const list = citizenSources.periods[index] as number[];
     const p = list[0] as number;
     const fromVotes = key === FROM_YEAR_ROW || key > ROW_OF_PERIOD;
-    let text: string;
+    const effect = String(work.components?.citizens ?? 0);
     if (fromVotes) {
       const votes = (key === FROM_YEAR_ROW ? facts.votesYear : facts.votesByPeriod?.get(p)) as VoteCounts;
-      text = `${votes.positive}/${votes.total} phiếu hài lòng trở lên (${key === FROM_YEAR_ROW ? 'phiếu cả năm' : 'phiếu của kỳ'})`;
-    } else if (key === FROM_ASSESSMENT) {
-      text = `dưới ${params.minCitizenVotes} phiếu đánh giá, lấy điểm thủ trưởng đánh giá`;
+      shared.add(trace, RULES.citizensVotes, effect, [
+        scope(list),
+        votes.positive,
+        votes.total,
+        key === FROM_YEAR_ROW ? 1 : 0,
+      ]);
     } else {
-      text = 'không trực tiếp giao dịch với người dân, lấy điểm thủ trưởng đánh giá';
+      shared.add(trace, RULES.citizensAssessment, effect, [
+        scope(list),
+        key === FROM_ASSESSMENT ? params.minCitizenVotes : null,
+        params.overridden.has('minCitizenVotes') ? 1 : 0,
+      ]);
     }
-    shared.add(trace, {
-      rule: fromVotes ? RULES.citizensVotes : RULES.citizensAssessment,
-      citation: !fromVotes && params.overridden.has('minCitizenVotes') ? CITE.local : CITE.nd335Score,
-      effect: String(work.components?.citizens ?? 0),
-      detail: listed(text, list, 'Sự hài lòng của người dân'),
-    });
   });
   const proposed = bandOf(score);
   work.proposed = proposed;
   trace.push(
-    shared.keyed(`${RULES.band}|${score}|${n}`, () => ({
-      rule: RULES.band,
-      citation: kind === 'YEAR' ? CITE.nd335Bands : `${CITE.nd335Bands} và Điều 21`,
-      effect: proposed,
-      detail: `Điểm cả năm ${vn(score)}${over}, ${bandText(score)}: ${RATING_LABELS[proposed].vi}`,
-    })),
+    shared.keyed(`${RULES.band}|${score}|${n}`, () => new TraceStep(RULES.band, proposed, [score, kind, n])),
   );
 }
 
-// "label: text" sentences shared by everyone they apply to (most people's sources read the same)
-const sentences = new Map<string, Map<string, string>>();
-function sentence(label: string, text: string): string {
-  let byText = sentences.get(label);
-  if (!byText) {
-    byText = new Map();
-    sentences.set(label, byText);
-  }
-  let known = byText.get(text);
+// [kind, year, periods] of the sentences about some periods, kept once per distinct list
+const scopes = new Map<string, TraceParam>();
+function scopeOf(kind: PeriodKind, year: number, list: number[]): TraceParam {
+  const key = `${kind}|${year}|${list.join(',')}`;
+  let known = scopes.get(key);
   if (known === undefined) {
-    known = `${label}: ${text}`;
-    Number(known); // laid out in one piece
-    if (byText.size > 10_000) byText.clear();
-    byText.set(text, known);
+    known = Object.freeze([kind, year, Object.freeze(list.slice())]);
+    if (scopes.size > 10_000) scopes.clear();
+    scopes.set(key, known);
   }
   return known;
-}
-
-function bandText(score: number): string {
-  if (score >= 90) return 'từ 90 điểm trở lên';
-  if (score >= 70) return 'từ 70 đến dưới 90 điểm';
-  if (score >= 50) return 'từ 50 đến dưới 70 điểm';
-  return 'dưới 50 điểm';
 }
 
 /**
@@ -598,23 +577,20 @@ function rateByCriteria(
   else rating = 'COMPLETED';
   const percentMissed = Math.round(missed * 1000) / 10;
   work.yearTaskScore = totals.met / totals.count;
-  prepared.sharedTrace.add(work.trace, {
-    rule: RULES.criteria,
-    citation: CITE.nd90,
-    effect: rating,
-    detail: `${vn(percentMissed)}% nhiệm vụ chưa bảo đảm tiến độ, chất lượng; ${vn(Math.round(exceededShare * 1000) / 10)}% vượt kế hoạch: ${RATING_LABELS[rating].vi}`,
-  });
+  prepared.sharedTrace.add(work.trace, RULES.criteria, rating, [
+    percentMissed,
+    Math.round(exceededShare * 1000) / 10,
+  ]);
   if (rating === 'EXCELLENT' && subordinates && subordinates.length > 0) {
     const completed = subordinates.filter((item) => item.ruled !== 'NOT_COMPLETED').length;
     const good = subordinates.filter((item) => item.ruled === 'GOOD' || item.ruled === 'EXCELLENT').length;
     if (completed < subordinates.length || good < 0.7 * subordinates.length - 1e-9) {
       rating = 'GOOD';
-      prepared.sharedTrace.add(work.trace, {
-        rule: RULES.criteriaLeader,
-        citation: CITE.nd90,
-        effect: 'GOOD',
-        detail: `Người đứng đầu: đơn vị có ${good}/${subordinates.length} người hoàn thành tốt trở lên và ${subordinates.length - completed} người không hoàn thành: chưa đủ điều kiện xuất sắc`,
-      });
+      prepared.sharedTrace.add(work.trace, RULES.criteriaLeader, 'GOOD', [
+        good,
+        subordinates.length,
+        subordinates.length - completed,
+      ]);
     }
   }
   work.proposed = rating;
@@ -628,12 +604,13 @@ function cap(
   rule: string,
   citation: string,
   reason: string,
+  params: readonly TraceParam[],
 ): void {
   if (work.ceiling.rule === null || RATING_RANK[ceiling] < RATING_RANK[work.ceiling.rating])
     work.ceiling = { rating: ceiling, rule, citation, reason };
   if (work.rating !== atMost(work.rating, ceiling)) {
     work.rating = ceiling;
-    prepared.sharedTrace.add(work.trace, { rule, citation, effect: ceiling, detail: reason });
+    prepared.sharedTrace.add(work.trace, rule, ceiling, params);
   }
 }
 
@@ -654,6 +631,7 @@ function applyHardRules(prepared: Prepared, work: PersonWork, notCompleted: Pers
       RULES.timeAbsence,
       CITE.timeWorked,
       `Nghỉ ${vn(person.monthsAbsent)} tháng trong năm (từ 3 đến dưới 6 tháng): cao nhất là Hoàn thành nhiệm vụ`,
+      [person.monthsAbsent],
     );
   }
   // Rule 3.3 — discipline at reprimand or above decided in the year: not completed, once per act.
@@ -667,15 +645,14 @@ function applyHardRules(prepared: Prepared, work: PersonWork, notCompleted: Pers
       RULES.discipline,
       points ? CITE.disciplineNd335 : CITE.disciplineNd90,
       `Bị kỷ luật ${disciplineLabel(decision.form)} ngày ${formatDay(decision.decidedOn)}${points ? ' về hành vi liên quan đến thực thi nhiệm vụ, công vụ' : ''}: xếp loại Không hoàn thành nhiệm vụ`,
+      [decision.form, decision.decidedOn, points ? 1 : 0],
     );
   } else if (facts.outsideDutiesDiscipline) {
     const outside = facts.outsideDutiesDiscipline;
-    prepared.sharedTrace.add(work.trace, {
-      rule: RULES.disciplineOutsideDuties,
-      citation: CITE.disciplineNd335,
-      effect: work.rating,
-      detail: `Bị kỷ luật ${disciplineLabel(outside.form)} ngày ${formatDay(outside.decidedOn)} về hành vi không liên quan đến thực thi nhiệm vụ: không ảnh hưởng đến xếp loại, nhưng không được xét danh hiệu thi đua trong năm`,
-    });
+    prepared.sharedTrace.add(work.trace, RULES.disciplineOutsideDuties, work.rating, [
+      outside.form,
+      outside.decidedOn,
+    ]);
   }
   // Rule 3.3 — Nghị định 335/2025 Điều 20 k4 b: a competent body's conclusion of degeneration. The
   // vn-nd90-2020 pack names no such rule (DOMAIN §3.3 puts it under 335/2025 only).
@@ -687,6 +664,7 @@ function applyHardRules(prepared: Prepared, work: PersonWork, notCompleted: Pers
       RULES.degeneration,
       CITE.degeneration,
       'Có kết luận của cấp có thẩm quyền trong năm về suy thoái tư tưởng chính trị, đạo đức, lối sống, "tự diễn biến", "tự chuyển hóa" hoặc vi phạm trách nhiệm nêu gương: xếp loại Không hoàn thành nhiệm vụ',
+      [],
     );
   }
   // Rule 3.5 — seen as a plain member inside a loop of leaders, the corruption rule still applies
@@ -702,6 +680,7 @@ function applyHardRules(prepared: Prepared, work: PersonWork, notCompleted: Pers
       RULES.leaderCorruption,
       CITE.leaders,
       `Đơn vị do mình đứng đầu (${unit.name || unit.id}) liên quan trực tiếp đến vụ việc tham nhũng, lãng phí: xếp loại Không hoàn thành nhiệm vụ`,
+      [unit.name || unit.id],
     );
   }
   // A leader cannot be above completed when anyone they directly lead is not completed and the
@@ -716,24 +695,11 @@ function applyHardRules(prepared: Prepared, work: PersonWork, notCompleted: Pers
       RULES.leaderUnitResults,
       CITE.leaders,
       `Đơn vị chỉ hoàn thành ${vn(round1(completion * 100))}% chỉ tiêu và có người không hoàn thành nhiệm vụ: người đứng đầu cao nhất là Hoàn thành nhiệm vụ`,
+      [round1(completion * 100)],
     );
   }
 }
 
 function clamp(value: number, low: number, high: number): number {
   return Math.min(high, Math.max(low, value));
-}
-
-const disciplineLabels: Record<string, string> = {
-  KHIEN_TRACH: 'khiển trách',
-  CANH_CAO: 'cảnh cáo',
-  HA_BAC_LUONG: 'hạ bậc lương',
-  GIANG_CHUC: 'giáng chức',
-  CACH_CHUC: 'cách chức',
-  BAI_NHIEM: 'bãi nhiệm',
-  BUOC_THOI_VIEC: 'buộc thôi việc',
-};
-
-export function disciplineLabel(form: string): string {
-  return disciplineLabels[form] ?? form;
 }

@@ -1,11 +1,18 @@
 // Individual emulation titles (Luật Thi đua, khen thưởng 2022; Nghị định 152/2025/NĐ-CP, which
 // replaced 98/2023; Thông tư 15/2025/TT-BNV, which replaced 01/2024), granted from the FINAL rating
 // (the decided one when people decided), with each title's eligibility and reward money.
-import { CITE, RULES, vn } from './citations.ts';
-import { dayOf, formatDay } from './dates.ts';
+import { CITE, RULES } from './citations.ts';
+import { dayOf } from './dates.ts';
 import type { PackParameters } from './packs.ts';
 import { historyIn, type Prepared } from './prepare.ts';
 import type { PersonWork } from './rate-person.ts';
+import {
+  bangKhenReasons,
+  CSTDCS_REASON,
+  cstdcsCapReason,
+  higherTitleReasons,
+  ldttReasons,
+} from './trace-texts.ts';
 import {
   type BallotRecord,
   type CollectiveTitle,
@@ -13,6 +20,7 @@ import {
   TITLE_VALUES,
   type Title,
   type TitleEligibility,
+  type TraceParam,
 } from './types.ts';
 
 export type TitleWork = PersonWork & { titles: Title[]; eligibility: TitleEligibility[] };
@@ -23,12 +31,6 @@ const effects = (sign: string) =>
 const GRANTED = effects('+');
 const REFUSED = effects('-');
 const PENDING = effects('?');
-const LDTT_EXCELLENT =
-  'Đạt danh hiệu Lao động tiên tiến: hoàn thành xuất sắc nhiệm vụ, không bị kỷ luật, đủ thời gian công tác';
-const LDTT_GOOD =
-  'Đạt danh hiệu Lao động tiên tiến: hoàn thành tốt nhiệm vụ, không bị kỷ luật, đủ thời gian công tác';
-const CSTDCS_REASON = 'không hoàn thành xuất sắc nhiệm vụ và không có sáng kiến được công nhận trong năm';
-const CSTDCS_REFUSED = `Chưa đạt Chiến sĩ thi đua cơ sở: ${CSTDCS_REASON}`;
 
 export type BallotResult = 'PASSED' | 'FAILED' | 'NO_QUORUM';
 
@@ -138,10 +140,10 @@ function grant(
   title: Title,
   rule: string,
   citation: string,
-  detail: string,
+  params: readonly TraceParam[],
 ): void {
   work.titles.push(title);
-  prepared.sharedTrace.add(work.trace, { rule, citation, effect: GRANTED[title], detail });
+  prepared.sharedTrace.add(work.trace, rule, GRANTED[title], params);
   setEligibility(prepared, work, title, 'GRANTED', rule, citation, []);
 }
 
@@ -151,11 +153,11 @@ function refuse(
   title: Title,
   rule: string,
   citation: string,
-  detail: string,
+  params: readonly TraceParam[],
   reasons: string[],
   traced = true,
 ): void {
-  if (traced) prepared.sharedTrace.add(work.trace, { rule, citation, effect: REFUSED[title], detail });
+  if (traced) prepared.sharedTrace.add(work.trace, rule, REFUSED[title], params);
   setEligibility(prepared, work, title, 'NOT_ELIGIBLE', rule, citation, reasons);
 }
 
@@ -200,60 +202,30 @@ const NO_REWARDS: Reward[] = Object.freeze([]) as unknown as Reward[];
  */
 function grantBaseTitles(prepared: Prepared, work: TitleWork): void {
   const { facts } = work;
-  const reasons: string[] = [];
-  if (work.rating === 'NOT_RATED') reasons.push('chưa được đánh giá, xếp loại');
-  else if (work.rating !== 'GOOD' && work.rating !== 'EXCELLENT')
-    reasons.push('chưa đạt Hoàn thành tốt nhiệm vụ');
-  if (facts.disciplinedInYear.length > 0) reasons.push('bị kỷ luật trong năm');
-  if (facts.monthsEmployed < 6) reasons.push('tuyển dụng chưa đủ 6 tháng');
-  if (facts.person.monthsAbsent >= 3)
-    reasons.push(`nghỉ ${vn(facts.person.monthsAbsent)} tháng (từ 3 tháng trở lên)`);
+  // LĐTT's conditions, as ldttReasons reads them
+  const unmet: TraceParam[] = [
+    work.rating === 'NOT_RATED' ? 1 : work.rating !== 'GOOD' && work.rating !== 'EXCELLENT' ? 2 : 0,
+    facts.disciplinedInYear.length > 0 ? 1 : 0,
+    facts.monthsEmployed < 6 ? 1 : 0,
+    facts.person.monthsAbsent >= 3 ? facts.person.monthsAbsent : null,
+  ];
+  const reasons = ldttReasons(unmet);
   if (reasons.length > 0) {
     const traced = work.rating !== 'NOT_RATED';
-    refuse(
-      prepared,
-      work,
-      'LDTT',
-      RULES.ldtt,
-      CITE.ldtt,
-      `Không đủ điều kiện Lao động tiên tiến: ${reasons.join('; ')}`,
-      reasons,
-      traced,
-    );
+    refuse(prepared, work, 'LDTT', RULES.ldtt, CITE.ldtt, unmet, reasons, traced);
     const cstdcsReasons = ['chưa đạt Lao động tiên tiến'];
-    refuse(prepared, work, 'CSTDCS', RULES.cstdcs, CITE.cstd, '', cstdcsReasons, false);
+    refuse(prepared, work, 'CSTDCS', RULES.cstdcs, CITE.cstd, [], cstdcsReasons, false);
     return;
   }
-  grant(
-    prepared,
-    work,
-    'LDTT',
-    RULES.ldtt,
-    CITE.ldtt,
-    work.rating === 'EXCELLENT' ? LDTT_EXCELLENT : LDTT_GOOD,
-  );
+  grant(prepared, work, 'LDTT', RULES.ldtt, CITE.ldtt, [work.rating === 'EXCELLENT' ? 1 : 0]);
 
   const initiative = facts.initiatives.find((item) => dayInYear(prepared, item.recognizedOn));
   if (work.rating === 'EXCELLENT') {
-    grant(
-      prepared,
-      work,
-      'CSTDCS',
-      RULES.cstdcs,
-      CITE.cstd,
-      'Đạt Chiến sĩ thi đua cơ sở: Lao động tiên tiến và hoàn thành xuất sắc nhiệm vụ',
-    );
+    grant(prepared, work, 'CSTDCS', RULES.cstdcs, CITE.cstd, []);
   } else if (initiative) {
-    grant(
-      prepared,
-      work,
-      'CSTDCS',
-      RULES.cstdcs,
-      CITE.cstd,
-      `Đạt Chiến sĩ thi đua cơ sở: Lao động tiên tiến và có ${initiative.kind === 'RESEARCH' ? 'đề tài nghiên cứu được ứng dụng' : 'sáng kiến được công nhận'} ngày ${formatDay(initiative.recognizedOn)}`,
-    );
+    grant(prepared, work, 'CSTDCS', RULES.cstdcs, CITE.cstd, [initiative.kind, initiative.recognizedOn]);
   } else {
-    refuse(prepared, work, 'CSTDCS', RULES.cstdcs, CITE.cstd, CSTDCS_REFUSED, [CSTDCS_REASON]);
+    refuse(prepared, work, 'CSTDCS', RULES.cstdcs, CITE.cstd, [], [CSTDCS_REASON]);
   }
 }
 
@@ -283,16 +255,8 @@ function applyCstdcsCap(prepared: Prepared, people: TitleWork[]): void {
       });
     for (const work of ranked.slice(allowed)) {
       work.titles = work.titles.filter((title) => title !== 'CSTDCS');
-      const reason = `vượt tỷ lệ Chiến sĩ thi đua cơ sở của đơn vị (${vn(cap)}% của ${holders} Lao động tiên tiến là ${allowed} người), xét theo điểm từ cao xuống thấp`;
-      refuse(
-        prepared,
-        work,
-        'CSTDCS',
-        RULES.cstdcsCap,
-        CITE.local,
-        `Chưa đạt Chiến sĩ thi đua cơ sở: ${reason}`,
-        [reason],
-      );
+      const params = [cap, holders, allowed];
+      refuse(prepared, work, 'CSTDCS', RULES.cstdcsCap, CITE.local, params, [cstdcsCapReason(params)]);
     }
   }
 }
@@ -319,17 +283,10 @@ function grantHigherTitles(prepared: Prepared, work: TitleWork): void {
   higherTitle(prepared, work, {
     title: 'CSTD_TINH',
     rule: RULES.cstdTinh,
-    name: 'Chiến sĩ thi đua cấp tỉnh',
-    conditions: [
-      cstdcsRun ? null : 'chưa đủ 3 năm liên tục đạt Chiến sĩ thi đua cơ sở',
-      hasInitiativeWithin(prepared, facts, year - 2, ['PROVINCE', 'NATIONAL'])
-        ? null
-        : 'không có sáng kiến cấp tỉnh trở lên trong 3 năm',
-    ],
+    unmet: [!cstdcsRun, !hasInitiativeWithin(prepared, facts, year - 2, ['PROVINCE', 'NATIONAL'])],
     ballot: provincialBallot,
     threshold,
     traced: rated && (cstdcsRun || provincialBallot !== undefined),
-    achieved: '3 năm liên tục Chiến sĩ thi đua cơ sở, có sáng kiến cấp tỉnh',
   });
 
   const nationalBallot = facts.ballots.get('CSTD_TOAN_QUOC');
@@ -337,33 +294,21 @@ function grantHigherTitles(prepared: Prepared, work: TitleWork): void {
   higherTitle(prepared, work, {
     title: 'CSTD_TOAN_QUOC',
     rule: RULES.cstdToanQuoc,
-    name: 'Chiến sĩ thi đua toàn quốc',
-    conditions: [
-      provincialRun ? null : 'chưa đạt 2 lần liên tục Chiến sĩ thi đua cấp tỉnh',
-      hasInitiativeWithin(prepared, facts, year - 5, ['NATIONAL'])
-        ? null
-        : 'không có sáng kiến cấp toàn quốc trong 6 năm',
-    ],
+    unmet: [!provincialRun, !hasInitiativeWithin(prepared, facts, year - 5, ['NATIONAL'])],
     ballot: nationalBallot,
     threshold,
     traced: rated && (provincialRun || nationalBallot !== undefined),
-    achieved: '2 lần liên tục Chiến sĩ thi đua cấp tỉnh, có sáng kiến cấp toàn quốc',
   });
 
-  const reasons: string[] = [];
-  if (work.rating !== 'EXCELLENT') reasons.push('năm nay chưa hoàn thành xuất sắc nhiệm vụ');
-  if (historyIn(facts, year - 1)?.rating !== 'EXCELLENT')
-    reasons.push('năm trước chưa hoàn thành xuất sắc nhiệm vụ');
-  if (facts.disciplinedInYear.length > 0) reasons.push('bị kỷ luật trong năm');
+  // Bằng khen's conditions, as bangKhenReasons reads them
+  const unmet: TraceParam[] = [
+    work.rating !== 'EXCELLENT' ? 1 : 0,
+    historyIn(facts, year - 1)?.rating !== 'EXCELLENT' ? 1 : 0,
+    facts.disciplinedInYear.length > 0 ? 1 : 0,
+  ];
+  const reasons = bangKhenReasons(unmet);
   if (reasons.length === 0) {
-    grant(
-      prepared,
-      work,
-      'BANG_KHEN',
-      RULES.bangKhen,
-      CITE.bangKhen,
-      'Đủ điều kiện đề nghị Bằng khen: 2 năm liên tục hoàn thành xuất sắc nhiệm vụ, không bị kỷ luật',
-    );
+    grant(prepared, work, 'BANG_KHEN', RULES.bangKhen, CITE.bangKhen, []);
   } else {
     refuse(
       prepared,
@@ -371,7 +316,7 @@ function grantHigherTitles(prepared: Prepared, work: TitleWork): void {
       'BANG_KHEN',
       RULES.bangKhen,
       CITE.bangKhen,
-      `Chưa đủ điều kiện Bằng khen: ${reasons.join('; ')}`,
+      unmet,
       reasons,
       work.rating === 'EXCELLENT',
     );
@@ -386,61 +331,37 @@ function higherTitle(
   spec: {
     title: Title;
     rule: string;
-    name: string;
-    conditions: (string | null)[];
+    /** the two conditions of HIGHER_TITLES[rule], true where unmet */
+    unmet: [boolean, boolean];
     ballot: BallotRecord | undefined;
     threshold: number;
     traced: boolean;
-    achieved: string;
   },
 ): void {
-  const reasons = spec.conditions.filter((item): item is string => item !== null);
-  if (work.rating === 'NOT_RATED') reasons.unshift('chưa được đánh giá, xếp loại');
+  const notRated = work.rating === 'NOT_RATED';
   const ballot = spec.ballot;
-  if (reasons.length === 0 && !ballot) {
-    // every condition but the ballot: may be proposed and balloted
-    setEligibility(prepared, work, spec.title, 'ELIGIBLE', spec.rule, CITE.ballot, [AWAITING_BALLOT], true);
-    if (spec.traced) {
-      prepared.sharedTrace.add(work.trace, {
-        rule: spec.rule,
-        citation: CITE.ballot,
-        effect: PENDING[spec.title],
-        detail: `Đủ điều kiện đề nghị ${spec.name} (${spec.achieved}): chờ Hội đồng Thi đua – Khen thưởng bỏ phiếu kín`,
-      });
-    }
-    return;
-  }
+  let ballotParam: TraceParam = null;
   if (ballot) {
     const outcome = ballotOutcome({ ...ballot, thresholdPercent: spec.threshold });
-    if (outcome === 'NO_QUORUM') {
-      reasons.push(
-        `cuộc bỏ phiếu không đủ số thành viên tham dự (${ballot.participants}/${ballot.members} thành viên, cần ${ballot.quorum}): không có giá trị`,
-      );
-    } else if (outcome === 'FAILED') {
-      reasons.push(
-        `số phiếu đồng ý ${ballot.for}/${ballot.members} dưới ${vn(spec.threshold)}% tổng số thành viên Hội đồng`,
-      );
-    }
+    if (outcome === 'NO_QUORUM') ballotParam = ['Q', ballot.participants, ballot.members, ballot.quorum];
+    else if (outcome === 'FAILED') ballotParam = ['F', ballot.for, ballot.members, spec.threshold];
+  }
+  // the unmet conditions, as higherTitleReasons reads them
+  const unmet: TraceParam[] = [notRated ? 1 : 0, spec.unmet[0] ? 1 : 0, spec.unmet[1] ? 1 : 0, ballotParam];
+  const reasons = higherTitleReasons(spec.rule, unmet);
+  if (!notRated && !spec.unmet[0] && !spec.unmet[1] && !ballot) {
+    // every condition but the ballot: may be proposed and balloted
+    setEligibility(prepared, work, spec.title, 'ELIGIBLE', spec.rule, CITE.ballot, [AWAITING_BALLOT], true);
+    if (spec.traced) prepared.sharedTrace.add(work.trace, spec.rule, PENDING[spec.title], []);
+    return;
   }
   if (reasons.length === 0 && ballot) {
     work.titles.push(spec.title);
-    prepared.sharedTrace.add(work.trace, {
-      rule: spec.rule,
-      citation: CITE.ballot,
-      effect: GRANTED[spec.title],
-      detail: `Đạt ${spec.name}: ${spec.achieved}, được ${ballot.for}/${ballot.members} thành viên Hội đồng bỏ phiếu đồng ý`,
-    });
+    prepared.sharedTrace.add(work.trace, spec.rule, GRANTED[spec.title], [ballot.for, ballot.members]);
     setEligibility(prepared, work, spec.title, 'GRANTED', spec.rule, CITE.ballot, [], true);
     return;
   }
-  if (spec.traced) {
-    prepared.sharedTrace.add(work.trace, {
-      rule: spec.rule,
-      citation: CITE.ballot,
-      effect: REFUSED[spec.title],
-      detail: `Chưa đạt ${spec.name}: ${reasons.join('; ')}`,
-    });
-  }
+  if (spec.traced) prepared.sharedTrace.add(work.trace, spec.rule, REFUSED[spec.title], unmet);
   setEligibility(prepared, work, spec.title, 'NOT_ELIGIBLE', spec.rule, CITE.ballot, reasons, true);
 }
 

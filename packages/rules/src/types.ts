@@ -218,7 +218,30 @@ export type Scenario = {
   finalRatings: FinalRatingDecision[];
 };
 
+/** A value a trace sentence is made of: numbers, counts, codes, dates, names, or lists of them. */
+export type TraceParam = string | number | boolean | null | readonly TraceParam[];
+
+/**
+ * A trace entry as the engine makes it: which rule, what it changed, and the values its sentence is
+ * made of. The rule's citation and sentence are in trace-texts.ts (renderTraceEntry).
+ */
+export type CompactTraceEntry = {
+  readonly rule: string;
+  readonly effect: string;
+  readonly params: readonly TraceParam[];
+};
+
+/** A trace entry as stored (EvaluationResult.trace): the compact entry as one list [rule, effect, ...params]. */
+export type StoredTraceEntry = readonly [string, string, ...TraceParam[]];
+
+/** A trace entry as people read it (SCENARIO.md output): the rule's citation and sentence written out. */
 export type TraceEntry = { rule: string; citation: string; effect: string; detail: string };
+
+/**
+ * An entry of an evaluation's trace: compact, with its citation and sentence written when read
+ * (JSON.stringify writes the text too, as SCENARIO.md's output has it).
+ */
+export type TraceLine = CompactTraceEntry & Readonly<TraceEntry>;
 
 export type Flag = { kind: FlagKind; status: FlagStatus; rule: string; reason: string };
 
@@ -274,7 +297,7 @@ export type PersonResult = {
   titles: Title[];
   rewards: Reward[];
   flags: Flag[];
-  trace: TraceEntry[];
+  trace: TraceLine[];
 };
 
 export type UnitResult = {

@@ -40,6 +40,7 @@ const moveMutation = `mutation ($id: ID!, $to: CycleStatus!, $version: Int!) {
 describe.each(testEngines())('evaluation with the rules engine on %s', (engine) => {
   let app: TestApp;
   let cycleId: string;
+  let cycleRowId = '';
   let cycleVersion = 1;
   const byName = new Map<string, ResultNode>();
 
@@ -77,6 +78,7 @@ describe.each(testEngines())('evaluation with the rules engine on %s', (engine) 
       },
     });
     cycleId = gid('Cycle', cycle.id);
+    cycleRowId = cycle.id;
     // a sixth person whose head has not assessed them: the engine must not read the missing A as 10
     const giang = await prisma.person.create({
       data: {
@@ -185,6 +187,34 @@ describe.each(testEngines())('evaluation with the rules engine on %s', (engine) 
         score: node.score,
         finalRating: node.finalRating,
       });
+    }
+  });
+
+  it('stores traces compact and reads a trace stored as text (before traces were compact) the same', async () => {
+    const { prisma } = app.db;
+    const rows = await prisma.evaluationResult.findMany({
+      where: { cycleId: cycleRowId },
+      select: { id: true, trace: true, person: { select: { fullName: true } } },
+    });
+    expect(rows.length).toBe(6);
+    for (const row of rows) {
+      for (const entry of row.trace as unknown[])
+        expect(Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'string').toBe(
+          true,
+        );
+    }
+    const read = new Map([...byName].map(([name, node]) => [name, node.trace]));
+    try {
+      for (const row of rows) {
+        const text = read.get(row.person.fullName);
+        expect(text?.length).toBeGreaterThan(0);
+        await prisma.evaluationResult.update({ where: { id: row.id }, data: { trace: text } });
+      }
+      await loadResults();
+      for (const [name, trace] of read) expect(byName.get(name)?.trace).toEqual(trace);
+    } finally {
+      for (const row of rows)
+        await prisma.evaluationResult.update({ where: { id: row.id }, data: { trace: row.trace ?? [] } });
     }
   });
 

@@ -1,6 +1,6 @@
 import type { Flag, Prisma } from '@cadre/db';
 import { toSearchText } from '@cadre/db';
-import { RULES } from '@cadre/rules';
+import { RULES, renderStoredTrace } from '@cadre/rules';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../builder.ts';
 import type { Context } from '../../context.ts';
@@ -98,18 +98,9 @@ const ResultFlag = builder.objectRef<Flag>('ResultFlag').implement({
   }),
 });
 
+/** A stored trace as people read it: compact entries rendered, entries stored as text passed through. */
 function asTrace(value: Prisma.JsonValue): TraceEntry[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((entry) => {
-    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return [];
-    const text = (key: string) => {
-      const inner = (entry as Record<string, unknown>)[key];
-      return inner === undefined || inner === null ? '' : String(inner);
-    };
-    return [
-      { rule: text('rule'), citation: text('citation'), effect: text('effect'), detail: text('detail') },
-    ];
-  });
+  return renderStoredTrace(value);
 }
 
 function asComponents(value: Prisma.JsonValue | null): Components | null {

@@ -1,6 +1,7 @@
 // One chunk of an evaluation run from its scenario to the rows to write, with no database access:
 // the part of a run that is CPU work. It runs in the evaluation worker thread (jobs/engine-thread.ts)
 // or, where no thread is wanted (tests with a canned engine, the bench), in the calling thread.
+import { storedTrace } from '@cadre/rules';
 import { uuidv7 } from '../../../ids.ts';
 import { standingsOf, type UnitStanding } from '../../../rules/block-ranks.ts';
 import { runEngine } from '../../../rules/engine.ts';
@@ -143,7 +144,8 @@ export async function evaluateChunk(input: ChunkInput): Promise<ChunkOutput> {
       decided_by: applied ? before.decidedById : null,
       decided_at: applied ? before.decidedAt : null,
       titles: person.titles,
-      trace: person.trace,
+      // compact ([rule, effect, ...params]): the text is written when read (renderStoredTrace)
+      trace: storedTrace(person.trace),
       awaiting: person.awaitingAssessment ?? [],
       ceiling: person.ratingCeiling,
       eligibility: person.titleEligibility,

@@ -55,7 +55,9 @@ vi.mock('../../../rules/engine.ts', async (importOriginal) => ({
                 },
               ]
             : [],
-          trace: [{ rule: 'test.rule', citation: 'test', effect: 'GOOD', detail: 'canned' }],
+          trace: [
+            { rule: 'test.rule', effect: 'GOOD', params: ['canned'], citation: 'local', detail: 'canned' },
+          ],
         };
       }),
       units: scenario.units.map((unit) => ({
