@@ -91,6 +91,14 @@ export function findRepoRoot(start = here): string {
 }
 
 /**
+ * A short write waits its turn instead of failing: under a burst (fifty officers deciding at once,
+ * a run holding the embedded engine's one connection) a transaction may wait 10 s for a
+ * connection (Prisma's default is 2 s, then an error the user can only retry) and run 20 s.
+ * Long transactions (runs, imports) set their own.
+ */
+const transactionOptions = { maxWait: 10_000, timeout: 20_000 };
+
+/**
  * The PGlite data folder for a DATA_DIR value. Relative values are taken from the folder the user
  * ran the command in (npm's INIT_CWD: `npm -w` changes the working directory to the workspace);
  * no value means `.data` at the repository root.
@@ -166,7 +174,7 @@ export async function openPglite(
     options.checkpointAfterBytes ?? 256 * 1024 ** 2,
     options.checkpointCheckMs ?? 30_000,
   );
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions });
   const sql: SqlDatabase = {
     ...pgliteRunner(pglite),
     transaction: (fn) => pglite.transaction((tx) => fn(pgliteRunner(tx))),
@@ -233,7 +241,7 @@ export async function openPostgres(databaseUrl: string, poolSize = 10): Promise<
   pool.on('error', (error) => {
     console.error(`Mất kết nối cơ sở dữ liệu / database connection lost: ${error.message}`);
   });
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions });
   const sql: SqlDatabase = {
     ...postgresRunner(pool),
     async transaction(fn) {

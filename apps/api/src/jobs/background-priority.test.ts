@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readTableInWorker } from '../imports/read-table-in-worker.ts';
 import { backgroundNice } from './background-priority.ts';
-import { createThreadEvaluator } from './chunk-evaluator.ts';
 
 /** The nice value of each thread of this process (Linux: /proc/self/task/<tid>/stat, field 19). */
 function threadNiceValues(): Map<number, number> {
@@ -15,19 +15,18 @@ function threadNiceValues(): Map<number, number> {
 }
 
 describe.runIf(process.platform === 'linux')('background threads', () => {
-  it('an evaluation thread runs below the requests: its nice value is raised, the main thread’s is not', async () => {
+  it('the upload parser runs below the requests: its nice value is raised, the main thread’s is not', async () => {
     const before = threadNiceValues().get(process.pid);
-    const evaluator = createThreadEvaluator();
+    const csv = ['Mã cán bộ,Họ tên', ...Array.from({ length: 50 }, (_, i) => `CB${i},Người ${i}`)].join('\n');
+    const batches = readTableInWorker({ content: Buffer.from(csv), format: 'csv', batchSize: 10 });
     try {
-      let lowered: number[] = [];
-      for (let tries = 0; tries < 100 && lowered.length === 0; tries++) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        lowered = [...threadNiceValues().values()].filter((nice) => nice === backgroundNice);
-      }
+      // the worker is alive, waiting to be asked for the next batch
+      expect((await batches.next()).done).toBe(false);
+      const lowered = [...threadNiceValues().values()].filter((nice) => nice === backgroundNice);
       expect(lowered.length).toBeGreaterThan(0);
       expect(threadNiceValues().get(process.pid)).toBe(before);
     } finally {
-      await evaluator.close();
+      await batches.return(undefined);
     }
   });
 });

@@ -3,14 +3,15 @@
 // works. One request at a time; a failure is answered as an error, never by exiting.
 import { parentPort } from 'node:worker_threads';
 import { type ChunkInput, evaluateChunk } from '../domains/evaluation/services/evaluate-chunk.ts';
-import { lowerThreadPriority } from './background-priority.ts';
 
 export type ThreadRequest = { id: number; input: ChunkInput };
 export type ThreadReply = { id: number; output?: Awaited<ReturnType<typeof evaluateChunk>>; error?: string };
 
 const port = parentPort;
 if (!port) throw new Error('engine-thread.ts runs as a worker thread only');
-lowerThreadPriority();
+// Not niced (background-priority.ts): on the embedded engine the run holds the one connection while
+// this thread evaluates, so every request waits for it; a slower engine would only make them wait
+// longer.
 
 port.on('message', (request: ThreadRequest) => {
   evaluateChunk(request.input).then(
