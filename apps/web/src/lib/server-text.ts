@@ -30,7 +30,15 @@ export function serverText(source: ServerTextSource | string | null | undefined,
     const translated = t(key, paramsOf(messageParams));
     if (translated !== key) return translated;
   }
+  return serverWords(message, t.locale);
+}
+
+/**
+ * A message without a key, which older code still writes "Vietnamese / English": the half in the
+ * user's language (the Vietnamese when there is no other half).
+ */
+export function serverWords(message: string | null | undefined, locale: string | undefined): string {
   if (!message) return '';
   const [vi, en] = message.split(' / ');
-  return (t.locale === 'en' ? en : vi) ?? vi ?? message;
+  return (locale === 'en' ? en : vi) ?? vi ?? message;
 }

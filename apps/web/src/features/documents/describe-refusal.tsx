@@ -1,7 +1,8 @@
 import { Alert } from 'antd';
 import { type Translate, useI18n } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/vi.ts';
-import { DocumentApiError, serverWords } from './document-api.ts';
+import { serverWords } from '../../lib/server-text.ts';
+import { DocumentApiError } from './document-api.ts';
 
 const fieldKeys: Record<string, MessageKey> = {
   kind: 'documents.field.kind',

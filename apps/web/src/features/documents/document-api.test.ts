@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { navItemsFor } from '../../layout/nav-items.ts';
-import { fileNameOf, serverWords } from './document-api.ts';
+import { fileNameOf } from './document-api.ts';
 
 describe('the documents screen', () => {
   it('is in the menu of administrators and personnel officers only', () => {
@@ -17,12 +17,5 @@ describe('the documents screen', () => {
     expect(fileNameOf(header)).toBe('csdl-quốc-gia 2026.json');
     expect(fileNameOf('attachment; filename="a.xml"')).toBe('a.xml');
     expect(fileNameOf(null)).toBeNull();
-  });
-
-  it('shows the server’s sentence in the user’s language', () => {
-    const message = 'Kỳ chưa công bố / the cycle is not published';
-    expect(serverWords(message, 'vi')).toBe('Kỳ chưa công bố');
-    expect(serverWords(message, 'en')).toBe('the cycle is not published');
-    expect(serverWords('Chỉ tiếng Việt', 'en')).toBe('Chỉ tiếng Việt');
   });
 });

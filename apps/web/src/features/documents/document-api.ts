@@ -177,9 +177,3 @@ export function saveFile(blob: Blob, fileName: string): void {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-
-/** The server's sentence in the user's language (it writes "Vietnamese / English"). */
-export function serverWords(message: string, locale: string): string {
-  const [vi, en] = message.split(' / ');
-  return (locale === 'en' ? en : vi) ?? vi ?? message;
-}

@@ -1,7 +1,8 @@
 import { App, Button, Dropdown } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { runExportJob, saveFile, serverWords } from './document-api.ts';
+import { serverWords } from '../../lib/server-text.ts';
+import { runExportJob, saveFile } from './document-api.ts';
 
 // The official documents of a cycle (Nghị định 30/2020 layout), served by /api/documents, beside
 // the older exports: their labels live here, in both languages, with the links.

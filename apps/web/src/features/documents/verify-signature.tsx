@@ -3,8 +3,9 @@ import { Alert, Button, Card, Descriptions, Space, Typography, Upload } from 'an
 import { useQuery } from 'urql';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import { serverWords } from '../../lib/server-text.ts';
 import { RefusalAlert } from './describe-refusal.tsx';
-import { type SignatureCheck, serverWords, verifyPdf } from './document-api.ts';
+import { type SignatureCheck, verifyPdf } from './document-api.ts';
 import { IssuedDocumentsQuery } from './document-queries.ts';
 
 type Checked = { fileName: string; check: SignatureCheck; sha256: string | null };

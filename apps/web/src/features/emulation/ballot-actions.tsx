@@ -4,8 +4,8 @@ import { useMutation } from 'urql';
 import { graphql } from '../../graphql/graphql.ts';
 import { MutationError } from '../../graphql/mutation-error.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { serverWords } from '../../lib/server-text.ts';
 import { type BallotRow, nominee } from './emulation-query.ts';
-import { serverWords } from './server-words.ts';
 import { useReport } from './use-report.ts';
 
 const CastVoteMutation = graphql(
@@ -77,7 +77,7 @@ export function BallotActions(props: {
   if (props.isCouncil && row.myRecusal) {
     return (
       <Tag data-testid="ballot-recused">
-        {t('emulation.recused', { reason: serverWords(row.myRecusal, locale) ?? '' })}
+        {t('emulation.recused', { reason: serverWords(row.myRecusal, locale) })}
       </Tag>
     );
   }
@@ -111,7 +111,7 @@ export function BallotActions(props: {
                     (answer.__typename === 'ForbiddenError' || answer.__typename === 'ConflictError')
                   ) {
                     // the API says why: recused ("Là người được đề nghị"), already voted, ballot closed
-                    void message.error(serverWords(answer.message as string, locale) ?? t('error.FORBIDDEN'));
+                    void message.error(serverWords(answer.message as string, locale) || t('error.FORBIDDEN'));
                     if (answer.__typename === 'ConflictError') props.onDone();
                   } else report(outcome, t('emulation.voted'));
                   setBusy(false);

@@ -6,6 +6,7 @@ import { MutationError } from '../../graphql/mutation-error.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { describeCombinedError, describeErrorResult, type ErrorResult } from '../../lib/error-message.ts';
 import { useFocusReturn } from '../../lib/focus-return.ts';
+import { serverWords } from '../../lib/server-text.ts';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import { unitWithParent } from '../units/unit-name.ts';
 import { UnitTreeSelect } from '../units/unit-tree-select.tsx';
@@ -93,12 +94,6 @@ type Candidate = ResultOf<typeof TitleCandidatesQuery>['titleCandidates']['edges
 type Refusal = { personId: string; name: string; message: string };
 type Outcome = { title: BulkTitle; proposed: number; refused: Refusal[] };
 
-/** The API's words in the reader's language (it writes "Vietnamese / English"). */
-function inLocale(message: string, locale: string): string {
-  const [vi, en] = message.split(' / ');
-  return (locale === 'en' ? en : vi) ?? vi ?? message;
-}
-
 export function BulkProposeModal(props: { cycleId: string; onClose: (done: boolean) => void }) {
   const { t, locale } = useI18n();
   const { modal } = App.useApp();
@@ -160,7 +155,7 @@ export function BulkProposeModal(props: { cycleId: string; onClose: (done: boole
           done.refused.push({
             personId: refused.personId,
             name: refused.person?.fullName ?? chosen.get(refused.personId) ?? t('emulation.bulkOutsideScope'),
-            message: inLocale(refused.message, locale),
+            message: serverWords(refused.message, locale),
           });
         }
       }

@@ -1,7 +1,7 @@
 import { App } from 'antd';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { describeCombinedError, describeErrorResult, type ErrorResult } from '../../lib/error-message.ts';
-import { serverWords } from './server-words.ts';
+import { serverWords } from '../../lib/server-text.ts';
 
 export function useReport() {
   const { t, locale } = useI18n();
@@ -32,8 +32,8 @@ export function useReport() {
       const reason =
         error.__typename === 'ForbiddenError' || error.__typename === 'ConflictError'
           ? serverWords(error.message, locale)
-          : null;
-      void message.error(reason ?? describeErrorResult(error, t));
+          : '';
+      void message.error(reason || describeErrorResult(error, t));
     }
     return false;
   };

@@ -4,6 +4,7 @@ import { useClient, useMutation, useQuery } from 'urql';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { describeCombinedError, describeErrorResult, type ErrorResult } from '../../lib/error-message.ts';
 import { useFocusReturn } from '../../lib/focus-return.ts';
+import { serverWords } from '../../lib/server-text.ts';
 import { type UnitKind, unitKinds } from './unit-kind.ts';
 import { unitWithParent } from './unit-name.ts';
 import { UnitTreeSelect } from './unit-tree-select.tsx';
@@ -33,13 +34,6 @@ const formFields: Record<string, keyof UnitFormValues> = {
   'input.blockId': 'blockId',
   'input.active': 'active',
 };
-
-/** The server writes "Vietnamese / English": the half in the user's language. */
-export function serverText(message: string | null | undefined, locale: string): string {
-  if (!message) return '';
-  const [vi, en] = message.split(' / ');
-  return (locale === 'en' ? en : vi) ?? vi ?? message;
-}
 
 /** What the form edits of a unit; a version the conflict reload can replace. */
 type Editable = Pick<UnitListItem, 'id' | 'code' | 'name' | 'kind' | 'active' | 'version'> & {
@@ -110,7 +104,7 @@ export function UnitFormModal(props: {
         : fields;
     const placed = byField.flatMap((issue) => {
       const name = formFields[issue.field];
-      return name ? [{ name, errors: [serverText(issue.message, locale)] }] : [];
+      return name ? [{ name, errors: [serverWords(issue.message, locale)] }] : [];
     });
     form.setFields(placed);
     setError(placed.length > 0 ? t('units.fixFields') : describeErrorResult(outcome, t));
