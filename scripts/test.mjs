@@ -63,18 +63,24 @@ for (const [name, tool] of Object.entries(tools)) {
   }
 }
 
-// Two lanes: the API suite (the longest, itself two files at a time) beside all the others one
-// after another, so a 2-core machine is kept busy while the API tests wait on PostgreSQL and on
-// their child processes. TEST_LANES=1 runs every suite one after another. A suite's output is
-// printed whole when it ends, so two suites never interleave their lines.
+// Two lanes pulling from one queue, the longest suites first (the API suite, itself two files at a
+// time, then the browser tests), so a 2-core machine is kept busy while tests wait on PostgreSQL,
+// Chromium and their child processes. TEST_LANES=1 runs every suite one after another. A suite's
+// output is printed whole when it ends, so two suites never interleave their lines.
 const laneCount = Number(process.env.TEST_LANES ?? 2) > 1 && suites.length > 1 ? 2 : 1;
-const longest = suites.find((suite) => suite.name === 'api') ?? suites[0];
-const lanes = laneCount === 1 ? [suites] : [[longest], suites.filter((suite) => suite !== longest)];
+const longestFirst = ['api', 'web:e2e', 'web', 'db', 'api:integration'];
+const rank = (suite) => {
+  const index = longestFirst.indexOf(suite.name);
+  return index === -1 ? longestFirst.length : index;
+};
+const queue = [...suites].sort((a, b) => rank(a) - rank(b));
 const started = Date.now();
 const outcomes = new Map();
 await Promise.all(
-  lanes.map(async (lane) => {
-    for (const suite of lane) outcomes.set(suite, await runSuite(suite, laneCount > 1));
+  Array.from({ length: laneCount }, async () => {
+    for (let suite = queue.shift(); suite; suite = queue.shift()) {
+      outcomes.set(suite, await runSuite(suite, laneCount > 1));
+    }
   }),
 );
 
