@@ -7,6 +7,7 @@ import { createTestDatabase, testEngines } from '@cadre/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUnitTreeCache } from '../../../scope/unit-tree.ts';
 import type { Viewer } from '../../../scope/viewer.ts';
+import { adminViewer } from '../../../test-support/admin-viewer.ts';
 import { planChunks, startEvaluationRun } from './run-evaluation.ts';
 
 const wholeScope = 1_000_000;
@@ -66,24 +67,6 @@ describe('planChunks', () => {
     ]);
   });
 });
-
-function adminViewer(userId: string): Viewer {
-  return {
-    userId,
-    username: 'admin',
-    displayName: 'Quản trị',
-    role: 'ADMIN',
-    personId: null,
-    personUnitId: null,
-    scopeUnitId: null,
-    sessionId: 'test',
-    csrfToken: 'test',
-    unitIds: null,
-    ancestorUnitIds: [],
-    councilUnitIds: [],
-    councilIds: [],
-  };
-}
 
 /** Everything a run writes, without ids, run ids and times. */
 async function snapshot(prisma: PrismaClient, cycleId: string) {

@@ -6,7 +6,7 @@ import { createTestDatabase, testEngines } from '@cadre/db/testing';
 import { renderStoredTrace } from '@cadre/rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUnitTreeCache } from '../../../scope/unit-tree.ts';
-import type { Viewer } from '../../../scope/viewer.ts';
+import { adminViewer } from '../../../test-support/admin-viewer.ts';
 import { startEvaluationRun } from './run-evaluation.ts';
 
 describe.each(testEngines())('stored traces on %s', (engine) => {
@@ -80,22 +80,4 @@ describe.each(testEngines())('stored traces on %s', (engine) => {
 /** [rule, effect, ...params], the rule and the effect strings */
 function compactEntry(entry: unknown): boolean {
   return Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'string';
-}
-
-function adminViewer(userId: string): Viewer {
-  return {
-    userId,
-    username: 'admin',
-    displayName: 'Quản trị',
-    role: 'ADMIN',
-    personId: null,
-    personUnitId: null,
-    scopeUnitId: null,
-    sessionId: 'test',
-    csrfToken: 'test',
-    unitIds: null,
-    ancestorUnitIds: [],
-    councilUnitIds: [],
-    councilIds: [],
-  };
 }
