@@ -67,6 +67,35 @@ export const serverMessages = {
     vi: 'Sai tên đăng nhập hoặc mật khẩu',
     en: 'Wrong username or password',
   },
+  // input checks of the API's forms (Pothos validate options)
+  'unit.nameEmpty': { vi: 'Tên đơn vị không được để trống', en: 'The unit name must not be empty' },
+  'unit.nameTooLong': { vi: 'Tên đơn vị quá dài', en: 'The unit name is too long (at most 300 characters)' },
+  'unit.codeEmpty': { vi: 'Mã đơn vị không được để trống', en: 'The unit code must not be empty' },
+  'cycle.yearRange': { vi: 'Năm từ 2000 đến 2100', en: 'The year must be between 2000 and 2100' },
+  'cycle.nameEmpty': { vi: 'Tên kỳ không được để trống', en: 'The cycle name must not be empty' },
+  'cycle.appealDaysMin': { vi: 'Số ngày khiếu nại ≥ 1', en: 'The appeal window must be at least 1 day' },
+  'selfAssessment.achievementsEmpty': {
+    vi: 'Cần nêu kết quả đạt được',
+    en: 'Say what was achieved',
+  },
+  'assessment.conductRange': { vi: 'Điểm từ 0 đến 10', en: 'The score must be between 0 and 10' },
+  'user.usernameTooShort': {
+    vi: 'Tên đăng nhập quá ngắn (≥ 3)',
+    en: 'The username is too short (at least 3 characters)',
+  },
+  'user.usernameTooLong': {
+    vi: 'Tên đăng nhập quá dài',
+    en: 'The username is too long (at most 60 characters)',
+  },
+  'user.usernameCharacters': {
+    vi: 'Tên đăng nhập chỉ gồm chữ, số, . _ -',
+    en: 'A username has only letters, digits and . _ -',
+  },
+  'user.displayNameEmpty': { vi: 'Tên hiển thị trống', en: 'The display name is empty' },
+  'people.searchTooLong': { vi: 'Chuỗi tìm kiếm quá dài', en: 'The search text is too long' },
+  'person.fullNameEmpty': { vi: 'Họ tên không được để trống', en: 'The full name must not be empty' },
+  'person.codeEmpty': { vi: 'Mã cán bộ không được để trống', en: 'The staff code must not be empty' },
+  'person.emailInvalid': { vi: 'Email không hợp lệ', en: 'The email address is not valid' },
 } as const satisfies Record<string, Entry>;
 
 export type ServerMessageKey = keyof typeof serverMessages;

@@ -6,7 +6,7 @@ import { nonEmpty } from '../../prisma-query.ts';
 import { RoleEnum } from '../../schema/enums.ts';
 import { writeErrors } from '../../schema/errors.ts';
 import { likeLiteral } from '../../scope/like-pattern.ts';
-import { message } from '../../validation.ts';
+import { keyed } from '../../validation.ts';
 import { buildUsersWhere } from './build-users-where.ts';
 import { createUser } from './services/create-user.ts';
 import { resetPassword } from './services/reset-password.ts';
@@ -31,12 +31,9 @@ export const UserRef = builder.prismaNode('User', {
 });
 
 const usernameValidation: StringValidationOptions = {
-  minLength: [3, { message: message('Tên đăng nhập quá ngắn (≥ 3)', 'username: at least 3 characters') }],
-  maxLength: [60, { message: message('Tên đăng nhập quá dài', 'username: at most 60 characters') }],
-  regex: [
-    /^[a-zA-Z0-9._-]+$/,
-    { message: message('Tên đăng nhập chỉ gồm chữ, số, . _ -', 'username: letters, digits, . _ - only') },
-  ],
+  minLength: [3, { message: keyed('user.usernameTooShort') }],
+  maxLength: [60, { message: keyed('user.usernameTooLong') }],
+  regex: [/^[a-zA-Z0-9._-]+$/, { message: keyed('user.usernameCharacters') }],
 };
 
 const CreateUserInput = builder.inputType('CreateUserInput', {
@@ -44,7 +41,7 @@ const CreateUserInput = builder.inputType('CreateUserInput', {
     username: t.string({ required: true, validate: usernameValidation }),
     displayName: t.string({
       required: true,
-      validate: { minLength: [1, { message: message('Tên hiển thị trống', 'displayName is empty') }] },
+      validate: { minLength: [1, { message: keyed('user.displayNameEmpty') }] },
     }),
     password: t.string({ required: true }),
     role: t.field({ type: RoleEnum, required: true }),

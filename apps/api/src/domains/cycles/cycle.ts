@@ -5,7 +5,7 @@ import { errorFields, logger, requestIdOf } from '../../logger.ts';
 import { nonEmpty } from '../../prisma-query.ts';
 import { CycleStatusEnum, PeriodKindEnum, RatingEnum, RoleEnum, RunStatusEnum } from '../../schema/enums.ts';
 import { writeErrors } from '../../schema/errors.ts';
-import { message } from '../../validation.ts';
+import { keyed } from '../../validation.ts';
 import { WorkflowBlockedError } from '../checklist/workflow-blocked-error.ts';
 import { buildRunsWhere } from '../evaluation/build-runs-where.ts';
 import { startEvaluationRun } from '../evaluation/services/run-evaluation.ts';
@@ -187,14 +187,14 @@ const CreateCycleInput = builder.inputType('CreateCycleInput', {
     year: t.int({
       required: true,
       validate: {
-        min: [2000, { message: message('Năm từ 2000 đến 2100', 'year: 2000–2100') }],
-        max: [2100, { message: message('Năm từ 2000 đến 2100', 'year: 2000–2100') }],
+        min: [2000, { message: keyed('cycle.yearRange') }],
+        max: [2100, { message: keyed('cycle.yearRange') }],
       },
     }),
     name: t.string({
       required: true,
       validate: {
-        minLength: [1, { message: message('Tên kỳ không được để trống', 'name must not be empty') }],
+        minLength: [1, { message: keyed('cycle.nameEmpty') }],
       },
     }),
     packId: t.string({ required: true, description: 'a policy pack id, e.g. vn-nd335-2025' }),
@@ -207,7 +207,7 @@ const CreateCycleInput = builder.inputType('CreateCycleInput', {
     }),
     appealDays: t.int({
       required: false,
-      validate: { min: [1, { message: message('Số ngày khiếu nại ≥ 1', 'appealDays ≥ 1') }] },
+      validate: { min: [1, { message: keyed('cycle.appealDaysMin') }] },
     }),
     deadlines: t.field({ type: [CycleDeadlineInput], required: false }),
     decisionReference: t.string({
@@ -228,7 +228,7 @@ const SelfAssessmentInput = builder.inputType('SelfAssessmentInput', {
     achievements: t.string({
       required: true,
       validate: {
-        minLength: [1, { message: message('Cần nêu kết quả đạt được', 'achievements must not be empty') }],
+        minLength: [1, { message: keyed('selfAssessment.achievementsEmpty') }],
       },
     }),
     shortcomings: t.string({ required: false }),
@@ -331,8 +331,8 @@ builder.mutationFields((t) => ({
       conductAssessment: t.arg.float({
         required: true,
         validate: {
-          min: [0, { message: message('Điểm từ 0 đến 10', 'conductAssessment: 0–10') }],
-          max: [10, { message: message('Điểm từ 0 đến 10', 'conductAssessment: 0–10') }],
+          min: [0, { message: keyed('assessment.conductRange') }],
+          max: [10, { message: keyed('assessment.conductRange') }],
         },
       }),
       comment: t.arg.string({ required: false }),

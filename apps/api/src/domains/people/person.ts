@@ -10,7 +10,7 @@ import { writeErrors } from '../../schema/errors.ts';
 import { buildReachablePeopleWhere } from '../../scope/scoped-relations.ts';
 import { descendantIds } from '../../scope/unit-tree.ts';
 import type { Viewer } from '../../scope/viewer.ts';
-import { message } from '../../validation.ts';
+import { keyed } from '../../validation.ts';
 import { buildPeopleWhere } from './build-people-where.ts';
 import { createPerson } from './services/create-person.ts';
 import { countPeopleMatches, type PeopleSearch, searchPeoplePage } from './services/search-people.ts';
@@ -86,7 +86,7 @@ const PeopleFilter = builder.inputType('PeopleFilter', {
       required: false,
       description: 'part of the name or staff code; Vietnamese diacritics are ignored',
       validate: {
-        maxLength: [100, { message: message('Chuỗi tìm kiếm quá dài', 'filter.search: too long') }],
+        maxLength: [100, { message: keyed('people.searchTooLong') }],
       },
     }),
     active: t.boolean({ required: false, description: 'default: active people only' }),
@@ -163,7 +163,7 @@ builder.queryFields((t) => ({
 }));
 
 const fullNameValidation: StringValidationOptions = {
-  minLength: [1, { message: message('Họ tên không được để trống', 'fullName must not be empty') }],
+  minLength: [1, { message: keyed('person.fullNameEmpty') }],
 };
 
 const CreatePersonInput = builder.inputType('CreatePersonInput', {
@@ -171,7 +171,7 @@ const CreatePersonInput = builder.inputType('CreatePersonInput', {
     code: t.string({
       required: true,
       validate: {
-        minLength: [1, { message: message('Mã cán bộ không được để trống', 'code must not be empty') }],
+        minLength: [1, { message: keyed('person.codeEmpty') }],
       },
     }),
     fullName: t.string({ required: true, validate: fullNameValidation }),
@@ -180,7 +180,7 @@ const CreatePersonInput = builder.inputType('CreatePersonInput', {
     positionTitle: t.string({ required: false }),
     email: t.string({
       required: false,
-      validate: { email: [true, { message: message('Email không hợp lệ', 'email is not valid') }] },
+      validate: { email: [true, { message: keyed('person.emailInvalid') }] },
     }),
     birthDate: t.field({ type: 'Date', required: false }),
     hiredOn: t.field({ type: 'Date', required: true }),
@@ -200,7 +200,7 @@ const UpdatePersonInput = builder.inputType('UpdatePersonInput', {
     positionTitle: t.string({ required: false }),
     email: t.string({
       required: false,
-      validate: { email: [true, { message: message('Email không hợp lệ', 'email is not valid') }] },
+      validate: { email: [true, { message: keyed('person.emailInvalid') }] },
     }),
     hiredOn: t.field({ type: 'Date', required: false }),
     retirementOn: t.field({ type: 'Date', required: false }),

@@ -3,10 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, gid, type TestApp } from '../../test-support/test-app.ts';
 
 const create = `mutation ($input: CreateUnitInput!) { createUnit(input: $input) {
-  __typename ... on CreateUnitSuccess { data { name code } } ... on ValidationError { fields { field message } } } }`;
+  __typename ... on CreateUnitSuccess { data { name code } } ... on ValidationError { fields { field message messageKey } } } }`;
 
 type Created = {
-  createUnit: { __typename: string; data?: { name: string }; fields?: { field: string; message: string }[] };
+  createUnit: {
+    __typename: string;
+    data?: { name: string };
+    fields?: { field: string; message: string; messageKey: string | null }[];
+  };
 };
 
 describe.each(testEngines())('units on %s', (engine) => {
@@ -22,7 +26,11 @@ describe.each(testEngines())('units on %s', (engine) => {
     const blank = await app.graphql<Created>(create, { input: { ...input, name: '   ' } }, { token });
     expect(blank.data?.createUnit.__typename).toBe('ValidationError');
     expect(blank.data?.createUnit.fields?.map((field) => field.field)).toEqual(['input.name']);
-    expect(blank.data?.createUnit.fields?.[0]?.message).toMatch(/không được để trống/);
+    // the Vietnamese words, and the key the web app shows them in English by
+    expect(blank.data?.createUnit.fields?.[0]).toMatchObject({
+      message: 'Tên đơn vị không được để trống',
+      messageKey: 'unit.nameEmpty',
+    });
     const named = await app.graphql<Created>(
       create,
       { input: { ...input, name: '  Phòng A2  ' } },

@@ -7,7 +7,7 @@ import { nonEmpty } from '../../prisma-query.ts';
 import { UnitKindEnum } from '../../schema/enums.ts';
 import { writeErrors } from '../../schema/errors.ts';
 import { likeLiteral } from '../../scope/like-pattern.ts';
-import { message } from '../../validation.ts';
+import { keyed } from '../../validation.ts';
 import { buildPeopleWhere } from '../people/build-people-where.ts';
 import { buildUnitsWhere } from './build-units-where.ts';
 import { createUnit } from './services/create-unit.ts';
@@ -88,10 +88,10 @@ builder.queryFields((t) => ({
 }));
 
 const unitNameValidation: StringValidationOptions = {
-  minLength: [1, { message: message('Tên đơn vị không được để trống', 'name must not be empty') }],
-  maxLength: [300, { message: message('Tên đơn vị quá dài', 'name: at most 300 characters') }],
+  minLength: [1, { message: keyed('unit.nameEmpty') }],
+  maxLength: [300, { message: keyed('unit.nameTooLong') }],
   // a name of spaces would be saved as an empty name once trimmed
-  regex: [/\S/, { message: message('Tên đơn vị không được để trống', 'name must not be empty') }],
+  regex: [/\S/, { message: keyed('unit.nameEmpty') }],
 };
 
 const CreateUnitInput = builder.inputType('CreateUnitInput', {
@@ -99,7 +99,7 @@ const CreateUnitInput = builder.inputType('CreateUnitInput', {
     code: t.string({
       required: true,
       validate: {
-        minLength: [1, { message: message('Mã đơn vị không được để trống', 'code must not be empty') }],
+        minLength: [1, { message: keyed('unit.codeEmpty') }],
       },
     }),
     name: t.string({ required: true, validate: unitNameValidation }),
