@@ -16,7 +16,13 @@ export function zodIssuesToFields(error: ZodError): FieldIssue[] {
   return error.issues.map((issue) => {
     const field = issue.path.map((part) => String(part)).join('.') || '(input)';
     const key = issue.message.startsWith(keyMark) ? issue.message.slice(1, -1) : null;
-    return key && isServerMessageKey(key) ? fieldIssue(field, key) : { field, message: issue.message };
+    if (!key || !isServerMessageKey(key)) return { field, message: issue.message };
+    // the bound a length or range check names (`{min}`, `{max}` in the message)
+    const bounds = issue as { minimum?: unknown; maximum?: unknown };
+    const params: Record<string, number> = {};
+    if (typeof bounds.minimum === 'number') params.min = bounds.minimum;
+    if (typeof bounds.maximum === 'number') params.max = bounds.maximum;
+    return fieldIssue(field, key, params);
   });
 }
 

@@ -67,6 +67,46 @@ export const serverMessages = {
     vi: 'Sai tên đăng nhập hoặc mật khẩu',
     en: 'Wrong username or password',
   },
+  // appeals (domains/appeals)
+  'appeal.reasonShort': {
+    vi: 'Lý do khiếu nại cần ít nhất {min} ký tự',
+    en: 'The reason for the appeal needs at least {min} characters',
+  },
+  'appeal.windowClosed': {
+    vi: 'Đã hết thời hạn khiếu nại (hạn cuối {lastDay})',
+    en: 'The appeal window closed on {lastDay}',
+  },
+  'appeal.requestedIsCurrent': {
+    vi: 'Trùng với xếp loại hiện tại',
+    en: 'The rating asked for is the current rating',
+  },
+  'appeal.decision.reasonShort': {
+    vi: 'Cần lý do (≥ 5 ký tự)',
+    en: 'A reason is required (at least 5 characters)',
+  },
+  'appeal.decision.rejectedKeepsRating': {
+    vi: 'Bác khiếu nại thì không đổi xếp loại',
+    en: 'A rejected appeal does not change the rating',
+  },
+  'appeal.decision.ratingUnchanged': { vi: 'Không thay đổi xếp loại', en: 'The rating is unchanged' },
+  'appeal.file.none': { vi: 'Chưa chọn tệp', en: 'No file was chosen' },
+  'appeal.file.wrongType': {
+    vi: 'Tệp "{fileName}" không phải PDF, JPEG hay PNG',
+    en: '"{fileName}" is not a PDF, JPEG or PNG file',
+  },
+  'appeal.file.tooLarge': {
+    vi: 'Tệp "{fileName}" quá lớn: tối đa {megabytes} MB',
+    en: '"{fileName}" is too large: at most {megabytes} MB',
+  },
+  'appeal.file.empty': { vi: 'Tệp "{fileName}" rỗng', en: '"{fileName}" is empty' },
+  'appeal.file.tooMany': {
+    vi: 'Tối đa {max} tệp cho một khiếu nại (đã có {count})',
+    en: 'At most {max} files per appeal ({count} already)',
+  },
+  'appeal.file.tooMuch': {
+    vi: 'Các tệp của một khiếu nại tối đa {megabytes} MB',
+    en: 'The files of an appeal are at most {megabytes} MB together',
+  },
   // input checks of the API's forms (Pothos validate options)
   'unit.nameEmpty': { vi: 'Tên đơn vị không được để trống', en: 'The unit name must not be empty' },
   'unit.nameTooLong': { vi: 'Tên đơn vị quá dài', en: 'The unit name is too long (at most 300 characters)' },

@@ -26,6 +26,7 @@ export function appErrorResponse(error: AppError): Response {
   return jsonResponse(appErrorMapping[error.code].http, {
     error: error.message,
     code: appErrorMapping[error.code].graphql,
+    ...(error.messageKey ? { messageKey: error.messageKey, messageParams: error.messageParams } : {}),
     ...error.details,
   });
 }

@@ -7,7 +7,7 @@ import { attachmentUrl } from '../../http/appeal-routes.ts';
 import { nonEmpty } from '../../prisma-query.ts';
 import { RatingEnum } from '../../schema/enums.ts';
 import { writeErrors } from '../../schema/errors.ts';
-import { message } from '../../validation.ts';
+import { keyed } from '../../validation.ts';
 import { buildCyclesWhere } from '../cycles/build-cycles-where.ts';
 import { CycleRef } from '../cycles/cycle.ts';
 import { buildAppealsWhere } from './build-appeals-where.ts';
@@ -181,10 +181,7 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const reasonMessage = message(
-  `Lý do khiếu nại cần ít nhất ${appealReasonMinLength} ký tự`,
-  `reason must be at least ${appealReasonMinLength} characters`,
-);
+const reasonMessage = keyed('appeal.reasonShort');
 
 builder.mutationFields((t) => ({
   fileAppeal: t.withAuth({ loggedIn: true }).prismaField({

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Appeal, AppealAttachment, Prisma, PrismaClient } from '@cadre/db';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../errors.ts';
+import {
+  ConflictError,
+  ForbiddenError,
+  fieldIssue,
+  NotFoundError,
+  ValidationError,
+} from '../../../errors.ts';
 import type { Viewer } from '../../../scope/viewer.ts';
 import { message } from '../../../validation.ts';
 import { writeAudit } from '../../audit/services/write-audit.ts';
@@ -102,35 +108,22 @@ export async function attachAppealFiles(options: {
   const { prisma, viewer, files } = options;
   const field = files[0]?.field || 'files';
   if (files.length === 0) {
-    throw new ValidationError([{ field, message: message('Chưa chọn tệp', 'no file in the form') }]);
+    throw new ValidationError([fieldIssue(field, 'appeal.file.none')]);
   }
   const issues = files.flatMap((file) => {
     if (!provenType(file)) {
-      return [
-        {
-          field: file.field,
-          message: message(
-            `Tệp "${file.fileName}" không phải PDF, JPEG hay PNG`,
-            `"${file.fileName}" is not a PDF, JPEG or PNG file`,
-          ),
-        },
-      ];
+      return [fieldIssue(file.field, 'appeal.file.wrongType', { fileName: file.fileName })];
     }
     if (file.content.length > maxAppealAttachmentBytes) {
       return [
-        {
-          field: file.field,
-          message: message(
-            `Tệp "${file.fileName}" quá lớn: tối đa ${megabytes(maxAppealAttachmentBytes)} MB`,
-            `"${file.fileName}" is too large: at most ${megabytes(maxAppealAttachmentBytes)} MB`,
-          ),
-        },
+        fieldIssue(file.field, 'appeal.file.tooLarge', {
+          fileName: file.fileName,
+          megabytes: megabytes(maxAppealAttachmentBytes),
+        }),
       ];
     }
     if (file.content.length === 0) {
-      return [
-        { field: file.field, message: message(`Tệp "${file.fileName}" rỗng`, `"${file.fileName}" is empty`) },
-      ];
+      return [fieldIssue(file.field, 'appeal.file.empty', { fileName: file.fileName })];
     }
     return [];
   });
@@ -144,25 +137,13 @@ export async function attachAppealFiles(options: {
     const { appeal, count, bytes } = await findAttachableAppeal(tx, viewer, options.appealId);
     if (count + files.length > maxAppealAttachments) {
       throw new ValidationError([
-        {
-          field,
-          message: message(
-            `Tối đa ${maxAppealAttachments} tệp cho một khiếu nại (đã có ${count})`,
-            `at most ${maxAppealAttachments} files per appeal (${count} already)`,
-          ),
-        },
+        fieldIssue(field, 'appeal.file.tooMany', { max: maxAppealAttachments, count }),
       ]);
     }
     const adding = files.reduce((sum, file) => sum + file.content.length, 0);
     if (bytes + adding > maxAppealAttachmentsTotalBytes) {
       throw new ValidationError([
-        {
-          field,
-          message: message(
-            `Các tệp của một khiếu nại tối đa ${megabytes(maxAppealAttachmentsTotalBytes)} MB`,
-            `an appeal's files are at most ${megabytes(maxAppealAttachmentsTotalBytes)} MB together`,
-          ),
-        },
+        fieldIssue(field, 'appeal.file.tooMuch', { megabytes: megabytes(maxAppealAttachmentsTotalBytes) }),
       ]);
     }
     const stored: AttachmentListing[] = [];

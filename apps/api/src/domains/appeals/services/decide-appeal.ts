@@ -1,5 +1,5 @@
 import type { Appeal, PrismaClient, Rating } from '@cadre/db';
-import { assertVersion, ConflictError, NotFoundError, ValidationError } from '../../../errors.ts';
+import { assertVersion, ConflictError, fieldIssue, NotFoundError, ValidationError } from '../../../errors.ts';
 import type { UnitTreeCache } from '../../../scope/unit-tree.ts';
 import type { Viewer } from '../../../scope/viewer.ts';
 import { message } from '../../../validation.ts';
@@ -29,19 +29,10 @@ export async function decideAppeal(options: {
   const reason = options.reason.trim();
   const issues = [];
   if (reason.length < 5) {
-    issues.push({
-      field: 'reason',
-      message: message('Cần lý do (≥ 5 ký tự)', 'a reason is required (≥ 5 characters)'),
-    });
+    issues.push(fieldIssue('reason', 'appeal.decision.reasonShort'));
   }
   if (options.outcome === 'REJECTED' && options.rating) {
-    issues.push({
-      field: 'rating',
-      message: message(
-        'Bác khiếu nại thì không đổi xếp loại',
-        'a rejected appeal does not change the rating',
-      ),
-    });
+    issues.push(fieldIssue('rating', 'appeal.decision.rejectedKeepsRating'));
   }
   if (issues.length > 0) throw new ValidationError(issues);
   const tree = await options.unitTrees.get();
@@ -72,9 +63,7 @@ export async function decideAppeal(options: {
           throw new ConflictError(message('Kỳ đánh giá đã lưu trữ', 'the cycle is archived'));
         }
         if (rating === result.finalRating) {
-          throw new ValidationError([
-            { field: 'rating', message: message('Không thay đổi xếp loại', 'the rating is unchanged') },
-          ]);
+          throw new ValidationError([fieldIssue('rating', 'appeal.decision.ratingUnchanged')]);
         }
         await checkDecision({ tx, tree, cycle, result, rating });
         const previous = await tx.ratingDecision.findFirst({

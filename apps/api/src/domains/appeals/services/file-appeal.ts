@@ -1,5 +1,11 @@
 import type { Appeal, AppealStatus, Cycle, PrismaClient, Rating } from '@cadre/db';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../errors.ts';
+import {
+  ConflictError,
+  ForbiddenError,
+  fieldIssue,
+  NotFoundError,
+  ValidationError,
+} from '../../../errors.ts';
 import { formatDateVi } from '../../../exports/labels.ts';
 import type { Viewer } from '../../../scope/viewer.ts';
 import { message } from '../../../validation.ts';
@@ -35,15 +41,7 @@ export function appealDeadline(
 export function validateAppealReason(reason: string): string {
   const trimmed = reason.trim();
   if (trimmed.length < appealReasonMinLength) {
-    throw new ValidationError([
-      {
-        field: 'reason',
-        message: message(
-          `Lý do khiếu nại cần ít nhất ${appealReasonMinLength} ký tự`,
-          `reason must be at least ${appealReasonMinLength} characters`,
-        ),
-      },
-    ]);
+    throw new ValidationError([fieldIssue('reason', 'appeal.reasonShort', { min: appealReasonMinLength })]);
   }
   return trimmed;
 }
@@ -83,13 +81,7 @@ export async function fileAppeal(options: {
     }
     if (now.getTime() >= deadline.closesAt.getTime()) {
       throw new ValidationError([
-        {
-          field: 'cycleId',
-          message: message(
-            `Đã hết thời hạn khiếu nại (hạn cuối ${deadline.lastDay})`,
-            `the appeal window closed on ${deadline.lastDay}`,
-          ),
-        },
+        fieldIssue('cycleId', 'appeal.windowClosed', { lastDay: deadline.lastDay }),
       ]);
     }
     const result = await tx.evaluationResult.findFirst({ where: { cycleId: cycle.id, personId } });
@@ -106,12 +98,7 @@ export async function fileAppeal(options: {
       );
     }
     if (options.requested && options.requested === result.finalRating) {
-      throw new ValidationError([
-        {
-          field: 'requested',
-          message: message('Trùng với xếp loại hiện tại', 'requested is the current rating'),
-        },
-      ]);
+      throw new ValidationError([fieldIssue('requested', 'appeal.requestedIsCurrent')]);
     }
     const appeal = await tx.appeal.create({
       data: {
