@@ -82,7 +82,7 @@ export class ValidationError extends AppError {
 export class ConflictError extends AppError {
   readonly currentVersion: number | null;
 
-  constructor(message: string, currentVersion: number | null = null) {
+  constructor(message: string | ServerText, currentVersion: number | null = null) {
     super('CONFLICT', message, { currentVersion });
     this.name = 'ConflictError';
     this.currentVersion = currentVersion;
@@ -90,7 +90,11 @@ export class ConflictError extends AppError {
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message = 'Bạn không có quyền thực hiện thao tác này / You are not allowed to do this') {
+  constructor(
+    message:
+      | string
+      | ServerText = 'Bạn không có quyền thực hiện thao tác này / You are not allowed to do this',
+  ) {
     super('FORBIDDEN', message);
     this.name = 'ForbiddenError';
   }

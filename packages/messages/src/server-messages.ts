@@ -67,6 +67,33 @@ export const serverMessages = {
     vi: 'Sai tên đăng nhập hoặc mật khẩu',
     en: 'Wrong username or password',
   },
+  // a cycle's settings (domains/checklist)
+  'cycle.deadline.repeated': { vi: 'Trùng giai đoạn {stage}', en: 'The stage {stage} appears twice' },
+  'cycle.deadline.outOfOrder': {
+    vi: 'Hạn của bước {later} ({laterDay}) trước hạn của bước {earlier} ({earlierDay}): các hạn phải theo thứ tự quy trình',
+    en: "The {later} deadline ({laterDay}) is before the {earlier} deadline ({earlierDay}): deadlines follow the workflow's order",
+  },
+  'cycle.decisionReference.malformed': {
+    vi: 'Số quyết định "{reference}" không đúng dạng số/ký hiệu (ví dụ 125/QĐ-UBND)',
+    en: 'The decision number "{reference}" is not in the number/symbol form (e.g. 125/QĐ-UBND)',
+  },
+  'cycle.excellentAboveLaw': {
+    vi: 'Tỷ lệ hoàn thành xuất sắc {percent}% vượt mức {law}% của quy định (Nghị định 335/2025/NĐ-CP Điều 20 khoản 5): cần số quyết định của cấp có thẩm quyền',
+    en: "An excellent quota of {percent}% exceeds the law's {law}% (Decree 335/2025/NĐ-CP, Article 20(5)): the competent authority's decision number is needed",
+  },
+  'cycle.overlapping': {
+    vi: 'Đã có kỳ đánh giá năm {year} "{name}" ({unit}) bao trùm các đơn vị này',
+    en: 'A {year} cycle "{name}" ({unit}) already covers these units',
+  },
+  'cycle.deadline.reasonShort': {
+    vi: 'Cần lý do thay đổi hạn (≥ 5 ký tự)',
+    en: 'A reason for changing the deadlines is required (at least 5 characters)',
+  },
+  'cycle.archivedIsFinal': { vi: 'Kỳ đã lưu trữ là cuối cùng', en: 'An archived cycle is final' },
+  'cycle.deleteNotDraft': {
+    vi: 'Chỉ xóa được kỳ đánh giá ở bước Dự thảo; kỳ "{name}" đang ở {status}',
+    en: 'Only a draft cycle can be deleted; "{name}" is at {status}',
+  },
   // appeals (domains/appeals)
   'appeal.reasonShort': {
     vi: 'Lý do khiếu nại cần ít nhất {min} ký tự',

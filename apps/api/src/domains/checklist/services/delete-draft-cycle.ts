@@ -1,7 +1,6 @@
 import type { PrismaClient } from '@cadre/db';
-import { assertVersion, ConflictError } from '../../../errors.ts';
+import { assertVersion, ConflictError, text } from '../../../errors.ts';
 import type { Viewer } from '../../../scope/viewer.ts';
-import { message } from '../../../validation.ts';
 import { writeAudit } from '../../audit/services/write-audit.ts';
 import { assertManages, findVisibleCycle } from '../../cycles/cycle-access.ts';
 
@@ -22,12 +21,7 @@ export async function deleteDraftCycle(options: {
     assertManages(viewer, cycle);
     assertVersion('Kỳ đánh giá / Cycle', cycle.version, options.version);
     if (cycle.status !== 'DRAFT') {
-      throw new ConflictError(
-        message(
-          `Chỉ xóa được kỳ đánh giá ở bước Dự thảo; kỳ "${cycle.name}" đang ở ${cycle.status}`,
-          `only a draft cycle can be deleted; "${cycle.name}" is ${cycle.status}`,
-        ),
-      );
+      throw new ConflictError(text('cycle.deleteNotDraft', { name: cycle.name, status: cycle.status }));
     }
     const [tasks, imports, deadlines] = await Promise.all([
       tx.task.count({ where: { cycleId: cycle.id } }),

@@ -1,7 +1,6 @@
 import type { Cycle, PrismaClient } from '@cadre/db';
-import { assertVersion, ConflictError, ValidationError } from '../../../errors.ts';
+import { assertVersion, ConflictError, fieldIssue, text, ValidationError } from '../../../errors.ts';
 import type { Viewer } from '../../../scope/viewer.ts';
-import { message } from '../../../validation.ts';
 import { writeAudit } from '../../audit/services/write-audit.ts';
 import { assertManages, findVisibleCycle } from '../../cycles/cycle-access.ts';
 import { type DeadlineInput, validateDeadlines } from './validate-cycle-settings.ts';
@@ -21,12 +20,7 @@ export async function updateCycleDeadlines(options: {
   const { prisma, viewer } = options;
   const reason = options.reason.trim();
   if (reason.length < 5) {
-    throw new ValidationError([
-      {
-        field: 'reason',
-        message: message('Cần lý do thay đổi hạn (≥ 5 ký tự)', 'a reason is required (≥ 5 characters)'),
-      },
-    ]);
+    throw new ValidationError([fieldIssue('reason', 'cycle.deadline.reasonShort')]);
   }
   const deadlines = validateDeadlines(options.deadlines, 'deadlines');
   return prisma.$transaction(async (tx) => {
@@ -34,7 +28,7 @@ export async function updateCycleDeadlines(options: {
     assertManages(viewer, cycle);
     assertVersion('Kỳ đánh giá / Cycle', cycle.version, options.version);
     if (cycle.status === 'ARCHIVED') {
-      throw new ConflictError(message('Kỳ đã lưu trữ là cuối cùng', 'an archived cycle is final'));
+      throw new ConflictError(text('cycle.archivedIsFinal'));
     }
     const before = await tx.cycleDeadline.findMany({
       where: { cycleId: cycle.id },

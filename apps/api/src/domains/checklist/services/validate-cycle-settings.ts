@@ -1,7 +1,6 @@
 import type { CycleStatus, Prisma, Role } from '@cadre/db';
 import { checkPackYear, PACK_IDS, type PackId, packs } from '@cadre/rules';
-import { ConflictError, type FieldIssue, ValidationError } from '../../../errors.ts';
-import { message } from '../../../validation.ts';
+import { ConflictError, type FieldIssue, text, ValidationError } from '../../../errors.ts';
 import { cycleOrder, stageIndex } from '../../cycles/cycle-access.ts';
 
 export type DeadlineInput = { stage: CycleStatus; dueOn: Date; ownerRole: Role };
@@ -19,7 +18,7 @@ export function validateDeadlines(deadlines: readonly DeadlineInput[], field: st
     if (seen.has(deadline.stage)) {
       issues.push({
         field: `${field}.${index}.stage`,
-        message: message(`Trùng giai đoạn ${deadline.stage}`, `duplicate stage ${deadline.stage}`),
+        ...text('cycle.deadline.repeated', { stage: deadline.stage }),
       });
     }
     seen.set(deadline.stage, index);
@@ -31,10 +30,12 @@ export function validateDeadlines(deadlines: readonly DeadlineInput[], field: st
     if (later.dueOn.getTime() < earlier.dueOn.getTime()) {
       issues.push({
         field: `${field}.${index}.dueOn`,
-        message: message(
-          `Hạn của bước ${later.stage} (${dayText(later.dueOn)}) trước hạn của bước ${earlier.stage} (${dayText(earlier.dueOn)}): các hạn phải theo thứ tự quy trình`,
-          `the ${later.stage} deadline (${dayText(later.dueOn)}) is before the ${earlier.stage} deadline (${dayText(earlier.dueOn)}): deadlines follow the workflow's order`,
-        ),
+        ...text('cycle.deadline.outOfOrder', {
+          later: later.stage,
+          laterDay: dayText(later.dueOn),
+          earlier: earlier.stage,
+          earlierDay: dayText(earlier.dueOn),
+        }),
       });
     }
   }
@@ -67,10 +68,7 @@ export function validateLawBounds(options: {
   if (decisionReference !== null && !decisionPattern.test(decisionReference)) {
     issues.push({
       field: `${field}.decisionReference`,
-      message: message(
-        `Số quyết định "${decisionReference}" không đúng dạng số/ký hiệu (ví dụ 125/QĐ-UBND)`,
-        `decisionReference "${decisionReference}" is not a number/symbol (e.g. 125/QĐ-UBND)`,
-      ),
+      ...text('cycle.decisionReference.malformed', { reference: decisionReference }),
     });
   }
   if ((PACK_IDS as readonly string[]).includes(options.packId)) {
@@ -90,10 +88,7 @@ export function validateLawBounds(options: {
     ) {
       issues.push({
         field: `${field}.overrides.excellentPercent`,
-        message: message(
-          `Tỷ lệ hoàn thành xuất sắc ${options.excellentPercent}% vượt mức ${lawPercent}% của quy định (Nghị định 335/2025/NĐ-CP Điều 20 khoản 5): cần số quyết định của cấp có thẩm quyền`,
-          `an excellent quota of ${options.excellentPercent}% exceeds the law's ${lawPercent}%: a recorded decision (decisionReference) is needed`,
-        ),
+        ...text('cycle.excellentAboveLaw', { percent: options.excellentPercent, law: lawPercent }),
       });
     }
   }
@@ -130,10 +125,7 @@ export async function assertNoOverlappingCycle(options: {
   for (const other of others) {
     if (mine.has(other.scopeUnitId) || chain(other.scopeUnitId).has(options.scopeUnitId)) {
       throw new ConflictError(
-        message(
-          `Đã có kỳ đánh giá năm ${year} "${other.name}" (${other.scopeUnit.name}) bao trùm các đơn vị này`,
-          `a ${year} cycle "${other.name}" already covers these units`,
-        ),
+        text('cycle.overlapping', { year, name: other.name, unit: other.scopeUnit.name }),
       );
     }
   }
