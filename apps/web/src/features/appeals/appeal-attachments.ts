@@ -7,7 +7,6 @@ import { graphql } from '../../graphql/graphql.ts';
 import type { Translate } from '../../i18n/i18n-context.tsx';
 import { csrfHeaderName, getCsrfToken } from '../../lib/csrf-token.ts';
 import { formatNumber } from '../../lib/format.ts';
-import { type ServerTextSource, serverText } from '../../lib/server-text.ts';
 
 const AttachmentLimitsQuery = graphql(`
   query AppealAttachmentLimits {
@@ -61,15 +60,8 @@ export function chosenFiles(value: ChosenFiles): File[] {
   return (value ?? []).flatMap((item) => (item.originFileObj ? [item.originFileObj as File] : []));
 }
 
-/** Refused by the API: what it said (the fields' messages when it names them). */
-export class AttachmentUploadError extends Error {
-  readonly said: ServerTextSource[];
-
-  constructor(said: ServerTextSource[], fallback: string) {
-    super(said.map((item) => item.message).join('; ') || fallback);
-    this.said = said;
-  }
-}
+/** Refused by the API: its message (the fields' when it names them). */
+export class AttachmentUploadError extends Error {}
 
 /** Sends the files to POST /api/appeals/{appealId}/attachments (multipart, field "files"). */
 export async function uploadAppealFiles(appealId: string, files: readonly File[]): Promise<void> {
@@ -88,20 +80,14 @@ export async function uploadAppealFiles(appealId: string, files: readonly File[]
   if (response.ok) return;
   const body = (await response.json().catch(() => ({}))) as {
     error?: string;
-    messageKey?: string;
-    messageParams?: unknown;
-    fields?: ServerTextSource[];
+    fields?: { message?: string }[];
   };
-  const fields = (body.fields ?? []).filter((field) => field.message);
-  const said = fields.length > 0 ? fields : body.error ? [{ ...body, message: body.error }] : [];
-  throw new AttachmentUploadError(said, `HTTP ${response.status}`);
+  const fields = (body.fields ?? []).map((field) => field.message).filter(Boolean);
+  throw new AttachmentUploadError(fields.join('; ') || body.error || `HTTP ${response.status}`);
 }
 
 export function describeAttachmentError(error: unknown, t: Translate): string {
   return t('appeal.attachFailed', {
-    reason:
-      error instanceof AttachmentUploadError
-        ? error.said.map((item) => serverText(item, t)).join('; ') || error.message
-        : t('error.network'),
+    reason: error instanceof AttachmentUploadError ? error.message : t('error.network'),
   });
 }
