@@ -10,6 +10,7 @@ import { vi as messages } from '../../i18n/vi.ts';
 import { EmulationPage } from '../../pages/emulation-page.tsx';
 import { cyclesAnswer } from '../../test-support/cycles-answer.ts';
 import { type Answer, renderWithApp } from '../../test-support/render-with-app.tsx';
+import { titleProposalAnswer } from '../../test-support/title-proposal-answer.ts';
 
 const slow = { timeout: 10_000 };
 
@@ -22,34 +23,7 @@ const division = {
   parent: { __typename: 'Unit', id: 'u6', name: 'UBND huyện Tân Lập' },
 };
 
-function proposal(overrides: Record<string, unknown>) {
-  return {
-    __typename: 'TitleProposal',
-    id: 'p1',
-    title: 'LDTT',
-    status: 'PROPOSED',
-    eligible: true,
-    hasCriteria: true,
-    reason: 'Hoàn thành tốt',
-    version: 1,
-    createdAt: '2026-12-01T00:00:00.000Z',
-    needsBallot: false,
-    ballotThresholdPercent: null,
-    nomineeStanding: null,
-    person: {
-      __typename: 'Person',
-      id: 'x2',
-      fullName: 'Phạm Thị Dung',
-      code: 'CB042',
-      unit: { __typename: 'Unit', id: 'u2', name: 'Văn phòng', parent: null },
-    },
-    unit: null,
-    eligibility: [],
-    ...overrides,
-  };
-}
-
-const emptyPage = { data: { titleProposals: [proposal({})], councilSessions: [] } };
+const emptyPage = { data: { titleProposals: [titleProposalAnswer({})], councilSessions: [] } };
 
 const proposable = {
   data: {
@@ -339,7 +313,9 @@ describe('bulk and collective title proposals', () => {
         CyclesList: cycles,
         Emulation: {
           data: {
-            titleProposals: [proposal({ id: 'p5', title: 'GIAY_KHEN', eligible: false, hasCriteria: false })],
+            titleProposals: [
+              titleProposalAnswer({ id: 'p5', title: 'GIAY_KHEN', eligible: false, hasCriteria: false }),
+            ],
             councilSessions: [],
           },
         },

@@ -9,32 +9,11 @@ import { vi as messages } from '../../i18n/vi.ts';
 import { EmulationPage } from '../../pages/emulation-page.tsx';
 import { cyclesAnswer } from '../../test-support/cycles-answer.ts';
 import { type Answer, renderWithApp } from '../../test-support/render-with-app.tsx';
+import { titleProposalAnswer } from '../../test-support/title-proposal-answer.ts';
 
 const slow = { timeout: 10_000 };
 
-const proposal = {
-  __typename: 'TitleProposal',
-  id: 'p1',
-  title: 'LDTT',
-  status: 'PROPOSED',
-  eligible: true,
-  hasCriteria: true,
-  reason: 'Hoàn thành tốt',
-  version: 1,
-  createdAt: '2026-12-01T00:00:00.000Z',
-  needsBallot: false,
-  ballotThresholdPercent: null,
-  nomineeStanding: null,
-  person: {
-    __typename: 'Person',
-    id: 'x2',
-    fullName: 'Phạm Thị Dung',
-    code: 'CB042',
-    unit: { __typename: 'Unit', id: 'u2', name: 'Văn phòng', parent: null },
-  },
-  unit: null,
-  eligibility: [],
-};
+const proposal = titleProposalAnswer();
 
 const answers: Record<string, Answer> = {
   CyclesList: cyclesAnswer({ status: 'REVIEW' }),
